@@ -1,0 +1,51 @@
+"""extract: a PDF or a text export to pages of positioned lines.
+
+``load(path)`` is the single entry point; it chooses the reader from the file's bytes,
+not its name, and strips page furniture so that later stages see content only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import NoTextLayer, UnreadableInput
+from .furniture import strip_furniture
+from .page import Line, Outline, Page, SourceDocument, Span
+from .pdf import read_pdf
+from .text import read_text
+
+__all__ = ["Line", "Outline", "Page", "SourceDocument", "Span", "load"]
+
+
+def load(path: str | Path) -> SourceDocument:
+    name = str(path)
+    file = Path(path)
+    if not file.exists():
+        raise UnreadableInput(name, "no such file")
+    if file.is_dir():
+        raise UnreadableInput(name, "is a folder, not a file")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(name, f"cannot read the file ({exc.strerror})") from None
+    if not data.strip():
+        raise UnreadableInput(name, "the file is empty")
+    sha256 = hashlib.sha256(data).hexdigest()
+    if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+        pages, facts = read_pdf(name)
+        if not pages:
+            raise UnreadableInput(name, "the PDF has no pages")
+        if not any(page.has_text_layer for page in pages):
+            raise NoTextLayer(
+                name, "the PDF has no text layer (scanned images only); run OCR on it first"
+            )
+        source = SourceDocument(path=name, format="pdf", sha256=sha256, pages=pages, **facts)
+    elif file.suffix.lower() == ".pdf":
+        raise UnreadableInput(name, "not a PDF (the file does not start with %PDF-)")
+    else:
+        source = SourceDocument(
+            path=name, format="text", sha256=sha256, pages=read_text(name, data)
+        )
+    strip_furniture(source.pages)
+    return source

@@ -1,0 +1,91 @@
+"""Small page objects: positioned lines made of spans, and views over a page's lines.
+
+Coordinates follow pdfplumber: ``x0, top, x1, bottom`` in points from the page's top-left.
+Text input has no geometry, so its lines use the character column for ``x0`` and the line
+number for ``top``; parsers that need columns read ``spans``, which both sources fill.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    """A run of text on one line, separated from its neighbours by a visible gap."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    page: int  # physical page, 1-based
+    spans: tuple[Span, ...] = ()
+    has_geometry: bool = True  # False for text exports, whose x and top are columns and rows
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Page:
+    """One physical page: its content lines, plus what was recognised as page furniture."""
+
+    number: int  # physical, 1-based
+    width: float
+    height: float
+    lines: list[Line]
+    pack_page: int | None = None  # the "Page N" stamp, where there is one
+    agenda_item_stamp: str | None = None  # the "Agenda Item N" stamp
+    furniture: list[str] = field(default_factory=list)  # stamps and running heads removed
+    blank: bool = False  # "This page is intentionally left blank" or no text at all
+    has_text_layer: bool = True
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def filter(self, keep: Callable[[Line], bool]) -> list[Line]:
+        return [line for line in self.lines if keep(line)]
+
+    def within(self, top: float, bottom: float) -> list[Line]:
+        """Lines whose vertical centre lies in [top, bottom): a horizontal band of the page."""
+        return self.filter(lambda ln: top <= (ln.top + ln.bottom) / 2 < bottom)
+
+
+@dataclass(slots=True)
+class Outline:
+    title: str
+    page: int | None
+    level: int
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """What extract hands to segment: the file's pages and the facts its container states."""
+
+    path: str
+    format: str  # "pdf" or "text"
+    sha256: str
+    pages: list[Page]
+    title: str | None = None
+    language: str | None = None
+    tagged: bool | None = None
+    outline: list[Outline] = field(default_factory=list)
+
+    def lines(self) -> Iterator[Line]:
+        for page in self.pages:
+            yield from page.lines

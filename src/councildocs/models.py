@@ -1,0 +1,449 @@
+"""The councildocs data contract: pydantic models for a parsed agenda pack.
+
+This module imports nothing else from councildocs, so that saved JSON can be loaded,
+validated and checked by rules without the parsing machinery.
+
+Versioning follows docling-core: ``Pack.schema_name`` names the contract and
+``Pack.version`` is semver: a minor bump adds fields, a major bump breaks them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_NAME = "councildocs.Pack"
+SCHEMA_VERSION = "1.0.0"
+
+
+class Model(BaseModel):
+    """Base for every model: unknown keys are errors, so a typo in saved JSON is caught."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# --- shared pieces ---------------------------------------------------------------------
+
+
+class PageSpan(Model):
+    """An inclusive range of pack page numbers (as the pack prints them)."""
+
+    start: int
+    end: int
+
+
+class Provenance(Model):
+    """Where an item was found: the physical PDF page (1-based) and, for PDFs, its box.
+
+    ``bbox`` is ``(x0, top, x1, bottom)`` in PDF points measured from the page's top-left.
+    """
+
+    page: int
+    bbox: tuple[float, float, float, float] | None = None
+
+
+class UnplacedText(Model):
+    """Text a parser read but could not place in a field: kept, never dropped."""
+
+    page: int | None = None
+    text: str
+
+
+class DocumentKind(str, Enum):
+    agenda = "agenda"
+    minutes = "minutes"
+    work_programme = "work_programme"
+    report = "report"
+    other = "other"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+# --- source and meeting ----------------------------------------------------------------
+
+
+class OutlineEntry(Model):
+    """A PDF bookmark."""
+
+    title: str
+    page: int | None = None
+    level: int = 0
+
+
+class Source(Model):
+    """The file a pack was parsed from, and what its container says about itself."""
+
+    path: str
+    sha256: str
+    page_count: int
+    format: Literal["pdf", "text"]
+    title: str | None = Field(None, description="Title from the PDF document information")
+    language: str | None = Field(None, description="Language from the PDF catalog (/Lang)")
+    tagged: bool | None = Field(None, description="Whether the PDF has a structure tree")
+    pages_without_text: list[int] = Field(
+        default_factory=list, description="Physical pages (1-based) that have no text layer"
+    )
+    outline: list[OutlineEntry] = Field(default_factory=list)
+
+
+class Meeting(Model):
+    council: str | None = None
+    body: str | None = None
+    date: dt.date | None = None
+    time: str | None = None
+    venue: str | None = None
+
+
+class Presenter(Model):
+    name: str
+    role: str | None = None
+
+
+class AgendaItem(Model):
+    number: str
+    title: str
+    pages: PageSpan | None = None
+    presenter: Presenter | None = None
+    part: Literal[1, 2] = 1
+    decision_number: str | None = Field(None, description='e.g. "24/00108"')
+    notes: list[str] = Field(default_factory=list, description="Other lines printed with the item")
+    provenance: Provenance | None = None
+
+
+class Agenda(Model):
+    items: list[AgendaItem] = Field(default_factory=list)
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+class TableQuality(Model):
+    score: float = Field(ge=0, le=1)
+    reasons: list[str] = Field(default_factory=list)
+
+
+class CellSpan(Model):
+    """A cell that covers more than one row or column, recorded once at its top-left."""
+
+    row: int
+    column: int
+    row_span: int = 1
+    column_span: int = 1
+
+
+class PeriodChange(Model):
+    from_period: str
+    to_period: str
+    absolute: float | None = None
+    percent: float | None = None
+
+
+class StatisticsRecord(Model):
+    category: str
+    values: dict[str, float | None]
+    raw: dict[str, str] = Field(default_factory=dict, description="Each value as printed")
+    units: dict[str, str | None] = Field(default_factory=dict)
+    change: list[PeriodChange] = Field(default_factory=list)
+    comment: str | None = None
+    footnote_marks: list[str] = Field(default_factory=list)
+
+
+class Statistics(Model):
+    periods: list[str]
+    records: list[StatisticsRecord] = Field(default_factory=list)
+
+
+class Table(Model):
+    page: int = Field(description="Physical page (1-based) where the table starts")
+    pages: list[int] = Field(default_factory=list)
+    caption: str | None = None
+    header: list[str] = Field(default_factory=list)
+    rows: list[list[str]] = Field(default_factory=list)
+    spans: list[CellSpan] = Field(default_factory=list)
+    footnotes: list[str] = Field(default_factory=list)
+    method: Literal["ruled", "aligned", "text"] = "ruled"
+    quality: TableQuality = Field(default_factory=lambda: TableQuality(score=1.0))
+    statistics: Statistics | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+# --- minutes ---------------------------------------------------------------------------
+
+
+class Person(Model):
+    name: str
+    honorific: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    party: str | None = None
+    attended_virtually: bool = False
+
+
+class Attendance(Model):
+    members: list[Person] = Field(default_factory=list)
+    substitutes: list[Person] = Field(default_factory=list)
+    in_attendance: list[Person] = Field(default_factory=list)
+    apologies: list[Person] = Field(default_factory=list)
+    absent: list[Person] = Field(default_factory=list)
+
+
+class Declaration(Model):
+    member: str
+    item: str | None = None
+    interest: str
+    kind: Literal["pecuniary", "other", "non-registrable"] | None = None
+
+
+class Votes(Model):
+    for_: int | None = Field(None, alias="for")
+    against: int | None = None
+    abstained: int | None = None
+
+
+class Resolution(Model):
+    number: str | None = None
+    text: str
+    votes: Votes | None = None
+    provenance: Provenance | None = None
+
+
+class Action(Model):
+    owner: str | None = None
+    text: str
+    provenance: Provenance | None = None
+
+
+class MinuteItem(Model):
+    number: str | None = None
+    agenda_item: str | None = None
+    title: str
+    text: str = ""
+    resolutions: list[Resolution] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+# --- reports ---------------------------------------------------------------------------
+
+
+class NamedRole(Model):
+    name: str
+    role: str | None = None
+
+
+class CabinetMember(Model):
+    name: str
+    portfolio: str | None = None
+
+
+class Contact(Model):
+    name: str
+    role: str | None = None
+    tel: str | None = None
+    email: str | None = None
+
+
+class Consideration(Model):
+    body: str
+    date: dt.date | None = None
+
+
+class KeyDecision(Model):
+    value: bool | None = None
+    text: str
+
+
+class MeetingRef(Model):
+    body: str | None = None
+    date: dt.date | None = None
+
+
+class ReportMetadata(Model):
+    title: str | None = None
+    meeting: MeetingRef = Field(default_factory=MeetingRef)
+    cabinet_member: CabinetMember | None = None
+    cabinet_members: list[CabinetMember] = Field(default_factory=list)
+    wards_affected: list[str] = Field(default_factory=list)
+    accountable_director: NamedRole | None = None
+    originating_service: str | None = None
+    accountable_employees: list[Contact] = Field(default_factory=list)
+    considered_by: list[Consideration] = Field(default_factory=list)
+    key_decision: KeyDecision | None = None
+    decision_number: str | None = None
+    classification: str | None = None
+    exempt: bool | None = None
+    purpose: str | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class Recommendation(Model):
+    number: str | None = None
+    text: str
+    provenance: Provenance | None = None
+
+
+class Paragraph(Model):
+    number: str | None = None
+    text: str
+    bullets: list[str] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class Section(Model):
+    number: str | None = None
+    title: str
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class ImplicationKind(str, Enum):
+    financial = "financial"
+    legal = "legal"
+    equalities = "equalities"
+    environmental = "environmental"
+    human_resources = "human_resources"
+    corporate_landlord = "corporate_landlord"
+    health_and_wellbeing = "health_and_wellbeing"
+    risk = "risk"
+    procurement = "procurement"
+    data_protection = "data_protection"
+    other = "other"
+
+
+class SignOff(Model):
+    """An implication's sign-off code, e.g. ``[SB/18052018/X]``."""
+
+    reference: str
+    initials: str | None = None
+    date: dt.date | None = None
+    code: str | None = None
+
+
+class Implication(Model):
+    kind: ImplicationKind
+    title: str | None = None
+    text: str
+    none_stated: bool = False
+    sign_off: SignOff | None = None
+    provenance: Provenance | None = None
+
+
+# --- work programmes -------------------------------------------------------------------
+
+
+class ProgrammeItem(Model):
+    title: str
+    lead: str | None = None
+    questions: str | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class ProgrammeMeeting(Model):
+    date: dt.date | None = None
+    date_text: str
+    items: list[ProgrammeItem] = Field(default_factory=list)
+
+
+# --- documents -------------------------------------------------------------------------
+
+
+class DocumentBase(Model):
+    title: str | None = None
+    pages: PageSpan | None = Field(None, description="Pack page numbers, as printed")
+    physical_pages: PageSpan | None = Field(
+        None, description="1-based page indexes in the file (PDF only)"
+    )
+    agenda_item: str | None = None
+    tables: list[Table] = Field(default_factory=list)
+    unplaced_text: list[UnplacedText] = Field(default_factory=list)
+
+
+class AgendaDocument(DocumentBase):
+    kind: Literal["agenda"] = "agenda"
+
+
+class MinutesDocument(DocumentBase):
+    kind: Literal["minutes"] = "minutes"
+    body: str | None = None
+    date: dt.date | None = None
+    time: str | None = None
+    venue: str | None = None
+    attendance: Attendance = Field(default_factory=Attendance)
+    declarations: list[Declaration] = Field(default_factory=list)
+    declarations_stated: bool = False
+    items: list[MinuteItem] = Field(default_factory=list)
+
+
+class ReportDocument(DocumentBase):
+    kind: Literal["report"] = "report"
+    metadata: ReportMetadata = Field(default_factory=ReportMetadata)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    implications: list[Implication] = Field(default_factory=list)
+    background_papers: list[str] = Field(default_factory=list)
+    appendices: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+
+
+class WorkProgrammeDocument(DocumentBase):
+    kind: Literal["work_programme"] = "work_programme"
+    cabinet_member: str | None = None
+    header: dict[str, str] = Field(default_factory=dict)
+    meetings: list[ProgrammeMeeting] = Field(default_factory=list)
+
+
+class OtherDocument(DocumentBase):
+    kind: Literal["other"] = "other"
+    text: str = ""
+
+
+Document = Annotated[
+    AgendaDocument | MinutesDocument | ReportDocument | WorkProgrammeDocument | OtherDocument,
+    Field(discriminator="kind"),
+]
+
+
+# --- the root --------------------------------------------------------------------------
+
+
+class Pack(Model):
+    """One parsed file: an agenda pack, or a single document published alone."""
+
+    schema_name: Literal["councildocs.Pack"] = SCHEMA_NAME
+    version: str = SCHEMA_VERSION
+    source: Source
+    meeting: Meeting = Field(default_factory=Meeting)
+    agenda: Agenda = Field(default_factory=Agenda)
+    documents: list[Document] = Field(default_factory=list)
+
+    @field_validator("version")
+    @classmethod
+    def _same_major_version(cls, value: str) -> str:
+        major = value.split(".", 1)[0]
+        if major != SCHEMA_VERSION.split(".", 1)[0]:
+            raise ValueError(
+                f"pack JSON has schema version {value}; this councildocs reads {SCHEMA_VERSION}"
+            )
+        return value
+
+
+# --- validation findings ---------------------------------------------------------------
+
+
+class Finding(Model):
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str | None = Field(None, description="The file the finding is about")
+    document: int | None = Field(None, description="Index into Pack.documents")
+    document_title: str | None = None
+    page: int | None = Field(None, description="Pack page number where known, else physical")
+    quote: str | None = None

@@ -1,0 +1,34 @@
+"""A pack as a rich tree: the meeting, its agenda, and each document with its pages."""
+
+from __future__ import annotations
+
+from rich.tree import Tree
+
+from ..models import Pack
+
+
+def pack_tree(pack: Pack) -> Tree:
+    meeting = pack.meeting
+    heading = " · ".join(
+        str(v) for v in (meeting.body, meeting.date, meeting.time, meeting.venue) if v
+    )
+    tree = Tree(f"[bold]{pack.source.path}[/] ({pack.source.page_count} pages)")
+    tree.add(f"[bold]Meeting[/] {heading or '[dim]not stated[/]'}")
+    agenda = tree.add(f"[bold]Agenda[/] ({len(pack.agenda.items)} items)")
+    for item in pack.agenda.items:
+        pages = f" [dim]pages {item.pages.start}-{item.pages.end}[/]" if item.pages else ""
+        part = " [magenta](part 2)[/]" if item.part == 2 else ""
+        label = agenda.add(f"{item.number}. {item.title}{pages}{part}")
+        if item.presenter:
+            role = f", {item.presenter.role}" if item.presenter.role else ""
+            label.add(f"[dim]presenter:[/] {item.presenter.name}{role}")
+    documents = tree.add(f"[bold]Documents[/] ({len(pack.documents)})")
+    for doc in pack.documents:
+        pages = f"pages {doc.pages.start}-{doc.pages.end}" if doc.pages else "pages ?"
+        item = f" · item {doc.agenda_item}" if doc.agenda_item else ""
+        node = documents.add(f"[cyan]{doc.kind}[/] {doc.title or ''} [dim]({pages}{item})[/]")
+        if doc.tables:
+            node.add(f"{len(doc.tables)} tables")
+        if doc.unplaced_text:
+            node.add(f"[yellow]{len(doc.unplaced_text)} unplaced text blocks[/]")
+    return tree

@@ -1,0 +1,12 @@
+"""The report parser. Its fields are filled by the parser of this kind; until a line is
+placed in a field it is kept in ``unplaced_text``."""
+
+from __future__ import annotations
+
+from ..extract import Line
+from ..models import ReportDocument
+from .common import unplaced
+
+
+def parse(lines: list[Line]) -> ReportDocument:
+    return ReportDocument(unplaced_text=unplaced(lines))

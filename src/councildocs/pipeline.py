@@ -1,0 +1,122 @@
+"""The one way through: extract → segment → parsers → a Pack."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .extract import SourceDocument, load
+from .models import (
+    Agenda,
+    AgendaDocument,
+    DocumentBase,
+    Meeting,
+    MinutesDocument,
+    OutlineEntry,
+    Pack,
+    PageSpan,
+    ReportDocument,
+    Source,
+)
+from .parsers import PARSERS, parse_agenda
+from .segment import AgendaReference, Segment, agenda_extent, split
+
+
+def parse(path: str | Path) -> Pack:
+    """Parse an agenda pack (or a single council document), PDF or text export, into a Pack.
+
+    Raises :class:`councildocs.errors.CouncilDocsError` for a file that cannot be read.
+    """
+    source = load(path)
+    front = agenda_extent(source)
+    items, meeting, front_unplaced = parse_agenda(front) if front else ([], Meeting(), [])
+    refs = [
+        AgendaReference(
+            number=item.number,
+            title=item.title,
+            start=item.pages.start if item.pages else None,
+            end=item.pages.end if item.pages else None,
+        )
+        for item in items
+    ]
+    documents = []
+    for segment in split(source, front, refs):
+        if segment.kind == "agenda":
+            document: DocumentBase = AgendaDocument(unplaced_text=front_unplaced)
+        else:
+            document = PARSERS[segment.kind](segment.lines)
+        _place(document, segment, refs, source)
+        documents.append(document)
+    return Pack(
+        source=_source(source),
+        meeting=_complete_meeting(meeting, documents),
+        agenda=Agenda(items=items),
+        documents=documents,
+    )
+
+
+def _place(
+    document: DocumentBase, segment: Segment, refs: list[AgendaReference], source: SourceDocument
+) -> None:
+    """Record where the document sits in the pack and which agenda item it serves."""
+    document.agenda_item = segment.agenda_item
+    span = segment.pack_pages
+    ref = next((r for r in refs if r.number == segment.agenda_item), None)
+    if span is None and source.format == "text":
+        # a text export has lost its page stamps: the agenda's references are all we have
+        if ref is not None and ref.start is not None:
+            span = (ref.start, ref.end or ref.start)
+        elif segment.kind == "agenda" and (starts := [r.start for r in refs if r.start]):
+            span = (1, min(starts) - 1) if min(starts) > 1 else None
+    if span is None and source.format == "pdf" and not any(p.pack_page for p in source.pages):
+        span = segment.physical_pages  # an unstamped file: its own page numbers are the pack's
+    document.pages = PageSpan(start=span[0], end=span[1]) if span else None
+    if source.format == "pdf" and segment.physical_pages:
+        start, end = segment.physical_pages
+        document.physical_pages = PageSpan(start=start, end=end)
+    if document.title is None:
+        if segment.kind == "agenda":
+            document.title = "Agenda"
+        elif isinstance(document, ReportDocument) and document.metadata.title:
+            document.title = document.metadata.title
+        elif segment.item_title:
+            document.title = segment.item_title
+        elif segment.lines:
+            document.title = segment.lines[0].text.strip()[:200]
+
+
+def _complete_meeting(meeting: Meeting, documents: list[DocumentBase]) -> Meeting:
+    """Fill what the front sheet left out from what the pack's reports say of their meeting.
+
+    A report names the meeting it is for; the minutes in a pack are of an earlier meeting,
+    so they inform the meeting only when the file is minutes alone.
+    """
+    reports = [d.metadata.meeting for d in documents if isinstance(d, ReportDocument)]
+    if meeting.body is None:
+        bodies = Counter(m.body for m in reports if m.body)
+        meeting.body = bodies.most_common(1)[0][0] if bodies else None
+    if meeting.date is None:
+        dates = Counter(m.date for m in reports if m.date)
+        meeting.date = dates.most_common(1)[0][0] if dates else None
+    kinds = {d.kind for d in documents}
+    if kinds == {"minutes"}:
+        minutes = next(d for d in documents if isinstance(d, MinutesDocument))
+        meeting.body = meeting.body or minutes.body
+        meeting.date = meeting.date or minutes.date
+        meeting.time = meeting.time or minutes.time
+        meeting.venue = meeting.venue or minutes.venue
+    return meeting
+
+
+def _source(source: SourceDocument) -> Source:
+    return Source(
+        path=source.path,
+        sha256=source.sha256,
+        page_count=len(source.pages),
+        format=source.format,
+        title=source.title,
+        language=source.language,
+        tagged=source.tagged,
+        pages_without_text=[p.number for p in source.pages if not p.has_text_layer],
+        outline=[OutlineEntry(title=o.title, page=o.page, level=o.level) for o in source.outline],
+    )
