@@ -10,7 +10,7 @@ Versioning follows docling-core: ``Pack.schema_name`` names the contract and
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -52,7 +52,7 @@ class UnplacedText(Model):
     text: str
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     agenda = "agenda"
     minutes = "minutes"
     work_programme = "work_programme"
@@ -60,7 +60,7 @@ class DocumentKind(str, Enum):
     other = "other"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -303,7 +303,7 @@ class Section(Model):
     provenance: Provenance | None = None
 
 
-class ImplicationKind(str, Enum):
+class ImplicationKind(StrEnum):
     financial = "financial"
     legal = "legal"
     equalities = "equalities"
