@@ -111,7 +111,8 @@ def agenda_extent(source: SourceDocument) -> list[Line]:
     for index, page in enumerate(pages):
         if index > 0 and (page.agenda_item_stamp or page.pack_page == 1 or _page_kind(page)):
             break
-        front.extend(page.lines)
+        if not page.blank:
+            front.extend(page.lines)
     return front
 
 

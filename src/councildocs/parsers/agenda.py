@@ -45,9 +45,8 @@ class _OpenItem:
 
 def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[UnplacedText]]:
     """Read agenda items and meeting facts from the front-sheet lines of a pack."""
-    meeting, used = _meeting(lines)
+    meeting, used, unplaced = _meeting(lines)
     items: list[_OpenItem] = []
-    unplaced: list[UnplacedText] = []
     part = 1
     gap = line_gap(lines)
     for index, line in enumerate(lines):
@@ -93,6 +92,8 @@ def _is_continuation(item: _OpenItem | None, line: Line, gap: float) -> bool:
     joined = " ".join(ln.text for ln in item.lines)
     if _OPEN_PAGE_REF.search(joined) or joined.count("[") > joined.count("]"):
         return True
+    if line.has_geometry and line.x0 > item.number_x0 + 8:
+        return True  # indented to the title column: the title wraps (a right-hand page ref aside)
     if _PAGE_REF.search(joined) and not line.text.lstrip().startswith("["):
         return False
     if _ITEM.match(line.text.strip()) and line.x0 <= item.number_x0 + 2:
@@ -147,16 +148,20 @@ def _presenter(body: str) -> Presenter | None:
     return Presenter(name=parts[0], role=", ".join(parts[1:]) or None)
 
 
-def _meeting(lines: list[Line]) -> tuple[Meeting, set[int]]:
-    """Body, date, time and venue as the front sheet states them; the lines they came from."""
+def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
+    """Body, date, time and venue as the front sheet states them.
+
+    Returns the meeting, the indexes of the lines it used, and the right-hand column of
+    those lines (Kent prints "Ask for:", "Telephone:" beside the date and venue), kept.
+    """
     meeting = Meeting()
     used: set[int] = set()
     head = lines[:40]
-    letter = any(regex.match(r"^Dear\s+(Member|Councillor|Sir)", ln.text.strip()) for ln in head)
+    left = [_left_column(line) for line in head]
+    letter = any(regex.match(r"^Dear\s+(Member|Councillor|Sir)", text) for text, _ in left)
     meeting_date_line: str | None = None
-    for i, line in enumerate(head):
-        text = line.text.strip()
-        label = _MEETING_LABEL.match(text)
+    for i, (text, _) in enumerate(left):
+        label = _MEETING_LABEL.match(head[i].text.strip())
         if label and letter and label["label"].lower() == "date":
             continue  # a covering letter's "Date:" is when it was sent, not the meeting
         if label:
@@ -170,36 +175,66 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int]]:
             else:
                 meeting.venue = value
             used.add(i)
+            left[i] = (text, "")  # the label's value is its right-hand column: used, not left over
             continue
-        if letter and label is None and _LETTER_FIELD.match(text):
+        if letter and _LETTER_FIELD.match(text):
             continue
-        if (
-            (date := parse_date(text))
-            and _ITEM.match(text) is None
-            and _better_date(text, meeting_date_line)
-        ):
-            meeting_date_line = text
-            meeting.date = date
-            meeting.time = meeting.time or find_time(text)
+        if _COUNCIL.match(text) and not meeting.council:
+            meeting.council = text.title() if text.isupper() else text
             used.add(i)
-            venue = _venue_after(head, i)
-            if venue and not meeting.venue:
-                meeting.venue, venue_lines = venue
-                used.update(venue_lines)
-            held_in = regex.search(r"held\s+(?:in|at)\s+(?:the\s+)?(.+?)\s+on\s+", text, regex.I)
-            if held_in:
-                meeting.venue = clean(held_in.group(1))
-            named = _BODY_BEFORE_DATE.match(text) or _BODY_IN_SENTENCE.search(text)
-            if named and not meeting.body:
-                meeting.body = (
-                    clean(named["body"]).title()
-                    if named["body"].isupper()
-                    else clean(named["body"])
-                )
-    meeting.body = meeting.body or _body(head)
-    return meeting, used
+            continue
+        if _AGENDA_HEADING.match(text):
+            used.add(i)  # the sheet's own heading: recognised, nothing to keep
+            continue
+        date = parse_date(text)
+        if not date or _ITEM.match(text) or not _better_date(text, meeting_date_line):
+            continue
+        meeting_date_line = text
+        meeting.date = date
+        used.add(i)
+        if i + 1 < len(left) and regex.match(r"^(am|pm|a\.m\.|p\.m\.)$", left[i + 1][0], regex.I):
+            text = f"{text} {left[i + 1][0]}"  # "at 10.00" / "am" wrapped in a narrow column
+            used.add(i + 1)
+        meeting.time = find_time(text) or meeting.time
+        venue = _venue_after(left, i)
+        if venue and not meeting.venue:
+            meeting.venue, venue_lines = venue
+            used.update(venue_lines)
+        sentence = " ".join(t for t, _ in left[max(0, i - 1) : i + 2])  # a sentence may wrap
+        held_in = regex.search(r"held\s+(?:in|at)\s+(?:the\s+)?(.+?)\s+on\s+\w+day", sentence)
+        if held_in:
+            meeting.venue = clean(held_in.group(1))
+        named = _BODY_BEFORE_DATE.match(text) or _BODY_IN_SENTENCE.search(sentence)
+        if named and not meeting.body:
+            body = clean(named["body"])
+            meeting.body = body.title() if body.isupper() else body
+    if not meeting.body and (found := _body(left)):
+        meeting.body, body_lines = found
+        used.update(body_lines)
+    leftovers = [
+        UnplacedText(page=head[i].page, text=right) for i in sorted(used) if (right := left[i][1])
+    ]
+    return meeting, used, leftovers
 
 
+def _left_column(line: Line) -> tuple[str, str]:
+    """Split a line at its first wide gap: the left column's text and the rest."""
+    for a, b in zip(line.spans, line.spans[1:], strict=False):
+        if b.x0 - a.x1 > (4 if line.has_geometry else 3):
+            index = line.spans.index(b)
+            return (
+                clean(" ".join(s.text for s in line.spans[:index])),
+                clean(" ".join(s.text for s in line.spans[index:])),
+            )
+    return line.text.strip(), ""
+
+
+_COUNCIL = regex.compile(
+    r"^(?!(?:County|City|Borough|District|Town|Parish)\s+Council$)(?:The\s+)?(?:City\s+of\s+\p{Lu}[\p{L} ]+|\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+){0,3})\s+"
+    r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+)?Council$",
+    regex.I,
+)
+_AGENDA_HEADING = regex.compile(r"^(?:A\s?G\s?E\s?N\s?D\s?A|Agenda)$", regex.I)
 _LETTER_FIELD = regex.compile(r"^(Date|Direct Dial|e-mail|Ask for)\b", regex.I)
 _BODY_BEFORE_DATE = regex.compile(
     r"^(?P<body>[A-Z][A-Z &',-]+?)\s+[-–]\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,", regex.I
@@ -222,11 +257,11 @@ def _better_date(text: str, current: str | None) -> bool:
     return current is None or rank(text) > rank(current)
 
 
-def _venue_after(head: list[Line], i: int) -> tuple[str, list[int]] | None:
+def _venue_after(left: list[tuple[str, str]], i: int) -> tuple[str, list[int]] | None:
     """Kent prints the venue on the lines after the date, up to "Telephone"."""
     parts, used = [], []
-    for j in range(i + 1, min(i + 4, len(head))):
-        text = head[j].text.strip()
+    for j in range(i + 1, min(i + 5, len(left))):
+        text = left[j][0]
         if regex.match(r"^(Telephone|Tel|Email|e-mail|Ask for|UNRESTRICTED|Note)\b", text, regex.I):
             break
         if regex.search(r"\b(Chamber|Room|House|Hall|Centre|Center|Street|Road|Square)\b", text):
@@ -237,13 +272,11 @@ def _venue_after(head: list[Line], i: int) -> tuple[str, list[int]] | None:
     return (clean(", ".join(parts)), used) if parts else None
 
 
-def _body(head: list[Line]) -> str | None:
+def _body(left: list[tuple[str, str]]) -> tuple[str, list[int]] | None:
     """The committee's name: an upper-case line under "AGENDA", as Kent prints it."""
-    for i, line in enumerate(head[:6]):
-        if regex.match(r"^A\s?G\s?E\s?N\s?D\s?A$", line.text.strip(), regex.I) and i + 1 < len(
-            head
-        ):
-            name = head[i + 1].text.strip()
+    for i, (text, _) in enumerate(left[:6]):
+        if regex.match(r"^A\s?G\s?E\s?N\s?D\s?A$", text, regex.I) and i + 1 < len(left):
+            name = left[i + 1][0]
             if name.isupper() and len(name) < 80:
-                return name.title()
+                return name.title(), [i, i + 1]
     return None
