@@ -18,6 +18,7 @@ _STAMP = regex.compile(
     r"^(?:Page\s+(?P<page>\d{1,4}))?\s*(?:Agenda\s+Item\s+(?P<item>\d+[A-Za-z]?(?:\.\d+)?))?$",
     regex.IGNORECASE,
 )
+_TRAILING_PAGE = regex.compile(r"Page\s+(?P<page>\d{1,4})$")
 _BLANK = regex.compile(r"^this page (is )?(intentionally|deliberately) (left )?blank\.?$", regex.I)
 _DIGITS = regex.compile(r"\d+")
 _EDGE_FRACTION = 0.09  # running heads and feet sit in the top and bottom 9% of a page
@@ -68,8 +69,12 @@ def _take_stamps(page: Page) -> None:
             if match["item"] and page.agenda_item_stamp is None:
                 page.agenda_item_stamp = match["item"]
             page.furniture.append(line.text)
-        else:
-            kept.append(line)
+            continue
+        trailing = _TRAILING_PAGE.search(line.text) if _near_edge(page, line) else None
+        if trailing and page.pack_page is None:
+            # a footer run into its stamp ("Consultation ReportPage 3"): the stamp still counts
+            page.pack_page = int(trailing["page"])
+        kept.append(line)
     page.lines = kept
 
 

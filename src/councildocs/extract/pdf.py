@@ -13,11 +13,10 @@ import ctypes
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+import regex
 
 from ..errors import UnreadableInput
 from .page import Line, Outline, Page, Span
-
-_BUFFER_CHARS = 4096
 
 
 def read_pdf(path: str) -> tuple[list[Page], dict]:
@@ -92,41 +91,107 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
 
 
 def _spans(raw_textpage, page_height: float) -> list[tuple[float, float, Span]]:
-    """Every text rectangle on the page as (top, bottom, span), whitespace-only ones dropped."""
-    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
-    buffer = (ctypes.c_ushort * (_BUFFER_CHARS + 1))()
-    out = []
-    count = pdfium_c.FPDFText_CountRects(raw_textpage, 0, -1)
-    for i in range(count):
-        pdfium_c.FPDFText_GetRect(
-            raw_textpage,
-            i,
-            ctypes.byref(left),
-            ctypes.byref(top),
-            ctypes.byref(right),
-            ctypes.byref(bottom),
-        )
-        n = pdfium_c.FPDFText_GetBoundedText(
-            raw_textpage, left.value, top.value, right.value, bottom.value, buffer, _BUFFER_CHARS
-        )
-        text = ctypes.string_at(buffer, n * 2).decode("utf-16-le", errors="replace")
-        text = (
-            text.replace("\x00", "")
-            .replace("\r", " ")
-            .replace("\n", " ")
-            .replace("\x02", "-")
-            .replace("\ufffe", "")
-        )
-        if not text.strip():
+    """Every run of text on the page as (top, bottom, span), whitespace-only runs dropped.
+
+    The page's text is read once; PDFium then gives the rectangles of each of its lines
+    (one per text object). A line with several rectangles is cut where a space is followed
+    by the first character of the next rectangle, which asks for a few character boxes
+    instead of re-reading the page's text once per rectangle.
+    """
+    count = pdfium_c.FPDFText_CountChars(raw_textpage)
+    if count <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
+    text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
+    text = _tidy(text)
+    rect = [ctypes.c_double() for _ in range(4)]
+    rect_refs = [ctypes.byref(v) for v in rect]
+    out: list[tuple[float, float, Span]] = []
+    for match in _LINE.finditer(text):
+        start, segment = match.start(), match.group()
+        n_rects = pdfium_c.FPDFText_CountRects(raw_textpage, start, len(segment))
+        boxes = []
+        for j in range(n_rects):
+            pdfium_c.FPDFText_GetRect(raw_textpage, j, *rect_refs)
+            boxes.append(tuple(v.value for v in rect))  # left, top, right, bottom
+        if not boxes:
             continue
-        out.append(
-            (
-                page_height - top.value,
-                page_height - bottom.value,
-                Span(text=text, x0=left.value, x1=right.value),
+        if len(boxes) == 1:
+            pieces = [segment]
+        else:
+            pieces = (
+                _cut_at_boxes(raw_textpage, start, segment, boxes) if _one_baseline(boxes) else []
             )
-        )
+            if len(pieces) != len(boxes):
+                # wrapped lines PDFium joined (after a hyphen), or boxes out of reading order:
+                # read this page box by box instead, slower but exact
+                return _spans_box_by_box(raw_textpage, page_height)
+        for piece, (left, top, right, bottom) in zip(pieces, boxes, strict=False):
+            if piece.strip():
+                out.append(
+                    (page_height - top, page_height - bottom, Span(text=piece, x0=left, x1=right))
+                )
     return out
+
+
+_LINE = regex.compile(r"[^\r\n]+")
+
+
+def _one_baseline(boxes: list[tuple]) -> bool:
+    first_top, first_bottom = boxes[0][1], boxes[0][3]
+    tolerance = max(1.5, 0.5 * (first_top - first_bottom))
+    centre = (first_top + first_bottom) / 2
+    return all(abs((b[1] + b[3]) / 2 - centre) <= tolerance for b in boxes)
+
+
+def _spans_box_by_box(raw_textpage, page_height: float) -> list[tuple[float, float, Span]]:
+    """Every text rectangle of the page with the text PDFium finds inside it."""
+    rect = [ctypes.c_double() for _ in range(4)]
+    rect_refs = [ctypes.byref(v) for v in rect]
+    out = []
+    for i in range(pdfium_c.FPDFText_CountRects(raw_textpage, 0, -1)):
+        pdfium_c.FPDFText_GetRect(raw_textpage, i, *rect_refs)
+        left, top, right, bottom = (v.value for v in rect)
+        size = pdfium_c.FPDFText_GetBoundedText(raw_textpage, left, top, right, bottom, None, 0)
+        buffer = (ctypes.c_ushort * (size + 1))()
+        n = pdfium_c.FPDFText_GetBoundedText(raw_textpage, left, top, right, bottom, buffer, size)
+        text = ctypes.string_at(buffer, n * 2).decode("utf-16-le", errors="replace")
+        text = _tidy(text).replace("\r", " ").replace("\n", " ")
+        if text.strip():
+            out.append(
+                (page_height - top, page_height - bottom, Span(text=text, x0=left, x1=right))
+            )
+    return out
+
+
+def _tidy(text: str) -> str:
+    """PDFium marks a soft hyphen as U+0002 and pads with NULs and U+FFFE."""
+    return text.replace("\x02", "-").replace("\ufffe", "").replace("\x00", "")
+
+
+def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) -> list[str]:
+    """Split a line's text among its rectangles: each new one begins after a space."""
+    box = [ctypes.c_double() for _ in range(4)]
+    box_refs = [ctypes.byref(v) for v in box]
+    pieces, piece_start, next_box = [], 0, 1
+    for offset, char in enumerate(segment):
+        if next_box >= len(boxes):
+            break
+        if char != " " or offset + 1 >= len(segment) or segment[offset + 1] == " ":
+            continue
+        target = boxes[next_box][0]
+        pdfium_c.FPDFText_GetCharBox(raw_textpage, start + offset + 1, *box_refs)
+        starts_box = abs(box[0].value - target) < 1.5  # GetCharBox: left, right, bottom, top
+        if not starts_box:  # the next box may begin with this space itself
+            pdfium_c.FPDFText_GetCharBox(raw_textpage, start + offset, *box_refs)
+            starts_box = abs(box[0].value - target) < 1.5 and box[1].value > box[0].value
+        if starts_box:
+            pieces.append(segment[piece_start : offset + 1])
+            piece_start = offset + 1
+            next_box += 1
+    pieces.append(segment[piece_start:])
+    return pieces
 
 
 def _group_lines(spans: list[tuple[float, float, Span]], page_number: int) -> list[Line]:

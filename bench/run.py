@@ -1,0 +1,126 @@
+"""make bench: how fast councildocs parses, against the floor and against the usual way.
+
+Builds packs of 250 and 1000 pages by repeating the bundled fixture packs, then measures,
+in this one run so that the ratios are fair on a noisy machine:
+
+  (a) raw pypdfium2 text extraction: the floor, nothing can be faster on this stack;
+  (b) a pdfplumber-only ``extract_text`` pass: what a user would otherwise write;
+  (c) ``councildocs.parse`` end to end;
+
+and peak memory (resident set) of (c) at 250 and 1000 pages, each in a fresh process.
+Speed figures are pages per second, best of a few repeats; ratios are what to compare.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [
+    ROOT / "tests/fixtures/wolverhampton_pack.pdf",
+    ROOT / "tests/fixtures/kent_cabinet_pack.pdf",
+]
+PDFPLUMBER_PAGES = 60  # pdfplumber is slow; a sample of pages gives its rate
+
+
+def build_pack(pages: int, path: Path) -> Path:
+    out = pdfium.PdfDocument.new()
+    while len(out) < pages:
+        for source in SOURCES:
+            src = pdfium.PdfDocument(str(source))
+            take = min(len(src), pages - len(out))
+            out.import_pages(src, list(range(take)))
+            src.close()
+            if len(out) >= pages:
+                break
+    out.save(str(path))
+    out.close()
+    return path
+
+
+def best_of(repeats: int, run) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def raw_pdfium(path: Path) -> None:
+    pdf = pdfium.PdfDocument(str(path))
+    for page in pdf:
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    pdf.close()
+
+
+def pdfplumber_text(path: Path, limit: int) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages[:limit]:
+            page.extract_text()
+            page.flush_cache()
+
+
+def councildocs_parse(path: Path) -> None:
+    import councildocs
+
+    councildocs.parse(path).model_dump_json()
+
+
+_MEMORY_PROBE = """
+import resource, sys, councildocs
+councildocs.parse(sys.argv[1]).model_dump_json()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_memory_kib(path: Path) -> int:
+    result = subprocess.run(
+        [sys.executable, "-c", _MEMORY_PROBE, str(path)], capture_output=True, text=True, check=True
+    )
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        pack250 = build_pack(250, Path(tmp) / "pack250.pdf")
+        pack1000 = build_pack(1000, Path(tmp) / "pack1000.pdf")
+        councildocs_parse(pack250)  # warm imports and caches before timing anything
+
+        raw = 250 / best_of(3, lambda: raw_pdfium(pack250))
+        plumber = PDFPLUMBER_PAGES / best_of(1, lambda: pdfplumber_text(pack250, PDFPLUMBER_PAGES))
+        ours = 250 / best_of(3, lambda: councildocs_parse(pack250))
+        memory250 = peak_memory_kib(pack250)
+        memory1000 = peak_memory_kib(pack1000)
+
+    figures = {
+        "pages_per_second": {
+            "a_raw_pypdfium2": round(raw, 1),
+            "b_pdfplumber_extract_text": round(plumber, 1),
+            "c_councildocs_parse": round(ours, 1),
+        },
+        "ratios": {"c_over_a": round(ours / raw, 3), "c_over_b": round(ours / plumber, 1)},
+        "peak_memory_mib": {
+            "250_pages": round(memory250 / 1024, 1),
+            "1000_pages": round(memory1000 / 1024, 1),
+        },
+        "memory_growth_1000_over_250": round(memory1000 / memory250, 2),
+        "goals": {"c_over_a": ">= 0.333", "c_over_b": ">= 10", "memory_growth": "<= 1.5"},
+    }
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
