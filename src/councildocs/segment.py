@@ -45,7 +45,7 @@ class Segment:
 
     @property
     def physical_pages(self) -> tuple[int, int] | None:
-        numbers = [line.page for line in self.lines] or [p.number for p in self.pages]
+        numbers = [p.number for p in self.pages] or [line.page for line in self.lines]
         return (min(numbers), max(numbers)) if numbers else None
 
 
@@ -178,10 +178,9 @@ def _split_pdf(
         if appendix_id:
             last_appendix = appendix_id
     segments = []
-    if front:
-        segments.append(
-            Segment(kind="agenda", lines=front, pages=[p for p in pages if p.number in front_pages])
-        )
+    if front:  # the front runs to the page before the first document, blank pages and all
+        front_end = starts[0] if starts else len(pages)
+        segments.append(Segment(kind="agenda", lines=front, pages=pages[:front_end]))
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(pages)
         doc_pages = [p for p in pages[start:end] if not p.blank]
