@@ -277,7 +277,7 @@ def _footnotes_below(lines: list[Line], bbox, settings: TableSettings) -> list[s
             break
         if _FOOTNOTE.match(line.text):
             notes.append(clean(line.text))
-        elif notes and line.top - previous_bottom < 3:
+        elif notes and line.top - previous_bottom < max(3.0, 0.8 * line.height):
             notes[-1] = clean(f"{notes[-1]} {line.text}")
         else:
             break
