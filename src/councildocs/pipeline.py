@@ -19,6 +19,7 @@ from .models import (
     Source,
 )
 from .parsers import PARSERS, parse_agenda
+from .parsers.tables import find_tables
 from .segment import AgendaReference, Segment, agenda_extent, split
 
 
@@ -46,6 +47,7 @@ def parse(path: str | Path) -> Pack:
         else:
             document = PARSERS[segment.kind](segment.lines)
         _place(document, segment, refs, source)
+        document.tables = find_tables(source, segment)
         documents.append(document)
     return Pack(
         source=_source(source),

@@ -53,6 +53,13 @@ class Page:
     furniture: list[str] = field(default_factory=list)  # stamps and running heads removed
     blank: bool = False  # "This page is intentionally left blank" or no text at all
     has_text_layer: bool = True
+    # boxes (x0, top, x1, bottom) of the page's simple drawn paths: rules, cell borders and
+    # shaded cells, which is what table finding needs; empty for text exports
+    rulings: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+    @property
+    def ruling_objects(self) -> int:
+        return len(self.rulings)
 
     @property
     def text(self) -> str:

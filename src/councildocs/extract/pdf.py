@@ -80,6 +80,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
     textpage = page.get_textpage()
     spans = _spans(textpage.raw, height)
     textpage.close()
+    rulings = _rulings(page.raw, height)
     page.close()
     return Page(
         number=index + 1,
@@ -87,7 +88,33 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
         height=height,
         lines=_group_lines(spans, index + 1),
         has_text_layer=bool(spans),
+        rulings=rulings,
     )
+
+
+_MAX_RULING_SEGMENTS = 12  # a line or a (rounded) box; charts and glyph outlines have more
+
+
+def _rulings(raw_page, page_height: float) -> list[tuple[float, float, float, float]]:
+    """Boxes of the page's simple path objects (rules, borders, shaded cells).
+
+    Only bounds are read, so this costs a few C calls per path; a page without paths
+    costs one call, and tables later need nothing else from the PDF's drawing.
+    """
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    out = []
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
+        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if pdfium_c.FPDFPath_CountSegments(obj) > _MAX_RULING_SEGMENTS:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(
+            obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+        ):
+            continue
+        out.append((left.value, page_height - top.value, right.value, page_height - bottom.value))
+    return out
 
 
 def _spans(raw_textpage, page_height: float) -> list[tuple[float, float, Span]]:

@@ -1,0 +1,89 @@
+"""Numbers and periods as council tables print them.
+
+Numbers: thousands separators ("4,256"), "%", "£" with "m"/"k"/"bn" units ("£1.6m"),
+explicit signs ("+27.4", "-9.9", "−2.3%"), negatives in brackets ("(0.5)"), and "n/a",
+"-" or a blank for no value. The value is the number as printed (``"£1.6m"`` is 1.6 with
+unit "£m"), so it always matches the raw text kept beside it.
+
+Periods: "2016-2017", "2017/18", "2020-21", "20-21", "Q3 2024-25", "Nov-24", "2024".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_NULLS = {"", "-", "–", "—", "n/a", "na", "n.a.", "nil", "tbc", "*"}
+_NUMBER = regex.compile(
+    r"""(?x)^
+    (?P<sign>[+\-−–])?\s*
+    (?P<open>\()?\s*
+    (?P<sign2>[+\-−–])?\s*
+    (?P<currency>£|\$|€)?\s*
+    (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*
+    (?P<scale>bn|m|k)?\s*
+    (?P<percent>%)?\s*
+    (?P<close>\))?
+    $"""
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+PERIOD = regex.compile(
+    rf"""(?ix)
+    (?:Q[1-4]\s*)?(?:19|20)\d{{2}}\s*[-/–]\s*(?:(?:19|20)\d{{2}}|\d{{2}})
+    | \b\d{{2}}[-/]\d{{2}}\b
+    | \b{_MONTH}[-\s]'?\d{{2}}(?:\d{{2}})?\b
+    | \bQ[1-4]\s*(?:19|20)\d{{2}}\b
+    | \b(?:19|20)\d{{2}}\b
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    value: float | None
+    unit: str | None
+
+
+def parse_number(text: str) -> ParsedNumber | None:
+    """The number a cell holds, ``ParsedNumber(None, None)`` for a null, None if not a number."""
+    raw = " ".join(text.split())
+    if raw.lower() in _NULLS:
+        return ParsedNumber(None, None)
+    match = _NUMBER.match(raw)
+    if not match or bool(match["open"]) != bool(match["close"]):
+        return None
+    value = float(match["digits"].replace(",", ""))
+    signs = (match["sign"] or "") + (match["sign2"] or "")
+    if match["open"] or any(s in signs for s in "-−–"):
+        value = -value
+    unit = None
+    if match["percent"]:
+        unit = "%"
+    elif match["currency"]:
+        unit = match["currency"] + (match["scale"] or "")
+    elif match["scale"]:
+        unit = match["scale"]
+    return ParsedNumber(value, unit)
+
+
+def is_number(text: str) -> bool:
+    parsed = parse_number(text)
+    return parsed is not None and parsed.value is not None
+
+
+def is_period(text: str) -> bool:
+    """True when the whole label names a period (a year, financial year, quarter, month)."""
+    cleaned = " ".join(text.split())
+    return bool(cleaned) and PERIOD.fullmatch(cleaned) is not None
+
+
+def find_unit(text: str) -> str | None:
+    """The unit a note like "All figures in £m" or "£s per pupil" declares."""
+    match = regex.search(r"£\s?(bn|m|k|000s?|s)?\b|%", text)
+    if not match:
+        return None
+    if match.group() == "%":
+        return "%"
+    scale = match.group(1) or ""
+    return "£" + ("k" if scale.startswith("000") else "" if scale == "s" else scale)

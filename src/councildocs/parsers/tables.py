@@ -1,0 +1,712 @@
+"""Tables in a document: ruled grids from PDF drawings, and tables recovered from text exports.
+
+PDF pages: extract records the boxes of each page's simple drawn paths (``Page.rulings``),
+so only pages that draw something pay for table finding, and they pay no second PDF parse.
+Those boxes become edges that pdfplumber's own grid algorithm (``merge_edges``,
+``edges_to_intersections``, ``intersections_to_cells``, ``cells_to_tables``) turns into
+cells, with the tolerances in :class:`TableSettings`; the text of each cell is the spans
+whose centres fall in it, its wrapped lines joined, so a wrapped cell never adds a row.
+A cell covering several grid rows or columns is kept once, with a ``CellSpan``.
+
+Text exports have lost their layout; three layouts are recovered from their runs of lines:
+a statistics table whose header line holds periods ("2016-2017 2017-2018 Comments"), with
+labels, figures and comments in blank-separated blocks (a comment block after several
+comment-less rows is shared by them: one cell with a row span); a two-column table whose
+right column is bullet points; and a two-column table whose right column is a timescale.
+
+Every table then gets one label per column (multi-row headers merged), its caption (the
+line introducing it), footnotes ("*Recorded offences ..."), a table continued on the next
+page joined to it (its repeated header dropped), statistics where the columns are
+periods, and a quality score with the reasons it is below 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+from pdfplumber.table import (
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+from pydantic import BaseModel
+
+from ..extract import Line, Page, SourceDocument
+from ..models import (
+    CellSpan,
+    PeriodChange,
+    Statistics,
+    StatisticsRecord,
+    Table,
+    TableQuality,
+)
+from .common import clean
+from .numbers import find_unit, is_number, is_period, parse_number
+
+
+class TableSettings(BaseModel):
+    """Tolerances for the ruled-grid finder, in PDF points (pdfplumber's names)."""
+
+    snap_tolerance: float = 3.0
+    join_tolerance: float = 3.0
+    intersection_tolerance: float = 3.0
+    edge_min_length: float = 3.0
+    thin: float = 2.5  # a box this thin is a rule, not a box of four edges
+    min_rows: int = 2
+    min_columns: int = 2
+    caption_distance: float = 40.0  # how far above a table its caption may sit
+    footnote_distance: float = 60.0
+
+
+DEFAULT_SETTINGS = TableSettings()
+
+
+@dataclass
+class _Grid:
+    """A table before its header, statistics and quality are worked out."""
+
+    page: int
+    cells: list[list[str]]
+    spans: list[CellSpan] = field(default_factory=list)
+    method: str = "ruled"
+    bbox: tuple[float, float, float, float] | None = None
+    caption: str | None = None
+    footnotes: list[str] = field(default_factory=list)
+    header_rows: int | None = None  # None: decide from the cells
+    pages: list[int] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+
+
+def find_tables(source: SourceDocument, segment, settings: TableSettings = DEFAULT_SETTINGS):
+    """Every table in one document of the pack, in reading order."""
+    if source.format == "pdf":
+        wanted = {id(line) for line in segment.lines}
+        grids: list[_Grid] = []
+        for page in segment.pages:
+            if not page.rulings:
+                continue
+            lines = [line for line in page.lines if id(line) in wanted]
+            if lines:
+                grids.extend(_ruled_grids(page, lines, settings))
+        grids = _join_continued(grids, segment.pages)
+    else:
+        grids = _text_grids(segment.lines)
+    return [_finish(grid) for grid in grids]
+
+
+# --- ruled grids ------------------------------------------------------------------------
+
+
+def _edges(page: Page, settings: TableSettings) -> list[dict]:
+    edges = []
+    for x0, top, x1, bottom in page.rulings:
+        width, height = x1 - x0, bottom - top
+        if height <= settings.thin and width >= settings.edge_min_length:
+            y = (top + bottom) / 2
+            edges.append(_edge("h", x0, y, x1, y))
+        elif width <= settings.thin and height >= settings.edge_min_length:
+            x = (x0 + x1) / 2
+            edges.append(_edge("v", x, top, x, bottom))
+        elif width > settings.thin and height > settings.thin:
+            edges += [
+                _edge("h", x0, top, x1, top),
+                _edge("h", x0, bottom, x1, bottom),
+                _edge("v", x0, top, x0, bottom),
+                _edge("v", x1, top, x1, bottom),
+            ]
+    return edges
+
+
+def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "object_type": "line",
+    }
+
+
+def _ruled_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
+    edges = merge_edges(
+        _edges(page, settings),
+        settings.snap_tolerance,
+        settings.snap_tolerance,
+        settings.join_tolerance,
+        settings.join_tolerance,
+    )
+    edges = [
+        e
+        for e in edges
+        if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"])
+        >= settings.edge_min_length
+    ]
+    intersections = edges_to_intersections(
+        edges, settings.intersection_tolerance, settings.intersection_tolerance
+    )
+    grids = []
+    for cells in cells_to_tables(intersections_to_cells(intersections)):
+        grid = _grid_from_cells(page, lines, cells, settings)
+        if grid is not None:
+            grids.append(grid)
+    grids.sort(key=lambda g: (g.bbox[1], g.bbox[0]))
+    for grid in grids:
+        grid.caption = _caption_above(lines, grid.bbox, settings)
+        grid.footnotes = _footnotes_below(lines, grid.bbox, settings)
+    return grids
+
+
+def _positions(values: list[float], tolerance: float) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > tolerance:
+            out.append(value)
+    return out
+
+
+def _index(positions: list[float], value: float) -> int:
+    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+
+
+def _grid_from_cells(page, lines, cells, settings) -> _Grid | None:
+    tol = settings.snap_tolerance
+    xs = _positions([c[0] for c in cells] + [c[2] for c in cells], tol)
+    ys = _positions([c[1] for c in cells] + [c[3] for c in cells], tol)
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    if n_rows < settings.min_rows or n_cols < settings.min_columns:
+        return None
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    placed = []  # (row, col, row_span, col_span, cell box)
+    for x0, top, x1, bottom in cells:
+        row, col = _index(ys, top), _index(xs, x0)
+        placed.append(
+            (row, col, _index(ys, bottom) - row, _index(xs, x1) - col, (x0, top, x1, bottom))
+        )
+    texts: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for line in lines:
+        middle = (line.top + line.bottom) / 2
+        if not bbox[1] <= middle <= bbox[3]:
+            continue
+        for span in line.spans:
+            centre = (span.x0 + span.x1) / 2
+            for row, col, _, _, (x0, top, x1, bottom) in placed:
+                if x0 <= centre <= x1 and top <= middle <= bottom:
+                    texts.setdefault((row, col), []).append((line.top, span.x0, span.text))
+                    break
+    if not texts:
+        return None
+    rows = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+    spans = []
+    for row, col, row_span, col_span, _ in placed:
+        rows[row][col] = _cell_text(texts.get((row, col), []))
+        if (row_span > 1 or col_span > 1) and rows[row][col]:
+            spans.append(CellSpan(row=row, column=col, row_span=row_span, column_span=col_span))
+    # drop columns and rows that no cell text reaches (borders drawn for padding or colour bars)
+    keep_cols = [c for c in range(n_cols) if any(r[c] for r in rows)]
+    keep_rows = [r for r in range(n_rows) if any(rows[r])]
+    if len(keep_cols) < settings.min_columns or len(keep_rows) < settings.min_rows:
+        return None
+    col_map = {c: i for i, c in enumerate(keep_cols)}
+    row_map = {r: i for i, r in enumerate(keep_rows)}
+    kept_spans = []
+    for s in spans:
+        if s.row in row_map and s.column in col_map:
+            covered_cols = [c for c in range(s.column, s.column + s.column_span) if c in col_map]
+            covered_rows = [r for r in range(s.row, s.row + s.row_span) if r in row_map]
+            if len(covered_cols) > 1 or len(covered_rows) > 1:
+                kept_spans.append(
+                    CellSpan(
+                        row=row_map[s.row],
+                        column=col_map[s.column],
+                        row_span=len(covered_rows),
+                        column_span=len(covered_cols),
+                    )
+                )
+    cells_out = [[rows[r][c] for c in keep_cols] for r in keep_rows]
+    return _Grid(
+        page=page.number,
+        cells=cells_out,
+        spans=kept_spans,
+        bbox=tuple(round(v, 1) for v in bbox),
+        pages=[page.number],
+    )
+
+
+def _cell_text(fragments: list[tuple[float, float, str]]) -> str:
+    fragments.sort()
+    lines: list[list[tuple[float, float, str]]] = []
+    for fragment in fragments:
+        if lines and abs(fragment[0] - lines[-1][0][0]) < 2:
+            lines[-1].append(fragment)
+        else:
+            lines.append([fragment])
+    return clean(
+        " ".join(" ".join(f[2] for f in sorted(line, key=lambda f: f[1])) for line in lines)
+    )
+
+
+def _caption_above(lines: list[Line], bbox, settings: TableSettings) -> str | None:
+    above = [
+        ln
+        for ln in lines
+        if ln.bottom <= bbox[1] + 1 and bbox[1] - ln.bottom < settings.caption_distance
+    ]
+    if not above:
+        return None
+    nearest = max(above, key=lambda ln: ln.bottom)
+    block = [
+        ln for ln in above if abs(ln.bottom - nearest.bottom) < 1 or 0 < nearest.top - ln.bottom < 4
+    ]
+    return clean(" ".join(ln.text for ln in sorted(block, key=lambda ln: ln.top)))
+
+
+_FOOTNOTE = regex.compile(r"^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|\(?[a-z]\)|Note[s]?:|Source:)\s*\S")
+
+
+def _footnotes_below(lines: list[Line], bbox, settings: TableSettings) -> list[str]:
+    below = sorted((ln for ln in lines if ln.top >= bbox[3] - 1), key=lambda ln: ln.top)
+    notes: list[str] = []
+    previous_bottom = bbox[3]
+    for line in below:
+        if line.top - previous_bottom > settings.footnote_distance:
+            break
+        if _FOOTNOTE.match(line.text):
+            notes.append(clean(line.text))
+        elif notes and line.top - previous_bottom < max(3.0, 0.8 * line.height):
+            notes[-1] = clean(f"{notes[-1]} {line.text}")
+        else:
+            break
+        previous_bottom = line.bottom
+    return notes
+
+
+def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
+    """A table that ends one page and starts the next, with the same columns, is one table."""
+    out: list[_Grid] = []
+    for grid in grids:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and grid.page == last.pages[-1] + 1
+            and len(grid.cells[0]) == len(last.cells[0])
+            and grid.caption is None
+            and not any(g.page == last.pages[-1] and g.bbox[1] > last.bbox[1] for g in grids)
+        ):
+            offset = len(last.cells)
+            body = grid.cells
+            dropped = 0
+            if body and body[0] == last.cells[0]:
+                body, dropped = body[1:], 1  # the header printed again
+            last.cells.extend(body)
+            last.spans.extend(
+                CellSpan(
+                    row=s.row - dropped + offset,
+                    column=s.column,
+                    row_span=s.row_span,
+                    column_span=s.column_span,
+                )
+                for s in grid.spans
+                if s.row >= dropped
+            )
+            last.pages.append(grid.page)
+            last.footnotes.extend(grid.footnotes)
+            continue
+        out.append(grid)
+    return out
+
+
+# --- text exports -----------------------------------------------------------------------
+
+_NUMBERED_HEADING = regex.compile(r"^\d+(?:\.\d+)*\.?\s+\p{Lu}")
+_HEADER_WORDS = regex.compile(
+    r"\b(?:Timescales?|Progress|Comments?|Status|Owner|Lead|Deadline|Due|Outcomes?|Target"
+    r"|RAG|Notes|Responsib\w+|Actions?|Date)\b"
+)
+_TIMESCALE = regex.compile(
+    r"(?i)(?:(?:End|Early|Mid|Late|By)\s+)?(?:\d{1,2}(?:/\d{1,2})?(?:st|nd|rd|th)?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}(?:\s+onwards)?\s*$"
+)
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines with no blank line between them."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if blocks and line.page == blocks[-1][-1].page and line.top - blocks[-1][-1].top <= 1:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _text_grids(lines: list[Line]) -> list[_Grid]:
+    blocks = _blocks(lines)
+    grids = []
+    i = 0
+    while i < len(blocks):
+        found = _statistics_text_table(blocks, i) or _two_column_text_table(blocks, i)
+        if found is None:
+            i += 1
+            continue
+        grid, i = found
+        grids.append(grid)
+    return grids
+
+
+def _tokens_numeric_run(tokens: list[str], n: int) -> int | None:
+    for start in range(len(tokens) - n + 1):
+        if all(parse_number(t) is not None for t in tokens[start : start + n]) and any(
+            is_number(t) for t in tokens[start : start + n]
+        ):
+            return start
+    return None
+
+
+def _values_at(block: list[Line], n: int) -> tuple[int, int] | None:
+    """(line index, token index) of the first run of n figures in the block."""
+    for k, line in enumerate(block):
+        start = _tokens_numeric_run(line.text.split(), n)
+        if start is not None:
+            return k, start
+    return None
+
+
+def _is_label_block(block: list[Line]) -> bool:
+    return all(len(line.text.split()) <= 5 for line in block) and not block[
+        -1
+    ].text.rstrip().endswith(".")
+
+
+def _statistics_text_table(blocks, i) -> tuple[_Grid, int] | None:
+    block = blocks[i]
+    if len(block) != 1:
+        return None
+    tokens = block[0].text.split()
+    periods = [t for t in tokens if is_period(t)]
+    if len(periods) < 2 or not all(is_period(t) for t in tokens[: len(periods)]):
+        return None
+    n = len(periods)
+    trailing = tokens[n:]
+    first_header = ""
+    if i > 0 and _is_label_block(blocks[i - 1]) and len(blocks[i - 1]) <= 3:
+        first_header = " ".join(ln.text for ln in blocks[i - 1])
+    header = [first_header, *periods] + ([" ".join(trailing)] if trailing else [])
+    width = len(header)
+    rows: list[list[str]] = []
+    spans: list[CellSpan] = []
+    footnotes: list[str] = []
+    pending: list[str] = []
+    j = i + 1
+    while j < len(blocks):
+        current = blocks[j]
+        text = current[0].text.strip()
+        if text.startswith("*") and rows:
+            footnotes.append(clean(" ".join(ln.text for ln in current)))
+            j += 1
+            break
+        if _NUMBERED_HEADING.match(text):
+            break
+        found = _values_at(current, n)
+        if found is not None:
+            k, start = found
+            line_tokens = current[k].text.split()
+            label = clean(
+                " ".join([*pending, *(ln.text for ln in current[:k]), *line_tokens[:start]])
+            )
+            if not label:
+                break
+            comment = clean(
+                " ".join([*line_tokens[start + n :], *(ln.text for ln in current[k + 1 :])])
+            )
+            rows.append([label, *line_tokens[start : start + n]] + ([comment] if trailing else []))
+            pending = []
+            j += 1
+            continue
+        next_block = blocks[j + 1] if j + 1 < len(blocks) else None
+        next_values = _values_at(next_block, n) if next_block else None
+        if next_values == (0, 0) and _is_label_block(current):
+            pending += [ln.text for ln in current]
+        elif trailing and rows and not rows[-1][-1] and not pending:
+            # a comment printed once beside several rows: it covers every comment-less row above
+            shared = clean(" ".join(ln.text for ln in current))
+            first = len(rows) - 1
+            while first > 0 and not rows[first - 1][-1]:
+                first -= 1
+            rows[first][-1] = shared
+            if len(rows) - first > 1:
+                spans.append(CellSpan(row=first + 1, column=width - 1, row_span=len(rows) - first))
+        else:
+            break
+        j += 1
+    if len(rows) < 2:
+        return None
+    grid = _Grid(
+        page=blocks[i][0].page,
+        cells=[header, *rows],
+        spans=spans,
+        method="text",
+        caption=_text_caption(blocks, i - (1 if first_header else 0)),
+        footnotes=footnotes,
+        header_rows=1,
+        pages=sorted({ln.page for b in blocks[i:j] for ln in b}),
+        doubts=["layout recovered from a text export: column boundaries inferred from figures"],
+    )
+    return grid, j
+
+
+def _text_caption(blocks, i) -> str | None:
+    if i <= 0:
+        return None
+    previous = blocks[i - 1]
+    text = clean(" ".join(ln.text for ln in previous))
+    return text if len(text) <= 200 else None
+
+
+def _split_header(text: str) -> tuple[str, str] | None:
+    words = text.split()
+    for k in range(1, len(words)):
+        if _HEADER_WORDS.fullmatch(words[k]) and words[k][0].isupper():
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
+
+
+def _split_double_space(line: Line) -> tuple[str, str] | None:
+    for span in line.spans:
+        if "  " in span.text:
+            left, right = span.text.split("  ", 1)
+            return left.strip(), right.strip()
+    return None
+
+
+def _two_column_text_table(blocks, i) -> tuple[_Grid, int] | None:
+    block = blocks[i]
+    if (
+        len(block) != 1
+        or len(block[0].text.split()) > 10
+        or block[0].text.rstrip().endswith((".", ":"))
+    ):
+        return None
+    header = _split_header(block[0].text)
+    if header is None or i + 2 >= len(blocks):
+        return None
+    rows: list[list[str]] = []
+    j = i + 1
+    # a timescale column: one line per row, its end a date
+    while j < len(blocks) and len(blocks[j]) == 1 and (m := _TIMESCALE.search(blocks[j][0].text)):
+        left = blocks[j][0].text[: m.start()].strip()
+        if not left:
+            break
+        rows.append([clean(left), clean(m.group())])
+        j += 1
+    if len(rows) >= 2:
+        doubts = [
+            "layout recovered from a text export: the column boundary is where the date starts"
+        ]
+        return _text_grid(blocks, i, j, [list(header), *rows], doubts), j
+    # a bullet column: a label block, then blocks whose lines start with a lost bullet (indent)
+    rows = []
+    j = i + 1
+    while j < len(blocks):
+        current = blocks[j]
+        first = current[0]
+        if _NUMBERED_HEADING.match(first.text):
+            break
+        if first.x0 >= 1 or first.text.startswith("•"):
+            if not rows:
+                return None
+            for line in current:
+                text = line.text.lstrip("• ")
+                if line.x0 >= 1 or line.text.startswith("•") or not rows[-1][1]:
+                    rows[-1][1].append(text)
+                else:
+                    rows[-1][1][-1] += " " + text
+            j += 1
+            continue
+        left: list[str] = []
+        right: list[str] = []
+        for line in current:
+            split = _split_double_space(line)
+            if split and not right:
+                left.append(split[0])
+                right.append(split[1])
+            elif right:
+                right[-1] += " " + line.text
+            else:
+                left.append(line.text)
+        if not right and (j + 1 >= len(blocks) or blocks[j + 1][0].x0 < 1):
+            break  # a paragraph, not a row: no bullets follow it
+        rows.append([clean(" ".join(left)), right])
+        j += 1
+    if len(rows) < 2:
+        return None
+    cells = [list(header)] + [
+        [label, "\n".join(clean(b) for b in bullets)] for label, bullets in rows
+    ]
+    doubts = ["layout recovered from a text export: rows inferred from bullet indentation"]
+    return _text_grid(blocks, i, j, cells, doubts), j
+
+
+def _text_grid(blocks, i, j, cells, doubts) -> _Grid:
+    return _Grid(
+        page=blocks[i][0].page,
+        cells=cells,
+        method="text",
+        caption=_text_caption(blocks, i),
+        header_rows=1,
+        pages=sorted({ln.page for b in blocks[i:j] for ln in b}),
+        doubts=doubts,
+    )
+
+
+# --- header, statistics, quality ----------------------------------------------------------
+
+
+def _row_is_header(row: list[str]) -> bool:
+    filled = [c for c in row if c]
+    return bool(filled) and not any(is_number(c) for c in filled if not is_period(c))
+
+
+def _finish(grid: _Grid) -> Table:
+    cells = grid.cells
+    width = len(cells[0])
+    notes: list[str] = []
+    header_rows = grid.header_rows
+    if header_rows is None:
+        header_rows = 0
+        has_numbers = any(is_number(c) for row in cells for c in row)
+        limit = min(3, len(cells) - 1) if has_numbers else 1
+        while header_rows < limit and _row_is_header(cells[header_rows]):
+            header_rows += 1
+    header = ["" for _ in range(width)]
+    span_at = {(s.row, s.column): s for s in grid.spans}
+    for r in range(header_rows):
+        filled = [c for c in range(width) if cells[r][c]]
+        for c in filled:
+            span = span_at.get((r, c))
+            covers = range(c, c + (span.column_span if span else 1))
+            if (
+                len(filled) == 1
+                and len(covers) >= max(2, width // 2)
+                and not is_period(cells[r][c])
+            ):
+                notes.append(cells[r][c])  # "All figures in £m": a note on the whole table
+                continue
+            for column in covers:
+                header[column] = clean(f"{header[column]} {cells[r][c]}")
+    body = cells[header_rows:]
+    spans = [
+        CellSpan(
+            row=s.row - header_rows, column=s.column, row_span=s.row_span, column_span=s.column_span
+        )
+        for s in grid.spans
+        if s.row >= header_rows
+    ]
+    reasons = list(grid.doubts)
+    score = {"ruled": 1.0, "aligned": 0.8, "text": 0.6}[grid.method]
+    if not any(header):
+        reasons.append("no header row recognised")
+        score -= 0.1
+    empty = sum(1 for row in body for c in row if not c)
+    total = max(1, len(body) * width)
+    if empty / total > 0.4:
+        reasons.append(f"{empty} of {total} cells are empty")
+        score -= 0.15
+    statistics = _statistics(header, body, spans, notes)
+    if statistics is not None:
+        failures = sum(
+            1
+            for rec in statistics.records
+            for text in rec.raw.values()
+            if parse_number(text) is None
+        )
+        if failures:
+            reasons.append(f"{failures} figures could not be read as numbers")
+            score -= min(0.3, 0.05 * failures)
+    return Table(
+        page=grid.page,
+        pages=grid.pages or [grid.page],
+        caption=grid.caption,
+        header=header,
+        rows=body,
+        spans=spans,
+        footnotes=notes + grid.footnotes,
+        method=grid.method,
+        quality=TableQuality(score=round(max(0.0, min(1.0, score)), 2), reasons=reasons),
+        statistics=statistics,
+        bbox=grid.bbox,
+    )
+
+
+_MARKS = regex.compile(r"\s*((?:\*+\s*)+|[¹²³⁴⁵⁶⁷⁸⁹]+)$")
+
+
+def _statistics(header, body, spans, notes) -> Statistics | None:
+    period_columns = [c for c, label in enumerate(header) if label and is_period(label)]
+    if len(period_columns) < 2 or not body:
+        return None
+    numeric = sum(1 for row in body for c in period_columns if parse_number(row[c]) is not None)
+    if numeric < 0.6 * len(body) * len(period_columns):
+        return None
+    category_column = next((c for c in range(len(header)) if c not in period_columns), None)
+    comment_column = next(
+        (
+            c
+            for c in range(period_columns[-1] + 1, len(header))
+            if regex.search(r"(?i)comment|note", header[c])
+        ),
+        None,
+    )
+    default_unit = next((u for n in notes if (u := find_unit(n))), None)
+    covering = {}
+    for s in spans:
+        for r in range(s.row, s.row + s.row_span):
+            covering[(r, s.column)] = s.row
+    records = []
+    for r, row in enumerate(body):
+        category = row[category_column] if category_column is not None else ""
+        marks: list[str] = []
+        if m := _MARKS.search(category):
+            marks = m.group(1).split()
+            category = category[: m.start()].strip()
+        values, raw, units = {}, {}, {}
+        for c in period_columns:
+            label, text = header[c], row[c]
+            parsed = parse_number(text)
+            raw[label] = text
+            values[label] = parsed.value if parsed else None
+            units[label] = (
+                (parsed.unit or default_unit) if parsed and parsed.value is not None else None
+            )
+        comment = None
+        if comment_column is not None:
+            source_row = covering.get((r, comment_column), r)
+            comment = body[source_row][comment_column] or None
+        records.append(
+            StatisticsRecord(
+                category=category,
+                values=values,
+                raw=raw,
+                units=units,
+                change=_changes([header[c] for c in period_columns], values),
+                comment=comment,
+                footnote_marks=marks,
+            )
+        )
+    return Statistics(periods=[header[c] for c in period_columns], records=records)
+
+
+def _changes(periods: list[str], values: dict[str, float | None]) -> list[PeriodChange]:
+    out = []
+    for before, after in zip(periods, periods[1:], strict=False):
+        a, b = values.get(before), values.get(after)
+        absolute = round(b - a, 6) if a is not None and b is not None else None
+        percent = round((b - a) / abs(a) * 100, 2) if absolute is not None and a else None
+        out.append(
+            PeriodChange(from_period=before, to_period=after, absolute=absolute, percent=percent)
+        )
+    return out

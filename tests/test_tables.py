@@ -1,0 +1,201 @@
+"""Tables: the seed's text-export tables, ruled tables in the Kent corpus, numbers, the CLI.
+
+Every expected value below was read off the source: the seed text, or the corpus page
+rendered and checked by eye.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import councildocs
+from councildocs.cli import main
+from councildocs.parsers.numbers import is_period, parse_number
+
+from .conftest import shared_file
+
+FINANCE = "corpus/kent/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf"
+QPR = "corpus/kent/cabinet-2025-03-04/QPR Q3 Cabinet appendix 1.pdf"
+
+
+def _tables(pack):
+    return [table for document in pack.documents for table in document.tables]
+
+
+def _table(pack, caption_start: str):
+    return next(t for t in _tables(pack) if (t.caption or "").startswith(caption_start))
+
+
+@pytest.fixture(scope="module")
+def finance():
+    return councildocs.parse(shared_file(FINANCE))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("4,256", 4256.0, None),
+        ("(0.5)", -0.5, None),
+        ("-107.5%", -107.5, "%"),
+        ("+27.4", 27.4, None),
+        ("£1.6m", 1.6, "£m"),
+        ("£20,629", 20629.0, "£"),
+        ("n/a", None, None),
+        ("-", None, None),
+        ("", None, None),
+    ],
+)
+def test_numbers_as_councils_print_them(text, value, unit):
+    parsed = parse_number(text)
+    assert (parsed.value, parsed.unit) == (value, unit)
+
+
+def test_words_are_not_numbers_and_periods_are_recognised():
+    assert parse_number("Comments") is None
+    assert parse_number("(12") is None
+    assert [is_period(p) for p in ["2016-2017", "2017/18", "Q3 2024-25", "Nov-24", "Budget"]] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+
+
+def test_seed_crime_table_from_the_text_export(seed_pack):
+    table = _table(seed_pack, "7.2 Key headlines")
+    assert table.method == "text" and table.quality.score < 1 and table.quality.reasons
+    assert table.header == ["Crime type", "2016-2017", "2017-2018", "Comments"]
+    stats = table.statistics
+    assert stats.periods == ["2016-2017", "2017-2018"]
+    assert [(r.category, r.values["2016-2017"], r.values["2017-2018"]) for r in stats.records] == [
+        ("Business Crime", 4256, 4954),
+        ("Vehicle Crime", 1890, 2449),
+        ("Robbery", 389, 423),
+        ("Violent crime with a knife or bladed weapon", 191, 221),
+        ("Violent crimes committed with use of a firearm", 37, 63),
+        ("Modern Slavery offences", 8, 32),
+    ]
+    # the comment shared by Business and Vehicle crime is printed once, with a row span
+    assert table.rows[0][3].startswith("Business crime and vehicle crime accounted for 7,403")
+    assert table.rows[1][3] == ""
+    assert [(s.row, s.column, s.row_span) for s in table.spans] == [(0, 3, 2)]
+    assert stats.records[1].comment == stats.records[0].comment
+    assert stats.records[2].comment.startswith("This equates to a 9% increase")
+    assert stats.records[2].change[0].absolute == 34
+    assert stats.records[5].footnote_marks == ["*"]
+    assert stats.records[5].raw["2017-2018"] == "32"
+    assert table.footnotes == [
+        "*Recorded offences may also reflect data transfer/investigation delays between "
+        "National Crime Agency and West Midlands Police."
+    ]
+
+
+def test_seed_modern_slavery_tables(seed_pack):
+    progress = _table(seed_pack, "3.0 Summary of Progress")
+    assert progress.header == ["Area of Focus (Identified Sept 2017)", "Progress Update"]
+    assert len(progress.rows) == 7
+    assert progress.rows[0][0] == "Raise awareness through development of Communications Plan"
+    assert progress.rows[3] == [
+        "Clarify the support offer for victims",
+        "Audit of partners undertaken to capture summary of provision\n"
+        "Links established to national subcontracted provider (Black Country Women’s Aid)",
+    ]
+    assert progress.rows[6][0] == (
+        "Strengthen links to the business community to address labour exploitation"
+    )
+    steps = _table(seed_pack, "6.0 Next Steps")
+    assert steps.header == ["Key Area of Delivery", "Timescale"]
+    assert steps.rows == [
+        ["Train the Trainers delivered", "4/5 June 2018"],
+        ["Completion of CWC Modern Slavery Plan", "End June 2018"],
+        ["Care pathway revised", "July 2018"],
+        ["Communications Plan finalised", "July 2018"],
+        ["Roll out of national training programme", "August 2018 onwards"],
+    ]
+
+
+def test_finance_report_table_1_wrapped_label_is_one_row(finance):
+    table = _table(finance, "Table 1 Dedicated Schools")
+    assert table.page == 24 and table.method == "ruled"
+    assert table.header == ["DSG Block", "2024-25 Budget*", "2024-25 Forecast", "2024-25 Variance"]
+    assert len(table.rows) == 5
+    assert table.rows[3] == ["Central Services to Schools’ Block", "12.2", "12.2", "0.0"]
+    assert table.rows[4] == ["Total DSG 2024-25", "1,769.2", "1,822.7", "53.5"]
+    assert "All figures in £m" in table.footnotes
+
+
+def test_finance_report_table_2_multi_row_header(finance):
+    table = _table(finance, "Table 2: Overall Forecast Position")
+    assert table.header == [
+        "",
+        "Individual Maintained School Reserves",
+        "Central Schools’ (DSG) Reserve",
+    ]
+    assert len(table.rows) == 7
+    assert table.rows[-1][1:] == ["57.7", "-96.6"]
+
+
+def test_finance_report_table_3_is_statistics_in_pounds_million(finance):
+    table = _table(finance, "Table 3: Total Spend on High Needs Block")
+    assert table.page == 27
+    assert table.header == ["", "2020-21", "2021-22", "2022-23", "2023-24", "2024-25"]
+    assert len(table.rows) == 7
+    total = next(r for r in table.statistics.records if r.category == "Total Spend")
+    assert total.values == {
+        "2020-21": 264,
+        "2021-22": 299,
+        "2022-23": 334,
+        "2023-24": 365,
+        "2024-25": 391,
+    }
+    assert total.units["2024-25"] == "£m"
+    rate = table.statistics.records[-1]
+    assert rate.category == "Rate of increase in spend"
+    assert rate.values["2020-21"] is None and rate.raw["2020-21"] == "-"
+    assert rate.values["2021-22"] == 13 and rate.units["2021-22"] == "%"
+    mainstream = table.statistics.records[2]
+    assert mainstream.category == "Mainstream Individual Support & SRP"
+    assert mainstream.footnote_marks == ["*", "**"]
+
+
+def test_finance_report_table_4_pupil_numbers(finance):
+    table = _table(finance, "Table 4: Average number of HNB funded pupils")
+    assert len(table.header) == 6 and len(table.rows) == 5
+    assert table.rows[2][0] == "Mainstream Individual Support & SRP*"
+    assert table.statistics.records[-1].values["2024-25"] == 17176
+
+
+def test_performance_report_summary_grid():
+    pack = councildocs.parse(shared_file(QPR))
+    table = next(t for t in _tables(pack) if t.page == 3)
+    assert len(table.header) == 7 and table.header[1:4] == ["G", "A", "R"]
+    assert len(table.rows) == 9
+    assert table.rows[4][0] == "Children, Young People and Education (Education & Skills)"
+    assert table.rows[-1] == ["TOTAL", "17", "12", "9", "10", "22", "6"]
+
+
+def test_tables_command_csv_and_json(tmp_path):
+    seed = shared_file("seeds/000_93c56be8f999743d.txt")
+    runner = CliRunner()
+    result = runner.invoke(main, ["tables", str(seed), "--csv", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 3
+    crime = next(p for p in tmp_path.iterdir() if p.name.endswith("-p18-1.csv"))
+    rows = list(csv.reader(crime.open(encoding="utf-8", newline="")))
+    assert rows[0] == ["Crime type", "2016-2017", "2017-2018", "Comments"]
+    assert rows[1][:3] == ["Business Crime", "4,256", "4,954"]
+    assert rows[1][3].startswith("Business crime and vehicle crime accounted for 7,403 offences")
+    assert len(rows) == 7
+    result = runner.invoke(main, ["tables", str(seed), "--format", "json"])
+    assert result.exit_code == 0
+    assert [t["header"][0] for t in json.loads(result.output)] == [
+        "Area of Focus (Identified Sept 2017)",
+        "Key Area of Delivery",
+        "Crime type",
+    ]
