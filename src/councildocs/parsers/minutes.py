@@ -38,7 +38,7 @@ from ..models import (
     Resolution,
     Votes,
 )
-from .common import DATE_PATTERN, clean, find_time, join_lines, line_gap, parse_date, provenance
+from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
 from .people import person, split_names
 
@@ -334,6 +334,15 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         us_result = _RESULT.match(body)
         if us_result:
             votes, consumed = _roll_call(blocks[index + 1 :])
+            tally = regex.search(r"\[(\d+)-(\d+)-(\d+)(?:-\d+)?\]", body.replace(" ", ""))
+            if tally:  # "FAILED [4-2-1-1]": ayes, nays, abstentions, absent
+                votes = Votes.model_validate(
+                    dict(
+                        zip(("for", "against", "abstained"), map(int, tally.groups()), strict=True)
+                    )
+                )
+            elif regex.search(r"(?i)unanimous", body):
+                votes = None  # the names under it are scattered over lines: no count we trust
             text = " ".join([body, *blocks[index + 1 : index + 1 + consumed]])
             resolutions.append(Resolution(text=clean(text), votes=votes, provenance=where))
             decided.update(range(index, index + 1 + consumed))
@@ -352,6 +361,9 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             decided.add(index)
             index += 1
             continue
+        if trigger and outcome and outcome.start() < trigger.start():
+            # "... was CARRIED unanimously. It was APPROVED that;" in one paragraph
+            pending.append(Resolution(text="", votes=_votes_in_brackets(outcome["counts"] or "")))
         if trigger and (trigger["word"] != "AGREED" or len(body) < 120):
             entries, consumed = _decision_list(body, trigger, blocks[index + 1 :])
             votes = pending.pop().votes if pending else None
@@ -381,7 +393,7 @@ def _decision_list(
     """What a "RESOLVED" / "It was APPROVED" line decided: the rest of its sentence, or the
     numbered list under it (one resolution a number, lettered parts kept with it)."""
     rest = trigger["rest"].strip()
-    rest = regex.sub(r"^[:;,-]\s*", "", rest)
+    rest = regex.sub(r"^[:;,-]\s*|^that\s*[;:]\s*$", "", rest)
     lead = clean(rest)
     entries: list[tuple[str | None, str]] = []
     consumed = 0
@@ -407,7 +419,7 @@ def _decision_list(
                 lead = f"{lead} {block}".strip()
             consumed += 1
             continue
-        if not entries and (not lead or lead.endswith(":")) and consumed == 0:
+        if not entries and (not lead and consumed == 0 or lead.endswith(":")):
             lead = f"{lead} {block}".strip()  # "It was APPROVED;" then "That the Committee ...:"
             consumed += 1
             continue
@@ -544,6 +556,7 @@ def _actions(lines: list[Line], decided: set[int]) -> list[Action]:
             match = _ACTION.search(sentence)
             if not match:
                 continue
+            sentence = _BULLET.sub("", sentence)
             actions.append(Action(owner=_owner(sentence, match.start()), text=clean(sentence)))
     return actions
 
@@ -809,7 +822,7 @@ def _declared_item(interest: str) -> str | None:
 def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]) -> None:
     """Body, date, time and venue from the lines above the first item."""
     texts = [line.text.strip() for line in header]
-    joined = clean(" ".join(texts))
+    joined = regex.sub(r"(\d)\s*:\s*(\d)", r"\1:\2", clean(" ".join(texts)))
     date_match = DATE_PATTERN.search(joined)
     if date_match:
         document.date = parse_date(date_match.group())
@@ -824,12 +837,9 @@ def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]
         document.venue = kent["venue"]
         _mark(header, used, kent.start(), kent.end() + 40, joined)
         return
-    of_the = regex.search(
-        r"(?i)\bMinutes\s+of\s+(?:the\s+)?(?P<body>.+?)\s*(?=" + DATE_PATTERN.pattern[5:] + ")",
-        joined,
-    )
-    if of_the and len(of_the["body"]) < 120:
-        document.body = of_the["body"].strip(" -–,")
+    of_the = regex.search(r"(?i)\bMinutes\s+of\s+(?:the\s+)?", joined)
+    if of_the and date_match and 0 < date_match.start() - of_the.end() < 120:
+        document.body = joined[of_the.end() : date_match.start()].strip(" -–,")
     else:
         for index, text in enumerate(texts):
             heading = regex.match(
