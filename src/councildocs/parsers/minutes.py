@@ -153,13 +153,12 @@ def parse(lines: list[Line]) -> MinutesDocument:
     attendance_used = _header_attendance(header, document.attendance)
     used |= attendance_used
     leftover = [line for i, line in enumerate(header) if i not in used]
-    taken: set[int] = set()
     for item in items:
         minute = _minute_item(item)
         document.items.append(minute)
         _item_attendance(item, minute, document)
         _item_declarations(item, minute, document)
-    document.unplaced_text = unplaced_text([ln for i, ln in enumerate(leftover) if i not in taken])
+    document.unplaced_text = unplaced_text(leftover)
     return document
 
 
@@ -718,8 +717,6 @@ def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument)
         return
     text = minute.text
     attendance = document.attendance
-    if regex.search(r"(?i)\bno\s+apologies\b|\bthere\s+were\s+no\s+apologies\b", text):
-        pass
     for match in regex.finditer(
         r"(?i)\bapologies(?:\s+for\s+absence)?\s+(?:were\s+|was\s+)?(?:received\s+|reported\s+|submitted\s+)?from\s+(?:the\s+following\s*:\s*)?(?P<names>.+?)(?:\.(?=\s|$)|$)",
         text.replace("\n", " ; ") if ":" not in text else text.replace("\n", ", "),
