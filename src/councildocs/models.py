@@ -183,6 +183,9 @@ class Person(Model):
     role: str | None = None
     organisation: str | None = None
     party: str | None = None
+    post_nominals: list[str] = Field(
+        default_factory=list, description='Letters printed after the name, e.g. ["OBE"]'
+    )
     attended_virtually: bool = False
 
 

@@ -1,12 +1,883 @@
-"""The minutes parser. Its fields are filled by the parser of this kind; until a line is
-placed in a field it is kept in ``unplaced_text``."""
+"""Minutes: the meeting's facts, who attended, declarations, and each item with its
+resolutions (with votes) and the actions people agreed to take.
+
+Layouts handled:
+- ModernGov minutes in a pack (Wolverhampton): "Adults and ... Panel / Minutes - 10 April
+  2018", an Attendance block with "Members of the ..." / "Witnesses" / "Employees" headings
+  and one person a line ("Cllr Linda Leach (Chair)", "Hannah Pawley - Trainee CWC", name and
+  role in two columns), items "1 Apologies", "Resolved:" followed by a numbered list.
+- Kent printed minutes: "MINUTES of a meeting of the Cabinet held in <venue> on <date>",
+  "PRESENT:" / "IN ATTENDANCE:" / "IN ATTENDANCE VIRTUALLY:" comma lists wrapping over
+  lines, minute numbers "84. Apologies" with "(Item 1)" under them, numbered paragraphs,
+  "RESOLVED that ...", recorded votes "For (14)" / "Against (45)" / "Abstain (4)".
+- Bristol printed minutes: "Minutes of the <body>" then "<date> at <time>", "Members
+  Present:-" / "Councillors: Ed Plowden (Chair), ...", items "1 Welcome ...", apologies and
+  substitutes in a sentence, "It was APPROVED" / "RESOLVED:" lists, votes in brackets
+  "CARRIED (6 members voting in favour, none against with 3 abstentions)".
+- US minutes: roll-call tables (name, title, Present/Absent/Late), "Commissioners
+  Present: ..." lists, "RESULT: / MOTION BY: / AYES: / NAYS:" blocks, "APPROVED – ...".
+
+Lines no field takes (page furniture left over, headings such as "UNRESTRICTED ITEMS") go
+to ``unplaced_text``; an item's ``text`` keeps its whole discussion, resolutions included.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import regex
+
 from ..extract import Line
-from ..models import MinutesDocument
-from .common import unplaced
+from ..models import (
+    Action,
+    Attendance,
+    Declaration,
+    MinuteItem,
+    MinutesDocument,
+    Person,
+    Resolution,
+    Votes,
+)
+from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
+from .common import unplaced as unplaced_text
+from .people import person, split_names
+
+# --- item headings -----------------------------------------------------------------------
+
+_HEADING = regex.compile(r"^(?P<number>[1-9]\d{0,2})(?P<dot>[.)]?)\s+(?P<title>[\p{Lu}\d'‘\"“].*)$")
+_AGENDA_REF = regex.compile(r"^\(\s*Item\s+(?P<item>[\w.]+)\s*\)$", regex.I)
+_TITLE_END_WORDS = regex.compile(r"(?i)\b(?:and|of|the|for|to|in|on|or|with|a|an|-|–|&)$")
+
+# --- attendance labels -------------------------------------------------------------------
+
+_LABELS: list[tuple[regex.Pattern, str, bool]] = [
+    (
+        regex.compile(
+            r"^(?:IN\s+ATTENDANCE\s+VIRTUALLY|Attending\s+virtually|Virtual\s+attendance)\b",
+            regex.I,
+        ),
+        "in_attendance",
+        True,
+    ),
+    (
+        regex.compile(
+            r"^(?:IN\s+ATTENDANCE|Also\s+(?:present|in\s+attendance)|Others?\s+present|Officers(?:\s+(?:present|in\s+attendance))?|Witnesses|Employees|Staff(?:\s+present)?)\b",
+            regex.I,
+        ),
+        "in_attendance",
+        False,
+    ),
+    (regex.compile(r"^(?:Apologies(?:\s+for\s+absence)?)\s*[:\-]", regex.I), "apologies", False),
+    (
+        regex.compile(r"^(?:(?:Members|Councillors|Commissioners)\s+)?Absent\b", regex.I),
+        "absent",
+        False,
+    ),
+    (regex.compile(r"^Substitutes?\b", regex.I), "substitutes", False),
+    (
+        regex.compile(
+            r"^(?:PRESENT|(?:Members|Councillors|Commissioners|Board\s+Members)\s+Present|Members\s+of\s+the\b.*|Members|Attendance)\b",
+            regex.I,
+        ),
+        "members",
+        False,
+    ),
+]
+_LABEL_SEPARATOR = regex.compile(r"^\s*(?::-|:|-)\s*")
+_HONORIFIC_LABEL = regex.compile(r"^(?P<label>Councillors|Cllrs)\s*:\s*", regex.I)
+_BULLET = regex.compile(r"^(?:[\uf0b7\uf0a7•▪◦o\-]\s+)")
+_STOP = regex.compile(
+    r"^(?:UNRESTRICTED\s+ITEMS|EXEMPT\s+ITEMS|Part\s+(?:1|2|I|II|One|Two)\b|Item\s+No\.?|"
+    r"Election\s+of\s+Chair|[\uf0b7\uf0a7•])",
+    regex.I,
+)
+
+# --- decisions -----------------------------------------------------------------------------
+
+_MARKER = regex.compile(r"^(?P<marker>\(?(?:\d{1,2}[a-z]?|[a-zA-Z]|[ivx]{1,4})[.)])\s+(?=\S)")
+_TRIGGER = regex.compile(
+    r"(?:^|\b)(?P<word>RESOLVED|Resolved|APPROVED|AGREED)\b\s*(?P<rest>(?:that\b|[:;,-]|$).*)$"
+)
+_THAT_DECISION = regex.compile(
+    r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
+    r"|.*\bminutes\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
+    r"|(?:APPROVED|ADOPTED)\s*[–-])",
+)
+# Upper case outcomes stand alone; in prose "carried" and "lost" mean a vote only after
+# what was voted on ("the amendment was carried"), not in "carried 18 million passengers".
+_OUTCOME = regex.compile(
+    r"(?:\b(?:CARRIED|LOST|FAILED|DEFEATED)\b"
+    r"|\b(?:[Mm]otion|[Aa]mendment|[Rr]ecommendation|[Pp]roposal)s?\s+(?:was\s+|were\s+)?"
+    r"(?:[Cc]arried|[Ll]ost|[Dd]efeated|[Ff]ell)\b)"
+    r"(?:\s+unanimously)?(?:\s*\((?P<counts>[^)]*)\)?)?"
+)
+_OUTCOME_LINE = regex.compile(
+    r"^(?:(?:Substantive\s+)?(?:Motion|Amendment|Recommendation)s?\b[^.]{0,40}"
+    r"\b(?:carried|lost|agreed|fell|defeated)|Agreed(?:\s+unanimously)?)\.?$",
+    regex.I,
+)
+_COUNT_LIST = regex.compile(
+    r"^(?P<label>For|Against|Abstain(?:ed|ing|ions?)?)\s*\((?P<n>\d+)\)(?=\s|$)", regex.I
+)
+# Superscript ordinals ("30" then a raised "th") arrive as lines of their own.
+_SUPERSCRIPT = regex.compile(r"^(?:st|nd|rd|th)$")
+_RESULT = regex.compile(r"^RESULT:\s*(?P<text>.+)$")
+_ROLL = regex.compile(
+    r"^(?P<label>AYES|NAYS|NOES|ABSTAIN|ABSTENTIONS?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$"
+)
+_US_MOTION = regex.compile(r"^(?:MOTION\s+BY|SECOND(?:ED)?(?:\s+BY)?|MOVER|SECONDER)\s*:", regex.I)
+_ACTION = regex.compile(
+    r"\b(?:agreed|undertook|offered|promised|was\s+asked|were\s+asked)\s+to\s+"
+    r"(?!the\b|a\b|an\b|this\b|that\b|these\b|those\b|it\b|them\b|him\b|her\b)\p{Ll}"
+)
+_OWNER_WORD = regex.compile(r"^(?:\p{Lu}[\w'’&-]*|of|and|for|the|&)$")
+
+
+@dataclass(slots=True)
+class _Item:
+    number: str | None
+    title: str
+    heading: Line
+    agenda_item: str | None = None
+    lines: list[Line] = field(default_factory=list)
 
 
 def parse(lines: list[Line]) -> MinutesDocument:
-    return MinutesDocument(unplaced_text=unplaced(lines))
+    lines = [ln for ln in lines if not (ln.has_geometry and _SUPERSCRIPT.match(ln.text.strip()))]
+    items = _find_items(lines)
+    first = lines.index(items[0].heading) if items else len(lines)
+    header = lines[:first]
+    document = MinutesDocument()
+    used: set[int] = set()
+    _meeting_facts(header, document, used)
+    attendance_used = _header_attendance(header, document.attendance)
+    used |= attendance_used
+    leftover = [line for i, line in enumerate(header) if i not in used]
+    for item in items:
+        minute = _minute_item(item)
+        document.items.append(minute)
+        _item_attendance(item, minute, document)
+        _item_declarations(item, minute, document)
+    document.unplaced_text = unplaced_text(leftover)
+    return document
+
+
+# --- items ---------------------------------------------------------------------------------
+
+
+def _find_items(lines: list[Line]) -> list[_Item]:
+    """Item headings: Kent's "84. Apologies" with "(Item 1)" under it where the minutes
+    print agenda references, otherwise numbered headings that count up one by one, in the
+    style (with or without a full stop) and at the indent of the first."""
+    referenced = _referenced_headings(lines)
+    if referenced:
+        return referenced
+    items: list[_Item] = []
+    style = None
+    indent = None
+    for index, line in enumerate(lines):
+        match = _HEADING.match(line.text.strip())
+        if not match or len(line.text) > 160 or _looks_like_sentence(match["title"]):
+            continue
+        number = int(match["number"])
+        if items:
+            if number != int(items[-1].number) + 1 or match["dot"] != style:
+                continue
+            if indent is not None and line.x0 > indent + (12 if line.has_geometry else 2):
+                continue
+        elif number != 1:
+            continue
+        title_lines = [line]
+        for follow in lines[index + 1 : index + 3]:
+            if _continues_title(title_lines[-1], follow):
+                title_lines.append(follow)
+            else:
+                break
+        title = clean(" ".join([match["title"], *(ln.text for ln in title_lines[1:])]))
+        if items:
+            _close(items[-1], lines, index)
+        style = match["dot"]
+        indent = line.x0 if indent is None else indent
+        item = _Item(match["number"], title, line)
+        item.lines = title_lines  # body lines are filled by _close
+        items.append(item)
+    if items:
+        _close(items[-1], lines, len(lines))
+    return items
+
+
+def _referenced_headings(lines: list[Line]) -> list[_Item]:
+    items: list[_Item] = []
+    for index, line in enumerate(lines):
+        match = _AGENDA_REF.match(line.text.strip())
+        if not match:
+            continue
+        for back in range(1, 4):
+            if index - back < 0:
+                break
+            head = _HEADING.match(lines[index - back].text.strip())
+            if head and head["dot"]:
+                title_lines = lines[index - back : index]
+                title = clean(" ".join([head["title"], *(ln.text for ln in title_lines[1:])]))
+                if items:
+                    _close(items[-1], lines, index - back)
+                item = _Item(head["number"], title, lines[index - back], agenda_item=match["item"])
+                item.lines = [*title_lines, line]
+                items.append(item)
+                break
+    if items:
+        _close(items[-1], lines, len(lines))
+    return items
+
+
+def _close(item: _Item, lines: list[Line], end: int) -> None:
+    start = lines.index(item.lines[-1]) + 1
+    item.lines = item.lines + lines[start:end]
+
+
+def _looks_like_sentence(title: str) -> bool:
+    """ "1. It was APPROVED that ..." is a paragraph, not a heading."""
+    return len(title.split()) > 14 or bool(regex.search(r"\.\s+\p{Lu}", title))
+
+
+def _continues_title(previous: Line, line: Line) -> bool:
+    text = line.text.strip()
+    if not text or _HEADING.match(text) or _AGENDA_REF.match(text):
+        return False
+    return text[:1].islower() or bool(_TITLE_END_WORDS.search(previous.text.strip()))
+
+
+def _minute_item(item: _Item) -> MinuteItem:
+    heading_count = 1 + sum(
+        1 for ln in item.lines[1:4] if ln is not item.lines[0] and _is_heading_part(item, ln)
+    )
+    body = item.lines[heading_count:]
+    minute = MinuteItem(
+        number=item.number,
+        agenda_item=item.agenda_item,
+        title=item.title,
+        text=_text(body),
+        provenance=provenance(item.heading),
+    )
+    minute.resolutions, decided = _resolutions(body)
+    minute.actions = _actions(body, decided)
+    return minute
+
+
+def _is_heading_part(item: _Item, line: Line) -> bool:
+    text = line.text.strip()
+    return bool(_AGENDA_REF.match(text)) or clean(text) in item.title
+
+
+def _text(lines: list[Line]) -> str:
+    """Paragraphs joined with blank lines, numbered paragraphs and list entries each on a
+    line of their own, so a reader sees the structure."""
+    out: list[str] = []
+    gap = line_gap(lines)
+    previous = None
+    for line in lines:
+        text = line.text.strip()
+        new_block = previous is None or (
+            _MARKER.match(text)
+            or _BULLET.match(text)
+            or _COUNT_LIST.match(text)
+            or _OUTCOME_LINE.match(text)
+            or _RESULT.match(text)
+            or _ROLL.match(text)
+            or _US_MOTION.match(text)
+            or (
+                line.page == previous.page
+                and line.top - previous.top > gap * 1.45
+                and not _runs_on(previous, line)
+            )
+        )
+        if new_block:
+            out.append(text)
+        else:
+            out[-1] = f"{out[-1]} {text}"
+        previous = line
+    return "\n".join(clean(block) for block in out)
+
+
+def _runs_on(previous: Line, line: Line) -> bool:
+    """A wrap the export broke with a blank line: no full stop before, or lower case after."""
+    before = previous.text.rstrip()
+    return (
+        line.text[:1].islower() or before.endswith("-") or not before.endswith((".", ":", ";", ")"))
+    )
+
+
+# --- resolutions and votes -----------------------------------------------------------------
+
+
+def _blocks(lines: list[Line]) -> list[str]:
+    return [b for b in _text(lines).split("\n") if b]
+
+
+def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
+    """Decisions in reading order, with the vote that preceded each attached to it, and the
+    indexes of the blocks that record them."""
+    blocks = _blocks(lines)
+    first_line = {}
+    for line in lines:
+        first_line.setdefault(clean(line.text.strip())[:40], line)
+    resolutions: list[Resolution] = []
+    pending: list[Resolution] = []  # outcomes of votes not yet followed by their decision
+    decided: set[int] = set()
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        body = _MARKER.sub("", block, count=1)
+        where = provenance(first_line.get(block[:40]))
+        trigger = _TRIGGER.search(body)
+        us_result = _RESULT.match(body)
+        if us_result:
+            votes, consumed = _roll_call(blocks[index + 1 :])
+            tally = regex.search(r"\[(\d+)-(\d+)-(\d+)(?:-\d+)?\]", body.replace(" ", ""))
+            if tally:  # "FAILED [4-2-1-1]": ayes, nays, abstentions, absent
+                votes = Votes.model_validate(
+                    dict(
+                        zip(("for", "against", "abstained"), map(int, tally.groups()), strict=True)
+                    )
+                )
+            elif regex.search(r"(?i)unanimous", body):
+                votes = None  # the names under it are scattered over lines: no count we trust
+            text = " ".join([body, *blocks[index + 1 : index + 1 + consumed]])
+            resolutions.append(Resolution(text=clean(text), votes=votes, provenance=where))
+            decided.update(range(index, index + 1 + consumed))
+            index += 1 + consumed
+            continue
+        if _COUNT_LIST.match(body):
+            votes, consumed, outcome = _counted_vote(blocks[index:])
+            pending.append(Resolution(text=outcome or "Vote", votes=votes, provenance=where))
+            decided.update(range(index, index + consumed))
+            index += consumed
+            continue
+        outcome = _OUTCOME.search(body)
+        if outcome and not trigger:
+            votes = _votes_in_brackets(outcome["counts"] or "")
+            pending.append(Resolution(text=clean(body), votes=votes, provenance=where))
+            decided.add(index)
+            index += 1
+            continue
+        if trigger and outcome and outcome.start() < trigger.start():
+            # "... was CARRIED unanimously. It was APPROVED that;" in one paragraph
+            pending.append(Resolution(text="", votes=_votes_in_brackets(outcome["counts"] or "")))
+        if trigger and (trigger["word"] != "AGREED" or len(body) < 120):
+            entries, consumed = _decision_list(body, trigger, blocks[index + 1 :])
+            votes = pending.pop().votes if pending else None
+            resolutions.extend(pending)
+            pending = []
+            for number, text in entries:
+                resolutions.append(
+                    Resolution(number=number, text=text, votes=votes, provenance=where)
+                )
+            decided.update(range(index, index + 1 + consumed))
+            index += 1 + consumed
+            continue
+        if _THAT_DECISION.match(body):
+            votes = pending.pop().votes if pending else None
+            resolutions.extend(pending)
+            pending = []
+            resolutions.append(Resolution(text=clean(body), votes=votes, provenance=where))
+            decided.add(index)
+        index += 1
+    resolutions.extend(pending)
+    return resolutions, decided
+
+
+def _decision_list(
+    body: str, trigger: regex.Match, following: list[str]
+) -> tuple[list[tuple[str | None, str]], int]:
+    """What a "RESOLVED" / "It was APPROVED" line decided: the rest of its sentence, or the
+    numbered list under it (one resolution a number, lettered parts kept with it)."""
+    rest = trigger["rest"].strip()
+    rest = regex.sub(r"^[:;,-]\s*|^that\s*[;:]\s*$", "", rest)
+    lead = clean(rest)
+    entries: list[tuple[str | None, str]] = []
+    consumed = 0
+    top_style = None
+    for block in following:
+        marker = _MARKER.match(block)
+        if _TRIGGER.search(block) or _OUTCOME.search(block) or _COUNT_LIST.match(block):
+            break
+        if regex.match(
+            r"^(?:Recommendation|Councillor|The\s+(?:report|recommendation|amendment))\b", block
+        ):
+            break
+        if marker:
+            style = _marker_style(marker["marker"])
+            if top_style is None:
+                top_style = style
+            number = marker["marker"].strip("().")
+            if style == top_style:
+                entries.append((number, clean(block[marker.end() :])))
+            elif entries:
+                entries[-1] = (entries[-1][0], f"{entries[-1][1]} {block}")
+            else:
+                lead = f"{lead} {block}".strip()
+            consumed += 1
+            continue
+        if not entries and (not lead and consumed == 0 or lead.endswith(":")):
+            lead = f"{lead} {block}".strip()  # "It was APPROVED;" then "That the Committee ...:"
+            consumed += 1
+            continue
+        if entries and (block[:1].islower() or not entries[-1][1].rstrip().endswith((".", ";"))):
+            entries[-1] = (entries[-1][0], f"{entries[-1][1]} {block}")
+            consumed += 1
+            continue
+        break
+    if entries and lead and not regex.match(r"(?i)^that\b.*:$|^$", lead) and not lead.endswith(":"):
+        return [(None, lead), *entries], consumed
+    if entries:
+        if lead and lead.endswith(":"):
+            # "RESOLVED that Cabinet agree to:" then "(a) ..." : one decision with its parts
+            if top_style in ("letter", "roman", "bracket"):
+                text = " ".join([lead, *(f"({n}) {t}" for n, t in entries)])
+                return [(None, clean(text))], consumed
+        return entries, consumed
+    return ([(None, lead)] if lead else []), consumed
+
+
+def _marker_style(marker: str) -> str:
+    inner = marker.strip("().")
+    if marker.startswith("("):
+        return "bracket"
+    if inner.isdigit() or regex.match(r"^\d+[a-z]$", inner):
+        return "number"
+    if regex.match(r"^[ivx]+$", inner):
+        return "roman"
+    return "letter"
+
+
+def _counted_vote(blocks: list[str]) -> tuple[Votes, int, str | None]:
+    """Kent's recorded vote: "For (14)" then names, "Against (45)", "Abstain (4)", then the
+    outcome ("Amendment lost.")."""
+    counts: dict[str, int] = {}
+    consumed = 0
+    outcome = None
+    for block in blocks:
+        match = _COUNT_LIST.match(block)
+        if match:
+            label = match["label"].lower()
+            key = "for" if label == "for" else "against" if label == "against" else "abstained"
+            counts[key] = int(match["n"])
+            consumed += 1
+            continue
+        if (_OUTCOME.search(block) or _OUTCOME_LINE.match(block)) and len(block) < 80:
+            outcome = clean(block)
+            consumed += 1
+            break
+        if consumed and not _MARKER.match(block):
+            consumed += 1  # the names of those voting
+            continue
+        break
+    return Votes.model_validate(counts), max(consumed, 1), outcome
+
+
+_NUMBER_WORDS = {
+    "none": 0,
+    "no": 0,
+    "nil": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _votes_in_brackets(text: str) -> Votes | None:
+    """ "6 members voting in favour, none against with 3 abstentions" and the like."""
+    number = r"(\d+|none|no|nil|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+    def find(pattern: str) -> int | None:
+        match = regex.search(pattern, text, regex.I)
+        if not match:
+            return None
+        word = match.group(1).lower()
+        return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+    votes = Votes.model_validate(
+        {
+            "for": find(number + r"\s+(?:members?\s+)?(?:voting\s+)?(?:in\s+favour|for)\b")
+            or find(r"\bfor\s*[:=]?\s*" + number),
+            "against": find(number + r"\s+(?:members?\s+)?(?:voting\s+)?against")
+            or find(r"against\s*[:=]?\s*" + number),
+            "abstained": find(number + r"\s+abstention")
+            or find(r"abstentions?\s*[:=]?\s*" + number),
+        }
+    )
+    return (
+        votes if any(v is not None for v in (votes.for_, votes.against, votes.abstained)) else None
+    )
+
+
+def _roll_call(blocks: list[str]) -> tuple[Votes | None, int]:
+    """A US result block: MOTION BY / SECOND / AYES / NAYS / ABSTAIN / ABSENT lines."""
+    counts: dict[str, int] = {}
+    consumed = 0
+    for block in blocks:
+        roll = _ROLL.match(block)
+        if roll:
+            names = (
+                [] if roll["names"].strip().lower() in ("", "none") else split_names(roll["names"])
+            )
+            key = {"AYES": "for", "NAYS": "against", "NOES": "against"}.get(roll["label"].upper())
+            if roll["label"].upper().startswith("ABST"):
+                key = "abstained"
+            if key:
+                counts[key] = len(names)
+            consumed += 1
+        elif _US_MOTION.match(block):
+            consumed += 1
+        else:
+            break
+    return (Votes.model_validate(counts) if counts else None), consumed
+
+
+# --- actions -------------------------------------------------------------------------------
+
+
+def _actions(lines: list[Line], decided: set[int]) -> list[Action]:
+    """Sentences in which someone agreed, undertook or was asked to do something, outside
+    the resolutions themselves."""
+    actions = []
+    for index, block in enumerate(_blocks(lines)):
+        if index in decided:
+            continue
+        for sentence in regex.split(r"(?<=[.;])\s+(?=\p{Lu})|(?<=\d\.)(?=\p{Lu}\p{Ll})", block):
+            match = _ACTION.search(sentence)
+            if not match:
+                continue
+            sentence = _BULLET.sub("", sentence)
+            actions.append(Action(owner=_owner(sentence, match.start()), text=clean(sentence)))
+    return actions
+
+
+def _owner(sentence: str, verb_at: int) -> str | None:
+    """The capitalised phrase just before the verb ("the Director of Adult Services agreed"),
+    else the sentence's opening phrase ("The Community Safety Manager explained ... but
+    agreed")."""
+    before = sentence[:verb_at].rstrip(" ,").split()
+    phrase: list[str] = []
+    for word in reversed(before):
+        if _OWNER_WORD.match(word):
+            phrase.insert(0, word)
+        else:
+            break
+    if not phrase or all(w in ("of", "and", "for", "the", "&") for w in phrase):
+        phrase = []
+        for word in sentence.split():
+            if _OWNER_WORD.match(word.rstrip(",")):
+                phrase.append(word.rstrip(","))
+                if word.endswith(","):
+                    break
+            else:
+                break
+    while phrase and phrase[0].lower() in ("the", "of", "and", "for", "&"):
+        phrase.pop(0)
+    while phrase and phrase[-1].lower() in ("the", "of", "and", "for", "&"):
+        phrase.pop()
+    return " ".join(phrase) or None
+
+
+# --- attendance ----------------------------------------------------------------------------
+
+
+def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
+    """Read the labelled lists before the first item; return the indexes of lines used."""
+    used: set[int] = set()
+    gap = line_gap(header)
+    index = 0
+    while index < len(header):
+        line = header[index]
+        text = _BULLET.sub("", line.text.strip())
+        label = _label(text)
+        if label is None:
+            index += 1
+            continue
+        category, virtually, rest = label
+        used.add(index)
+        honorific = None
+        cap = _HONORIFIC_LABEL.match(rest)
+        if cap:
+            honorific, rest = "Councillor", rest[cap.end() :]
+        if rest:
+            # a comma list running on over the following lines
+            parts = [rest]
+            index += 1
+            while index < len(header) and not _ends_list(header[index], parts[-1]):
+                parts.append(header[index].text.strip())
+                used.add(index)
+                index += 1
+            _add(attendance, category, split_names(clean(" ".join(parts))), honorific, virtually)
+            continue
+        # a heading over one person a line ("Witnesses" / "Hannah Pawley - Trainee CWC")
+        index += 1
+        entries: list[str] = []
+        while index < len(header):
+            follow = header[index]
+            follow_text = follow.text.strip()
+            if _label(_BULLET.sub("", follow_text)) is not None and not _HONORIFIC_LABEL.match(
+                follow_text
+            ):
+                break
+            cap = _HONORIFIC_LABEL.match(follow_text)
+            if cap:
+                # "Members Present:-" then "Councillors: Ed Plowden (Chair), ..."
+                parts = [follow_text[cap.end() :]]
+                used.add(index)
+                index += 1
+                while index < len(header) and not _ends_list(header[index], parts[-1]):
+                    parts.append(header[index].text.strip())
+                    used.add(index)
+                    index += 1
+                _add(
+                    attendance,
+                    category,
+                    split_names(clean(" ".join(parts))),
+                    "Councillor",
+                    virtually,
+                )
+                entries = []
+                break
+            if _STOP.match(follow_text) or _HEADING.match(follow_text):
+                break
+            previous = header[index - 1]
+            if entries and follow.page == previous.page and follow.top - previous.top > gap * 1.45:
+                break
+            if len(follow_text) > 90:
+                break
+            entries.append(_columns_as_entry(follow))
+            used.add(index)
+            index += 1
+        _add(attendance, category, entries, honorific, virtually)
+    return used
+
+
+def _label(text: str) -> tuple[str, bool, str] | None:
+    for pattern, category, virtually in _LABELS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        rest = text[match.end() :]
+        separator = _LABEL_SEPARATOR.match(rest)
+        if separator:
+            return category, virtually, rest[separator.end() :].strip()
+        if not rest.strip():
+            return category, virtually, ""
+        if category == "members" and match.group().lower().startswith("members of the"):
+            return category, virtually, ""
+    return None
+
+
+def _ends_list(line: Line, previous: str) -> bool:
+    text = _BULLET.sub("", line.text.strip())
+    return bool(
+        _label(text) is not None
+        or _STOP.match(line.text.strip())
+        or _HEADING.match(text)
+        or _BULLET.match(line.text.strip())
+        or previous.rstrip().endswith(".")
+    )
+
+
+def _columns_as_entry(line: Line) -> str:
+    """ "Julia Cleary    Systems and Scrutiny Manager": a name column and a role column."""
+    spans = [s.text.strip() for s in line.spans if s.text.strip()]
+    if len(spans) == 2 and not regex.search(r"\s[-–]\s|\(", spans[0]):
+        return f"{spans[0]} – {spans[1]}"
+    return line.text.strip()
+
+
+def _add(
+    attendance: Attendance,
+    category: str,
+    entries: list[str],
+    honorific: str | None,
+    virtually: bool,
+) -> None:
+    people: list[Person] = getattr(attendance, category)
+    for entry in entries:
+        if regex.search(r"\p{L}", entry):
+            people.append(person(entry, honorific, virtually))
+
+
+def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument) -> None:
+    """Apologies and substitutes recorded in the items' prose."""
+    if minute.title and not regex.search(
+        r"(?i)apolog|substitut|attendance|roll\s+call", minute.title
+    ):
+        return
+    text = minute.text
+    attendance = document.attendance
+    for match in regex.finditer(
+        r"(?i)\bapologies(?:\s+for\s+absence)?\s+(?:were\s+|was\s+)?(?:received\s+|reported\s+|submitted\s+)?from\s+(?:the\s+following\s*:\s*)?(?P<names>.+?)(?:\.(?=\s|$)|$)",
+        text.replace("\n", " ; ") if ":" not in text else text.replace("\n", ", "),
+    ):
+        names = split_names(match["names"])
+        attendance.apologies.extend(person(n) for n in names if _plausible_name(n))
+    for match in regex.finditer(
+        r"(?P<name>(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\s+[\p{Lu}][\w'’ -]*?)\s+attended\s+as\s+(?:a\s+)?substitute(?:\s+for\s+(?P<for>[\w' ]+))?",
+        text,
+    ):
+        attendance.substitutes.append(person(match["name"]))
+    for match in regex.finditer(
+        r"(?i)^(?P<names>.+?)\s+(?:was|were)\s+absent\b", text, flags=regex.M
+    ):
+        attendance.absent.extend(
+            person(n) for n in split_names(match["names"]) if _plausible_name(n)
+        )
+    _roll_call_table(item, attendance)
+
+
+def _plausible_name(text: str) -> bool:
+    return 0 < len(text.split()) <= 6 and bool(regex.match(r"^[\p{Lu}]", text))
+
+
+def _roll_call_table(item: _Item, attendance: Attendance) -> None:
+    """A US roll call: "Andrei Garcia | Commissioner | Late | 7:08 p.m." one member a row."""
+    for line in item.lines:
+        spans = [s.text.strip() for s in line.spans if s.text.strip()]
+        if len(spans) < 3:
+            continue
+        status_at = next(
+            (
+                i
+                for i, s in enumerate(spans)
+                if regex.match(r"(?i)^(?:Present|Absent|Late|Excused|Remote)$", s)
+            ),
+            None,
+        )
+        if status_at is None or status_at < 2:
+            continue
+        name = (
+            "".join(spans[: status_at - 1])
+            if len(spans[: status_at - 1]) > 1 and len(spans[0]) < 6
+            else " ".join(spans[: status_at - 1])
+        )
+        entry = person(name)
+        entry.role = spans[status_at - 1]
+        status = spans[status_at].lower()
+        (attendance.absent if status in ("absent", "excused") else attendance.members).append(entry)
+
+
+# --- declarations --------------------------------------------------------------------------
+
+
+def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocument) -> None:
+    if not regex.search(r"(?i)declaration|interests?\b", minute.title):
+        return
+    text = minute.text
+    if regex.search(
+        r"(?i)\b(?:no|none)\b.{0,40}\bdeclar|\bthere\s+were\s+none\b|\bno\s+(?:declarations|interests)\b|\bnone\s+(?:were\s+)?(?:declared|received|made)\b",
+        text,
+    ):
+        document.declarations_stated = True
+    for sentence in regex.split(r"(?<=[.;])\s+|\n", text):
+        match = regex.search(
+            r"^(?:\(\d+\)\s*)?(?P<member>(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\s+[\p{Lu}][\w'’ -]*?|Members\s+who\s+were\s+[^.]*?)\s+declared\s+(?P<interest>.+)$",
+            sentence,
+        )
+        if not match:
+            continue
+        interest = clean(match["interest"]).rstrip(".")
+        kind = None
+        if regex.search(r"(?i)\bpecuniary\b", interest):
+            kind = "pecuniary"
+        elif regex.search(r"(?i)non[- ]registrable", interest):
+            kind = "non-registrable"
+        elif regex.search(r"(?i)\bother\b", interest):
+            kind = "other"
+        document.declarations.append(
+            Declaration(
+                member=clean(match["member"]),
+                item=_declared_item(interest),
+                interest=interest,
+                kind=kind,
+            )
+        )
+        document.declarations_stated = True
+
+
+def _declared_item(interest: str) -> str | None:
+    match = regex.search(
+        r"(?i)\b(?:agenda\s+)?item\s+(?P<n>\d+[a-z]?)\b|\bminute\s+(?P<m>\d+)", interest
+    )
+    return (match["n"] or match["m"]) if match else None
+
+
+# --- the meeting ---------------------------------------------------------------------------
+
+
+def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]) -> None:
+    """Body, date, time and venue from the lines above the first item."""
+    texts = [line.text.strip() for line in header]
+    joined = regex.sub(r"(\d)\s*:\s*(\d)", r"\1:\2", clean(" ".join(texts)))
+    date_match = DATE_PATTERN.search(joined)
+    if date_match:
+        document.date = parse_date(date_match.group())
+        after = joined[date_match.end() : date_match.end() + 40]
+        document.time = find_time(after) if regex.match(r"^\s*(?:[,–-]|at)", after) else None
+    kent = regex.search(
+        r"(?i)\bMINUTES\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+held\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+on\s+",
+        joined,
+    )
+    if kent:
+        document.body = kent["body"]
+        document.venue = kent["venue"]
+        _mark(header, used, kent.start(), kent.end() + 40, joined)
+        return
+    of_the = regex.search(r"(?i)\bMinutes\s+of\s+(?:the\s+)?", joined)
+    if of_the and date_match and 0 < date_match.start() - of_the.end() < 120:
+        document.body = joined[of_the.end() : date_match.start()].strip(" -–,")
+    else:
+        for index, text in enumerate(texts):
+            heading = regex.match(
+                r"(?i)^(?P<before>.*?)\b(?:(?:regular|special|commission|board)\s+)*(?:meeting\s+)?minutes\b",
+                text,
+            )
+            if not heading or index > 12:
+                continue
+            before = heading["before"].strip(" -–")
+            body_lines = []
+            if before:
+                body_lines = [before]
+            else:
+                for back in range(index - 1, -1, -1):
+                    candidate = texts[back]
+                    if (
+                        not candidate
+                        or candidate.lower() == "minutes"
+                        or DATE_PATTERN.search(candidate)
+                    ):
+                        break
+                    body_lines.insert(0, candidate)
+                    if len(body_lines) == 2 or header[back].x0 <= 1 and back < index - 1:
+                        break
+            if body_lines:
+                document.body = clean(" ".join(body_lines))
+                break
+    if document.body and document.body.isupper():
+        document.body = document.body.title()
+    venue = regex.search(
+        r"\bat\s+(?P<venue>[\p{Lu}][^,.]{3,80})$", joined[date_match.end() :] if date_match else ""
+    )
+    if venue and not find_time(venue["venue"]):
+        document.venue = venue["venue"].strip()
+
+
+def _mark(header: list[Line], used: set[int], start: int, end: int, joined: str) -> None:
+    """Mark the header lines that lie within a span of the joined header text as used."""
+    position = 0
+    for index, line in enumerate(header):
+        length = len(clean(line.text)) + 1
+        if position < end and position + length > start:
+            used.add(index)
+        position += length

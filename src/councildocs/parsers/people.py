@@ -1,0 +1,133 @@
+"""People as councils print them: "Cllr Linda Leach (Chair)", "Mr R C Love, OBE",
+"Hannah Pawley - Graduate Management Trainee CWC", "Ryan Warsing (LSRCC)".
+
+``split_names`` cuts a printed list ("Mr A, Mr B, OBE, Mrs C and Dr D") into one entry a
+person, never inside brackets and never between a name and its post-nominal letters;
+``person`` reads one entry into a :class:`Person` (honorific, name, role, organisation).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..models import Person
+
+HONORIFIC = regex.compile(
+    r"^(?P<honorific>(?:(?:Cllr|Councillor|Councilor|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady"
+    r"|Prof(?:essor)?|Rev(?:d|erend)?|Commissioner|Alderman|Mayor|Hon)\.?\s+)+)",
+)
+POST_NOMINAL = regex.compile(
+    r"^(?:OBE|MBE|CBE|KBE|DBE|CB|CMG|DL|JP|QC|KC|MP|MEP|BEM|QPM|FRS|PhD|FCA|KStJ|OStJ)$"
+)
+_ROLE_IN_BRACKETS = regex.compile(r"\((?P<text>[^()]*)\)\s*$")
+_DASH = regex.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
+# Words that make a trailing phrase an organisation rather than a job title.
+_ORGANISATION_WORDS = regex.compile(
+    r"\b(?:Service|Council|Police|Trust|Company|Board|Partnership|NHS|Probation|Consulting"
+    r"|Limited|Ltd|Group|Association|Authority|Commission|Agency|University|College)\b"
+)
+_ACRONYM = regex.compile(r"^\p{Lu}{2,}[\p{Lu}&]*$")
+
+
+def split_names(text: str) -> list[str]:
+    """One entry per person from a printed list, keeping post-nominals with their name."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    pieces: list[str] = []
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char in ",;" and depth == 0:
+            pieces.append(text[start:index])
+            start = index + 1
+    pieces.append(text[start:])
+    for piece in pieces:
+        for sub in _split_and(piece):
+            sub = sub.strip(" .:")
+            if not sub:
+                continue
+            if parts and POST_NOMINAL.match(sub):
+                parts[-1] = f"{parts[-1]}, {sub}"
+            else:
+                parts.append(sub)
+    return parts
+
+
+def _split_and(piece: str) -> list[str]:
+    """Split "Mr D Watkins and Mr R J Thomas" but not "Barry and Lynne" inside brackets."""
+    out = []
+    depth = 0
+    last = 0
+    for match in regex.finditer(r"\s+(?:and|&)\s+", piece):
+        depth = piece[: match.start()].count("(") - piece[: match.start()].count(")")
+        if depth == 0:
+            out.append(piece[last : match.start()])
+            last = match.end()
+    out.append(piece[last:])
+    return out
+
+
+def person(text: str, default_honorific: str | None = None, virtually: bool = False) -> Person:
+    """Read one printed entry: honorific, name, post-nominals, and a role or organisation
+    given in brackets, after a dash, or in a second column."""
+    text = " ".join(text.split()).strip(" ,.;")
+    role = organisation = None
+    bracket = _ROLE_IN_BRACKETS.search(text)
+    if bracket and bracket.start() > 0:
+        role = bracket["text"].strip() or None
+        text = text[: bracket.start()].strip(" ,")
+    else:
+        dash = _DASH.search(text)
+        if dash and dash.start() > 0:
+            role = text[dash.end() :].strip() or None
+            text = text[: dash.start()].strip()
+    if role:
+        role, organisation = _role_and_organisation(role)
+    honorific = default_honorific
+    match = HONORIFIC.match(text)
+    if match:
+        honorific = " ".join(match["honorific"].split())
+        text = text[match.end() :].strip()
+    post_nominals = []
+    while "," in text:
+        head, tail = text.rsplit(",", 1)
+        if not POST_NOMINAL.match(tail.strip()):
+            break
+        post_nominals.insert(0, tail.strip())
+        text = head.strip()
+    return Person(
+        name=text,
+        honorific=honorific,
+        role=role,
+        organisation=organisation,
+        post_nominals=post_nominals,
+        attended_virtually=virtually,
+    )
+
+
+def _role_and_organisation(text: str) -> tuple[str | None, str | None]:
+    """ "Head of Youth Offending CWC" is a role at CWC; "LSRCC" and "National Probation
+    Service" are organisations; anything else is a role."""
+    words = text.split()
+    if _ACRONYM.match(text) or (_ORGANISATION_WORDS.search(text) and not _is_job(text)):
+        return None, text
+    if len(words) > 1 and _ACRONYM.match(words[-1]):
+        return " ".join(words[:-1]).rstrip(","), words[-1]
+    if "," in text:
+        head, tail = (part.strip() for part in text.rsplit(",", 1))
+        if _ACRONYM.match(tail):
+            return head, tail
+    return text, None
+
+
+def _is_job(text: str) -> bool:
+    return bool(
+        regex.search(
+            r"\b(?:Head|Director|Manager|Officer|Chair|Chairman|Member|Leader|Executive|Lead"
+            r"|Counsel|Analyst|Accountant|Trainee|Adviser|Advisor|Clerk|Secretary|Cabinet)\b",
+            text,
+        )
+    )

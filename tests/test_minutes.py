@@ -1,0 +1,316 @@
+"""Minutes parsed from the seed and from printed minutes in the corpus, checked against
+values read by hand from the source documents."""
+
+from __future__ import annotations
+
+import pytest
+
+import councildocs
+from councildocs.parsers.people import person, split_names
+
+from .conftest import shared_file
+
+
+def _minutes(pack):
+    return next(d for d in pack.documents if d.kind == "minutes")
+
+
+def _names(people):
+    return [p.name for p in people]
+
+
+@pytest.fixture(scope="module")
+def seed_minutes(seed_pack):
+    return _minutes(seed_pack)
+
+
+@pytest.fixture(scope="module")
+def kent_cabinet():
+    return _minutes(
+        councildocs.parse(
+            shared_file(
+                "corpus/kent/cabinet-2025-01-30/Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf"
+            )
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def kent_council():
+    return _minutes(
+        councildocs.parse(
+            shared_file(
+                "corpus/kent/full_council-2025-01-09/Printed minutes 09th-Jan-2025 10.00 County Council.pdf"
+            )
+        )
+    )
+
+
+def _bristol(name):
+    folder = shared_file("corpus/bristol")
+    return _minutes(councildocs.parse(next(folder.glob(f"{name}*"))))
+
+
+# --- the seed: Adults and Safer City Scrutiny Panel, 10 April 2018 --------------------
+
+
+def test_seed_meeting_and_members(seed_minutes):
+    assert seed_minutes.body == "Adults and Safer City Scrutiny Panel"
+    assert seed_minutes.date.isoformat() == "2018-04-10"
+    members = seed_minutes.attendance.members
+    assert _names(members) == [
+        "Barry Findlay",
+        "Michael Hardacre",
+        "Linda Leach",
+        "Lynne Moran",
+        "Anwen Muston",
+        "Rita Potter",
+        "Tersaim Singh",
+    ]
+    assert [p.name for p in members if p.role == "Chair"] == ["Linda Leach"]
+    assert members[1].honorific == "Cllr Dr"
+
+
+def test_seed_witnesses_and_employees_with_roles(seed_minutes):
+    present = {p.name: p for p in seed_minutes.attendance.in_attendance}
+    assert len(present) == 7
+    assert present["Hannah Pawley"].role == "Graduate Management Trainee"
+    assert present["Hannah Pawley"].organisation == "CWC"
+    assert present["Rachel King"].role == "Head of Youth Offending"
+    assert present["Carla Jordan"].organisation == "National Probation Service"
+    assert present["Julia Cleary"].role == "Systems and Scrutiny Manager"
+    assert present["Lynsey Kelly"].role == "Community Safety Manager"
+    assert present["David Watts"].role == "Director of Adult Services"
+    assert present["Earl Piggott-Smith"].role == "Scrutiny Officer"
+
+
+def test_seed_apologies_and_declarations(seed_minutes):
+    assert [(p.honorific, p.name) for p in seed_minutes.attendance.apologies] == [
+        ("Cllr", "Pat Patten")
+    ]
+    assert seed_minutes.declarations == []
+    assert seed_minutes.declarations_stated is True
+
+
+def test_seed_items_resolutions_and_actions(seed_minutes):
+    items = seed_minutes.items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Apologies"),
+        ("2", "Declarations of Interest"),
+        ("3", "Minutes of previous meetings"),
+        ("4", "Matters arising"),
+        ("5", "Adults and Safer City Scrutiny Panel - work programme"),
+        ("6", "Black Country Reducing Reoffending Strategy"),
+    ]
+    assert (
+        items[2]
+        .resolutions[0]
+        .text.startswith("That the minutes of the meeting be approved as a correct record")
+    )
+    six = items[5].resolutions
+    assert [r.number for r in six] == ["1", "2", "3", "4", "5"]
+    assert six[4].text.startswith("The panel agreed to receive a final draft of the Black Country")
+    assert six[4].text.endswith("report at the panel meeting on 27 September 2018.")
+    assert "The panel thanked the witnesses for their evidence." in items[5].text
+    five = items[4].actions
+    assert [(a.owner, a.text[:40]) for a in five] == [
+        ("Scrutiny Officer", "The Scrutiny Officer agreed to discuss t")
+    ]
+    owners = {a.owner for a in items[5].actions}
+    assert owners == {"Community Safety Manager", "Director of Adult Services"}
+    director = next(a for a in items[5].actions if a.owner == "Director of Adult Services")
+    assert "make enquiries" in director.text
+    assert "report the findings to the panel" in director.text
+    # resolutions are not repeated as actions
+    assert not any("final draft" in a.text for a in items[5].actions)
+
+
+# --- Kent --------------------------------------------------------------------------------
+
+
+def test_kent_cabinet_attendance(kent_cabinet):
+    assert kent_cabinet.body == "Cabinet"
+    assert kent_cabinet.date.isoformat() == "2025-01-30"
+    assert kent_cabinet.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
+    members = kent_cabinet.attendance.members
+    assert len(members) == 9
+    assert (members[0].honorific, members[0].name, members[0].role) == (
+        "Mr",
+        "R W Gough",
+        "Chairman",
+    )
+    love = next(p for p in members if p.name == "R C Love")
+    assert (love.honorific, love.post_nominals) == ("Mr", ["OBE"])
+    assert members[-1].name == "R J Thomas"
+    present = kent_cabinet.attendance.in_attendance
+    ghosh = present[0]
+    assert (ghosh.honorific, ghosh.name, ghosh.role) == (
+        "Dr",
+        "A Ghosh",
+        "Director of Public Health",
+    )
+    virtual = [p.name for p in present if p.attended_virtually]
+    assert virtual == ["S Jones", "M Albiston", "M Gogarty", "L Gannon"]
+    assert [p.name for p in kent_cabinet.attendance.apologies] == ["C Bell"]
+
+
+def test_kent_cabinet_items(kent_cabinet):
+    items = kent_cabinet.items
+    assert [(i.number, i.agenda_item) for i in items] == [
+        (str(n), str(n - 83)) for n in range(84, 93)
+    ]
+    assert items[0].title == "Apologies"
+    assert (
+        items[4].title
+        == "24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25"
+    )
+    assert kent_cabinet.declarations_stated is True
+    assert (
+        items[2]
+        .resolutions[0]
+        .text.startswith("that the minutes of the meeting on 9 January 2025 were a correct record")
+    )
+    budget = items[4].resolutions
+    assert len(budget) == 1
+    assert "Note the forecast capital underspend of £111.6m." in budget[0].text
+    assert items[8].resolutions[0].text == (
+        "that Cabinet agree the Commissioning Plan for Education Provision in Kent 2025-29"
+    )
+    # prose such as "carried 18 million passengers" is not a vote
+    assert items[3].resolutions == []
+
+
+def test_kent_council_recorded_votes(kent_council):
+    attendance = kent_council.attendance
+    assert len(attendance.members) == 67
+    carter = next(p for p in attendance.members if p.name == "Paul Carter")
+    assert (carter.honorific, carter.post_nominals) == ("Sir", ["CBE"])
+    assert "Rich Lehmann" in _names(attendance.members)
+    assert len(attendance.apologies) == 13
+    assert _names(attendance.apologies)[:2] == ["Beaney", "Campkin"]
+    devolution = kent_council.items[2]
+    assert (devolution.number, devolution.agenda_item, devolution.title) == (
+        "285",
+        "3",
+        "English Devolution White Paper",
+    )
+    votes = [
+        (r.votes.for_, r.votes.against, r.votes.abstained)
+        for r in devolution.resolutions
+        if r.votes
+    ]
+    assert votes == [(14, 45, 4), (17, 43, 3), (13, 45, 4), (14, 40, 7), (39, 19, 1)]
+    final = devolution.resolutions[-1]
+    assert final.text.startswith("that the County Council: (1) Endorses the ongoing joint work")
+    assert devolution.resolutions[1].text == "Amendment lost."
+
+
+# --- Bristol -----------------------------------------------------------------------------
+
+
+def test_bristol_september_2024():
+    minutes = _bristol("src-bcc-0022")
+    assert minutes.body == "Transport and Connectivity Policy Committee"
+    assert (minutes.date.isoformat(), minutes.time) == ("2024-09-12", "5.00 pm")
+    members = minutes.attendance.members
+    assert len(members) == 9
+    assert [(p.name, p.role) for p in members[:2]] == [
+        ("Ed Plowden", "Chair"),
+        ("Graham Morris", "Vice-Chair"),
+    ]
+    assert all(p.honorific == "Councillor" for p in members)
+    assert _names(minutes.attendance.apologies) == ["Coombes"]
+    assert _names(minutes.attendance.substitutes) == ["Jos Clark"]
+    assert minutes.declarations_stated is True
+    assert [i.number for i in minutes.items] == [str(n) for n in range(1, 13)]
+    assert minutes.items[6].title == (
+        "Opportunities to promote sustainable transport through a review of parking policies and charges"
+    )
+    assert (
+        minutes.items[3].resolutions[0].text
+        == "The minutes of the previous meeting were agreed as accurate."
+    )
+    parking = minutes.items[6].resolutions
+    first_permit = next(r for r in parking if r.number == "2a")
+    assert (first_permit.votes.for_, first_permit.votes.abstained) == (6, 3)
+    lost = [r for r in parking if "LOST" in r.text]
+    assert [(r.votes.for_, r.votes.against) for r in lost] == [(4, 5), (2, 7), (4, 5)]
+    assert [r.number for r in minutes.items[7].resolutions] == ["1", "2", "3"]
+
+
+def test_bristol_october_2025():
+    minutes = _bristol("src-bcc-0024")
+    assert minutes.date.isoformat() == "2025-10-23"
+    members = minutes.attendance.members
+    assert (members[0].name, members[0].role) == ("Ed Plowden", "Chair")
+    assert "Jonathan Hucker" in _names(members)
+    assert _names(minutes.attendance.apologies) == ["Morris"]
+    assert _names(minutes.attendance.substitutes) == ["Hucker"]
+    assert len(minutes.items) == 16
+    assert minutes.items[9].title == "Bristol Resident Parking Scheme Expansion Programme"
+    rps = minutes.items[9].resolutions
+    assert [r.number for r in rps] == ["1", "2", "3", "4"]
+    assert (rps[0].votes.for_, rps[0].votes.against) == (5, 4)
+    caz = minutes.items[10].resolutions
+    assert len(caz) == 1 and "Approved the preferred option" in caz[0].text
+
+
+# --- US, and nothing lost ------------------------------------------------------------------
+
+
+def test_east_palo_alto_roll_call_and_motions():
+    minutes = _minutes(
+        councildocs.parse(shared_file("corpus/us/eastpaloalto_ca_minutes_2020-01-27.pdf"))
+    )
+    assert len(minutes.attendance.members) == 7
+    assert _names(minutes.attendance.absent) == ["Uriel Hernandez"]
+    failed = minutes.items[4].resolutions[0]
+    assert failed.text.startswith("RESULT: FAILED")
+    assert (failed.votes.for_, failed.votes.against, failed.votes.abstained) == (4, 2, 1)
+
+
+def test_ssa21_attendance():
+    minutes = _minutes(councildocs.parse(shared_file("corpus/us/SSA21_MeetingMinutes_1.29.18.pdf")))
+    assert _names(minutes.attendance.members)[0] == "Anthony Qaiyum"
+    assert len(minutes.attendance.members) == 6
+    assert _names(minutes.attendance.absent) == ["Shelley Young", "Pat Bader"]
+    assert minutes.attendance.in_attendance[0].organisation == "LSRCC"
+
+
+def test_nothing_lost_in_seed(seed_minutes):
+    """Every line of the minutes is in a field: item text, attendance or unplaced_text."""
+    placed = " ".join(
+        [i.title + " " + i.text for i in seed_minutes.items]
+        + [u.text for u in seed_minutes.unplaced_text]
+    )
+    for phrase in (
+        "Part 1",
+        "There were no matters arising",
+        "Resolved:",
+        "Minutes - 10 April 2018",
+    ):
+        assert phrase in placed
+
+
+# --- names -----------------------------------------------------------------------------------
+
+
+def test_split_names_keeps_post_nominals_and_brackets():
+    text = "Mr R W Gough (Chairman), Mr N Baker, Mr R C Love, OBE, Mr D Watkins and Mr R J Thomas"
+    assert split_names(text) == [
+        "Mr R W Gough (Chairman)",
+        "Mr N Baker",
+        "Mr R C Love, OBE",
+        "Mr D Watkins",
+        "Mr R J Thomas",
+    ]
+    assert split_names(
+        "Mrs S Hammond (Corporate Director Children, Young People and Education)"
+    ) == ["Mrs S Hammond (Corporate Director Children, Young People and Education)"]
+
+
+def test_person_reads_honorific_role_and_post_nominals():
+    love = person("Mr R C Love, OBE")
+    assert (love.honorific, love.name, love.post_nominals) == ("Mr", "R C Love", ["OBE"])
+    leach = person("Cllr Linda Leach (Chair)")
+    assert (leach.honorific, leach.name, leach.role) == ("Cllr", "Linda Leach", "Chair")
