@@ -171,7 +171,11 @@ def _split_pdf(
                 and previous.pack_page not in _ref_inner_pages(refs, page.pack_page)
             )
             or page.number in bookmark_starts
-            or (use_signatures and _page_kind(page) in ("minutes", "report", "work_programme"))
+            or (
+                use_signatures
+                and _page_kind(page) in ("minutes", "report", "work_programme")
+                and not _repeats_heading(page, pages[starts[-1]])
+            )
             or (appendix_id and appendix_id != last_appendix)
         ):
             starts.append(index)
@@ -197,6 +201,12 @@ def _split_pdf(
             )
         )
     return segments
+
+
+def _repeats_heading(page: Page, document_start: Page) -> bool:
+    """A page that opens with its document's own heading continues it (a running title)."""
+    heading = [line.text for line in document_start.lines[:2]]
+    return bool(heading) and [line.text for line in page.lines[:2]] == heading
 
 
 def _ref_inner_pages(refs: list[AgendaReference], page: int | None) -> set[int]:

@@ -10,6 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+# Symbol and Wingdings bullets arrive as private-use code points; readers expect bullets.
+SYMBOL_BULLETS = str.maketrans(
+    {
+        "\uf0b7": "•",
+        "\uf0a7": "▪",
+        "\uf06e": "■",
+        "\uf0d8": "➢",
+        "\uf076": "❖",
+        "\uf0fc": "✓",
+        "\uf0e0": "→",
+        "\uf02d": "-",
+        "\uf0be": "—",
+    }
+)
+
 
 @dataclass(slots=True, frozen=True)
 class Span:

@@ -16,7 +16,7 @@ import pypdfium2.raw as pdfium_c
 import regex
 
 from ..errors import UnreadableInput
-from .page import Line, Outline, Page, Span
+from .page import SYMBOL_BULLETS, Line, Outline, Page, Span
 
 
 def read_pdf(path: str) -> tuple[list[Page], dict]:
@@ -194,7 +194,12 @@ def _spans_box_by_box(raw_textpage, page_height: float) -> list[tuple[float, flo
 
 def _tidy(text: str) -> str:
     """PDFium marks a soft hyphen as U+0002 and pads with NULs and U+FFFE."""
-    return text.replace("\x02", "-").replace("\ufffe", "").replace("\x00", "")
+    return (
+        text.replace("\x02", "-")
+        .replace("\ufffe", "")
+        .replace("\x00", "")
+        .translate(SYMBOL_BULLETS)
+    )
 
 
 def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) -> list[str]:

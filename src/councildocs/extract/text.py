@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..errors import UnreadableInput
-from .page import Line, Page, Span
+from .page import SYMBOL_BULLETS, Line, Page, Span
 
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t+")
 _NUMBERED_START = regex.compile(r"^\d+(\.\d+)*\.?\s+\p{Lu}")
@@ -63,7 +63,7 @@ def _starts_page(line: str, previous: str, recent: list[str]) -> bool:
 def _page(number: int, raw_lines: list[str]) -> Page:
     lines = []
     for row, raw in enumerate(raw_lines):
-        raw = raw.replace("\uf0b7", "•").rstrip()
+        raw = raw.translate(SYMBOL_BULLETS).rstrip()
         stripped = raw.lstrip()
         if not stripped:
             continue
