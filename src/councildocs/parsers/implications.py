@@ -36,10 +36,9 @@ _IMPLICATION_TITLE = regex.compile(
 _CODE_SIGN_OFF = regex.compile(
     r"\[\s*(?P<reference>(?P<initials>[A-Z]{1,4})\s*/\s*(?P<date>\d{6,8})\s*/\s*(?P<code>[A-Z0-9]{1,4}))\s*\]"
 )
+# the adviser's line that closes a Bristol comment: "... Kevin Jay, Finance Manager 14 August 2024."
 _ADVISER_SIGN_OFF = regex.compile(
-    r"(?P<label>\b(?:[\w]+\s+){0,3}(?:Partner|Leader|Manager|Lawyer|Adviser|Advisor|Officer)):"
-    r"\s*(?P<reference>[^:]*?\d{4})\.?\s*$",
-    regex.I,
+    r"(?P<reference>(?:[^.:]+:\s*)?[^.:]*?\b\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}+\s+\d{4})\.?\s*$"
 )
 _LABELLED_PARAGRAPH = regex.compile(r"^(?P<label>[\p{Lu}][\w /&,’'-]{1,60}?)\s*:\s*(?P<text>.*)$")
 _NONE = regex.compile(
@@ -100,7 +99,7 @@ def _implication(title: str, text: str, where) -> Implication:
         text = (text[: match.start()] + text[match.end() :]).strip()
     elif match := _ADVISER_SIGN_OFF.search(text):
         sign_off = SignOff(
-            reference=f"{match.group('label').strip()}: {match.group('reference').strip()}",
+            reference=match.group("reference").strip(),
             date=parse_date(match.group("reference")),
         )
         text = text[: match.start()].strip()

@@ -39,8 +39,8 @@ _DECIMAL_HEADING = regex.compile(r"^(?P<number>\d{1,2}\.0)\s+(?P<title>\S.*)$")
 _NUMBERED_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>\p{Lu}.*)$")
 _SUB_NUMBER = regex.compile(r"^(?P<number>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<text>.*)$")
 _ITEM_NUMBER = regex.compile(
-    r"^(?:(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2}|[a-z]|[ivx]{1,4})\)"
-    r"|(?P<letter>[a-z]|[ivx]{1,4})[.)])(?:\s+(?P<text>.*)|$)"
+    r"^(?:(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)"
+    r"|(?P<letter>[a-zA-Z]|[ivx]{1,4})[.)])(?:\s+(?P<text>.*)|$)"
 )
 _BULLET = regex.compile(r"^[•●▪◦■□➢➤\uf0b7\uf0a7\uf0d8\u2022\u2023\u2043\-–o]\s+(?P<text>.*)$")
 _SIGN_OFF_LABEL = regex.compile(
@@ -48,7 +48,9 @@ _SIGN_OFF_LABEL = regex.compile(
 )
 _COLON_HEADING = regex.compile(r"^(?P<title>\p{Lu}[\w ,/&()’'-]{1,60}?)\s*:(?:\s+(?P<rest>.*))?$")
 # "The scrutiny panel is recommended to:" leads into a list; it is not a heading
-_LEAD_IN = regex.compile(r"\b(?:recommended|asked|requested|agree)\b.*:$|\bto:$", regex.I)
+_LEAD_IN = regex.compile(
+    r"\b(?:recommended|asked|requested|agree)\b.*:$|\bto:$|^That\s+(?:the\s+)?\p{Lu}", regex.I
+)
 _APPENDICES_HEADING = regex.compile(r"^(?:APPENDICES|Appendices)\s*:?$")
 _URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"()]+[^\s<>\"().,;:]")
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -114,7 +116,9 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField],
         text = line.text.strip()
         if _RECOMMENDATIONS.match(text) and not (fields and fields[-1].key == "title"):
             return i, preamble, fields, spare
-        if _section_start(lines, i):
+        heading = _section_start(lines, i)
+        # in the header block "Label:" lines are fields; a heading there must number on
+        if heading and (heading[0] or (i + 1 < len(lines) and _numbered_line(lines[i + 1]))):
             return i, preamble, fields, spare
         following = lines[i + 1] if i + 1 < len(lines) else None
         known = match_label(line, following)
@@ -123,7 +127,7 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField],
             fields.append(HeaderField(key, label, rest, line))
             i += 2 if uses_next else 1
             continue
-        other = other_label(line) if fields or not preamble else None
+        other = other_label(line)
         if other and not _SIGN_OFF_LABEL.match(text):
             fields.append(HeaderField("other", other[0], other[1], line))
         elif fields:
@@ -230,6 +234,8 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
         return None
     if _LEAD_IN.search(text):
         return None
+    if not _follows_break(lines, i):
+        return None
     if (match := _COLON_HEADING.match(text)) and not _SIGN_OFF_LABEL.match(text):
         rest = match.group("rest")
         if len(match.group("title").split()) <= 5 and (
@@ -237,6 +243,8 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
         ):
             return None, match.group("title"), rest
         if rest and i + 1 < len(lines) and _numbered_line(lines[i + 1]):
+            return None, match.group("title"), rest
+        if rest and len(match.group("title").split()) <= 3:
             return None, match.group("title"), rest
     if _short_title(text) and text[:1].isupper() and i + 1 < len(lines):
         following = lines[i + 1].text.strip()
@@ -247,6 +255,34 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
         ):
             return None, text, None
     return None
+
+
+_MARGINS: dict[int, tuple[list[Line], dict[int, float]]] = {}
+
+
+def _left_margin(lines: list[Line], page: int) -> float:
+    cached = _MARGINS.get(id(lines))
+    if cached is None or cached[0] is not lines:
+        margins: dict[int, float] = {}
+        for line in lines:
+            margins[line.page] = min(margins.get(line.page, line.x0), line.x0)
+        cached = (lines, margins)
+        _MARGINS.clear()
+        _MARGINS[id(lines)] = cached
+    return cached[1].get(page, 0.0)
+
+
+def _follows_break(lines: list[Line], i: int) -> bool:
+    """A heading starts after a finished sentence, a gap or a page break, never mid-paragraph."""
+    if i == 0:
+        return True
+    previous, line = lines[i - 1], lines[i]
+    if line.has_geometry and line.x0 > _left_margin(lines, line.page) + 8:
+        return False  # indented: a paragraph's own line
+    if previous.page != line.page or previous.text.rstrip().endswith((".", ":", ";", "?")):
+        return True
+    step = line.top - previous.top
+    return step > 1 if not line.has_geometry else step > (line.bottom - line.top) * 2.2
 
 
 def _first_section_start(lines: list[Line], begin: int) -> int:
