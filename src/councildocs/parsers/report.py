@@ -400,8 +400,10 @@ def _runs_on(paragraph: _ParagraphBuilder | None, line: Line) -> bool:
     if line.has_geometry or paragraph is None or _BULLET.match(line.text.strip()):
         return False
     last = paragraph.bullets[-1][-1] if paragraph.bullets else (paragraph.texts or [""])[-1]
-    return bool(last) and not last.rstrip().endswith((".", ":", ";")) and line.page != (
-        paragraph.last.page
+    return (
+        bool(last)
+        and not last.rstrip().endswith((".", ":", ";"))
+        and line.page != (paragraph.last.page)
     )
 
 

@@ -195,7 +195,9 @@ def _from(meta: ReportMetadata, field: HeaderField) -> bool:
         name, role = _person(block)
         if role and regex.search(r"\bCabinet\s+Member\b|\bLeader\b", role, regex.I):
             meta.cabinet_members.append(CabinetMember(name=name, portfolio=role))
-        elif role and regex.search(r"\bDirector\b", role, regex.I) and not meta.accountable_director:
+        elif (
+            role and regex.search(r"\bDirector\b", role, regex.I) and not meta.accountable_director
+        ):
             meta.accountable_director = NamedRole(name=name, role=role)
         else:
             rest.append(block)
