@@ -193,8 +193,9 @@ def _recommendations_from_sections(sections: list[Section]) -> list[Recommendati
         )
         if _RECOMMENDATION_HEADING.match(section.title) or continues:
             collecting = True
+            numbered = any(p.number for p in section.paragraphs)
             for paragraph in section.paragraphs:
-                if paragraph.number is None and not found:
+                if paragraph.number is None and not found and numbered:
                     continue  # the lead-in ("That the Committee for ...")
                 text = " ".join([paragraph.text, *paragraph.bullets])
                 found.append(

@@ -32,7 +32,7 @@ from ..models import (
     NamedRole,
     ReportMetadata,
 )
-from .common import DATE_PATTERN, clean, paragraphs, parse_date
+from .common import DATE_PATTERN, clean, parse_date
 
 # (field, label pattern, whether the label needs a colon after it)
 _LABELS: list[tuple[str, str, bool]] = [
@@ -58,6 +58,7 @@ _LABELS: list[tuple[str, str, bool]] = [
     ("decision_number", r"Decision\s+(?:No\.?|number)", True),
     ("classification", r"Classification", True),
     ("purpose", r"Purpose\s+of\s+(?:the\s+)?Report|Summary", True),
+    ("call_in", r"Is\s+the\s+decision\s+eligible\s+for\s+call-in\?", False),
 ]
 _COLON = {True: r"\s*:", False: r"\s*:?"}
 _LABEL_PATTERNS = [
@@ -114,11 +115,17 @@ class HeaderField:
 
     def blocks(self) -> list[str]:
         """The value split where the block leaves a gap: one entry (a person) per block."""
-        if not self.lines:
-            return []
-        positioned = [line for _, line in self.lines]
-        by_id = {id(line): text for text, line in self.lines}
-        return [clean(" ".join(by_id[id(ln)] for ln in block)) for block in paragraphs(positioned)]
+        # a value has too few lines for a median line gap: judge gaps by the line height
+        blocks: list[list[str]] = []
+        previous: Line | None = None
+        for text, line in self.lines:
+            step = line.top - previous.top if previous is not None else 0.0
+            limit = 1.0 if not line.has_geometry else max(line.height, 1.0) * 1.6
+            if previous is None or line.page != previous.page or step > limit:
+                blocks.append([])
+            blocks[-1].append(text)
+            previous = line
+        return [clean(" ".join(block)) for block in blocks]
 
 
 def build_metadata(preamble: list[Line], fields: list[HeaderField]) -> ReportMetadata:
