@@ -238,3 +238,14 @@ def test_bristol_information_report():
     ]
     legal = next(i for i in report.implications if i.kind == "legal")
     assert legal.none_stated
+
+
+def test_kent_proposed_record_of_decision_side_by_side_labels():
+    report = _report("corpus/kent/cabinet-2025-01-30/24-00108 - PROD.pdf")
+    meta = report.metadata
+    assert meta.decision_number == "24/00108"
+    assert meta.meeting.body == "Cabinet"
+    assert meta.key_decision.value is False
+    assert meta.title == "Revenue and Capital Budget Monitoring Report – September 2024-2025"
+    assert [r.number for r in report.recommendations] == ["a", "b", "c", "d", "e", "f"]
+    assert report.recommendations[2].text == "Note the forecast capital underspend of £111.6m"

@@ -95,6 +95,21 @@ def parse(lines: list[Line]) -> ReportDocument:
 # --- header ----------------------------------------------------------------------------
 
 
+def _label_columns(line: Line) -> list[HeaderField]:
+    if not line.has_geometry or len(line.spans) < 2:
+        return []
+    found = []
+    for span in line.spans:
+        probe = Line(span.text, span.x0, line.top, span.x1, line.bottom, line.page, (span,))
+        known = match_label(probe, None)
+        if not known or known[2]:
+            return []
+        field = HeaderField(known[0], known[1], "", line)
+        field.column = span.x0
+        found.append(field)
+    return found
+
+
 def _preamble_dated(preamble: list[Line]) -> bool:
     from .report_metadata import preamble_is_meeting
 
@@ -114,13 +129,29 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField],
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
-        if _RECOMMENDATIONS.match(text) and not (fields and fields[-1].key == "title"):
+        if _RECOMMENDATIONS.match(text):
             return i, preamble, fields, spare
         heading = _section_start(lines, i)
         # in the header block "Label:" lines are fields; a heading there must number on
         if heading and (heading[0] or (i + 1 < len(lines) and _numbered_line(lines[i + 1]))):
             return i, preamble, fields, spare
         following = lines[i + 1] if i + 1 < len(lines) else None
+        columns = _label_columns(line)
+        if columns:
+            # a row of labels side by side (a record of decision): values sit below each
+            fields.extend(columns)
+            i += 1
+            continue
+        if len(fields) >= 2 and fields[-2].column is not None and line.has_geometry:
+            column = max(
+                (f for f in fields[-2:] if f.column is not None and f.column <= line.x0 + 40),
+                key=lambda f: f.column,
+                default=fields[-1],
+            )
+            if text and not match_label(line, None) and not other_label(line):
+                column.lines.append((text, line))
+                i += 1
+                continue
         known = match_label(line, following)
         if known:
             key, label, rest, uses_next = known

@@ -104,6 +104,7 @@ class HeaderField:
         self.key = key
         self.label = label
         self.lines: list[tuple[str, Line]] = [(first, line)] if first else []
+        self.column: float | None = None  # x of a label printed beside another
 
     @property
     def texts(self) -> list[str]:
