@@ -1,12 +1,491 @@
-"""The report parser. Its fields are filled by the parser of this kind; until a line is
-placed in a field it is kept in ``unplaced_text``."""
+"""Officer reports to ReportDocument: header block, recommendations, sections, implications.
+
+A report reads top to bottom in three parts, in every layout we know:
+
+1. the header block of labelled facts (see :mod:`.report_metadata` for the labels of
+   Wolverhampton, Kent, Bristol and West of England reports, and Kent's proposed records
+   of decision);
+2. the recommendations ("Recommendation(s) for action or decision:", "Recommendation(s):",
+   "Recommendations:", a record of decision's "Decision:"), numbered "1.", "(1)", "a)" or a
+   single unnumbered request; Bristol prints them later, under "Officer Recommendations:";
+3. numbered sections: "1.0 Purpose" with paragraphs "1.1" (Wolverhampton), "1. Introduction"
+   with "1.1" (Kent), or a heading line ("Background", "Challenges:") over paragraphs
+   numbered "1.", "2." (Kent call-in reports, Bristol). Bullets are lines opening with a
+   bullet glyph or, in a text export, with the single space left where the glyph was lost.
+
+Implications come from the sections titled "... implications" and from Bristol's
+"Professional comments section" ("Finance Advice:", "Legal Advice:", ...), with their
+sign-off: Wolverhampton's "[SB/18052018/X]" code, or Bristol's "Finance Business Partner:
+name, role, date" line. Every line no field takes is kept in ``unplaced_text``.
+"""
 
 from __future__ import annotations
 
+import regex
+
 from ..extract import Line
-from ..models import ReportDocument
-from .common import unplaced
+from ..models import Paragraph, Recommendation, ReportDocument, Section
+from .common import join_lines, line_gap, provenance, unplaced
+from .implications import implications_from_sections
+from .report_metadata import HeaderField, build_metadata, match_label, other_label
+
+_RECOMMENDATIONS = regex.compile(
+    r"^(?:(?:Officer\s+)?Recommendations?(?:\s*\(s\))?(?:\s+for\s+action\s+or\s+decision)?"
+    r"|RECOMMENDATIONS?|Decision)\s*:\s*(?P<rest>.*)$",
+    regex.I,
+)
+_RECOMMENDATION_HEADING = regex.compile(r"^(?:Officer\s+)?Recommendations?\b", regex.I)
+_DECIMAL_HEADING = regex.compile(r"^(?P<number>\d{1,2}\.0)\s+(?P<title>\S.*)$")
+_NUMBERED_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>\p{Lu}.*)$")
+_SUB_NUMBER = regex.compile(r"^(?P<number>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<text>.*)$")
+_ITEM_NUMBER = regex.compile(
+    r"^(?:(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)"
+    r"|(?P<letter>[a-zA-Z]|[ivx]{1,4})[.)])(?:\s+(?P<text>.*)|$)"
+)
+_BULLET = regex.compile(r"^[•●▪◦■□➢➤\uf0b7\uf0a7\uf0d8\u2022\u2023\u2043\-–o]\s+(?P<text>.*)$")
+_SIGN_OFF_LABEL = regex.compile(
+    r"^[\w ]*(?:Partner|Leader|Manager|Officer|Lawyer|Adviser|Advisor|Lead)\s*:", regex.I
+)
+_COLON_HEADING = regex.compile(r"^(?P<title>\p{Lu}[\w ,/&()’'-]{1,60}?)\s*:(?:\s+(?P<rest>.*))?$")
+# "The scrutiny panel is recommended to:" leads into a list; it is not a heading
+_LEAD_IN = regex.compile(
+    r"\b(?:recommended|asked|requested|agree)\b.*:$|\bto:$|^That\s+(?:the\s+)?\p{Lu}", regex.I
+)
+_APPENDICES_HEADING = regex.compile(r"^(?:APPENDICES|Appendices)\s*:?$")
+_URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"()]+[^\s<>\"().,;:]")
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_APPENDIX = regex.compile(r"^Appendix\s+[A-Z0-9]{1,3}\b\s*[-–—:]?\s*(?P<title>.*)$", regex.I)
+_BACKGROUND = regex.compile(r"background\s+(?:papers|documents)", regex.I)
+_NONE_PAPERS = regex.compile(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
 
 
 def parse(lines: list[Line]) -> ReportDocument:
-    return ReportDocument(unplaced_text=unplaced(lines))
+    header_end, preamble, fields, spare = _read_header(lines)
+    metadata = build_metadata(preamble, fields)
+    used_preamble = metadata.meeting.body is not None and preamble and _preamble_dated(preamble)
+    leftovers = list(spare) + ([] if used_preamble else list(preamble))
+    rest = lines[header_end:]
+    recommendations: list[Recommendation] = []
+    if rest and (match := _RECOMMENDATIONS.match(rest[0].text.strip())):
+        rec_end = _first_section_start(rest, 1)
+        label = rest[0].text.strip()[: match.start("rest")].strip()
+        recommendations, lead_in = _recommendations(rest[0], match.group("rest"), rest[1:rec_end])
+        if lead_in:
+            metadata.extra[label.rstrip(": ")] = lead_in
+        rest = rest[rec_end:]
+    start = _first_section_start(rest, 0)
+    leftovers.extend(rest[:start])
+    gap = line_gap(lines)
+    sections = _sections(rest[start:], gap)
+    if not recommendations:
+        recommendations = _recommendations_from_sections(sections)
+    document = ReportDocument(
+        metadata=metadata,
+        recommendations=recommendations,
+        sections=sections,
+        implications=implications_from_sections(sections),
+        background_papers=_background_papers(sections),
+        appendices=_appendices(sections),
+        links=_links(lines),
+        unplaced_text=unplaced(sorted(leftovers, key=lambda ln: (ln.page, ln.top))),
+    )
+    return document
+
+
+# --- header ----------------------------------------------------------------------------
+
+
+def _label_columns(line: Line) -> list[HeaderField]:
+    if not line.has_geometry or len(line.spans) < 2:
+        return []
+    found = []
+    for span in line.spans:
+        probe = Line(span.text, span.x0, line.top, span.x1, line.bottom, line.page, (span,))
+        known = match_label(probe, None)
+        if not known or known[2]:
+            return []
+        field = HeaderField(known[0], known[1], "", line)
+        field.column = span.x0
+        found.append(field)
+    return found
+
+
+def _preamble_dated(preamble: list[Line]) -> bool:
+    from .report_metadata import preamble_is_meeting
+
+    return preamble_is_meeting(preamble)
+
+
+def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField], list[Line]]:
+    """Read labelled fields until the recommendations or the first section begin.
+
+    Returns where the header ends, the lines above the first label, the fields, and lines
+    that belong to no field.
+    """
+    preamble: list[Line] = []
+    fields: list[HeaderField] = []
+    spare: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        if _RECOMMENDATIONS.match(text):
+            return i, preamble, fields, spare
+        heading = _section_start(lines, i)
+        # in the header block "Label:" lines are fields; a heading there must number on
+        if heading and (heading[0] or (i + 1 < len(lines) and _numbered_line(lines[i + 1]))):
+            return i, preamble, fields, spare
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        columns = _label_columns(line)
+        if columns:
+            # a row of labels side by side (a record of decision): values sit below each
+            fields.extend(columns)
+            i += 1
+            continue
+        if len(fields) >= 2 and fields[-2].column is not None and line.has_geometry:
+            column = max(
+                (f for f in fields[-2:] if f.column is not None and f.column <= line.x0 + 40),
+                key=lambda f: f.column,
+                default=fields[-1],
+            )
+            if text and not match_label(line, None) and not other_label(line):
+                column.lines.append((text, line))
+                i += 1
+                continue
+        known = match_label(line, following)
+        if known:
+            key, label, rest, uses_next = known
+            fields.append(HeaderField(key, label, rest, line))
+            i += 2 if uses_next else 1
+            continue
+        other = other_label(line)
+        if other and not _SIGN_OFF_LABEL.match(text):
+            fields.append(HeaderField("other", other[0], other[1], line))
+        elif fields:
+            fields[-1].lines.append((text, line))
+        elif len(preamble) < 12:
+            preamble.append(line)
+        else:
+            # no header block at all: the whole text is body
+            return 0, [], [], []
+        i += 1
+    return len(lines), preamble, fields, spare
+
+
+# --- recommendations -------------------------------------------------------------------
+
+
+def _recommendations(
+    first: Line, first_rest: str, lines: list[Line]
+) -> tuple[list[Recommendation], str]:
+    """Numbered requests, each with its wrapped lines; an unnumbered request is one item."""
+    items: list[tuple[str | None, list[str], Line]] = []
+    lead: list[str] = [first_rest] if first_rest.strip() else []
+    for line in lines:
+        text = line.text.strip()
+        match = _ITEM_NUMBER.match(text)
+        if match:
+            number = match.group("number") or match.group("paren") or match.group("letter")
+            items.append((number, [match.group("text") or ""], line))
+        elif _BULLET.match(text):
+            items.append((None, [_BULLET.match(text).group("text")], line))
+        elif items:
+            items[-1][1].append(text)
+        else:
+            lead.append(text)
+    if not items:
+        text = " ".join(lead)
+        if not text.strip():
+            return [], ""
+        return [Recommendation(text=_tidy(text), provenance=provenance(first))], ""
+    recommendations = [
+        Recommendation(number=number, text=_tidy(" ".join(texts)), provenance=provenance(line))
+        for number, texts, line in items
+    ]
+    return recommendations, _tidy(" ".join(lead))
+
+
+def _recommendations_from_sections(sections: list[Section]) -> list[Recommendation]:
+    """Bristol prints "Officer Recommendations:" among its sections; a following heading
+    ("Contractual:") whose paragraphs carry on the numbering holds more of them."""
+    found: list[Recommendation] = []
+    collecting = False
+    for section in sections:
+        numbers = [p.number for p in section.paragraphs]
+        continues = (
+            collecting
+            and found
+            and numbers
+            and numbers[0] is not None
+            and found[-1].number is not None
+            and numbers[0].isdigit()
+            and found[-1].number.isdigit()
+            and int(numbers[0]) == int(found[-1].number) + 1
+        )
+        if _RECOMMENDATION_HEADING.match(section.title) or continues:
+            collecting = True
+            numbered = any(p.number for p in section.paragraphs)
+            for paragraph in section.paragraphs:
+                if paragraph.number is None and not found and numbered:
+                    continue  # the lead-in ("That the Committee for ...")
+                text = " ".join([paragraph.text, *paragraph.bullets])
+                found.append(
+                    Recommendation(
+                        number=paragraph.number, text=text, provenance=paragraph.provenance
+                    )
+                )
+        elif collecting:
+            break
+    return found
+
+
+# --- sections --------------------------------------------------------------------------
+
+
+def _next_numbered(lines: list[Line], i: int) -> str | None:
+    for line in lines[i + 1 : i + 4]:
+        text = line.text.strip()
+        match = _SUB_NUMBER.match(text) or _ITEM_NUMBER.match(text)
+        if match:
+            return match.group("number") if "number" in match.groupdict() else None
+    return None
+
+
+def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | None] | None:
+    """A heading at line i: its number, title, and text following the title on the line."""
+    text = lines[i].text.strip()
+    if match := _DECIMAL_HEADING.match(text):
+        return match.group("number"), match.group("title"), None
+    if (match := _NUMBERED_HEADING.match(text)) and _short_title(match.group("title")):
+        after = _next_numbered(lines, i)
+        if after and after.startswith(match.group("number") + "."):
+            return match.group("number"), match.group("title"), None
+    if _APPENDICES_HEADING.match(text):
+        return None, text.rstrip(":"), None
+    if _is_bullet(lines[i]) or _ITEM_NUMBER.match(text) or _SUB_NUMBER.match(text):
+        return None
+    if _LEAD_IN.search(text):
+        return None
+    if not _follows_break(lines, i):
+        return None
+    if (match := _COLON_HEADING.match(text)) and not _SIGN_OFF_LABEL.match(text):
+        rest = match.group("rest")
+        if len(match.group("title").split()) <= 5 and (
+            not rest or _RECOMMENDATION_HEADING.match(text) or _BACKGROUND.search(text)
+        ):
+            return None, match.group("title"), rest
+        if rest and i + 1 < len(lines) and _numbered_line(lines[i + 1]):
+            return None, match.group("title"), rest
+        if rest and len(match.group("title").split()) <= 3:
+            return None, match.group("title"), rest
+    if _short_title(text) and text[:1].isupper() and i + 1 < len(lines):
+        following = lines[i + 1].text.strip()
+        if (
+            (match_item := _ITEM_NUMBER.match(following))
+            and match_item.group("number")
+            and _left_aligned(lines[i], lines[i + 1])
+        ):
+            return None, text, None
+    return None
+
+
+_MARGINS: dict[int, tuple[list[Line], dict[int, float]]] = {}
+
+
+def _left_margin(lines: list[Line], page: int) -> float:
+    cached = _MARGINS.get(id(lines))
+    if cached is None or cached[0] is not lines:
+        margins: dict[int, float] = {}
+        for line in lines:
+            margins[line.page] = min(margins.get(line.page, line.x0), line.x0)
+        cached = (lines, margins)
+        _MARGINS.clear()
+        _MARGINS[id(lines)] = cached
+    return cached[1].get(page, 0.0)
+
+
+def _follows_break(lines: list[Line], i: int) -> bool:
+    """A heading starts after a finished sentence, a gap or a page break, never mid-paragraph."""
+    if i == 0:
+        return True
+    previous, line = lines[i - 1], lines[i]
+    if line.has_geometry and line.x0 > _left_margin(lines, line.page) + 8:
+        return False  # indented: a paragraph's own line
+    if previous.page != line.page or previous.text.rstrip().endswith((".", ":", ";", "?")):
+        return True
+    step = line.top - previous.top
+    return step > 1 if not line.has_geometry else step > (line.bottom - line.top) * 2.2
+
+
+def _first_section_start(lines: list[Line], begin: int) -> int:
+    for i in range(begin, len(lines)):
+        if _section_start(lines, i):
+            return i
+    return len(lines)
+
+
+def _short_title(text: str) -> bool:
+    return len(text.split()) <= 9 and not text.rstrip().endswith((".", ",", ";")) and len(text) < 90
+
+
+def _left_aligned(heading: Line, following: Line) -> bool:
+    if not heading.has_geometry:
+        return heading.x0 <= following.x0 + 1
+    return heading.x0 <= following.x0 + 2
+
+
+def _numbered_line(line: Line) -> bool:
+    text = line.text.strip()
+    return bool(_SUB_NUMBER.match(text) or _ITEM_NUMBER.match(text))
+
+
+def _is_bullet(line: Line) -> bool:
+    text = line.text.strip()
+    if _BULLET.match(text):
+        return True
+    # a text export keeps one leading space where a bullet glyph was lost
+    return (
+        not line.has_geometry
+        and line.x0 in (1.0, 2.0)
+        and bool(regex.match(r"[\p{Lu}\d£‘'\"]", text))
+        and not _numbered_line(line)
+    )
+
+
+def _bullet_text(line: Line) -> str:
+    text = line.text.strip()
+    match = _BULLET.match(text)
+    return match.group("text") if match else text
+
+
+class _ParagraphBuilder:
+    def __init__(self, number: str | None, text: str, line: Line) -> None:
+        self.number = number
+        self.texts = [text] if text else []
+        self.bullets: list[list[str]] = []
+        self.line = line
+        self.last = line
+
+    def build(self) -> Paragraph:
+        return Paragraph(
+            number=self.number,
+            text=_tidy(" ".join(self.texts)),
+            bullets=[_tidy(" ".join(b)) for b in self.bullets],
+            provenance=provenance(self.line),
+        )
+
+
+def _sections(lines: list[Line], gap: float) -> list[Section]:
+    sections: list[Section] = []
+    current: Section | None = None
+    paragraph: _ParagraphBuilder | None = None
+
+    def close_paragraph() -> None:
+        nonlocal paragraph
+        if paragraph is not None and current is not None:
+            built = paragraph.build()
+            if built.text or built.bullets:
+                current.paragraphs.append(built)
+        paragraph = None
+
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        heading = _section_start(lines, i)
+        if heading:
+            close_paragraph()
+            number, title, rest = heading
+            current = Section(number=number, title=_tidy(title), provenance=provenance(line))
+            sections.append(current)
+            if rest:
+                paragraph = _ParagraphBuilder(None, rest, line)
+            continue
+        if current is None:  # cannot happen: callers start at a heading
+            current = Section(title="", provenance=provenance(line))
+            sections.append(current)
+        sub = _SUB_NUMBER.match(text)
+        item = _ITEM_NUMBER.match(text) if not sub else None
+        if sub or (item and (item.group("number") or not (paragraph and paragraph.bullets))):
+            match = sub or item
+            number = match.group("number") or match.groupdict().get("paren")
+            number = number or match.groupdict().get("letter")
+            close_paragraph()
+            paragraph = _ParagraphBuilder(number, match.group("text") or "", line)
+        elif _is_bullet(line) and not _runs_on(paragraph, line):
+            if paragraph is None:
+                paragraph = _ParagraphBuilder(None, "", line)
+            paragraph.bullets.append([_bullet_text(line)])
+        elif paragraph is None or _new_block(paragraph, line, gap):
+            close_paragraph()
+            paragraph = _ParagraphBuilder(None, text, line)
+        elif paragraph.bullets:
+            paragraph.bullets[-1].append(text)
+        else:
+            paragraph.texts.append(text)
+        if paragraph is not None:
+            paragraph.last = line
+    close_paragraph()
+    return sections
+
+
+def _runs_on(paragraph: _ParagraphBuilder | None, line: Line) -> bool:
+    """A page-start line of a text export (one leading space) that carries a sentence on."""
+    if line.has_geometry or paragraph is None or _BULLET.match(line.text.strip()):
+        return False
+    last = paragraph.bullets[-1][-1] if paragraph.bullets else (paragraph.texts or [""])[-1]
+    return (
+        bool(last)
+        and not last.rstrip().endswith((".", ":", ";"))
+        and line.page != (paragraph.last.page)
+    )
+
+
+def _new_block(paragraph: _ParagraphBuilder, line: Line, gap: float) -> bool:
+    """An unnumbered paragraph starts after a gap, once the last one finished its sentence."""
+    previous = paragraph.last
+    if line.page != previous.page:
+        return False
+    wide = (line.top - previous.top) > (1 if not line.has_geometry else gap * 1.45)
+    last = paragraph.bullets[-1][-1] if paragraph.bullets else (paragraph.texts or [""])[-1]
+    return wide and last.rstrip().endswith((".", ":", ";")) and line.text[:1].isupper()
+
+
+# --- lists -----------------------------------------------------------------------------
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _background_papers(sections: list[Section]) -> list[str]:
+    papers = []
+    for section in sections:
+        if not _BACKGROUND.search(section.title):
+            continue
+        for paragraph in section.paragraphs:
+            for text in [paragraph.text, *paragraph.bullets]:
+                if text and not _NONE_PAPERS.match(text):
+                    papers.append(text)
+    return papers
+
+
+def _appendices(sections: list[Section]) -> list[str]:
+    titles: list[str] = []
+    for section in sections:
+        if not regex.search(r"appendi|background", section.title, regex.I):
+            continue
+        for paragraph in section.paragraphs:
+            for text in [paragraph.text, *paragraph.bullets]:
+                for part in regex.split(r"(?=\bAppendix\s+[A-Z0-9]{1,3}\b\s*[-–—:])", text):
+                    if _APPENDIX.match(part.strip()) and part.strip() not in titles:
+                        titles.append(part.strip())
+    return titles
+
+
+def _links(lines: list[Line]) -> list[str]:
+    found: list[str] = []
+    text = join_lines(lines)
+    for match in [*_URL.finditer(text), *_EMAIL.finditer(text)]:
+        value = match.group().rstrip(".")
+        if value not in found:
+            found.append(value)
+    return found

@@ -1,0 +1,122 @@
+"""A report's implications, read from its parsed sections, with their sign-offs.
+
+Two layouts: a section per implication titled "Financial implications", "Legal
+implications", ... (Wolverhampton, Kent), signed off by a bracketed code
+"[SB/18052018/X]" (initials / ddmmyyyy / code); or Bristol's "Professional comments
+section", whose numbered paragraphs open "Finance Advice:", "Legal Advice:", "HR Advice:",
+"Implications on IT:" and end with the adviser's sign-off line ("Finance Business
+Partner: Kevin Jay, Finance Manager ... 14 August 2024"). Bristol's "Climate Change /
+Environmental Impact" and "Equalities Impact" headings read the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from ..models import Implication, ImplicationKind, Paragraph, Section, SignOff
+from .common import parse_date
+
+_KINDS: list[tuple[ImplicationKind, str]] = [
+    (ImplicationKind.financial, r"financ|budget"),
+    (ImplicationKind.legal, r"legal"),
+    (ImplicationKind.equalities, r"equalit|equality"),
+    (ImplicationKind.environmental, r"environment|climate|ecolog|sustainab"),
+    (ImplicationKind.human_resources, r"human\s+resource|\bHR\b|workforce|staffing"),
+    (ImplicationKind.corporate_landlord, r"corporate\s+landlord|property|\bland\b"),
+    (ImplicationKind.health_and_wellbeing, r"health|wellbeing"),
+    (ImplicationKind.risk, r"\brisk"),
+    (ImplicationKind.procurement, r"procurement|commercial"),
+    (ImplicationKind.data_protection, r"data\s+protection|\bGDPR\b|privacy"),
+]
+_IMPLICATION_TITLE = regex.compile(
+    r"implications?\b|\bAdvice\b|Impact\s*(?:Assessment)?$|comments?$", regex.I
+)
+_CODE_SIGN_OFF = regex.compile(
+    r"\[\s*(?P<reference>(?P<initials>[A-Z]{1,4})\s*/\s*(?P<date>\d{6,8})\s*/\s*(?P<code>[A-Z0-9]{1,4}))\s*\]"
+)
+# the adviser's line that closes a Bristol comment: "... Kevin Jay, Finance Manager 14 August 2024."
+_ADVISER_SIGN_OFF = regex.compile(
+    r"(?P<reference>(?:[^.:]+:\s*)?[^.:]*?\b\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}+\s+\d{4})\.?\s*$"
+)
+_LABELLED_PARAGRAPH = regex.compile(r"^(?P<label>[\p{Lu}][\w /&,’'-]{1,60}?)\s*:\s*(?P<text>.*)$")
+_NONE = regex.compile(
+    r"^(?:\d+(?:\.\d+)*\s+)?(?:There\s+(?:are|is|will\s+be)\s+no\b|No\s+(?:\w+\s+){0,3}implications?\b"
+    r"|None\b|Not\s+applicable|N/A\b|I\s+can\s+see\s+no\b|At\s+this\s+stage\s+there\s+are\s+no\b)",
+    regex.I,
+)
+
+
+def implication_kind(title: str) -> ImplicationKind:
+    for kind, pattern in _KINDS:
+        if regex.search(pattern, title, regex.I):
+            return kind
+    return ImplicationKind.other
+
+
+def implications_from_sections(sections: list[Section]) -> list[Implication]:
+    found: list[Implication] = []
+    for section in sections:
+        title = section.title
+        if regex.search(r"professional\s+comments", title, regex.I):
+            found.extend(_from_comment_paragraphs(section.paragraphs))
+        elif _IMPLICATION_TITLE.search(title) and not regex.search(
+            r"background|appendi", title, regex.I
+        ):
+            text = _section_text(section.paragraphs)
+            found.append(_implication(title, text, section.provenance))
+    return found
+
+
+def _section_text(paragraphs: list[Paragraph]) -> str:
+    return " ".join(" ".join([p.text, *p.bullets]).strip() for p in paragraphs).strip()
+
+
+def _from_comment_paragraphs(paragraphs: list[Paragraph]) -> list[Implication]:
+    """Bristol: "1. Finance Advice: ..." paragraphs; unnumbered ones continue the last."""
+    found: list[tuple[str, list[str], Paragraph]] = []
+    for paragraph in paragraphs:
+        text = " ".join([paragraph.text, *paragraph.bullets]).strip()
+        match = _LABELLED_PARAGRAPH.match(text)
+        if paragraph.number is not None and match:
+            found.append((match.group("label"), [match.group("text")], paragraph))
+        elif found:
+            found[-1][1].append(text)
+    return [_implication(label, " ".join(texts), p.provenance) for label, texts, p in found]
+
+
+def _implication(title: str, text: str, where) -> Implication:
+    text = " ".join(text.split())
+    sign_off = None
+    if match := _CODE_SIGN_OFF.search(text):
+        sign_off = SignOff(
+            reference=regex.sub(r"\s+", "", match.group("reference")),
+            initials=match.group("initials"),
+            date=_ddmmyyyy(match.group("date")),
+            code=match.group("code"),
+        )
+        text = (text[: match.start()] + text[match.end() :]).strip()
+    elif match := _ADVISER_SIGN_OFF.search(text):
+        sign_off = SignOff(
+            reference=match.group("reference").strip(),
+            date=parse_date(match.group("reference")),
+        )
+        text = text[: match.start()].strip()
+    return Implication(
+        kind=implication_kind(title),
+        title=title,
+        text=text,
+        none_stated=bool(_NONE.match(text)),
+        sign_off=sign_off,
+        provenance=where,
+    )
+
+
+def _ddmmyyyy(digits: str) -> dt.date | None:
+    try:
+        if len(digits) == 8:
+            return dt.date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+        return dt.date(2000 + int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+    except ValueError:
+        return None

@@ -1,0 +1,379 @@
+"""A report's header block (the facts printed above its recommendations) to ReportMetadata.
+
+Councils word the same facts differently; each label below maps to one field:
+
+- Wolverhampton (two columns, labels without colons; in a text export labels and values
+  are interleaved across lines): "Report title", "Cabinet member with lead responsibility",
+  "Wards affected", "Accountable director", "Originating service", "Accountable
+  employee(s)" with "Tel" / "Email", "Report to be/has been considered by" with bodies
+  then dates; the meeting (body, date) printed above "Report title".
+- Kent ("Label:" then the value, wrapped values indented): "From:", "To: Cabinet - 30
+  January 2025", "Subject:", "Decision No:", "Key Decision:", "Classification:", "Past
+  Pathway of report:", "Electoral Division:", "Summary:"; proposed records of decision:
+  "DECISION TO BE TAKEN BY:", "DECISION NUMBER:", "Subject Matter / Title of Decision:".
+- Bristol: "COMMITTEE:", "DATE:", "TITLE:", "Ward(s):", "Officer presenting the report:
+  ... Job title: ...", "Executive Director lead:", "KEY OR NON-KEY DECISION:", "Purpose
+  of Report:"; West of England: "REPORT TO:", "REPORT TITLE:", "RESPONSIBLE OFFICER:".
+
+Any other "Label: value" in the block goes to ``extra`` as printed.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..extract import Line
+from ..models import (
+    CabinetMember,
+    Consideration,
+    Contact,
+    KeyDecision,
+    MeetingRef,
+    NamedRole,
+    ReportMetadata,
+)
+from .common import DATE_PATTERN, clean, parse_date
+
+# (field, label pattern, whether the label needs a colon after it)
+_LABELS: list[tuple[str, str, bool]] = [
+    ("title", r"Report\s+title|REPORT\s+TITLE|Subject\s+Matter\s*/\s*Title\s+of\s+Decision", False),
+    ("title", r"Subject|TITLE", True),
+    ("cabinet_member", r"Cabinet\s+member\s+with\s+lead\s+responsibility", False),
+    ("wards", r"Wards?\s+affected|Ward\(s\)|Electoral\s+Divisions?(?:\s+affected)?", False),
+    (
+        "director",
+        r"Accountable\s+director|(?:Executive|Strategic|Corporate)\s+Director\s+lead",
+        False,
+    ),
+    ("service", r"Originating\s+service", False),
+    ("employees", r"Accountable\s+employee(?:\(s\)|s)?|RESPONSIBLE\s+OFFICER", False),
+    ("employees", r"Officer\s+presenting\s+the\s+report|Report\s+author|Contact\s+officer", True),
+    ("considered", r"Report\s+to\s+be\s*/\s*has\s+been\s+considered\s+by", False),
+    ("considered", r"Past\s+Pathway\s+of\s+report", True),
+    ("from", r"From|By", True),
+    ("to", r"REPORT\s+TO|To|DECISION\s+TO\s+BE\s+TAKEN\s+BY", True),
+    ("committee", r"COMMITTEE", True),
+    ("date", r"DATE", True),
+    ("key_decision", r"KEY\s+OR\s+NON-KEY\s+DECISION|Key\s+decision", True),
+    ("decision_number", r"Decision\s+(?:No\.?|number)", True),
+    ("classification", r"Classification", True),
+    ("purpose", r"Purpose\s+of\s+(?:the\s+)?Report|Summary", True),
+    ("call_in", r"Is\s+the\s+decision\s+eligible\s+for\s+call-in\?", False),
+]
+_COLON = {True: r"\s*:", False: r"\s*:?"}
+_LABEL_PATTERNS = [
+    (key, regex.compile(rf"^(?P<label>{pattern}){_COLON[colon]}(?:\s+|$)", regex.I))
+    for key, pattern, colon in _LABELS
+]
+# Any other "Label: value" in the block: a short capitalised phrase ending in a colon.
+_OTHER_LABEL = regex.compile(r"^(?P<label>\p{Lu}[\w ()/?,’'&-]{1,55}?)\s*:(?:\s+|$)")
+_SUB_LABEL = regex.compile(r"^(Tel(?:ephone)?|Email|E-mail|Job\s+title)\b\s*:?\s*", regex.I)
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = regex.compile(r"^\+?[\d ()]{7,}(?:ext\.?\s*\d+)?$")
+
+
+def match_label(line: Line, following: Line | None) -> tuple[str, str, str, bool] | None:
+    """The header label a line opens with: (field, label, rest of the text, next line used).
+
+    A label wrapped over two lines ("Cabinet member with lead" / "responsibility") is
+    matched on the two lines joined.
+    """
+    text = line.text.strip()
+    candidates = [(text, False)]
+    if following is not None and following.page == line.page:
+        candidates.append((f"{text} {following.text.strip()}", True))
+    for key, pattern in _LABEL_PATTERNS:
+        for candidate, uses_next in candidates:
+            match = pattern.match(candidate)
+            if match and (not uses_next or match.end("label") > len(text)):
+                return key, clean(match.group("label")), candidate[match.end() :].strip(), uses_next
+    return None
+
+
+def other_label(line: Line) -> tuple[str, str] | None:
+    match = _OTHER_LABEL.match(line.text.strip())
+    if not match or len(match.group("label").split()) > 8:
+        return None
+    return clean(match.group("label")), line.text.strip()[match.end() :].strip()
+
+
+class HeaderField:
+    """A label and the lines of its value, as the block prints them."""
+
+    def __init__(self, key: str, label: str, first: str, line: Line) -> None:
+        self.key = key
+        self.label = label
+        self.lines: list[tuple[str, Line]] = [(first, line)] if first else []
+        self.column: float | None = None  # x of a label printed beside another
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for text, _ in self.lines]
+
+    @property
+    def value(self) -> str:
+        return clean(" ".join(self.texts))
+
+    def blocks(self) -> list[str]:
+        """The value split where the block leaves a gap: one entry (a person) per block."""
+        # a value has too few lines for a median line gap: judge gaps by the line height
+        blocks: list[list[str]] = []
+        previous: Line | None = None
+        for text, line in self.lines:
+            step = line.top - previous.top if previous is not None else 0.0
+            limit = 1.0 if not line.has_geometry else max(line.height, 1.0) * 1.6
+            if previous is None or line.page != previous.page or step > limit:
+                blocks.append([])
+            blocks[-1].append(text)
+            previous = line
+        return [clean(" ".join(block)) for block in blocks]
+
+
+def build_metadata(preamble: list[Line], fields: list[HeaderField]) -> ReportMetadata:
+    """Turn the labelled fields of a header block into metadata; what fits nowhere goes to extra."""
+    meta = ReportMetadata()
+    for line_meeting in _meeting_from_preamble(preamble):
+        meta.meeting = line_meeting
+    for field in fields:
+        handler = _HANDLERS.get(field.key)
+        if handler is None or not handler(meta, field):
+            _keep(meta, field.label, field.value)
+    if meta.cabinet_member is None and meta.cabinet_members:
+        meta.cabinet_member = meta.cabinet_members[0]
+    return meta
+
+
+def _keep(meta: ReportMetadata, label: str, value: str) -> None:
+    key = label
+    n = 2
+    while key in meta.extra:
+        key = f"{label} ({n})"
+        n += 1
+    meta.extra[key] = value
+
+
+def _meeting_from_preamble(preamble: list[Line]) -> list[MeetingRef]:
+    """Wolverhampton prints the meeting (body, then date) above the header table."""
+    texts = [line.text.strip() for line in preamble]
+    dated = [i for i, t in enumerate(texts) if parse_date(t) and DATE_PATTERN.fullmatch(t)]
+    if not dated:
+        return []
+    body = clean(" ".join(texts[: dated[0]]))
+    return [MeetingRef(body=body or None, date=parse_date(texts[dated[0]]))]
+
+
+def preamble_is_meeting(preamble: list[Line]) -> bool:
+    return bool(_meeting_from_preamble(preamble))
+
+
+def _title(meta: ReportMetadata, field: HeaderField) -> bool:
+    if not field.value or meta.title:
+        return False
+    meta.title = field.value
+    return True
+
+
+def _person(text: str) -> tuple[str, str | None]:
+    """ "Rory Love, Cabinet Member for Education" → name and role."""
+    parts = regex.split(r"\s*,\s*|\s+[-–—]\s+|\s*:\s+", text, maxsplit=1)
+    name = parts[0].strip()
+    role = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
+    return name, role
+
+
+def _cabinet_member(meta: ReportMetadata, field: HeaderField) -> bool:
+    texts = [t for t in field.texts if t]
+    if not texts:
+        return False
+    # "Councillor Hazel Malcolm" then the portfolio on its own line(s)
+    name = texts[0]
+    portfolio = clean(" ".join(texts[1:])) or None
+    if portfolio is None and "," in name:
+        name, portfolio = _person(name)
+    member = CabinetMember(name=clean(name), portfolio=portfolio)
+    meta.cabinet_member = meta.cabinet_member or member
+    meta.cabinet_members.append(member)
+    return True
+
+
+def _from(meta: ReportMetadata, field: HeaderField) -> bool:
+    """Kent's "From:": one person per block, each "Name, Role"."""
+    rest = []
+    for block in field.blocks():
+        name, role = _person(block)
+        if role and regex.search(r"\bCabinet\s+Member\b|\bLeader\b", role, regex.I):
+            meta.cabinet_members.append(CabinetMember(name=name, portfolio=role))
+        elif (
+            role and regex.search(r"\bDirector\b", role, regex.I) and not meta.accountable_director
+        ):
+            meta.accountable_director = NamedRole(name=name, role=role)
+        else:
+            rest.append(block)
+    if rest:
+        _keep(meta, field.label, "; ".join(rest))
+    return True
+
+
+def _wards(meta: ReportMetadata, field: HeaderField) -> bool:
+    if not field.value:
+        return False
+    meta.wards_affected = [w for w in regex.split(r"\s*[;,]\s*|\s+and\s+", field.value) if w]
+    return True
+
+
+def _director(meta: ReportMetadata, field: HeaderField) -> bool:
+    if not field.value:
+        return False
+    name, role = _person(field.value)
+    meta.accountable_director = NamedRole(name=name, role=role)
+    return True
+
+
+def _service(meta: ReportMetadata, field: HeaderField) -> bool:
+    if not field.value:
+        return False
+    meta.originating_service = field.value
+    return True
+
+
+def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
+    """Name, role, tel and email in whatever order the columns were flattened into."""
+    name = role = tel = email = None
+    for text in field.texts:
+        # "Adam Crowther Job title: Head of City Transport" on one line
+        inline = regex.split(r"\s+Job\s+title\s*:\s*", text, maxsplit=1, flags=regex.I)
+        for part in inline:
+            part = _SUB_LABEL.sub("", part).strip()
+            if not part:
+                continue
+            if _EMAIL.fullmatch(part):
+                email = email or part
+            elif _PHONE.match(part):
+                tel = tel or part
+            elif name is None:
+                name = part
+            elif role is None:
+                role = part
+            else:
+                role = f"{role} {part}"
+    if name is None:
+        return False
+    meta.accountable_employees.append(Contact(name=name, role=role, tel=tel, email=email))
+    return True
+
+
+def _considered(meta: ReportMetadata, field: HeaderField) -> bool:
+    """Bodies then dates (Wolverhampton's columns), or "Body - date" runs (Kent's pathway)."""
+    texts = [t for t in field.texts if t]
+    date_only = [t for t in texts if DATE_PATTERN.fullmatch(t)]
+    bodies = [t for t in texts if not DATE_PATTERN.search(t)]
+    considered: list[Consideration] = []
+    if date_only and len(date_only) + len(bodies) == len(texts):
+        for n, body in enumerate(bodies):
+            date = parse_date(date_only[n]) if n < len(date_only) else None
+            considered.append(Consideration(body=body, date=date))
+    else:
+        text = field.value
+        position = 0
+        for match in DATE_PATTERN.finditer(text):
+            body = text[position : match.start()].strip(" -–—,;")
+            if body:
+                considered.append(Consideration(body=body, date=parse_date(match.group())))
+            position = match.end()
+        if text[position:].strip(" -–—,;."):
+            # a pathway step without a date ("Cabinet Decision")
+            considered.append(Consideration(body=text[position:].strip(" -–—,;.")))
+    if not considered:
+        return False
+    meta.considered_by.extend(considered)
+    return True
+
+
+def _to(meta: ReportMetadata, field: HeaderField) -> bool:
+    """ "Cabinet - 30 January 2025": the meeting the report is for."""
+    value = field.value
+    if not value:
+        return False
+    match = DATE_PATTERN.search(value)
+    body = (value[: match.start()] if match else value).strip(" -–—,;:")
+    meta.meeting = MeetingRef(
+        body=body or meta.meeting.body,
+        date=(parse_date(match.group()) if match else None) or meta.meeting.date,
+    )
+    return True
+
+
+def _committee(meta: ReportMetadata, field: HeaderField) -> bool:
+    if not field.value:
+        return False
+    meta.meeting = MeetingRef(body=field.value, date=meta.meeting.date)
+    return True
+
+
+def _date(meta: ReportMetadata, field: HeaderField) -> bool:
+    date = parse_date(field.value)
+    if date is None:
+        return False
+    meta.meeting = MeetingRef(body=meta.meeting.body, date=date)
+    return True
+
+
+def _key_decision(meta: ReportMetadata, field: HeaderField) -> bool:
+    text = field.value
+    if not text:
+        return False
+    lowered = text.lower()
+    if regex.match(r"(?:yes|key\s+decision)\b", lowered):
+        value: bool | None = True
+    elif regex.match(r"(?:no|non[-\s]key)\b", lowered):
+        value = False
+    else:
+        value = None
+    meta.key_decision = KeyDecision(value=value, text=text)
+    return True
+
+
+def _decision_number(meta: ReportMetadata, field: HeaderField) -> bool:
+    match = regex.search(r"\b\d{2}/\d{4,6}\b", field.value)
+    if not match:
+        return False  # "n/a" stays in extra as printed
+    meta.decision_number = match.group()
+    return True
+
+
+def _classification(meta: ReportMetadata, field: HeaderField) -> bool:
+    if not field.value:
+        return False
+    meta.classification = field.value
+    lowered = field.value.lower()
+    if lowered.startswith("unrestricted") or "not exempt" in lowered:
+        meta.exempt = False
+    elif "exempt" in lowered or "restricted" in lowered:
+        meta.exempt = True
+    return True
+
+
+def _purpose(meta: ReportMetadata, field: HeaderField) -> bool:
+    if not field.value or meta.purpose:
+        return False
+    meta.purpose = field.value
+    return True
+
+
+_HANDLERS = {
+    "title": _title,
+    "cabinet_member": _cabinet_member,
+    "from": _from,
+    "wards": _wards,
+    "director": _director,
+    "service": _service,
+    "employees": _employees,
+    "considered": _considered,
+    "to": _to,
+    "committee": _committee,
+    "date": _date,
+    "key_decision": _key_decision,
+    "decision_number": _decision_number,
+    "classification": _classification,
+    "purpose": _purpose,
+}
