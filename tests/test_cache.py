@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 import councildocs
-from councildocs.cache import CACHE_DIR_VARIABLE, PackCache, default_cache_dir
+from councildocs.cache import CACHE_DIR_VARIABLE, PackCache, code_fingerprint, default_cache_dir
 from councildocs.models import SCHEMA_VERSION
 
 from .conftest import shared_file
@@ -44,12 +44,15 @@ def test_changed_file_misses(tmp_path, seed_copy):
     assert cache.get(seed_copy) is None
 
 
-def test_key_holds_content_and_both_versions(tmp_path):
+def test_key_holds_content_versions_and_code(tmp_path):
     cache = PackCache(tmp_path)
     entry = cache.entry("ab" * 32)
     assert entry.name == "ab" * 32 + ".json"
-    assert f"councildocs-{councildocs.__version__}-" in entry.parent.parent.name
-    assert f"schema-{SCHEMA_VERSION}" in entry.parent.parent.name
+    folder = entry.parent.parent.name
+    assert folder == (
+        f"councildocs-{councildocs.__version__}-schema-{SCHEMA_VERSION}-{code_fingerprint()}"
+    )
+    assert len(code_fingerprint()) == 12
 
 
 def test_a_corrupt_entry_is_a_miss(tmp_path, seed_copy):

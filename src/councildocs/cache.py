@@ -7,12 +7,17 @@ Pack is the one it was first parsed under; :meth:`PackCache.get` puts the caller
 back, since the same bytes may live at several paths. Writes are atomic (temporary file
 and rename), so parallel workers and an interrupted run never leave half an entry.
 
+The folder name also carries a fingerprint of councildocs' own source files: between
+releases (a development checkout, an editable install) the version string stays the same
+while the parsers change, and a cache must not answer with an older parser's output.
+
 Folder: ``--cache-dir``, else ``$COUNCILDOCS_CACHE_DIR``, else the platform's user cache
 folder (``~/.cache/councildocs`` on Linux).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -31,6 +36,17 @@ def default_cache_dir() -> Path:
     return Path(configured) if configured else Path(platformdirs.user_cache_dir("councildocs"))
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """Short hash of the package's Python sources, read once per process."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(str(source.relative_to(package)).encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def file_sha256(path: str | Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -46,7 +62,9 @@ class PackCache:
         from . import __version__  # here, not at the top: the package imports this module
 
         self.root = Path(directory) if directory else default_cache_dir()
-        self.directory = self.root / f"councildocs-{__version__}-schema-{SCHEMA_VERSION}"
+        self.directory = (
+            self.root / f"councildocs-{__version__}-schema-{SCHEMA_VERSION}-{code_fingerprint()}"
+        )
 
     def entry(self, sha256: str) -> Path:
         return self.directory / sha256[:2] / f"{sha256}.json"
