@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
 
 import click
 
+from ..atomic import write_atomically
 from ..errors import CouncilDocsError
 from ..models import Pack
 from ..pipeline import parse as parse_pack
+
+__all__ = ["EXIT_INPUT_ERROR", "fail", "load_pack", "write_atomically"]
 
 EXIT_INPUT_ERROR = 2
 
@@ -31,16 +31,3 @@ def load_pack(path: str) -> Pack:
     except Exception as exc:  # a parser bug must still not show a user a traceback
         fail(path, f"internal error while parsing ({type(exc).__name__}: {exc}); please report it")
     raise AssertionError("unreachable")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

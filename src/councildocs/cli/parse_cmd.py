@@ -1,42 +1,120 @@
-"""councildocs parse: a pack to JSON, or to a summary tree for reading."""
+"""councildocs parse: packs to JSON (one file), JSON Lines (many), or summary trees.
+
+One file named alone behaves as it always has: its JSON on stdout, or one error line on
+stderr and exit 2. Several files (or a folder, or a glob) run as a batch: one JSON line
+per pack in input order, an ``{"path": ..., "error": ...}`` line for a file that failed
+(and its one-line error on stderr), progress and a summary on stderr, exit 1 if any failed.
+"""
 
 from __future__ import annotations
 
+import io
+import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TextIO
 
 import click
 from rich.console import Console
 
+from ..atomic import open_atomically
+from ..batch import Outcome, ParsedPack
+from ..models import Pack
 from ..output.summary import pack_tree
 from . import main
-from ._common import load_pack, write_atomically
+from ._batch import (
+    Progress,
+    batch_options,
+    input_files,
+    is_single_file,
+    open_cache,
+    parse_packs,
+)
+from ._common import fail
+
+EXIT_BATCH_FAILED = 1
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write JSON to this file (atomically) instead of stdout.",
+    help="Write to this file (atomically) instead of stdout.",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "summary"]),
-    default="json",
-    show_default=True,
-    help="json: the full Pack; summary: a tree for reading.",
+    type=click.Choice(["json", "jsonl", "summary"]),
+    default=None,
+    help="json: the full Pack (an array for several files); jsonl: one Pack per line "
+    "(default for several files); summary: a tree for reading.",
 )
-def parse(path: str, output: Path | None, fmt: str) -> None:
-    """Parse an agenda pack (PDF or text export) into JSON."""
-    pack = load_pack(path)
-    if fmt == "summary":
-        Console(file=sys.stdout, soft_wrap=True).print(pack_tree(pack))
+@batch_options
+def parse(
+    paths: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    jobs: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    quiet: bool,
+) -> None:
+    """Parse agenda packs (PDF or text exports; files, folders, globs) into JSON."""
+    cache = open_cache(cache_dir, no_cache)
+    if is_single_file(paths):
+        [outcome] = parse_packs(list(paths), jobs=1, cache=cache, progress=None)
+        if not outcome.ok:
+            fail(outcome.path, outcome.error or "")
+        with _destination(output) as out:
+            out.write(_render(fmt or "json", outcome) + "\n")
         return
-    text = pack.model_dump_json(indent=2, by_alias=True) + "\n"
-    if output:
-        write_atomically(output, text)
-    else:
-        sys.stdout.write(text)
+
+    files = input_files(paths)
+    fmt = fmt or "jsonl"
+    with Progress(len(files), quiet=quiet) as progress, _destination(output) as out:
+        separator = ",\n" if fmt == "json" else "\n"
+        out.write("[\n" if fmt == "json" else "")
+        first = True
+        for outcome in parse_packs(files, jobs=jobs, cache=cache, progress=progress):
+            text = _render(fmt, outcome)
+            if not text:
+                continue
+            out.write(("" if first else separator) + text)
+            out.flush()
+            first = False
+        out.write("\n]\n" if fmt == "json" else "" if first else "\n")
+    if progress.summary.failed:
+        sys.exit(EXIT_BATCH_FAILED)
+
+
+@contextmanager
+def _destination(output: Path | None) -> Iterator[TextIO]:
+    if output is None:
+        yield sys.stdout
+        return
+    with open_atomically(output) as handle:
+        yield handle
+
+
+def _render(fmt: str, outcome: Outcome[ParsedPack]) -> str:
+    """One file's output, without the separators that join several."""
+    parsed = outcome.value
+    if parsed is None:
+        # a failure is also on stderr; in the data it is a line of its own kind
+        return "" if fmt == "summary" else _error_json(outcome, indent=2 if fmt == "json" else None)
+    if fmt == "jsonl":
+        return parsed.json
+    pack = Pack.model_validate_json(parsed.json)
+    if fmt == "json":
+        return pack.model_dump_json(indent=2, by_alias=True)
+    console = Console(file=io.StringIO(), soft_wrap=True, width=120)
+    console.print(pack_tree(pack))
+    return console.file.getvalue().rstrip("\n")
+
+
+def _error_json(outcome: Outcome[Any], indent: int | None = None) -> str:
+    return json.dumps({"path": outcome.path, "error": outcome.error}, indent=indent)

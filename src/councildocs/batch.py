@@ -1,0 +1,224 @@
+"""Run one function over many input files in worker processes, losing none of them.
+
+``run_batch(paths, work, jobs=4)`` yields one :class:`Outcome` per path: the value ``work``
+returned, or a one-line reason why it failed. A failing file (an exception in ``work``, or
+a worker process that dies outright, e.g. in a native PDF library) never stops the run or
+costs the other files their results. ``parse`` and ``export`` use it with
+:func:`parse_file`; ``validate`` can pass its own ``work`` the same way.
+
+``work`` must be a module-level function (or a ``functools.partial`` of one) because it is
+sent to the worker processes by pickling; its return value travels back the same way, so
+return something small and plain (the parse work returns the Pack as a JSON string).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from .cache import PackCache
+from .errors import CouncilDocsError
+from .pipeline import parse
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What happened to one input: ``value`` when it worked, ``error`` (one line) when not."""
+
+    path: str
+    value: T | None = None
+    error: str | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    from_cache: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class Summary:
+    """Running totals of a batch, for the line printed at its end."""
+
+    parsed: int = 0
+    failed: int = 0
+    pages: int = 0
+    from_cache: int = 0
+    started: float = field(default_factory=time.perf_counter)
+    seconds: float = 0.0
+
+    def add(self, outcome: Outcome[Any]) -> None:
+        if outcome.ok:
+            self.parsed += 1
+            self.pages += outcome.pages
+            self.from_cache += outcome.from_cache
+        else:
+            self.failed += 1
+        self.seconds = time.perf_counter() - self.started
+
+    def line(self, verb: str = "parsed") -> str:
+        cached = f" ({self.from_cache} from cache)" if self.from_cache else ""
+        return (
+            f"{verb} {self.parsed}{cached}, failed {self.failed}, "
+            f"pages {self.pages}, {self.seconds:.2f} s"
+        )
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line a user can act on; a bug in councildocs says so rather than showing a trace."""
+    if isinstance(exc, CouncilDocsError):
+        return exc.problem
+    detail = " ".join(str(exc).split())
+    return f"internal error while parsing ({type(exc).__name__}: {detail}); please report it"
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def run_batch(
+    paths: Iterable[str],
+    work: Callable[[str], T],
+    *,
+    jobs: int | None = None,
+    ordered: bool = True,
+    pages: Callable[[T], int] | None = None,
+    lookup: Callable[[str], T | None] | None = None,
+    on_done: Callable[[Outcome[T]], None] | None = None,
+) -> Iterator[Outcome[T]]:
+    """Run ``work(path)`` for every path and yield an :class:`Outcome` for each.
+
+    ``jobs``: worker processes (default: the number of cores); 1 runs in this process.
+    ``ordered``: yield in input order (True) or as each file finishes (False).
+    ``pages``: how many pages a result covers, for the summary and pages per second.
+    ``lookup``: tried first, in this process; a value it returns is used without running
+    ``work`` (the cache), so a rerun over unchanged files starts no worker at all.
+    ``on_done``: called as each file finishes, in finishing order (progress display).
+    """
+    paths = list(paths)
+    count_pages = pages or (lambda _value: 0)
+    jobs = max(1, jobs or default_jobs())
+    finished: dict[int, Outcome[T]] = {}
+    next_to_yield = 0
+
+    def settle(index: int, outcome: Outcome[T]) -> Iterator[Outcome[T]]:
+        nonlocal next_to_yield
+        if on_done:
+            on_done(outcome)
+        if not ordered:
+            yield outcome
+            return
+        finished[index] = outcome
+        while next_to_yield in finished:
+            yield finished.pop(next_to_yield)
+            next_to_yield += 1
+
+    to_run: list[int] = []
+    for index, path in enumerate(paths):
+        started = time.perf_counter()
+        try:
+            value = lookup(path) if lookup else None
+        except Exception:  # an unreadable cache entry is a miss, never a failure
+            value = None
+        if value is None:
+            to_run.append(index)
+            continue
+        outcome = Outcome(
+            path,
+            value=value,
+            pages=count_pages(value),
+            seconds=time.perf_counter() - started,
+            from_cache=True,
+        )
+        yield from settle(index, outcome)
+
+    if jobs == 1 or len(to_run) <= 1:
+        for index in to_run:
+            yield from settle(index, _finish(paths[index], _call(work, paths[index]), count_pages))
+        return
+
+    pending = to_run
+    isolate = False
+    while pending:
+        survivors: list[int] = []
+        # After a worker died, run the files it may have taken down one pool each, so the
+        # file that kills its process is named and the others still get their results.
+        pools = [[i] for i in pending] if isolate else [pending]
+        for group in pools:
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(group)))
+            try:
+                futures: dict[Future[tuple[Any, str | None, float]], int] = {
+                    pool.submit(_call, work, paths[i]): i for i in group
+                }
+                waiting = set(futures)
+                while waiting:
+                    done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+                    for future in sorted(done, key=futures.__getitem__):
+                        index = futures[future]
+                        try:
+                            result = future.result()
+                        except BrokenProcessPool:
+                            if not isolate:
+                                survivors.append(index)
+                                continue
+                            result = (None, "the worker process died reading this file", 0.0)
+                        yield from settle(index, _finish(paths[index], result, count_pages))
+            finally:
+                # a consumer that stops early must not wait for files nobody will read
+                pool.shutdown(wait=True, cancel_futures=True)
+        pending = sorted(survivors)
+        isolate = True
+
+
+def _call(work: Callable[[str], T], path: str) -> tuple[T | None, str | None, float]:
+    """Run in the worker: exceptions become a reason string, since they may not pickle."""
+    started = time.perf_counter()
+    try:
+        return work(path), None, time.perf_counter() - started
+    except Exception as exc:
+        return None, failure_reason(exc), time.perf_counter() - started
+
+
+def _finish(
+    path: str, result: tuple[T | None, str | None, float], count_pages: Callable[[T], int]
+) -> Outcome[T]:
+    value, error, seconds = result
+    if error is not None or value is None:
+        return Outcome(path, error=error or "produced no result", seconds=seconds)
+    return Outcome(path, value=value, pages=count_pages(value), seconds=seconds)
+
+
+# --- the parse work, shared by parse and export ------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedPack:
+    """A parsed file as it crosses process boundaries: the Pack's compact JSON."""
+
+    json: str
+    pages: int
+
+
+def parse_file(path: str, cache: PackCache | None = None) -> ParsedPack:
+    """Parse one file (the batch work): the Pack as JSON, stored in ``cache`` when given."""
+    pack = parse(path)
+    text = pack.model_dump_json(by_alias=True)
+    if cache is not None:
+        cache.put(pack.source.sha256, text)
+    return ParsedPack(text, pack.source.page_count)
+
+
+def cached_parse(path: str, cache: PackCache) -> ParsedPack | None:
+    """The cached result for this file's content (with this path), or None: the batch lookup."""
+    pack = cache.get(path)
+    if pack is None:
+        return None
+    return ParsedPack(pack.model_dump_json(by_alias=True), pack.source.page_count)

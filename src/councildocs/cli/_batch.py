@@ -1,0 +1,156 @@
+"""What commands over many files share: their options, the inputs, the cache, the progress.
+
+``parse`` and ``export`` use these; ``validate`` can too: decorate the command with
+``@batch_options``, expand its arguments with :func:`input_files`, and pass
+:class:`Progress.done` as ``on_done`` to :func:`councildocs.batch.run_batch`.
+
+Progress goes to stderr, never stdout (which carries the data): a rich bar with the file
+just finished, pages per second and an ETA when stderr is a terminal; one plain line per
+file otherwise (CI logs); nothing but errors with ``--quiet``. Errors always print, as one
+line naming the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import glob
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.progress import (
+    Progress as RichProgress,
+)
+
+from ..batch import Outcome, ParsedPack, Summary, cached_parse, parse_file, run_batch
+from ..cache import PackCache
+from ..inputs import expand_paths
+from . import _common
+
+PARSEABLE_SUFFIXES = (".pdf", ".txt")
+
+
+def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--jobs, --cache-dir, --no-cache and --quiet, read the same by every batch command."""
+    options = [
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Worker processes (default: the number of cores; 1 runs in this process).",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            help="Folder of cached results (default: $COUNCILDOCS_CACHE_DIR, else the "
+            "user cache folder, e.g. ~/.cache/councildocs).",
+        ),
+        click.option("--no-cache", is_flag=True, help="Parse every file afresh; store nothing."),
+        click.option(
+            "-q", "--quiet", is_flag=True, help="No progress and no summary; errors only."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def input_files(
+    arguments: tuple[str, ...], suffixes: tuple[str, ...] = PARSEABLE_SUFFIXES
+) -> list[str]:
+    """The files named by files, folders and globs; exit 2 when they name none at all."""
+    files = expand_paths(list(arguments), suffixes)
+    if not files:
+        wanted = " or ".join(suffixes)
+        _common.fail(" ".join(arguments), f"no {wanted} files found")
+    return files
+
+
+def is_single_file(arguments: tuple[str, ...]) -> bool:
+    """One argument naming one file (not a folder or a glob): the one-file behaviour."""
+    return (
+        len(arguments) == 1 and not Path(arguments[0]).is_dir() and not glob.has_magic(arguments[0])
+    )
+
+
+def open_cache(cache_dir: Path | None, no_cache: bool) -> PackCache | None:
+    return None if no_cache else PackCache(cache_dir)
+
+
+def parse_packs(
+    files: list[str], *, jobs: int | None, cache: PackCache | None, progress: Progress | None
+):
+    """Outcomes of parsing ``files`` (values: :class:`ParsedPack`), in input order."""
+    return run_batch(
+        files,
+        functools.partial(parse_file, cache=cache),
+        jobs=jobs,
+        pages=_pages,
+        lookup=functools.partial(cached_parse, cache=cache) if cache else None,
+        on_done=progress.done if progress else None,
+    )
+
+
+def _pages(parsed: ParsedPack) -> int:
+    return parsed.pages
+
+
+class Progress:
+    """Per-file progress and the closing summary on stderr; use as a context manager."""
+
+    def __init__(self, total: int, *, quiet: bool, verb: str = "parsed") -> None:
+        self.total = total
+        self.quiet = quiet
+        self.verb = verb
+        self.summary = Summary()
+        self._stream = sys.stderr  # looked up now: click's test runner swaps sys.stderr
+        self._bar: RichProgress | None = None
+        if not quiet and self._stream.isatty():
+            self._bar = RichProgress(
+                TextColumn("{task.description}", style="cyan"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} pages/s"),
+                TimeRemainingColumn(),
+                console=Console(file=self._stream),
+            )
+            self._task = self._bar.add_task(verb, total=total, rate="-")
+
+    def __enter__(self) -> Progress:
+        if self._bar:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._bar:
+            self._bar.stop()
+        if not self.quiet and exc_info[0] is None:
+            print(self.summary.line(self.verb), file=self._stream, flush=True)
+
+    def done(self, outcome: Outcome[Any]) -> None:
+        self.summary.add(outcome)
+        error = f"councildocs: error: {outcome.path}: {outcome.error}" if not outcome.ok else None
+        if self._bar:
+            if error:
+                self._bar.console.print(error, markup=False, highlight=False)
+            rate = self.summary.pages / self.summary.seconds if self.summary.seconds else 0
+            self._bar.update(
+                self._task, advance=1, description=Path(outcome.path).name[:40], rate=f"{rate:.0f}"
+            )
+        elif error:
+            print(error, file=self._stream, flush=True)
+        elif not self.quiet:
+            cached = ", cached" if outcome.from_cache else ""
+            line = f"ok {outcome.path} ({outcome.pages} pages, {outcome.seconds:.2f} s{cached})"
+            print(line, file=self._stream, flush=True)
