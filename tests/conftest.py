@@ -13,6 +13,12 @@ SEED = SHARED / "seeds" / "000_93c56be8f999743d.txt"
 CORPUS = SHARED / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's own cache folder."""
+    monkeypatch.setenv("COUNCILDOCS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 def shared_file(relative: str) -> Path:
     path = SHARED / relative
     if not path.exists():

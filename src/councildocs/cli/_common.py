@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..atomic import write_atomically
+from ..batch import failure_reason
 from ..errors import CouncilDocsError
 from ..models import Pack
 from ..pipeline import parse as parse_pack
@@ -29,5 +30,5 @@ def load_pack(path: str) -> Pack:
     except CouncilDocsError as exc:
         fail(exc.path, exc.problem)
     except Exception as exc:  # a parser bug must still not show a user a traceback
-        fail(path, f"internal error while parsing ({type(exc).__name__}: {exc}); please report it")
+        fail(path, failure_reason(exc))
     raise AssertionError("unreachable")
