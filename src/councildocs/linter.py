@@ -80,3 +80,16 @@ def lint(
 
 def at_or_above(findings: Iterable[Finding], level: Severity) -> list[Finding]:
     return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[Severity(level)]]
+
+
+def targets(pack: Pack, rules: Iterable[Rule]) -> list[tuple[str, int | None, str | None]]:
+    """What each rule ran on: (code, document index or None for the pack, document title)."""
+    ran: list[tuple[str, int | None, str | None]] = []
+    for rule in rules:
+        if rule.reads == READS_PACK:
+            ran.append((rule.code, None, None))
+        else:
+            ran += [
+                (rule.code, i, d.title) for i, d in enumerate(pack.documents) if d.kind == rule.reads
+            ]
+    return ran
