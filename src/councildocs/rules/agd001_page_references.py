@@ -32,20 +32,23 @@ READS = "pack"
 
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
     for item in pack.agenda.items:
-        if item.pages is None:
+        serving = [
+            (i, d) for i, d in enumerate(pack.documents) if d.agenda_item == item.number and d.pages
+        ]
+        if item.pages is None or not serving:
             continue
-        for index, document in enumerate(pack.documents):
-            if document.agenda_item != item.number or document.pages is None:
-                continue
-            cited, real = item.pages, document.pages
-            if (cited.start, cited.end) == (real.start, real.end):
-                continue
-            yield Hit(
-                message=(
-                    f"agenda item {item.number} cites pages {cited.start}-{cited.end}, "
-                    f"but its document runs from page {real.start} to {real.end}"
-                ),
-                page=item.provenance.page if item.provenance else None,
-                quote=f"{item.number} {item.title} (Pages {cited.start} - {cited.end})",
-                document=index,
-            )
+        # a report and its appendices may be separate documents serving one item
+        start = min(d.pages.start for _, d in serving)
+        end = max(d.pages.end for _, d in serving)
+        cited = item.pages
+        if (cited.start, cited.end) == (start, end):
+            continue
+        yield Hit(
+            message=(
+                f"agenda item {item.number} cites pages {cited.start}-{cited.end}, "
+                f"but its papers run from page {start} to {end}"
+            ),
+            page=item.provenance.page if item.provenance else None,
+            quote=f"{item.number} {item.title} (Pages {cited.start} - {cited.end})",
+            document=serving[0][0],
+        )

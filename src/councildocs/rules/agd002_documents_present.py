@@ -1,5 +1,7 @@
 """Every document the agenda refers to is in the pack.
 
+An agenda front sheet published on its own (a file holding nothing but the agenda) is not
+checked: its papers are published as separate files.
 An agenda item that cites pages ("(Pages 17 - 26)") promises a document; if no document in
 the pack serves that item, the papers are incomplete. Items without page references (for
 example "Apologies") promise nothing and are not checked.
@@ -29,6 +31,8 @@ READS = "pack"
 
 
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
+    if all(d.kind == "agenda" for d in pack.documents):
+        return  # an agenda front sheet published alone: its papers are published separately
     served = {d.agenda_item for d in pack.documents if d.agenda_item}
     for item in pack.agenda.items:
         if item.pages is None or item.number in served:

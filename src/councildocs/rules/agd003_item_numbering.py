@@ -30,6 +30,9 @@ NAME = "item-numbering"
 SEVERITY = "warning"
 READS = "pack"
 
+_DATE_TITLE = regex.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", regex.I
+)
 _LEADING_NUMBER = regex.compile(r"^\s*(\d+)(?P<sub>[.(]?\s*[a-z0-9]+\)?)?\s*$", regex.I)
 
 
@@ -37,8 +40,8 @@ def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
     previous: int | None = None
     for item in pack.agenda.items:
         match = _LEADING_NUMBER.match(item.number)
-        if not match:
-            continue  # lettered schemes (A, B, C) are not numbered
+        if not match or _DATE_TITLE.match(item.title):
+            continue  # lettered schemes (A, B, C); "2 April 18, 2016" is a date, not an item
         number, is_sub = int(match.group(1)), bool(match.group("sub"))
         page = item.provenance.page if item.provenance else None
         quote = f"{item.number} {item.title}"

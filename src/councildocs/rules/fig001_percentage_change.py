@@ -79,6 +79,10 @@ class Claim:
     page: int | None
 
 
+def _is_year(printed: str) -> bool:
+    return regex.fullmatch(r"(?:19|20)\d\d", printed) is not None
+
+
 def _is_up(word: str) -> bool:
     return regex.fullmatch(UP, word.lower()) is not None
 
@@ -90,6 +94,8 @@ def _direction(sentence: str):
 def _claims_in_sentence(sentence: str, previous: str, page: int | None) -> Iterator[Claim]:
     for pattern in (PCT_FROM, DIR_PCT_FROM):
         for m in pattern.finditer(sentence):
+            if _is_year(m.group("old")):
+                continue  # "up 11% from 2023": a year, not the old value
             old = to_float(m.group("old"))
             before = counts(sentence[: m.start()])
             new_match = regex.match(r"\s+to\s+" + _N.format(name="new"), sentence[m.end() :])
@@ -106,6 +112,8 @@ def _claims_in_sentence(sentence: str, previous: str, page: int | None) -> Itera
         yield Claim(d.group("pct"), _is_up(d.group("dir")), to_float(row.group("old")), to_float(row.group("new")), sentence, page)
         return
     span = FROM_TO.search(sentence)
+    if span and _is_year(span.group("old")):
+        span = None
     if span and (d := _direction(sentence)):
         yield Claim(d.group("pct"), _is_up(d.group("dir")), to_float(span.group("old")), to_float(span.group("new")), sentence, page)
         return

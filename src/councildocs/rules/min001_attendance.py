@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import MinutesDocument, Pack
-from ._presence import first_page, says
+from ._presence import first_page, is_meeting_record, says
 from ._support import Hit
 
 CODE = "MIN001"
@@ -31,10 +31,15 @@ NAME = "minutes-attendance"
 SEVERITY = "error"
 READS = "minutes"
 
-HEADING = r"^\s*(?:present\b|attendance\b|in attendance\b|members present|councillors present|roll call|members:)"
+HEADING = (
+    r"\bpresent\s*:|\b(?:members|councillors|commissioners|directors|others|officers)\s+present\b"
+    r"|\battendance\b|\battendees?\b|\broll\s+call\b|^\s*members\s*:"
+)
 
 
 def check(minutes: MinutesDocument, _pack: Pack) -> Iterator[Hit]:
+    if not is_meeting_record(minutes):
+        return  # a continuation page or a misfiled document: nothing to judge
     people = minutes.attendance
     if people.members or people.substitutes or people.in_attendance:
         return

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import MinutesDocument, Pack
-from ._presence import first_page, says
+from ._presence import first_page, is_meeting_record, says
 from ._support import Hit
 
 CODE = "MIN002"
@@ -35,6 +35,8 @@ MENTION = r"\bapolog|\babsen(?:t|ce)\b"
 
 
 def check(minutes: MinutesDocument, _pack: Pack) -> Iterator[Hit]:
+    if not is_meeting_record(minutes):
+        return  # a continuation page or a misfiled document: nothing to judge
     if minutes.attendance.apologies or minutes.attendance.absent or says(minutes, MENTION):
         return
     yield Hit(

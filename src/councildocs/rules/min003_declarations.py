@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import MinutesDocument, Pack
-from ._presence import first_page, says
+from ._presence import first_page, is_meeting_record, says
 from ._support import Hit
 
 CODE = "MIN003"
@@ -37,6 +37,8 @@ MENTION = (
 
 
 def check(minutes: MinutesDocument, _pack: Pack) -> Iterator[Hit]:
+    if not is_meeting_record(minutes):
+        return  # a continuation page or a misfiled document: nothing to judge
     if minutes.declarations or minutes.declarations_stated or says(minutes, MENTION):
         return
     yield Hit(

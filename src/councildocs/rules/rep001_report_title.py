@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Pack, ReportDocument
-from ._presence import first_page, says
+from ._presence import first_page, is_report_proper, says
 from ._support import Hit
 
 CODE = "REP001"
@@ -31,10 +31,12 @@ NAME = "report-title"
 SEVERITY = "error"
 READS = "report"
 
-LABEL = r"^\s*(?:report\s+title|title\s+of\s+report|title|subject)\s*[:\-–]?\s+\S"
+LABEL = r"(?:^|\s)(?:report\s+title|title\s+of\s+report)\s+\S|\b(?:title|subject)\s*:\s*\S"
 
 
 def check(report: ReportDocument, _pack: Pack) -> Iterator[Hit]:
+    if not is_report_proper(report):
+        return
     if report.metadata.title or says(report, LABEL):
         return
     yield Hit("the report does not state its title", first_page(report), report.title)

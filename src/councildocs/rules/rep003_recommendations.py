@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Pack, ReportDocument
-from ._presence import first_page, says
+from ._presence import first_page, is_report_proper, says
 from ._support import Hit
 
 CODE = "REP003"
@@ -31,11 +31,13 @@ READS = "report"
 
 MENTION = (
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?recommendations?\b|recommendation\(s\)"
-    r"|\bis\s+(?:asked|recommended|requested|invited)\s+to\b"
+    r"|\bis\s+(?:asked|recommended|requested|invited)\s+to\b|\bseeks?\s+(?:approval|agreement|endorsement)\b"
 )
 
 
 def check(report: ReportDocument, _pack: Pack) -> Iterator[Hit]:
+    if not is_report_proper(report):
+        return
     if report.recommendations or says(report, MENTION):
         return
     yield Hit("the report makes no recommendations", first_page(report), report.title)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import ImplicationKind, Pack, ReportDocument
-from ._presence import first_page, says
+from ._presence import first_page, is_report_proper, says
 from ._support import Hit
 
 CODE = "REP004"
@@ -43,6 +43,8 @@ HEADINGS = {
 
 
 def check(report: ReportDocument, _pack: Pack) -> Iterator[Hit]:
+    if not is_report_proper(report):
+        return
     parsed = {i.kind for i in report.implications}
     missing = [
         kind.value
