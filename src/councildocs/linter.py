@@ -90,6 +90,8 @@ def targets(pack: Pack, rules: Iterable[Rule]) -> list[tuple[str, int | None, st
             ran.append((rule.code, None, None))
         else:
             ran += [
-                (rule.code, i, d.title) for i, d in enumerate(pack.documents) if d.kind == rule.reads
+                (rule.code, i, d.title)
+                for i, d in enumerate(pack.documents)
+                if d.kind == rule.reads
             ]
     return ran

@@ -29,7 +29,9 @@ EXIT_FINDINGS = 1
 
 #: format name → render(results, checked); one module per format in ``output/findings_*.py``
 RENDERERS = {
-    info.name.removeprefix("findings_"): importlib.import_module(f"{output.__name__}.{info.name}").render
+    info.name.removeprefix("findings_"): importlib.import_module(
+        f"{output.__name__}.{info.name}"
+    ).render
     for info in pkgutil.iter_modules(output.__path__)
     if info.name.startswith("findings_")
 }
@@ -67,7 +69,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
     show_default=True,
     help="How to print findings.",
 )
-@click.option("--select", multiple=True, help="Rules to run: codes, prefixes (FIG), names or groups.")
+@click.option(
+    "--select", multiple=True, help="Rules to run: codes, prefixes (FIG), names or groups."
+)
 @click.option("--ignore", multiple=True, help="Rules not to run (same references as --select).")
 @click.option(
     "--fail-on",
@@ -82,7 +86,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Settings file (default: councildocs.toml or pyproject.toml found upward).",
 )
-@click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
+@click.option(
+    "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
+)
 def validate(
     inputs: tuple[str, ...],
     fmt: str,
@@ -155,4 +161,3 @@ def _settings(
     except ConfigError as exc:
         fail("config", str(exc))
     raise AssertionError("unreachable")
-

@@ -11,7 +11,10 @@ import xml.etree.ElementTree as ET
 from ..models import Finding
 
 
-def render(results: dict[str, list[Finding]], checked: dict[str, list[tuple[str, int | None, str | None]]] | None = None) -> str:
+def render(
+    results: dict[str, list[Finding]],
+    checked: dict[str, list[tuple[str, int | None, str | None]]] | None = None,
+) -> str:
     """``checked`` lists, per file, every (code, document, title) a rule ran on."""
     suites = ET.Element("testsuites", name="councildocs validate")
     total_tests = total_failures = 0
@@ -27,7 +30,9 @@ def render(results: dict[str, list[Finding]], checked: dict[str, list[tuple[str,
             titles.setdefault(key, finding.document_title)
         suite = ET.SubElement(suites, "testsuite", name=path)
         failures = 0
-        for (code, document), found in sorted(cases.items(), key=lambda kv: (kv[0][0], kv[0][1] or -1)):
+        for (code, document), found in sorted(
+            cases.items(), key=lambda kv: (kv[0][0], kv[0][1] or -1)
+        ):
             where = "pack" if document is None else f"document {document + 1}"
             title = titles.get((code, document))
             name = f"{code} {where}" + (f": {title}" if title else "")
@@ -50,4 +55,6 @@ def render(results: dict[str, list[Finding]], checked: dict[str, list[tuple[str,
     suites.set("tests", str(total_tests))
     suites.set("failures", str(total_failures))
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    )

@@ -15,7 +15,9 @@ from ..models import Finding, Severity
 from ..rules import all_rules
 
 LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 
 
 def _uri(path: str) -> str:
@@ -37,7 +39,7 @@ def render(results: dict[str, list[Finding]], checked: dict | None = None) -> st
             "fullDescription": {"text": rule.explanation},
             "help": {"text": rule.explanation, "markdown": rule.explanation},
             "defaultConfiguration": {"level": LEVEL[rule.severity]},
-            "properties": {"tags": [rule.family, rule.group]},
+            "properties": {"tags": sorted({rule.family, rule.group})},
         }
         for rule in rules
     ]

@@ -13,10 +13,15 @@ STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: 
 
 
 def render(
-    results: dict[str, list[Finding]], checked: dict | None = None, color: bool = False, width: int = 100
+    results: dict[str, list[Finding]],
+    checked: dict | None = None,
+    color: bool = False,
+    width: int = 100,
 ) -> str:
     buffer = StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, soft_wrap=True)
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, width=width, soft_wrap=True
+    )
     counts = {s: 0 for s in Severity}
     for path, findings in results.items():
         if not findings:
@@ -47,7 +52,9 @@ def render(
     files = len(results)
     if total:
         parts = ", ".join(f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-        console.print(f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}.")
+        console.print(
+            f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."
+        )
     else:
         console.print(f"No findings in {files} file{'s' if files != 1 else ''}.")
     return buffer.getvalue()

@@ -100,7 +100,9 @@ def all_rules() -> dict[str, Rule]:
             continue
         rule = _rule_from(importlib.import_module(f"{__name__}.{info.name}"))
         if rule.code in found:
-            raise TypeError(f"two rules claim {rule.code}: {found[rule.code].module}, {rule.module}")
+            raise TypeError(
+                f"two rules claim {rule.code}: {found[rule.code].module}, {rule.module}"
+            )
         found[rule.code] = rule
     return dict(sorted(found.items()))
 
@@ -127,11 +129,7 @@ def resolve(reference: str) -> set[str]:
     if by_prefix and upper.isalnum() and upper[:3].isalpha():
         return by_prefix
     lower = ref.lower()
-    named = {
-        code
-        for code, rule in rules.items()
-        if lower in (rule.name, rule.family, rule.group)
-    }
+    named = {code for code, rule in rules.items() if lower in (rule.name, rule.family, rule.group)}
     if named:
         return named
     raise UnknownRule(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..parsers.common import DATE_PATTERN
-
 from ..models import DocumentBase
+from ..parsers.common import DATE_PATTERN
 from ._support import document_text, passages
 
 
@@ -30,8 +29,10 @@ def is_report_proper(document: DocumentBase) -> bool:
 
 def is_meeting_record(document: DocumentBase) -> bool:
     """Whether minutes open as a record of a meeting (not a page split off from one)."""
-    if getattr(document, "date", None) or getattr(document, "attendance", None) and (
-        document.attendance.members or document.attendance.apologies
+    if (
+        getattr(document, "date", None)
+        or getattr(document, "attendance", None)
+        and (document.attendance.members or document.attendance.apologies)
     ):
         return True
     opening = " ".join(p.text for p in passages(document)[:2])

@@ -32,7 +32,9 @@ SEVERITY = "warning"
 READS = "pack"
 
 EMAIL = regex.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_PERSON = regex.compile(r"\b(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.?\s+)?(\p{Lu}[\p{Ll}'-]+(?:-\p{Lu}\p{Ll}+)?)\b")
+_PERSON = regex.compile(
+    r"\b(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.?\s+)?(\p{Lu}[\p{Ll}'-]+(?:-\p{Lu}\p{Ll}+)?)\b"
+)
 
 
 def _letters(text: str) -> str:

@@ -48,7 +48,9 @@ def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
         if not isinstance(document, ReportDocument):
             continue
         meta = document.metadata
-        members = list(meta.cabinet_members) or ([meta.cabinet_member] if meta.cabinet_member else [])
+        members = list(meta.cabinet_members) or (
+            [meta.cabinet_member] if meta.cabinet_member else []
+        )
         for member in members:
             if not member.portfolio:
                 continue

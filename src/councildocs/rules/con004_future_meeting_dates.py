@@ -48,7 +48,9 @@ def _programme_dates(programme: WorkProgrammeDocument) -> list[dt.date]:
     dates = [m.date for m in programme.meetings if m.date]
     if not dates:  # the programme's table not parsed: its meeting dates, as printed
         for passage in passages(programme):
-            dates += [d for m in _NUMERIC_DATE.finditer(passage.text) if (d := parse_date(m.group()))]
+            dates += [
+                d for m in _NUMERIC_DATE.finditer(passage.text) if (d := parse_date(m.group()))
+            ]
     return sorted(set(dates))
 
 

@@ -53,20 +53,33 @@ DIR_PCT_FROM = regex.compile(
 )
 #: "from 250 to 280"
 FROM_TO = regex.compile(
-    r"\bfrom\s+(?:£|\$)?" + _N.format(name="old") + r"\s+(?:\w+\s+){0,3}?to\s+(?:£|\$)?" + _N.format(name="new"),
+    r"\bfrom\s+(?:£|\$)?"
+    + _N.format(name="old")
+    + r"\s+(?:\w+\s+){0,3}?to\s+(?:£|\$)?"
+    + _N.format(name="new"),
     regex.I,
 )
 PCT_DIR = regex.compile(rf"{_P}\s+{_DIR}\b", regex.I)
 DIR_BY_PCT = regex.compile(rf"\b{_DIR}\s+(?:by\s+|of\s+)?{_P}", regex.I)
 #: "Robbery 389 423 This equates to a 9% increase": a table row flattened to text
 ROW = regex.compile(
-    r"^(?:[\p{L}*][\p{L}\s*,'()-]*?\s)?" + _N.format(name="old") + r"\s+" + _N.format(name="new")
+    r"^(?:[\p{L}*][\p{L}\s*,'()-]*?\s)?"
+    + _N.format(name="old")
+    + r"\s+"
+    + _N.format(name="new")
     + r"\s+(?:this|which|that)\b",
     regex.I,
 )
-ANAPHORIC = regex.compile(r"^\s*(?:this|that|which|equat|an?\s|up\b|down\b|increase|decrease|rise|fall)", regex.I)
+ANAPHORIC = regex.compile(
+    r"^\s*(?:this|that|which|equat|an?\s|up\b|down\b|increase|decrease|rise|fall)", regex.I
+)
 #: "... equating to 2541 offences", "an increase of 2,541"
-ABSOLUTE = regex.compile(r"\b(?:equating\s+to|equates\s+to|equal\s+to|or)\s+(?:an?\s+\w+\s+of\s+)?" + _N.format(name="delta") + r"(?!\s?%)", regex.I)
+ABSOLUTE = regex.compile(
+    r"\b(?:equating\s+to|equates\s+to|equal\s+to|or)\s+(?:an?\s+\w+\s+of\s+)?"
+    + _N.format(name="delta")
+    + r"(?!\s?%)",
+    regex.I,
+)
 
 
 @dataclass
@@ -109,13 +122,27 @@ def _claims_in_sentence(sentence: str, previous: str, page: int | None) -> Itera
             return
     row = ROW.match(sentence)
     if row and (d := _direction(sentence)) and len(counts(sentence[row.end() :])) == 0:
-        yield Claim(d.group("pct"), _is_up(d.group("dir")), to_float(row.group("old")), to_float(row.group("new")), sentence, page)
+        yield Claim(
+            d.group("pct"),
+            _is_up(d.group("dir")),
+            to_float(row.group("old")),
+            to_float(row.group("new")),
+            sentence,
+            page,
+        )
         return
     span = FROM_TO.search(sentence)
     if span and _is_year(span.group("old")):
         span = None
     if span and (d := _direction(sentence)):
-        yield Claim(d.group("pct"), _is_up(d.group("dir")), to_float(span.group("old")), to_float(span.group("new")), sentence, page)
+        yield Claim(
+            d.group("pct"),
+            _is_up(d.group("dir")),
+            to_float(span.group("old")),
+            to_float(span.group("new")),
+            sentence,
+            page,
+        )
         return
     d = _direction(sentence)
     absolute = ABSOLUTE.search(sentence)
@@ -155,10 +182,23 @@ def _table_claims(document: DocumentBase) -> Iterator[Claim]:
                 d = _direction(sentence)
                 others = [m for m in NUMBER.finditer(sentence) if is_count(m)]
                 if d and not others and ANAPHORIC.match(sentence):
-                    quote = f"{record.category} | " + " | ".join(
-                        record.raw.get(p, f"{record.values.get(p):g}") for p in periods if record.values.get(p) is not None
-                    ) + f" | {sentence}"
-                    yield Claim(d.group("pct"), _is_up(d.group("dir")), values[0], values[-1], quote, table.page)
+                    quote = (
+                        f"{record.category} | "
+                        + " | ".join(
+                            record.raw.get(p, f"{record.values.get(p):g}")
+                            for p in periods
+                            if record.values.get(p) is not None
+                        )
+                        + f" | {sentence}"
+                    )
+                    yield Claim(
+                        d.group("pct"),
+                        _is_up(d.group("dir")),
+                        values[0],
+                        values[-1],
+                        quote,
+                        table.page,
+                    )
                     break
 
 

@@ -39,8 +39,11 @@ OF_WHICH = regex.compile(
 )
 #: "12 of the 40 schools (30%)", "12 out of 40 (30%)"
 PART_OF_WHOLE = regex.compile(
-    _N.format(name="part") + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?" + _N.format(name="whole")
-    + r"(?P<rest>[^%.;]{0,80}?)\(\s*(?:equat\w*\s+to\s+|or\s+)?" + _PCT,
+    _N.format(name="part")
+    + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?"
+    + _N.format(name="whole")
+    + r"(?P<rest>[^%.;]{0,80}?)\(\s*(?:equat\w*\s+to\s+|or\s+)?"
+    + _PCT,
     regex.I,
 )
 

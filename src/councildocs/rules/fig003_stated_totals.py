@@ -32,20 +32,29 @@ SEVERITY = "error"
 READS = "pack"
 
 TOTAL_WORDS = regex.compile(
-    r"\b(?:accounted\s+for|account\s+for|totall?(?:ed|ing)?|in\s+total|combined|together)\b", regex.I
+    r"\b(?:accounted\s+for|account\s+for|totall?(?:ed|ing)?|in\s+total|combined|together)\b",
+    regex.I,
 )
-COMPRISING = regex.compile(r"\b(?:comprising|made\s+up\s+of|consisting\s+of|broken\s+down\s+into)\b", regex.I)
+COMPRISING = regex.compile(
+    r"\b(?:comprising|made\s+up\s+of|consisting\s+of|broken\s+down\s+into)\b", regex.I
+)
 #: "Business Crime 4,256 4,954": a statistics row flattened into text
-_ROW = regex.compile(r"^(?P<label>\p{L}[\p{L} '&-]{2,60}?)\s+(?P<values>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:\d{1,3}(?:,\d{3})+|\d+))+)$")
+_ROW = regex.compile(
+    r"^(?P<label>\p{L}[\p{L} '&-]{2,60}?)\s+(?P<values>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:\d{1,3}(?:,\d{3})+|\d+))+)$"
+)
 
 
-def _rows(document: DocumentBase) -> list[tuple[list[dict[str, list[float]]], int | None, list[str]]]:
+def _rows(
+    document: DocumentBase,
+) -> list[tuple[list[dict[str, list[float]]], int | None, list[str]]]:
     """Groups of rows (label → values by period) each with the comments printed beside them."""
     groups = []
     for table in document.tables:
         if table.statistics:
             rows = {
-                r.category.lower(): [r.values[p] for p in table.statistics.periods if r.values.get(p) is not None]
+                r.category.lower(): [
+                    r.values[p] for p in table.statistics.periods if r.values.get(p) is not None
+                ]
                 for r in table.statistics.records
             }
             comments = [r.comment for r in table.statistics.records if r.comment]

@@ -29,7 +29,9 @@ NAME = "pdf-title"
 SEVERITY = "warning"
 READS = "pack"
 
-FILE_NAME = regex.compile(r"^(?:microsoft\s+\w+\s+-\s+)|\.(?:docx?|pdf|xlsx?|pptx?|rtf|odt)$", regex.I)
+FILE_NAME = regex.compile(
+    r"^(?:microsoft\s+\w+\s+-\s+)|\.(?:docx?|pdf|xlsx?|pptx?|rtf|odt)$", regex.I
+)
 
 
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:

@@ -52,7 +52,9 @@ def _date(digits: str) -> dt.date | None:
         return None
 
 
-def sign_offs(report: ReportDocument) -> dict[ImplicationKind, list[tuple[str, dt.date | None, int | None]]]:
+def sign_offs(
+    report: ReportDocument,
+) -> dict[ImplicationKind, list[tuple[str, dt.date | None, int | None]]]:
     """Sign-off references by the implication they close: parsed, or read from the text."""
     found: dict[ImplicationKind, list] = {}
     for implication in report.implications:
@@ -86,7 +88,9 @@ def check(report: ReportDocument, pack: Pack) -> Iterator[Hit]:
     for kind in _CHECKED:
         for reference, date, page in found.get(kind, []):
             if date is None:
-                yield Hit(f"the {kind.value} sign-off {reference} has no valid date", page, reference)
+                yield Hit(
+                    f"the {kind.value} sign-off {reference} has no valid date", page, reference
+                )
             elif meeting and date >= meeting:
                 yield Hit(
                     f"the {kind.value} implications were signed off on {date:%d %B %Y}, "
