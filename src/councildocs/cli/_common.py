@@ -17,9 +17,14 @@ __all__ = ["EXIT_INPUT_ERROR", "fail", "load_pack", "write_atomically"]
 EXIT_INPUT_ERROR = 2
 
 
+def report_error(path: str, problem: str) -> None:
+    """Print one line naming the file and the problem, on stderr, and carry on."""
+    click.echo(f"councildocs: error: {path}: {problem}", err=True)
+
+
 def fail(path: str, problem: str) -> None:
     """Print one line naming the file and the problem, and stop with exit code 2."""
-    click.echo(f"councildocs: error: {path}: {problem}", err=True)
+    report_error(path, problem)
     sys.exit(EXIT_INPUT_ERROR)
 
 

@@ -1,0 +1,66 @@
+"""councildocs rules: list every rule, or explain one with its failing and passing examples."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from ..rules import UnknownRule, all_rules, get
+from . import main
+from ._common import fail
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+def rules(code: str | None, fmt: str) -> None:
+    """List every rule (code, name, severity, what it checks), or explain CODE."""
+    if code:
+        try:
+            chosen = [get(code)]
+        except UnknownRule as exc:
+            fail(code, str(exc))
+    else:
+        chosen = list(all_rules().values())
+    if fmt == "json":
+        records = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "reads": r.reads,
+                "group": r.group,
+                "summary": r.summary,
+                "explanation": r.explanation,
+            }
+            for r in chosen
+        ]
+        sys.stdout.write(json.dumps(records if not code else records[0], indent=2) + "\n")
+        return
+    console = Console(file=sys.stdout, soft_wrap=True)
+    if code:
+        rule = chosen[0]
+        console.print(
+            f"[bold]{rule.code}[/] {rule.name} ({rule.severity.value}; reads {rule.reads}; "
+            f"group {rule.group})"
+        )
+        console.print(escape(rule.summary))
+        console.print()
+        console.print(escape(rule.explanation), highlight=False)
+        return
+    for rule in chosen:
+        console.print(
+            f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.reads:<8} "
+            f"{escape(rule.summary)}",
+            highlight=False,
+        )

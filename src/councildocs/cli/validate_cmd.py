@@ -1,0 +1,163 @@
+"""councildocs validate: check packs (PDF, text export, or saved Pack JSON) against the rules.
+
+Exit codes (as ruff's): 0 no finding at or above the fail level, 1 findings, 2 a usage
+error, a bad config, or an input that could not be read. One unreadable file is reported on
+stderr in one line and never costs the other files their findings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+import click
+from pydantic import ValidationError
+
+from .. import output
+from ..config import ConfigError, Settings, load_settings, settings_from
+from ..errors import CouncilDocsError
+from ..linter import at_or_above, lint, selected_rules, targets
+from ..models import Finding, Pack, Severity
+from ..pipeline import parse as parse_pack
+from ..rules import UnknownRule
+from . import main
+from ._common import EXIT_INPUT_ERROR, fail, report_error
+
+EXIT_FINDINGS = 1
+
+#: format name → render(results, checked); one module per format in ``output/findings_*.py``
+RENDERERS = {
+    info.name.removeprefix("findings_"): importlib.import_module(
+        f"{output.__name__}.{info.name}"
+    ).render
+    for info in pkgutil.iter_modules(output.__path__)
+    if info.name.startswith("findings_")
+}
+
+
+def read_pack(path: str) -> Pack:
+    """A pack from a PDF or text export (parsed), or from saved ``parse`` JSON."""
+    if path.lower().endswith(".json"):
+        try:
+            return Pack.model_validate_json(Path(path).read_bytes())
+        except FileNotFoundError:
+            raise CouncilDocsError(path, "no such file") from None
+        except OSError as exc:
+            raise CouncilDocsError(path, f"cannot read it ({exc.strerror})") from None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise CouncilDocsError(
+                path, f"not councildocs Pack JSON ({where}: {first['msg']})"
+            ) from None
+    return parse_pack(path)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(RENDERERS)),
+    default="text",
+    show_default=True,
+    help="How to print findings.",
+)
+@click.option(
+    "--select", multiple=True, help="Rules to run: codes, prefixes (FIG), names or groups."
+)
+@click.option("--ignore", multiple=True, help="Rules not to run (same references as --select).")
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: error, or the config's].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Settings file (default: councildocs.toml or pyproject.toml found upward).",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
+)
+def validate(
+    inputs: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    config_path: Path | None,
+    color: bool | None,
+) -> None:
+    """Check agenda packs (PDF, text export or saved JSON) and print findings.
+
+    INPUTS are files, folders (searched for .pdf, .txt, .json) or globs.
+    """
+    settings = _settings(config_path, select, ignore, fail_on)
+    try:
+        rules = selected_rules(settings.select, settings.ignore)
+    except UnknownRule as exc:
+        fail("--select/--ignore", str(exc))
+    from ..inputs import expand_paths
+
+    paths = expand_paths(list(inputs))
+    if not paths:
+        fail(" ".join(inputs), "no PDF, text or JSON files found")
+    results: dict[str, list[Finding]] = {}
+    checked: dict[str, list] = {}
+    unreadable = 0
+    for path in paths:
+        try:
+            pack = read_pack(path)
+            findings = lint(pack, rules, settings.severity)
+        except CouncilDocsError as exc:
+            report_error(exc.path, exc.problem)
+            unreadable += 1
+            continue
+        except Exception as exc:  # a parser or rule bug must not lose the other files
+            report_error(path, f"internal error ({type(exc).__name__}: {exc}); please report it")
+            unreadable += 1
+            continue
+        results[path] = findings
+        checked[path] = targets(pack, rules)
+    render = RENDERERS[fmt]
+    if fmt == "text":
+        use_color = sys.stdout.isatty() if color is None else color
+        text = render(results, checked, color=use_color)
+    else:
+        text = render(results, checked)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    if unreadable:
+        sys.exit(EXIT_INPUT_ERROR)
+    failing = [f for found in results.values() for f in at_or_above(found, settings.fail_on)]
+    if failing and not exit_zero:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _settings(
+    config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None
+) -> Settings:
+    try:
+        settings = load_settings(config_path)
+        overrides = settings.model_dump(by_alias=True, exclude={"source"})
+        if select:
+            overrides["select"] = _split(select)
+        if ignore:
+            overrides["ignore"] = _split(ignore)
+        if fail_on:
+            overrides["fail-on"] = fail_on
+        return settings_from(overrides, source=settings.source or "options")
+    except ConfigError as exc:
+        fail("config", str(exc))
+    raise AssertionError("unreachable")

@@ -1,0 +1,97 @@
+"""Run the selected rules over a Pack and return findings: models in, ``list[Finding]`` out.
+
+Rules read the models only, so a pack parsed now and a pack loaded from saved JSON
+(``Pack.model_validate_json``) are checked alike. A rule that reads a document kind is called
+once per document of that kind; a ``pack`` rule once per pack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .models import Finding, Pack, Severity
+from .rules import READS_PACK, Rule, all_rules
+
+SEVERITY_RANK = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
+
+
+def selected_rules(
+    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+) -> list[Rule]:
+    """The rules ``select`` names (all when None) less those ``ignore`` names."""
+    from .rules import resolve
+
+    rules = all_rules()
+    chosen = set(rules) if select is None else set().union(*(resolve(r) for r in select))
+    for reference in ignore or ():
+        chosen -= resolve(reference)
+    return [rules[code] for code in sorted(chosen)]
+
+
+def lint(
+    pack: Pack,
+    rules: Iterable[Rule] | None = None,
+    severities: Mapping[str, Severity] | None = None,
+) -> list[Finding]:
+    """Findings of ``rules`` (default: all) on ``pack``, in document then page order.
+
+    ``severities`` overrides a rule's default severity by code.
+    """
+    severities = severities or {}
+    findings: list[Finding] = []
+    for rule in rules if rules is not None else all_rules().values():
+        severity = Severity(severities.get(rule.code, rule.severity))
+        if rule.reads == READS_PACK:
+            targets = [(None, pack)]
+        else:
+            targets = [(i, d) for i, d in enumerate(pack.documents) if d.kind == rule.reads]
+        seen: set[tuple] = set()
+        for index, target in targets:
+            for hit in rule.check(target, pack):
+                document = hit.document if hit.document is not None else index
+                key = (document, hit.page, hit.message)
+                if key in seen:  # the same passage reached twice (parsed and as text)
+                    continue
+                seen.add(key)
+                findings.append(
+                    Finding(
+                        code=rule.code,
+                        name=rule.name,
+                        severity=severity,
+                        message=hit.message,
+                        path=pack.source.path,
+                        document=document,
+                        document_title=(
+                            pack.documents[document].title if document is not None else None
+                        ),
+                        page=hit.page,
+                        quote=hit.quote,
+                    )
+                )
+    findings.sort(
+        key=lambda f: (
+            -1 if f.document is None else f.document,
+            f.page if f.page is not None else 0,
+            f.code,
+        )
+    )
+    return findings
+
+
+def at_or_above(findings: Iterable[Finding], level: Severity) -> list[Finding]:
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[Severity(level)]]
+
+
+def targets(pack: Pack, rules: Iterable[Rule]) -> list[tuple[str, int | None, str | None]]:
+    """What each rule ran on: (code, document index or None for the pack, document title)."""
+    ran: list[tuple[str, int | None, str | None]] = []
+    for rule in rules:
+        if rule.reads == READS_PACK:
+            ran.append((rule.code, None, None))
+        else:
+            ran += [
+                (rule.code, i, d.title)
+                for i, d in enumerate(pack.documents)
+                if d.kind == rule.reads
+            ]
+    return ran

@@ -1,0 +1,138 @@
+"""rules: one module per stable code, found by discovery; the module docstring is its docs.
+
+A rule module (``rules/<code>_<slug>.py``) declares
+
+- ``CODE`` (``FIG001``; never reused: a retired code stays as an alias in ``ALIASES``),
+- ``NAME`` (a kebab-case slug), ``SEVERITY`` (a :class:`~councildocs.models.Severity`),
+- ``READS``: ``"pack"`` for checks across documents, or a document kind (``"report"``,
+  ``"minutes"``, ...) to be called once per document of that kind,
+- ``check(target, pack)``: yields :class:`~councildocs.rules._support.Hit` s,
+
+and a docstring whose first line says what it checks, followed by an explanation, an
+**Anti-pattern** (a pack excerpt that fails) and a **Best practice** (one that passes).
+Modules whose names start with ``_`` are helpers, not rules. Adding a rule edits no list.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+from ..models import DocumentKind, Severity
+
+READS_PACK = "pack"
+
+#: Code prefix → (family, group). ``--select`` accepts a code, a prefix, a family or a group.
+FAMILIES: dict[str, tuple[str, str]] = {
+    "AGD": ("agenda", "structure"),
+    "DOC": ("segmentation", "structure"),
+    "MIN": ("minutes", "structure"),
+    "REP": ("reports", "structure"),
+    "CON": ("consistency", "consistency"),
+    "FIG": ("figures", "figures"),
+    "PUB": ("publication", "publication"),
+}
+
+
+class UnknownRule(ValueError):
+    """A rule reference (code, prefix, name or group) that matches no rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    reads: str
+    check: Callable[..., Iterator]
+    doc: str
+    module: str
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0].strip()
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[:3]][0]
+
+    @property
+    def group(self) -> str:
+        return FAMILIES[self.code[:3]][1]
+
+    @property
+    def explanation(self) -> str:
+        """The docstring without its summary line: explanation and examples."""
+        return "\n".join(self.doc.strip().splitlines()[1:]).strip()
+
+
+def _rule_from(module: ModuleType) -> Rule:
+    code = module.CODE
+    if code[:3] not in FAMILIES or not code[3:].isdigit():
+        raise TypeError(f"{module.__name__}: CODE {code!r} is not a family prefix and a number")
+    reads = module.READS
+    if reads != READS_PACK and reads not in set(DocumentKind):
+        raise TypeError(f"{module.__name__}: READS {reads!r} is not 'pack' or a document kind")
+    doc = module.__doc__ or ""
+    if "**Anti-pattern**" not in doc or "**Best practice**" not in doc:
+        raise TypeError(f"{module.__name__}: docstring lacks **Anti-pattern** / **Best practice**")
+    return Rule(
+        code=code,
+        name=module.NAME,
+        severity=Severity(module.SEVERITY),
+        reads=reads,
+        check=module.check,
+        doc=doc,
+        module=module.__name__,
+    )
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    """Every rule, by code, in code order."""
+    found: dict[str, Rule] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        rule = _rule_from(importlib.import_module(f"{__name__}.{info.name}"))
+        if rule.code in found:
+            raise TypeError(
+                f"two rules claim {rule.code}: {found[rule.code].module}, {rule.module}"
+            )
+        found[rule.code] = rule
+    return dict(sorted(found.items()))
+
+
+def get(code: str) -> Rule:
+    rules = all_rules()
+    try:
+        return rules[code.upper()]
+    except KeyError:
+        raise UnknownRule(f"no rule {code!r}; `councildocs rules` lists them") from None
+
+
+def resolve(reference: str) -> set[str]:
+    """The codes a reference names: ``ALL``, a code, a code prefix, a rule name, a family or
+    a group. Codes win over names; an unknown reference raises :class:`UnknownRule`."""
+    rules = all_rules()
+    ref = reference.strip()
+    upper = ref.upper()
+    if upper == "ALL":
+        return set(rules)
+    if upper in rules:
+        return {upper}
+    by_prefix = {code for code in rules if code.startswith(upper)}
+    if by_prefix and upper.isalnum() and upper[:3].isalpha():
+        return by_prefix
+    lower = ref.lower()
+    named = {code for code, rule in rules.items() if lower in (rule.name, rule.family, rule.group)}
+    if named:
+        return named
+    raise UnknownRule(
+        f"{reference!r} names no rule (give a code like FIG001, a prefix like FIG, "
+        f"a rule name, or a group: {', '.join(sorted({r.group for r in rules.values()}))})"
+    )

@@ -1,0 +1,48 @@
+"""Minutes record declarations of interest, or that none were made.
+
+Members must declare disclosable pecuniary and other interests (Localism Act 2011, s.31),
+and the minutes are where that is recorded. Passes when declarations were parsed, the
+parser saw a declarations item, or the text mentions declarations, interests declared, or
+conflicts of interest.
+
+**Anti-pattern**
+
+    1 Apologies
+    Apologies for absence were received from Cllr Pat Patten
+    3 Minutes of previous meetings ...
+
+**Best practice**
+
+    2 Declarations of Interest
+    There were no declarations of interest recorded for the meeting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import MinutesDocument, Pack
+from ._presence import first_page, is_meeting_record, says
+from ._support import Hit
+
+CODE = "MIN003"
+NAME = "minutes-declarations"
+SEVERITY = "warning"
+READS = "minutes"
+
+MENTION = (
+    r"declarations?\s+of\s+(?:\w+\s+)?interests?|interests?\s+(?:were\s+|was\s+)?declared"
+    r"|declared\s+(?:an?\s+|no\s+)?(?:\w+\s+)?interest|conflicts?\s+of\s+interest|disclosures?\s+of\s+interest"
+)
+
+
+def check(minutes: MinutesDocument, _pack: Pack) -> Iterator[Hit]:
+    if not is_meeting_record(minutes):
+        return  # a continuation page or a misfiled document: nothing to judge
+    if minutes.declarations or minutes.declarations_stated or says(minutes, MENTION):
+        return
+    yield Hit(
+        "the minutes record no declarations of interest, not even that there were none",
+        first_page(minutes),
+        minutes.title,
+    )
