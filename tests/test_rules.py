@@ -263,8 +263,10 @@ def test_con001_the_seeds_two_spellings_of_karen_samuels_email():
     second = _with_contact("Community Safety", "7", "Karen.samuels@wolverhampton.gov.uk")
     findings = run("CON001", pack([first, second]))
     assert len(findings) == 1
-    assert findings[0].quote == "Karen.samuels@wolverhampton.gov.uk"
-    assert "Karen.ssamuels@wolverhampton.gov.uk" in findings[0].message
+    # the finding points at the address that does not spell her name: the mistyped one
+    assert findings[0].quote == "Karen.ssamuels@wolverhampton.gov.uk"
+    assert findings[0].document == 0
+    assert "Karen.samuels@wolverhampton.gov.uk" in findings[0].message
     same = _with_contact("Community Safety", "7", "karen.samuels@wolverhampton.gov.uk")
     assert (
         run("CON001", pack([_with_contact("M", "6", "Karen.samuels@wolverhampton.gov.uk"), same]))

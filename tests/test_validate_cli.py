@@ -118,8 +118,11 @@ def test_text_output_groups_by_document_and_quotes():
     result = invoke("validate", seed())
     assert result.exit_code == 1
     out = result.stdout
-    assert "document 5: Safer Wolverhampton Partnership Performance Update" in out
-    assert "“191 221 This equates to a 16.5% increase" in out
+    assert (
+        "document 5: Community Safety and Harm Reduction Strategy 2017-2020 – Progress Update"
+        in out
+    )
+    assert "191 | 221 | This equates to a 16.5% increase" in out
     assert out.strip().endswith("in 1 file.")
 
 

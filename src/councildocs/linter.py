@@ -49,8 +49,10 @@ def lint(
         for index, target in targets:
             for hit in rule.check(target, pack):
                 document = hit.document if hit.document is not None else index
-                key = (document, hit.page, hit.message)
-                if key in seen:  # the same passage reached twice (parsed and as text)
+                key = (document, hit.message, hit.quote)
+                if (
+                    key in seen
+                ):  # the same passage reached twice (e.g. in an item and its resolution)
                     continue
                 seen.add(key)
                 findings.append(

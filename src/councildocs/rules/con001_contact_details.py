@@ -52,27 +52,52 @@ def _name_spellings(pack: Pack) -> set[str]:
 
 
 def _structured(pack: Pack) -> Iterator[Hit]:
-    seen: dict[str, dict[str, tuple[str, int]]] = {}
+    """Each contact's details as the reports give them; where two disagree, the odd one.
+
+    Of two differing e-mail addresses, the one that does not spell the person's name is
+    the suspect; otherwise the later one is reported, against the first.
+    """
+    given: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
     for index, document in enumerate(pack.documents):
         if not isinstance(document, ReportDocument):
             continue
         for contact in document.metadata.accountable_employees:
             person = " ".join(contact.name.lower().split())
             for field, value in (("e-mail", contact.email), ("telephone", contact.tel)):
-                if not value:
-                    continue
-                norm = value.lower() if field == "e-mail" else regex.sub(r"\D", "", value)
-                earlier = seen.setdefault(person, {}).get(field)
-                if earlier is None:
-                    seen[person][field] = (value, index, norm)
-                elif earlier[2] != norm:
-                    yield Hit(
-                        f"{contact.name}'s {field} is {value} here but {earlier[0]} in "
-                        f"document {earlier[1] + 1} ({pack.documents[earlier[1]].title})",
-                        document.pages.start if document.pages else None,
-                        value,
-                        index,
-                    )
+                if value:
+                    norm = value.lower() if field == "e-mail" else regex.sub(r"\D", "", value)
+                    given.setdefault((person, field), []).append((value, norm, index))
+    for (person, field), values in given.items():
+        first = values[0]
+        for value in values[1:]:
+            if value[1] == first[1]:
+                continue
+            suspect, other = value, first
+            if field == "e-mail" and _spells(person, value[0]) and not _spells(person, first[0]):
+                suspect, other = first, value
+            document = pack.documents[suspect[2]]
+            name = pack.documents[suspect[2]].metadata.accountable_employees[0].name
+            for contact in document.metadata.accountable_employees:
+                if " ".join(contact.name.lower().split()) == person:
+                    name = contact.name
+            yield Hit(
+                f"{name}'s {field} is {suspect[0]} here but {other[0]} in "
+                f"document {other[2] + 1} ({pack.documents[other[2]].title})",
+                document.pages.start if document.pages else None,
+                suspect[0],
+                suspect[2],
+            )
+
+
+def _spells(person: str, address: str) -> bool:
+    """Whether an address's local part spells the person's name ("karen.samuels")."""
+    local = _letters(address.partition("@")[0])
+    parts = person.split()
+    return bool(parts) and local in {
+        _letters("".join(parts)),
+        _letters(parts[0] + parts[-1]),
+        _letters(parts[0][0] + parts[-1]),
+    }
 
 
 def _near_duplicate_addresses(pack: Pack) -> Iterator[Hit]:
