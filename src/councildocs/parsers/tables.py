@@ -331,6 +331,12 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
             dropped = 0
             if body and body[0] == last.cells[0]:
                 body, dropped = body[1:], 1  # the header printed again
+            if body and last.cells and _continues_row(body[0]):
+                # a row broken by the page: its first cell (the row's key) is not repeated
+                last.cells[-1] = [
+                    clean(f"{a} {b}") for a, b in zip(last.cells[-1], body[0], strict=True)
+                ]
+                body, dropped = body[1:], dropped + 1
             last.cells.extend(body)
             last.spans.extend(
                 CellSpan(
@@ -347,6 +353,10 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
             continue
         out.append(grid)
     return out
+
+
+def _continues_row(row: list[str]) -> bool:
+    return not row[0] and sum(1 for c in row if c) <= max(1, len(row) // 2)
 
 
 # --- text exports -----------------------------------------------------------------------
