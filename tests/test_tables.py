@@ -16,7 +16,7 @@ import councildocs
 from councildocs.cli import main
 from councildocs.parsers.numbers import is_period, parse_number
 
-from .conftest import shared_file
+from .conftest import FIXTURES, corpus_pdfs, shared_file
 
 FINANCE = "corpus/kent/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf"
 QPR = "corpus/kent/cabinet-2025-03-04/QPR Q3 Cabinet appendix 1.pdf"
@@ -199,3 +199,115 @@ def test_tables_command_csv_and_json(tmp_path):
         "Key Area of Delivery",
         "Crime type",
     ]
+
+
+# --- borderless tables (columns found by alignment) ---------------------------------------
+
+APPENDIX_E = "corpus/kent/full_council-2025-02-13/Appendix E - 2025-26 Budget by Directorate.pdf"
+METADATA_LABELS = ("From:", "To:", "Subject:", "Decision no", "Key Decision", "Classification")
+
+
+def test_finance_page_6_borderless_directorate_table(finance):
+    table = next(t for t in _tables(finance) if t.page == 6)
+    assert table.method == "aligned" and 0 < table.quality.score < 1
+    assert table.header == ["", "Budget", "Forecast", "Variance", "Variance"]
+    assert len(table.rows) == 10
+    assert table.rows[0] == ["Adult Social Care & Health", "586.1", "621.6", "+35.4", "+6.0%"]
+    assert table.rows[6] == ["Corporately Held Budgets", "-2.4", "0.2", "+2.6", "-107.5%"]
+    assert table.rows[-1] == ["Overall Position", "1,432.3", "1,486.0", "+53.7", ""]
+
+
+def test_finance_page_8_borderless_table_with_wrapped_cells(finance):
+    table = next(t for t in _tables(finance) if t.page == 8)
+    assert table.method == "aligned"
+    # the header's narrow columns break words ("Revenu" / "e"): joined back
+    assert table.header == [
+        "Key Service",
+        "Revenue Budget",
+        "Revenue Forecast",
+        "Revenue Variance",
+        "Summary",
+        "Detail",
+    ]
+    assert len(table.rows) == 5  # three-line labels and long details are one row each
+    assert table.rows[0][:5] == [
+        "Older People - Residential Care Services",
+        "97.5",
+        "124.9",
+        "+27.4",
+        "Pressure from slippage in savings programme",
+    ]
+    assert table.rows[0][5].endswith("above the level accrued for.")
+    assert table.rows[3][:4] == [
+        "Adult Physical Disability - Community Based Services",
+        "32.9",
+        "37.7",
+        "+4.9",
+    ]
+    assert "All figures in £m" in (table.caption or "")
+
+
+def test_kent_fixture_borderless_budget_table_with_bracketed_negatives():
+    pack = councildocs.parse(FIXTURES / "kent_cabinet_pack.pdf")
+    table = next(t for t in _tables(pack) if t.page == 8)
+    assert table.method == "aligned"
+    assert table.header == ["Service line", "Budget", "Forecast", "Variance"]
+    assert [row[0] for row in table.rows] == [
+        "Highways maintenance (planned)",
+        "Winter service",
+        "Street lighting energy",
+        "Drainage and flooding",
+        "Traffic management",
+        "Total",
+    ]
+    assert [parse_number(row[3]).value for row in table.rows] == [2.6, 0.5, -1.2, 0.5, -0.3, 2.1]
+    assert table.rows[-1][1:3] == ["74.4", "76.5"]
+
+
+def test_appendix_e_rows_split_by_text_line():
+    pack = councildocs.parse(shared_file(APPENDIX_E))
+    tables = _tables(pack)
+    assert len(tables) == 1  # the coloured column boxes no longer make a one-row grid
+    table = tables[0]
+    assert len(table.header) == 18 and table.header[0] == "MTFP Category"
+    assert len(table.rows) == 40
+    labels = [row[0] for row in table.rows]
+    assert labels[:4] == [
+        "Original base budget",
+        "internal base adjustments",
+        "Revised Base",
+        "SPENDING",
+    ]
+    pay = table.rows[labels.index("Pay")]
+    assert pay[1:4] == ["21,845.7", "626.9", "22,472.6"]
+    assert table.rows[-1][0] == "NET BUDGET" and table.rows[-1][1] == "1,530,923.8"
+    assert table.rows[-1][9] == "201,552.7"  # printed in two pieces
+
+
+def test_bristol_forward_plan_header_and_row_over_page_break():
+    (path,) = [p for p in corpus_pdfs() if p.name.endswith("forward-plan-2026-01-21.pdf")] or [
+        pytest.skip("forward plan not here")
+    ]
+    pack = councildocs.parse(path)
+    table = next(t for t in _tables(pack) if t.page == 5)
+    assert table.header == [
+        "Lead Officer",
+        "Title and summary of Decision",
+        "Meeting date",
+        "Decision taker",
+        "Report Type",
+    ]
+    assert table.pages[0] == 5 and len(table.pages) > 1
+    early = table.rows[2]
+    assert early[1].startswith("Early delivery bus stop scheme - A4 Bristol to Bath")
+    # "the procurement routes and maximum budget envelopes" opens page 6: same row
+    assert "maximum budget envelopes outlined in this report" in early[1]
+    assert table.rows[3][1].startswith("City Regional Sustainable Transport Settlement")
+
+
+def test_report_metadata_blocks_are_not_tables(finance):
+    packs = [finance, councildocs.parse(FIXTURES / "kent_cabinet_pack.pdf")]
+    for pack in packs:
+        for table in _tables(pack):
+            first_cells = [row[0] for row in [table.header, *table.rows] if row]
+            assert not any(c.startswith(METADATA_LABELS) for c in first_cells), table.page

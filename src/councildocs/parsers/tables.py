@@ -58,6 +58,9 @@ class TableSettings(BaseModel):
     min_columns: int = 2
     caption_distance: float = 40.0  # how far above a table its caption may sit
     footnote_distance: float = 60.0
+    align_tolerance: float = (
+        5.0  # right edges of figures in one column agree this closely (bold is wider)
+    )
 
 
 DEFAULT_SETTINGS = TableSettings()
@@ -85,15 +88,36 @@ def find_tables(source: SourceDocument, segment, settings: TableSettings = DEFAU
         wanted = {id(line) for line in segment.lines}
         grids: list[_Grid] = []
         for page in segment.pages:
-            if not page.rulings:
-                continue
             lines = [line for line in page.lines if id(line) in wanted]
             if lines:
-                grids.extend(_ruled_grids(page, lines, settings))
+                grids.extend(_page_grids(page, lines, settings))
         grids = _join_continued(grids, segment.pages)
     else:
         grids = _text_grids(segment.lines)
     return [_finish(grid) for grid in grids]
+
+
+def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
+    """Ruled grids where the page draws them, borderless tables where figures align.
+
+    A borderless table found over a ruled grid that has fewer rows (borders drawn round
+    columns but not rows, so each cell ran its lines together) replaces that grid.
+    """
+    ruled = _ruled_grids(page, lines, settings) if page.rulings else []
+    aligned = _aligned_grids(page, lines, settings)
+    for table in aligned:
+        overlapping = [g for g in ruled if _overlap(g.bbox, table.bbox)]
+        if all(len(g.cells) < len(table.cells) for g in overlapping):
+            ruled = [g for g in ruled if g not in overlapping]
+            table.caption = _caption_above(lines, table.bbox, settings)
+            table.footnotes = _footnotes_below(lines, table.bbox, settings)
+            ruled.append(table)
+    ruled.sort(key=lambda g: (g.bbox[1], g.bbox[0]))
+    return ruled
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 # --- ruled grids ------------------------------------------------------------------------
@@ -245,9 +269,14 @@ def _cell_text(fragments: list[tuple[float, float, str]]) -> str:
             lines[-1].append(fragment)
         else:
             lines.append([fragment])
-    return clean(
-        " ".join(" ".join(f[2] for f in sorted(line, key=lambda f: f[1])) for line in lines)
-    )
+    text = ""
+    for line in lines:
+        part = " ".join(f[2] for f in sorted(line, key=lambda f: f[1]))
+        # a narrow column breaks words anywhere ("Revenu" / "e"): a lone letter or two
+        # in lower case ends the word above
+        glue = "" if len(part) <= 2 and part.isalpha() and part.islower() and text else " "
+        text = f"{text}{glue}{part}"
+    return clean(regex.sub(r"(\d) (?=,\d{3}\b)", r"\1", text))  # "201 ,552.7": one figure
 
 
 def _caption_above(lines: list[Line], bbox, settings: TableSettings) -> str | None:
@@ -302,6 +331,12 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
             dropped = 0
             if body and body[0] == last.cells[0]:
                 body, dropped = body[1:], 1  # the header printed again
+            if body and last.cells and _continues_row(body[0]):
+                # a row broken by the page: its first cell (the row's key) is not repeated
+                last.cells[-1] = [
+                    clean(f"{a} {b}") for a, b in zip(last.cells[-1], body[0], strict=True)
+                ]
+                body, dropped = body[1:], dropped + 1
             last.cells.extend(body)
             last.spans.extend(
                 CellSpan(
@@ -318,6 +353,10 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
             continue
         out.append(grid)
     return out
+
+
+def _continues_row(row: list[str]) -> bool:
+    return not row[0] and sum(1 for c in row if c) <= max(1, len(row) // 2)
 
 
 # --- text exports -----------------------------------------------------------------------
@@ -710,3 +749,272 @@ def _changes(periods: list[str], values: dict[str, float | None]) -> list[Period
             PeriodChange(from_period=before, to_period=after, absolute=absolute, percent=percent)
         )
     return out
+
+
+# --- borderless tables: columns found by alignment ----------------------------------------
+
+
+@dataclass
+class _Column:
+    x0: float
+    x1: float
+    numeric: bool
+
+
+def _numeric_spans(line: Line) -> int:
+    return sum(1 for span in line.spans if is_number(span.text))
+
+
+def _is_figures_line(line: Line) -> bool:
+    """A row of a borderless table: three runs or more, two of them figures."""
+    return len(line.spans) >= 3 and _numeric_spans(line) >= 2
+
+
+def _right_edges(line: Line) -> list[float]:
+    return [span.x1 for span in line.spans if is_number(span.text)]
+
+
+def _shares_columns(a: Line, b: Line, tolerance: float) -> bool:
+    edges = _right_edges(b)
+    common = sum(1 for x in _right_edges(a) if any(abs(x - y) <= tolerance for y in edges))
+    return common >= 2
+
+
+def _crosses(line: Line, edges: list[float]) -> bool:
+    """A line of prose runs across the figure columns; a table's cells stop short of them."""
+    return any(span.x0 < x - 40 and span.x1 > x + 8 for span in line.spans for x in edges)
+
+
+def _aligned_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
+    anchors = [line for line in lines if _is_figures_line(line)]
+    if len(anchors) < 2:
+        return []
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    regions: list[list[Line]] = []
+    for anchor in anchors:
+        region = regions[-1] if regions else None
+        if region is not None and _shares_columns(region[-1], anchor, settings.align_tolerance):
+            between = [ln for ln in ordered if region[-1].bottom <= ln.top < anchor.top]
+            if not any(_crosses(ln, _right_edges(anchor)) for ln in between):
+                region.append(anchor)
+                continue
+        regions.append([anchor])
+    grids = []
+    for region in regions:
+        if len(region) >= 2:
+            grid = _aligned_grid(page, ordered, region, settings)
+            if grid is not None:
+                grids.append(grid)
+    return grids
+
+
+def _figure_columns(region: list[Line], tolerance: float) -> list[_Column]:
+    """Figures are right-aligned: their right edges cluster, one cluster per column."""
+    spans = sorted(
+        (span for line in region for span in line.spans if is_number(span.text)),
+        key=lambda s: s.x1,
+    )
+    clusters: list[list] = []
+    for span in spans:
+        if clusters and span.x1 - clusters[-1][-1].x1 <= tolerance:
+            clusters[-1].append(span)
+        else:
+            clusters.append([span])
+    wanted = max(2, len(region) // 3)
+    return [
+        _Column(min(s.x0 for s in c), max(s.x1 for s in c), True)
+        for c in clusters
+        if len(c) >= min(wanted, len(region))
+    ]
+
+
+def _text_columns(lines: list[Line], after: float, tolerance: float) -> list[_Column]:
+    """Left-aligned text columns to the right of the figures: their left edges cluster."""
+    spans = sorted(
+        (s for line in lines for s in line.spans if s.x0 > after and not is_number(s.text)),
+        key=lambda s: s.x0,
+    )
+    clusters: list[list] = []
+    for span in spans:
+        if clusters and span.x0 - clusters[-1][0].x0 <= tolerance:
+            clusters[-1].append(span)
+        else:
+            clusters.append([span])
+    return [_Column(c[0].x0, max(s.x1 for s in c), False) for c in clusters if len(c) >= 2]
+
+
+def _boundaries(columns: list[_Column]) -> list[float]:
+    return [(a.x1 + b.x0) / 2 for a, b in zip(columns, columns[1:], strict=False)]
+
+
+def _column_of(boundaries: list[float], x: float) -> int:
+    return sum(1 for b in boundaries if x >= b)
+
+
+def _aligned_grid(page, ordered, region, settings) -> _Grid | None:
+    tolerance = settings.align_tolerance
+    figures = _figure_columns(region, tolerance)
+    if len(figures) < 2:
+        return None
+    top, bottom = region[0].top, region[-1].bottom
+    inside = [ln for ln in ordered if top - 0.5 <= ln.top and ln.bottom <= bottom + 0.5]
+    left_edge = min(ln.x0 for ln in inside)
+    label_right = max(
+        (sp.x1 for ln in inside for sp in ln.spans if sp.x1 <= figures[0].x0),
+        default=figures[0].x0 - 1,
+    )
+    label = _Column(left_edge, label_right, False)
+    columns = [label, *figures, *_text_columns(inside, figures[-1].x1 + 2, 4.0)]
+    columns.sort(key=lambda c: c.x0)
+    if len(columns) < 3:
+        return None
+    bounds = _boundaries(columns)
+    right_edge = max(c.x1 for c in columns)
+    rules = sorted(
+        (r[1] + r[3]) / 2
+        for r in page.rulings
+        if r[3] - r[1] <= settings.thin and r[2] - r[0] >= 0.6 * (right_edge - left_edge)
+    )
+    rows = _aligned_rows(inside, region, rules, ordered, figures)
+    first_top = min(ln.top for ln in rows[0])
+    ruled_top = max((y for y in rules if y <= first_top + 0.5 and first_top - y < 30), default=None)
+    header = _header_lines(ordered, ruled_top or first_top, columns, bounds)
+    table_top = min(ln.top for ln in header) if header else top
+    row_bottom = max(ln.bottom for row in rows for ln in row)
+    cells = []
+    if header:
+        cells.append(_aligned_cells(header, bounds, len(columns)))
+    cells += [_aligned_cells(row, bounds, len(columns)) for row in rows]
+    bbox = (left_edge, table_top, right_edge, row_bottom)
+    grid = _Grid(
+        page=page.number,
+        cells=cells,
+        method="aligned",
+        bbox=tuple(round(v, 1) for v in bbox),
+        header_rows=1 if header else 0,
+        pages=[page.number],
+        doubts=["borderless: columns inferred from the alignment of figures"],
+    )
+    return grid
+
+
+def _aligned_rows(inside, region, rules, ordered, figures) -> list[list[Line]]:
+    """Rows of a borderless table: one per line of figures, wrapped cells joined.
+
+    Where the table draws rules between rows, each band between two rules is a row. Else a
+    line without figures joins the nearer row of figures when it sits within a wrapped
+    line's distance of it (a wrapped label); further away, it is a row of its own (a
+    section heading), consecutive such lines one row.
+    """
+    top, bottom = region[0].top, region[-1].bottom
+    reach = 120.0  # a row's wrapped cells may run this far from its figures
+    rules_inside = [y for y in rules if top - reach < y < bottom + reach]
+    if len(rules_inside) >= 2:
+        bands: list[list[Line]] = []
+        first = max((y for y in rules_inside if y <= top), default=top - reach)
+        last = min((y for y in rules_inside if y >= bottom), default=bottom + 3 * region[-1].height)
+        edges = [first, *(y for y in rules_inside if first < y < last), last]
+        for upper, lower in zip(edges, edges[1:], strict=False):
+            band = [ln for ln in ordered if upper <= (ln.top + ln.bottom) / 2 < lower]
+            if any(ln in region for ln in band):
+                bands.append(band)
+        # a band above the first row of figures with nothing in the figure columns is the
+        # end of a row carried over from the previous page, not part of the header
+        above = sorted((y for y in rules if y < first), reverse=True)
+        upper_edge = first
+        for y in above:
+            band = [ln for ln in ordered if y <= (ln.top + ln.bottom) / 2 < upper_edge]
+            if not band or any(_in_figure_column(s, figures) for ln in band for s in ln.spans):
+                break
+            bands.insert(0, band)
+            upper_edge = y
+        return bands
+    anchors = {id(ln) for ln in region}
+    pitch = min(
+        (b.top - a.top for a, b in zip(region, region[1:], strict=False) if b.top > a.top),
+        default=0.0,
+    )
+    rows: list[list[Line]] = []
+    loose: list[Line] = []  # lines between rows of figures not yet placed
+    for k, line in enumerate(inside):
+        if id(line) in anchors:
+            joined: list[Line] = []
+            while loose and _wraps(loose[-1], joined[0] if joined else line):
+                joined.insert(0, loose.pop())
+            rows.extend(_loose_rows(loose, pitch))
+            rows.append([*joined, line])
+            loose = []
+            continue
+        following = next((ln for ln in inside[k + 1 :] if id(ln) in anchors), None)
+        if rows and not loose and _wraps(rows[-1][-1], line):
+            runs_on = line.text[:1].islower() or _CONTINUES.search(rows[-1][-1].spans[0].text)
+            if runs_on or following is None or not _wraps(line, following):
+                rows[-1].append(line)
+                continue
+        loose.append(line)
+    rows.extend(_loose_rows(loose, pitch))
+    return rows
+
+
+_CONTINUES = regex.compile(r"(?:[-–&,/(]|\b(?:and|of|for|to|the|in|on|with))\s*$")
+
+
+def _loose_rows(lines: list[Line], pitch: float) -> list[list[Line]]:
+    """Lines with no figures: a run at the table's row pitch or closer is one row."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        if rows and line.top - rows[-1][-1].top <= max(pitch * 1.1, 1.45 * line.height):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _in_figure_column(span, figures: list[_Column]) -> bool:
+    return any(span.x0 < c.x1 and c.x0 < span.x1 for c in figures)
+
+
+def _wraps(above: Line, below: Line) -> bool:
+    return below.top - above.top <= 1.45 * max(above.height, below.height)
+
+
+def _header_lines(ordered, first_top, columns, bounds) -> list[Line]:
+    """Lines above the first row that label the columns (periods, "£m", "Budget" ...).
+
+    Walking up from the first row: a line with runs in two columns or more, or one run that
+    fits a figure column, is a header line; a line in the label column alone is kept only if
+    a header line lies above it ("MTFP Category" under the period labels); a wider line (a
+    caption, a note like "All figures in £m" over several columns, prose) ends it.
+    """
+    above = [ln for ln in ordered if ln.bottom <= first_top + 0.5]
+    header: list[Line] = []
+    pending: list[Line] = []
+    previous_top = first_top
+    for line in reversed(above):
+        if previous_top - line.bottom > 2.5 * max(line.height, 6.0):
+            break
+        cols = {_column_of(bounds, (s.x0 + s.x1) / 2) for s in line.spans}
+        if len(line.spans) == 1:
+            span = line.spans[0]
+            if _column_of(bounds, span.x0 + 2) != _column_of(bounds, span.x1 - 2):
+                break  # runs across a column boundary
+            if next(iter(cols)) == 0:
+                pending.append(line)
+                previous_top = line.top
+                continue
+        elif len(cols) < 2 or _crosses(line, [c.x1 for c in columns if c.numeric]):
+            break
+        header.extend(pending)
+        pending = []
+        header.append(line)
+        previous_top = line.top
+    return sorted(header, key=lambda ln: ln.top)
+
+
+def _aligned_cells(lines: list[Line], bounds: list[float], width: int) -> list[str]:
+    fragments: list[list[tuple[float, float, str]]] = [[] for _ in range(width)]
+    for line in lines:
+        for span in line.spans:
+            column = _column_of(bounds, (span.x0 + span.x1) / 2)
+            fragments[column].append((line.top, span.x0, span.text))
+    return [_cell_text(f) for f in fragments]
