@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from .errors import UnreadableInput
 from .extract import SourceDocument, load
 from .models import (
     Agenda,
@@ -55,6 +58,23 @@ def parse(path: str | Path) -> Pack:
         agenda=Agenda(items=items),
         documents=documents,
     )
+
+
+def read(path: str | Path) -> Pack:
+    """A Pack from a PDF or text export (parsed), or from saved ``parse`` JSON (loaded)."""
+    name = str(path)
+    if not name.lower().endswith(".json"):
+        return parse(path)
+    try:
+        return Pack.model_validate_json(Path(path).read_bytes())
+    except FileNotFoundError:
+        raise UnreadableInput(name, "no such file") from None
+    except OSError as exc:
+        raise UnreadableInput(name, f"cannot read it ({exc.strerror})") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        raise UnreadableInput(name, f"not councildocs Pack JSON ({where}: {first['msg']})") from None
 
 
 def _place(

@@ -13,16 +13,16 @@ import sys
 from pathlib import Path
 
 import click
-from pydantic import ValidationError
 
 from .. import output
 from ..config import ConfigError, Settings, load_settings, settings_from
 from ..errors import CouncilDocsError
 from ..linter import at_or_above, lint, selected_rules, targets
 from ..models import Finding, Pack, Severity
-from ..pipeline import parse as parse_pack
+from ..pipeline import read as read_pack
 from ..rules import UnknownRule
 from . import main
+from ._batch import Progress, batch_options, input_files, open_cache, parse_packs
 from ._common import EXIT_INPUT_ERROR, fail, report_error
 
 EXIT_FINDINGS = 1
@@ -35,24 +35,6 @@ RENDERERS = {
     for info in pkgutil.iter_modules(output.__path__)
     if info.name.startswith("findings_")
 }
-
-
-def read_pack(path: str) -> Pack:
-    """A pack from a PDF or text export (parsed), or from saved ``parse`` JSON."""
-    if path.lower().endswith(".json"):
-        try:
-            return Pack.model_validate_json(Path(path).read_bytes())
-        except FileNotFoundError:
-            raise CouncilDocsError(path, "no such file") from None
-        except OSError as exc:
-            raise CouncilDocsError(path, f"cannot read it ({exc.strerror})") from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise CouncilDocsError(
-                path, f"not councildocs Pack JSON ({where}: {first['msg']})"
-            ) from None
-    return parse_pack(path)
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -89,6 +71,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
 )
+@batch_options
 def validate(
     inputs: tuple[str, ...],
     fmt: str,
@@ -98,33 +81,49 @@ def validate(
     exit_zero: bool,
     config_path: Path | None,
     color: bool | None,
+    jobs: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    quiet: bool,
 ) -> None:
     """Check agenda packs (PDF, text export or saved JSON) and print findings.
 
-    INPUTS are files, folders (searched for .pdf, .txt, .json) or globs.
+    INPUTS are files, folders (searched for .pdf and .txt) or globs; saved JSON is read
+    when named. PDFs and text exports are parsed in --jobs worker processes, with the same
+    cache as ``parse``; the rules then run on each pack.
     """
     settings = _settings(config_path, select, ignore, fail_on)
     try:
         rules = selected_rules(settings.select, settings.ignore)
     except UnknownRule as exc:
         fail("--select/--ignore", str(exc))
-    from ..inputs import expand_paths
-
-    paths = expand_paths(list(inputs))
-    if not paths:
-        fail(" ".join(inputs), "no PDF, text or JSON files found")
+    paths = input_files(inputs)
+    to_parse = [p for p in paths if not p.lower().endswith(".json")]
+    cache = open_cache(cache_dir, no_cache)
+    # one file alone keeps stderr quiet, as a linter's single-file run does
+    with Progress(len(to_parse), quiet=quiet or len(paths) == 1, verb="parsed") as progress:
+        parsed = {
+            o.path: o for o in parse_packs(to_parse, jobs=jobs, cache=cache, progress=progress)
+        }
     results: dict[str, list[Finding]] = {}
     checked: dict[str, list] = {}
     unreadable = 0
     for path in paths:
         try:
-            pack = read_pack(path)
+            if path in parsed:
+                outcome = parsed[path]
+                if not outcome.ok:  # its one-line error is already printed by the progress
+                    unreadable += 1
+                    continue
+                pack = Pack.model_validate_json(outcome.value.json)
+            else:
+                pack = read_pack(path)
             findings = lint(pack, rules, settings.severity)
         except CouncilDocsError as exc:
             report_error(exc.path, exc.problem)
             unreadable += 1
             continue
-        except Exception as exc:  # a parser or rule bug must not lose the other files
+        except Exception as exc:  # a rule bug must not lose the other files
             report_error(path, f"internal error ({type(exc).__name__}: {exc}); please report it")
             unreadable += 1
             continue
