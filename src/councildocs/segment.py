@@ -52,13 +52,14 @@ class Segment:
 _SIGNATURE_LINES = 30
 
 _AGENDA = regex.compile(
-    r"^(?:A\s?G\s?E\s?N\s?D\s?A|Agenda(?:\s+(?:and\s+Notice|Item\s+No\.?))?|Summons to and)\b",
+    r"^(?:A\s?G\s?E\s?N\s?D\s?A|Agenda(?:\s+(?:and\s+Notice|Item\s+No\.?))?|Summons to and"
+    r"|Notice\s+and\s+Agenda|(?:[\w ]+\s)?Agenda(?:\s+and\s+Notice)?\s*$)\b",
     regex.I,
 )
 _PAGE_REF = regex.compile(r"\(Pages?\s+\d+(?:\s*[-–]\s*\d+)?\)?", regex.I)
 _MINUTES = regex.compile(
-    r"^(?:(?:Printed\s+)?Minutes(?:\s*[-–:]|\s+of\b|$)|MINUTES\s+of\s+a\s+meeting|.*\bMEETING\s+MINUTES\b"
-    r"|Commission\s+Meeting\s+Minutes|Minutes\s+from\b)",
+    r"^(?:(?:Printed\s+)?Minutes(?:\s*[-–:]|\s+of\b|$)|MINUTES\s+of\s+a\s+meeting"
+    r"|(?:[\w ]+\s)?Meeting\s+Minutes\s*$|Minutes\s+from\b)",
     regex.I,
 )
 _WORK_PROGRAMME = regex.compile(r"\b(?:Work\s+Programme|Forward\s+Plan|Work\s+Plan)\b", regex.I)

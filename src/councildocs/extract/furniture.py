@@ -88,8 +88,10 @@ def _near_edge(page: Page, line: Line) -> bool:
 def _edge_key(page: Page, line: Line) -> str | None:
     if page.width == 0 or not _near_edge(page, line):
         return None
-    if len(line.spans) >= 3:
-        return None  # a table's header row printed on every page is content, not a running head
+    if len(line.spans) >= 3 and not _DIGITS.search(line.text):
+        # a table's header row printed on every page is content, not a running head; running
+        # heads and feet in columns carry a date or a page number
+        return None
     band = "top" if line.top < page.height / 2 else "bottom"
     return f"{band}:{_DIGITS.sub('#', line.text.strip().lower())}"
 
