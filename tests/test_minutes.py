@@ -188,7 +188,7 @@ def test_kent_council_recorded_votes(kent_council):
     assert "Rich Lehmann" in _names(attendance.members)
     assert len(attendance.apologies) == 13
     assert _names(attendance.apologies)[:2] == ["Beaney", "Campkin"]
-    devolution = kent_council.items[2]
+    devolution = next(i for i in kent_council.items if i.number == "285")
     assert (devolution.number, devolution.agenda_item, devolution.title) == (
         "285",
         "3",
@@ -283,13 +283,14 @@ def test_nothing_lost_in_seed(seed_minutes):
         [i.title + " " + i.text for i in seed_minutes.items]
         + [u.text for u in seed_minutes.unplaced_text]
     )
-    for phrase in (
-        "Part 1",
-        "There were no matters arising",
-        "Resolved:",
-        "Minutes - 10 April 2018",
-    ):
+    for phrase in ("Part 1", "There were no matters arising", "Resolved:"):
         assert phrase in placed
+    # the heading "Minutes - 10 April 2018" is held by body and date, not repeated
+    assert (seed_minutes.body, seed_minutes.date.isoformat()) == (
+        "Adults and Safer City Scrutiny Panel",
+        "2018-04-10",
+    )
+    assert not any("10 April 2018" in u.text for u in seed_minutes.unplaced_text)
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -314,3 +315,147 @@ def test_person_reads_honorific_role_and_post_nominals():
     assert (love.honorific, love.name, love.post_nominals) == ("Mr", "R C Love", ["OBE"])
     leach = person("Cllr Linda Leach (Chair)")
     assert (leach.honorific, leach.name, leach.role) == ("Cllr", "Linda Leach", "Chair")
+
+
+# --- round two: outline minutes, preamble business, parts, owners, fixture packs ----------
+
+
+def test_ssa21_outline_items_and_motions():
+    minutes = _minutes(councildocs.parse(shared_file("corpus/us/SSA21_MeetingMinutes_1.29.18.pdf")))
+    assert [i.title for i in minutes.items] == [
+        "Perfunctory Business",
+        "Updates",
+        "New Business",
+        "Announcements",
+    ]
+    assert minutes.venue == "Carbon Arc Bar & Board"
+    perfunctory = [r.text for r in minutes.items[0].resolutions]
+    assert (
+        "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), T. Feinberg (second)"
+        in perfunctory
+    )
+    assert "2017/18 Financials approved – B. Munro (motion), C. Dallas (second)" in perfunctory
+    assert minutes.items[2].resolutions[0].text == "APPROVED – 2018 Meetings Calendar"
+    # the attendance lists opening the first item are attendance, not discussion
+    assert "Commissioners Present" not in minutes.items[0].text
+    assert "Next meeting – 9:00am Thursday, February 15th at Bistro Campagne" in (
+        minutes.items[3].text
+    )
+    assert minutes.unplaced_text == []
+
+
+def test_kent_council_election_of_chair_is_an_item(kent_council):
+    election = kent_council.items[0]
+    assert (election.number, election.title) == (None, "Election of Chair")
+    assert [r.text for r in election.resolutions] == [
+        "that Mr Cooke be elected to Chair the meeting."
+    ]
+    assert not any("Cooke" in u.text for u in kent_council.unplaced_text)
+    assert [u.text for u in kent_council.unplaced_text] == [
+        "KENT COUNTY COUNCIL",
+        "UNRESTRICTED ITEMS",
+    ]
+
+
+def test_resolution_parts(kent_cabinet):
+    plan = next(i for i in kent_cabinet.items if i.number == "91").resolutions[0]
+    assert plan.text.startswith("that Cabinet agree to: (a) Adopt the Integrated Care Strategy")
+    assert [p.label for p in plan.parts] == ["a", "b", "c"]
+    assert plan.parts[0].text == (
+        "Adopt the Integrated Care Strategy Delivery Plan on behalf of Kent County Council"
+    )
+    assert plan.parts[1].text.startswith("Delegate authority to the Director of Public Health")
+    budget = next(i for i in kent_cabinet.items if i.number == "88").resolutions[0]
+    assert [p.label for p in budget.parts] == ["A", "b", "c", "d", "e", "f"]
+    assert budget.parts[2].text == "Note the forecast capital underspend of £111.6m."
+
+
+def test_heading_lines_not_repeated_in_unplaced():
+    minutes = _bristol("src-bcc-0022")
+    assert [u.text for u in minutes.unplaced_text] == ["Bristol City Council"]
+
+
+def test_committee_decisions_are_not_officer_actions():
+    october = _bristol("src-bcc-0024")
+    wpl = next(i for i in october.items if i.title == "Workplace Parking Levy Update report")
+    assert wpl.actions == []
+    assert wpl.resolutions[0].text == (
+        "The Committee agreed to receive a further update in February following completion "
+        "of the modelling forecasts and impact assessment."
+    )
+    plowden = [a for i in october.items for a in i.actions]
+    assert [a.owner for a in plowden] == ["Councillor Plowden"]
+
+
+def _fixture_minutes(name):
+    from .conftest import FIXTURES
+
+    return _minutes(councildocs.parse(FIXTURES / name))
+
+
+def test_wolverhampton_fixture_gives_the_seed_facts(seed_minutes):
+    minutes = _fixture_minutes("wolverhampton_pack.pdf")
+    assert minutes.physical_pages.start == 3
+    assert (minutes.body, minutes.date) == (seed_minutes.body, seed_minutes.date)
+    for category in ("members", "in_attendance", "apologies"):
+        got = [(p.name, p.role, p.organisation) for p in getattr(minutes.attendance, category)]
+        want = [
+            (p.name, p.role, p.organisation) for p in getattr(seed_minutes.attendance, category)
+        ]
+        assert got == want, category
+    assert (minutes.declarations, minutes.declarations_stated) == ([], True)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        (i.number, i.title) for i in seed_minutes.items
+    ]
+    assert [r.number for r in minutes.items[5].resolutions] == ["1", "2", "3", "4", "5"]
+    assert minutes.items[2].resolutions[0].text == (
+        "That the minutes of the meeting be approved as a correct record and signed by the Chair."
+    )
+    owners = [[a.owner for a in i.actions] for i in minutes.items]
+    assert owners == [[a.owner for a in i.actions] for i in seed_minutes.items]
+    assert owners[4] == ["Scrutiny Officer"]
+    assert [u.text for u in minutes.unplaced_text] == [
+        "Part 1 – items open to the press and public Item No. Title"
+    ]
+
+
+def test_kent_fixture_minutes():
+    minutes = _fixture_minutes("kent_cabinet_pack.pdf")
+    assert (minutes.body, minutes.date.isoformat()) == ("Cabinet", "2025-01-09")
+    members = minutes.attendance.members
+    assert [(p.honorific, p.name) for p in members] == [
+        ("Mr", "R W Gough"),
+        ("Mr", "N Baker"),
+        ("Mrs", "S Chandler"),
+        ("Mr", "R C Love"),
+        ("Mr", "R J Thomas"),
+    ]
+    assert members[0].role == "Chairman" and members[3].post_nominals == ["OBE"]
+    present = minutes.attendance.in_attendance
+    assert [(p.name, p.role, p.attended_virtually) for p in present] == [
+        ("R Hale", "Corporate Director of Growth, Environment and Transport", False),
+        ("M Ellis", "Director of Highways and Transportation", False),
+        ("K Osei", "Head of Finance Operations", False),
+        ("P Lund", "Democratic Services Officer", True),
+    ]
+    assert [p.name for p in minutes.attendance.apologies] == ["P J Oakford"]
+    assert (minutes.declarations, minutes.declarations_stated) == ([], True)
+    assert [(i.number, i.agenda_item) for i in minutes.items] == [
+        (str(n), str(n - 83)) for n in range(84, 92)
+    ]
+    ltp = minutes.items[6]
+    assert [r.text for r in ltp.resolutions] == [
+        "that the consultation response be agreed and submitted."
+    ]
+    assert [(a.owner, a.text) for a in ltp.actions] == [
+        ("Cabinet Member", "the Cabinet Member agreed to reflect this in the covering letter.")
+    ]
+    winter = minutes.items[4]
+    assert [(a.owner, a.text) for a in winter.actions] == [
+        ("officers", "officers undertook to review the wording before the next cold spell.")
+    ]
+    assert [u.text for u in minutes.unplaced_text] == [
+        "KENT COUNTY COUNCIL",
+        "UNRESTRICTED ITEMS",
+        "EXEMPT ITEMS (Open access to minutes)",
+    ]

@@ -210,9 +210,19 @@ class Votes(Model):
     abstained: int | None = None
 
 
+class ResolutionPart(Model):
+    """One lettered or numbered part of a resolution ("(a) Adopt the plan ...")."""
+
+    label: str
+    text: str
+
+
 class Resolution(Model):
     number: str | None = None
-    text: str
+    text: str = Field(description="The whole decision as printed, its parts included")
+    parts: list[ResolutionPart] = Field(
+        default_factory=list, description="The sub-list of the decision, where it has one"
+    )
     votes: Votes | None = None
     provenance: Provenance | None = None
 

@@ -256,7 +256,58 @@ def _group_lines(spans: list[tuple[float, float, Span]], page_number: int) -> li
                 spans=tuple(merged),
             )
         )
-    return lines
+    return _attach_superscript_ordinals(lines)
+
+
+_ORDINAL_SUFFIX = regex.compile(r"^(?:st|nd|rd|th)$")
+
+
+def _attach_superscript_ordinals(lines: list[Line]) -> list[Line]:
+    """A raised ordinal suffix ("30" then a small "th" above the baseline) is drawn as text
+    of its own, too high to share the number's row; put it back right after the number."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        if _ORDINAL_SUFFIX.match(line.text.strip()) and len(line.spans) == 1:
+            neighbours = lines[max(0, index - 2) : index] + lines[index + 1 : index + 3]
+            for target in neighbours:
+                position = _ordinal_position(line, target)
+                if position is not None:
+                    _insert_ordinal(target, position, line)
+                    break
+            else:
+                out.append(line)
+            continue
+        out.append(line)
+    return out
+
+
+def _ordinal_position(suffix: Line, line: Line) -> int | None:
+    """The index of the span of ``line`` that ends in the digit the suffix is raised over:
+    the suffix overlaps the line's upper half and starts where that span ends."""
+    if line is suffix or _ORDINAL_SUFFIX.match(line.text.strip()):
+        return None
+    middle = (line.top + line.bottom) / 2
+    if not (suffix.bottom > line.top and suffix.top < middle and suffix.bottom <= line.bottom):
+        return None
+    for position, span in enumerate(line.spans):
+        if span.text[-1:].isdigit() and -1.0 <= suffix.x0 - span.x1 <= 3.0:
+            return position
+    return None
+
+
+def _insert_ordinal(line: Line, position: int, suffix: Line) -> None:
+    spans = list(line.spans)
+    number = spans[position]
+    spans[position] = Span(text=number.text + suffix.text.strip(), x0=number.x0, x1=suffix.x1)
+    if position + 1 < len(spans) and spans[position + 1].x0 - suffix.x1 < 1.0:
+        # the gap that split these spans was the suffix's own width
+        after = spans.pop(position + 1)
+        spans[position] = Span(
+            text=f"{spans[position].text} {after.text}", x0=number.x0, x1=after.x1
+        )
+    line.spans = tuple(spans)
+    line.text = " ".join(span.text for span in spans)
+    line.x1 = max(line.x1, suffix.x1)
 
 
 def _merge_touching(spans: list[Span]) -> list[Span]:

@@ -36,6 +36,7 @@ from ..models import (
     MinutesDocument,
     Person,
     Resolution,
+    ResolutionPart,
     Votes,
 )
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
@@ -101,7 +102,9 @@ _TRIGGER = regex.compile(
 _THAT_DECISION = regex.compile(
     r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
     r"|.*\bminutes\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
-    r"|(?:APPROVED|ADOPTED)\s*[–-])",
+    r"|(?:APPROVED|ADOPTED)\s*[–-]"
+    # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
+    r"|.*\b(?:approved|adopted)\s*[–-]|.*\(motion\).*\(second(?:ed)?\))",
 )
 # Upper case outcomes stand alone; in prose "carried" and "lost" mean a vote only after
 # what was voted on ("the amendment was carried"), not in "carried 18 million passengers".
@@ -119,8 +122,6 @@ _OUTCOME_LINE = regex.compile(
 _COUNT_LIST = regex.compile(
     r"^(?P<label>For|Against|Abstain(?:ed|ing|ions?)?)\s*\((?P<n>\d+)\)(?=\s|$)", regex.I
 )
-# Superscript ordinals ("30" then a raised "th") arrive as lines of their own.
-_SUPERSCRIPT = regex.compile(r"^(?:st|nd|rd|th)$")
 _RESULT = regex.compile(r"^RESULT:\s*(?P<text>.+)$")
 _ROLL = regex.compile(
     r"^(?P<label>AYES|NAYS|NOES|ABSTAIN|ABSTENTIONS?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$"
@@ -130,7 +131,7 @@ _ACTION = regex.compile(
     r"\b(?:agreed|undertook|offered|promised|was\s+asked|were\s+asked)\s+to\s+"
     r"(?!the\b|a\b|an\b|this\b|that\b|these\b|those\b|it\b|them\b|him\b|her\b)\p{Ll}"
 )
-_OWNER_WORD = regex.compile(r"^(?:\p{Lu}[\w'’&-]*|of|and|for|the|&)$")
+_OWNER_WORD = regex.compile(r"^(?:\p{Lu}[\w'’&-]*|of|and|for|the|&|officers?)$")
 
 
 @dataclass(slots=True)
@@ -143,8 +144,7 @@ class _Item:
 
 
 def parse(lines: list[Line]) -> MinutesDocument:
-    lines = [ln for ln in lines if not (ln.has_geometry and _SUPERSCRIPT.match(ln.text.strip()))]
-    items = _find_items(lines)
+    items = _find_items(lines) or _outline_items(lines)
     first = lines.index(items[0].heading) if items else len(lines)
     header = lines[:first]
     document = MinutesDocument()
@@ -152,14 +152,41 @@ def parse(lines: list[Line]) -> MinutesDocument:
     _meeting_facts(header, document, used)
     attendance_used = _header_attendance(header, document.attendance)
     used |= attendance_used
-    leftover = [line for i, line in enumerate(header) if i not in used]
+    heading_lines = _field_headings(header, used, document)
+    if attendance_used:
+        items = _preamble_items(header, used, max(attendance_used), heading_lines) + items
+    order = {id(line): index for index, line in enumerate(lines)}
+    leftover = [
+        (order[id(line)], _residual(line, document))
+        for i, line in enumerate(header)
+        if i not in used and i not in heading_lines
+    ]
+    repeated = {clean(header[i].text) for i in heading_lines}
     for item in items:
+        item.lines, set_aside = _set_aside(item, repeated)
+        leftover.extend((order[id(line)], line) for line in set_aside)
+        _leading_attendance(item, document.attendance)
         minute = _minute_item(item)
         document.items.append(minute)
         _item_attendance(item, minute, document)
         _item_declarations(item, minute, document)
-    document.unplaced_text = unplaced_text(leftover)
+    document.unplaced_text = _unplaced_runs(leftover)
     return document
+
+
+def _unplaced_runs(leftover: list[tuple[int, Line]]) -> list:
+    """Unplaced text a paragraph per run of neighbouring lines: lines that other lines
+    separated in the minutes are not joined."""
+    runs: list[list[Line]] = []
+    previous = None
+    for index, line in sorted(leftover, key=lambda pair: pair[0]):
+        if not line.text.strip():
+            continue
+        if previous is None or index != previous + 1:
+            runs.append([])
+        runs[-1].append(line)
+        previous = index
+    return [entry for run in runs for entry in unplaced_text(run)]
 
 
 # --- items ---------------------------------------------------------------------------------
@@ -204,6 +231,110 @@ def _find_items(lines: list[Line]) -> list[_Item]:
     if items:
         _close(items[-1], lines, len(lines))
     return items
+
+
+_OUTLINE_BULLET = regex.compile(r"^[•▪◦■➢❖\uf0b7\uf0a7]\s+(?P<title>\S.*)$")
+_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&"}
+
+
+def _outline_items(lines: list[Line]) -> list[_Item]:
+    """Minutes kept as a bullet outline (SSA #21): the outermost bullets that read as
+    headings ("• Perfunctory Business", "• New Business") open items; the outermost bullets
+    that are sentences ("• Meeting called to order at 9:08am – ...") belong to the item
+    above them."""
+    bullets = [
+        (index, line, match["title"])
+        for index, line in enumerate(lines)
+        if (match := _OUTLINE_BULLET.match(line.text.strip()))
+    ]
+    if not bullets:
+        return []
+    outermost = min(line.x0 for _, line, _ in bullets)
+    tolerance = 3 if lines[0].has_geometry else 1
+    heads = [
+        (index, line, clean(title))
+        for index, line, title in bullets
+        if line.x0 <= outermost + tolerance and _reads_as_heading(title)
+    ]
+    if len(heads) < 2:
+        return []
+    items = []
+    for position, (index, line, title) in enumerate(heads):
+        end = heads[position + 1][0] if position + 1 < len(heads) else len(lines)
+        item = _Item(None, title, line)
+        item.lines = lines[index:end]
+        items.append(item)
+    return items
+
+
+def _reads_as_heading(title: str) -> bool:
+    words = title.split()
+    return (
+        0 < len(words) <= 5
+        and not regex.search(r"[\d:;.,–-]", title)
+        and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    )
+
+
+_SECTION_MARK = regex.compile(
+    r"^(?:UNRESTRICTED\s+ITEMS|EXEMPT\s+ITEMS|\(Open\s+access\s+to\s+minutes\)"
+    r"|Part\s+(?:1|2|I|II|One|Two)\b.*|Item\s+No\.?.*)$",
+    regex.I,
+)
+
+
+def _preamble_items(header: list[Line], used: set[int], after: int, held: set[int]) -> list[_Item]:
+    """Business before the first numbered minute (Kent's "Election of Chair" with its own
+    "RESOLVED that ..."): a heading line after the attendance, with text under it."""
+    free = [i for i in range(after + 1, len(header)) if i not in used and i not in held]
+    heads = [
+        i
+        for i in free
+        if not _SECTION_MARK.match(header[i].text.strip())
+        and _reads_as_heading(header[i].text.strip())
+    ]
+    items = []
+    for position, head in enumerate(heads):
+        end = heads[position + 1] if position + 1 < len(heads) else len(header)
+        body = [i for i in range(head + 1, end) if i in free]
+        body = [i for i in body if not _SECTION_MARK.match(header[i].text.strip())]
+        if not body:
+            continue
+        item = _Item(None, clean(header[head].text), header[head])
+        item.lines = [header[head], *(header[i] for i in body)]
+        used.update([head, *body])
+        items.append(item)
+    return items
+
+
+def _set_aside(item: _Item, repeated: set[str]) -> tuple[list[Line], list[Line]]:
+    """Keep section headings ("EXEMPT ITEMS") out of the minute above them: they go to
+    unplaced text. A page's repeat of the minutes' own heading is dropped: the fields hold
+    it."""
+    kept, aside = [], []
+    for line in item.lines:
+        text = clean(line.text)
+        if text in repeated:
+            continue
+        if line is not item.heading and _SECTION_MARK.match(text):
+            aside.append(line)
+        else:
+            kept.append(line)
+    return kept, aside
+
+
+def _leading_attendance(item: _Item, attendance: Attendance) -> None:
+    """Attendance lists that open an item ("• Perfunctory Business" then "o Commissioners
+    Present: ..."): read into the attendance and taken out of the item's text."""
+    body = item.lines[1:]
+    trial = _header_attendance(body, Attendance())
+    prefix = 0
+    while prefix in trial:
+        prefix += 1
+    if prefix == 0:
+        return
+    _header_attendance(body[:prefix], attendance)
+    item.lines = [item.lines[0], *body[prefix:]]
 
 
 def _referenced_headings(lines: list[Line]) -> list[_Item]:
@@ -260,7 +391,8 @@ def _minute_item(item: _Item) -> MinuteItem:
         provenance=provenance(item.heading),
     )
     minute.resolutions, decided = _resolutions(body)
-    minute.actions = _actions(body, decided)
+    minute.actions, decisions = _actions(body, decided)
+    minute.resolutions.extend(decisions)
     return minute
 
 
@@ -327,7 +459,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        body = _MARKER.sub("", block, count=1)
+        body = _BULLET.sub("", _MARKER.sub("", block, count=1))
         where = provenance(first_line.get(block[:40]))
         trigger = _TRIGGER.search(body)
         us_result = _RESULT.match(body)
@@ -383,7 +515,50 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             decided.add(index)
         index += 1
     resolutions.extend(pending)
+    for resolution in resolutions:
+        resolution.parts = _parts(resolution.text)
     return resolutions, decided
+
+
+_PART_MARKER = regex.compile(
+    r"(?:^|(?<=[\s:;,]))(?:\((?P<label>[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})\)|(?P<label>[a-zA-Z]|\d{1,2})[.)])"
+    r"\s+(?=\S)"
+)
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _parts(text: str) -> list[ResolutionPart]:
+    """The sub-list inside one decision ("agree to: (a) ... (b) ..."): markers that count
+    up from a, 1 or i, so that "(LSRCC)" or a stray "A." is never taken for a part."""
+    markers = list(_PART_MARKER.finditer(text))
+    for start, successor in (("a", _next_letter), ("1", _next_number), ("i", _next_roman)):
+        chain: list[regex.Match] = []
+        for marker in markers:
+            label = marker["label"].lower()
+            if not chain:
+                if label == start:
+                    chain.append(marker)
+            elif label == successor(chain[-1]["label"].lower()):
+                chain.append(marker)
+        if len(chain) >= 2:
+            ends = [m.start() for m in chain[1:]] + [len(text)]
+            return [
+                ResolutionPart(label=m["label"], text=clean(text[m.end() : end]).rstrip(" ;"))
+                for m, end in zip(chain, ends, strict=True)
+            ]
+    return []
+
+
+def _next_letter(label: str) -> str:
+    return chr(ord(label) + 1) if len(label) == 1 and label.isalpha() else ""
+
+
+def _next_number(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else ""
+
+
+def _next_roman(label: str) -> str:
+    return _ROMAN[_ROMAN.index(label) + 1] if label in _ROMAN[:-1] else ""
 
 
 def _decision_list(
@@ -544,20 +719,40 @@ def _roll_call(blocks: list[str]) -> tuple[Votes | None, int]:
 # --- actions -------------------------------------------------------------------------------
 
 
-def _actions(lines: list[Line], decided: set[int]) -> list[Action]:
-    """Sentences in which someone agreed, undertook or was asked to do something, outside
-    the resolutions themselves."""
-    actions = []
+# A committee, panel or the members as a body decide (a resolution); an action belongs to a
+# named person or an officer role ("the Cabinet Member", "officers").
+_COLLECTIVE = regex.compile(
+    r"(?i)(?:^|\s)(?:Committee|Sub-Committee|Panel|Council|Cabinet|Board|Commission|Group"
+    r"|Forum|Members|Councillors|Commissioners)$"
+)
+
+
+def _actions(lines: list[Line], decided: set[int]) -> tuple[list[Action], list[Resolution]]:
+    """Clauses in which a person or officer agreed, undertook or was asked to do something,
+    outside the resolutions themselves; and what the committee itself agreed to do, which
+    is a decision. "X told the panel that Y had agreed to come" reports an earlier promise,
+    not one made at the meeting."""
+    actions: list[Action] = []
+    decisions: list[Resolution] = []
     for index, block in enumerate(_blocks(lines)):
         if index in decided:
             continue
         for sentence in regex.split(r"(?<=[.;])\s+(?=\p{Lu})|(?<=\d\.)(?=\p{Lu}\p{Ll})", block):
-            match = _ACTION.search(sentence)
-            if not match:
-                continue
             sentence = _BULLET.sub("", sentence)
-            actions.append(Action(owner=_owner(sentence, match.start()), text=clean(sentence)))
-    return actions
+            for clause in regex.split(r"(?<=;)\s+", sentence):
+                match = _ACTION.search(clause)
+                if not match or regex.search(r"\bhad\s+$", clause[: match.start()]):
+                    continue
+                owner = _owner(clause, match.start())
+                if owner is None or _COLLECTIVE.search(owner):
+                    subject = regex.match(
+                        r"^(?:The\s+)?(?P<who>[\p{Lu}][\w -]*?)\s+agreed\b", clause
+                    )
+                    if subject and _COLLECTIVE.search(subject["who"]):
+                        decisions.append(Resolution(text=clean(clause)))
+                    continue
+                actions.append(Action(owner=owner, text=clean(clause)))
+    return actions, decisions
 
 
 def _owner(sentence: str, verb_at: int) -> str | None:
@@ -871,6 +1066,58 @@ def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]
     )
     if venue and not find_time(venue["venue"]):
         document.venue = venue["venue"].strip()
+
+
+_MINUTES_WORDS = r"(?:(?:regular|special|commission|board)\s+)*(?:meeting\s+)?minutes"
+
+
+def _field_headings(header: list[Line], used: set[int], document: MinutesDocument) -> set[int]:
+    """Header lines whose whole text a field holds (body, date, time, venue, the word
+    "Minutes"), so that unplaced text does not repeat them."""
+    return {
+        index
+        for index, line in enumerate(header)
+        if index not in used and not _residual(line, document).text.strip()
+    }
+
+
+def _residual(line: Line, document: MinutesDocument) -> Line:
+    """The line without the text the meeting's fields hold."""
+    text = regex.sub(r"(\d)\s*:\s*(\d)", r"\1:\2", clean(line.text))
+    if document.body:
+        words = document.body.split()
+        pieces = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
+        pieces |= {" ".join(words[n:]) for n in range(len(words))}
+        for piece in sorted(pieces, key=len, reverse=True):
+            pattern = (
+                rf"(?i)(?:^|\bminutes\s+of\s+(?:a\s+meeting\s+of\s+)?(?:the\s+)?)"
+                rf"{regex.escape(piece)}(?=\s+{_MINUTES_WORDS}\b|\s*$)"
+            )
+            text, count = regex.subn(pattern, " ", text)
+            if count:
+                break
+    text = regex.sub(rf"(?i)^\s*{_MINUTES_WORDS}(?:\s+(?:from|of|for)\b)?", " ", text)
+    date = DATE_PATTERN.search(text)
+    if date and document.date and parse_date(date.group()) == document.date:
+        text = text[: date.start()] + " " + text[date.end() :]
+    for value in (document.time, document.venue):
+        if value:
+            text = text.replace(value, " ")
+    if not regex.search(r"\p{L}{2,}|\d", regex.sub(r"(?i)\b(?:at|on|held|in|the)\b", "", text)):
+        text = ""
+    text = clean(text.strip(" -–,.;:")) if text else ""
+    if text and not clean(line.text).startswith(text):
+        return line  # the fields held words inside a sentence: keep the sentence whole
+    return Line(
+        text=clean(text),
+        x0=line.x0,
+        top=line.top,
+        x1=line.x1,
+        bottom=line.bottom,
+        page=line.page,
+        spans=line.spans,
+        has_geometry=line.has_geometry,
+    )
 
 
 def _mark(header: list[Line], used: set[int], start: int, end: int, joined: str) -> None:
