@@ -76,7 +76,10 @@ _APPENDIX = regex.compile(r"^(?:Appendix|Annex|Schedule)\s+[A-Z0-9]+\b", regex.I
 def first_lines_kind(lines: list[Line]) -> str | None:
     """The document kind a run of first lines announces, or None when it says nothing clear."""
     head = lines[:_SIGNATURE_LINES]
+    # a heading may share its line with a second column ("CITY COUNCIL AGENDA AND NOTICE",
+    # then the venue): its first span speaks for it too
     texts = [line.text.strip() for line in head]
+    headings = texts[:25] + [ln.spans[0].text.strip() for ln in head[:8] if len(ln.spans) > 1]
     if any(_MINUTES.match(t) for t in texts[:12]):
         return "minutes"
     labels = [i for i, t in enumerate(texts) if _REPORT_LABELS.match(t)]
@@ -84,7 +87,7 @@ def first_lines_kind(lines: list[Line]) -> str | None:
         return "report"
     if any(_WORK_PROGRAMME.search(t) for t in texts[:6]):
         return "work_programme"
-    if any(_AGENDA.match(t) for t in texts[:25]) or sum(1 for t in texts if _PAGE_REF.search(t)):
+    if any(_AGENDA.match(t) for t in headings) or sum(1 for t in texts if _PAGE_REF.search(t)):
         return "agenda"
     if texts and _APPENDIX.match(texts[0]):
         return "other"

@@ -13,7 +13,7 @@ import regex
 
 from ..extract import Line
 from ..models import AgendaItem, Meeting, PageSpan, Presenter, UnplacedText
-from .common import clean, find_time, line_gap, parse_date, provenance
+from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 
 _ITEM = regex.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?[A-Za-z]?)\.?\s+(?P<title>\S.*)$")
 _PAGE_REF = regex.compile(r"\(\s*Pages?\s+(?P<start>\d+)(?:\s*[-–]\s*(?P<end>\d+))?\s*\)", regex.I)
@@ -28,6 +28,7 @@ _PART_TWO = regex.compile(
 _PART_ONE = regex.compile(r"^(?:Part\s*(?:1|I|One)\b|UNRESTRICTED\s+ITEMS)", regex.I)
 _ITEMS_HEADER = regex.compile(r"^(?:Item\s+No\.?\s+Title|Agenda\s+Item\s+No\.?)$", regex.I)
 _NOT_TITLE = regex.compile(r"^\d+(?:[.,]\d+)*$|^\d{1,2}\s+\p{Ll}")  # bare numbers, "13 wards"
+
 _MEETING_LABEL = regex.compile(
     r"^(?P<label>Meeting|Date|Time|Venue|Place|Location)\s*:\s*(?P<value>.+)$", regex.I
 )
@@ -63,6 +64,8 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
             continue
         current = items[-1] if items else None
         match = _ITEM.match(text)
+        if match and _is_date_only(match["title"]):
+            match = None  # a running head: page number and meeting date ("2 April 18, 2016")
         if match and not _NOT_TITLE.match(text) and not _is_continuation(current, line, gap):
             _close(items)
             items.append(_OpenItem(match["number"], part, [line], line.x0))
@@ -73,8 +76,28 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
         if current and text.startswith("[") and not current.lines[-1].text.strip().startswith("["):
             current.lines.append(line)  # a presenter printed under a closed item
             continue
+        if part == 2 and _is_section_heading(text):
+            part = 1  # an open section after a closed session ("Consent Calendar 7:30 PM")
+            _close(items)
         unplaced.append(UnplacedText(page=line.page, text=text))
     return [_finish(item) for item in items], meeting, unplaced
+
+
+def _is_section_heading(text: str) -> bool:
+    """A short heading line: capitalised, no sentence, no label ("CONSENT CALENDAR")."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 8
+        and text[:1].isupper()
+        and ":" not in text
+        and not text.endswith((".", ",", ";"))
+        and not text.startswith(("(", "["))
+    )
+
+
+def _is_date_only(title: str) -> bool:
+    date = DATE_PATTERN.search(title)
+    return bool(date) and not title.replace(date.group(), "").strip(" ,.-–")
 
 
 def _close(items: list[_OpenItem]) -> None:
