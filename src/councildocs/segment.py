@@ -175,6 +175,7 @@ def _split_pdf(
                 use_signatures
                 and _page_kind(page) in ("minutes", "report", "work_programme")
                 and not _repeats_heading(page, pages[starts[-1]])
+                and not _continues_programme(page, pages[starts[-1]])
             )
             or (appendix_id and appendix_id != last_appendix)
         ):
@@ -207,6 +208,12 @@ def _repeats_heading(page: Page, document_start: Page) -> bool:
     """A page that opens with its document's own heading continues it (a running title)."""
     heading = [line.text for line in document_start.lines[:2]]
     return bool(heading) and [line.text for line in page.lines[:2]] == heading
+
+
+def _continues_programme(page: Page, document_start: Page) -> bool:
+    """A forward plan or work programme names itself again on its later pages (Bristol's
+    cover says "Forward plan", its index page "BRISTOL CITY COUNCIL - FORWARD PLAN")."""
+    return _page_kind(page) == "work_programme" and _page_kind(document_start) == "work_programme"
 
 
 def _ref_inner_pages(refs: list[AgendaReference], page: int | None) -> set[int]:
