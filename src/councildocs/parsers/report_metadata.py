@@ -52,6 +52,12 @@ _LABELS: list[tuple[str, str, bool]] = [
     ("considered", r"Past\s+Pathway\s+of\s+report", True),
     ("from", r"From|By", True),
     ("to", r"REPORT\s+TO|To|DECISION\s+TO\s+BE\s+TAKEN\s+BY", True),
+    # without a colon (Kent's finance monitoring cover): "By Deputy Leader and ...",
+    # "To Cabinet – 30 January 2025"
+    ("from", r"By(?=\s+(?:the\s+)?(?:Deputy\s+Leader|Leader|Cabinet\s+Member|Corporate))", False),
+    ("to", r"To(?=\s+\p{Lu}[\p{L} ]{2,60}\s[–—-]\s+\d{1,2}\s+\p{L}+\s+\d{4}$)", False),
+    ("contacts", r"Contact\s+Details", False),
+    ("proposer", r"Proposed\s+by|Seconded\s+by", False),
     ("committee", r"COMMITTEE", True),
     ("date", r"DATE", True),
     ("key_decision", r"KEY\s+OR\s+NON-KEY\s+DECISION|Key\s+decision", True),
@@ -196,11 +202,18 @@ def _cabinet_member(meta: ReportMetadata, field: HeaderField) -> bool:
     return True
 
 
+_ROLE_WORDS = regex.compile(r"\b(?:Leader|Member|Director|Officer|Head|Manager)\b")
+
+
 def _from(meta: ReportMetadata, field: HeaderField) -> bool:
-    """Kent's "From:": one person per block, each "Name, Role"."""
+    """Kent's "From:": one person per block, each "Name, Role"; the finance monitoring
+    cover's "By" prints one person a line, "Role, Name"."""
     rest = []
-    for block in field.blocks():
+    entries = field.texts if field.label == "By" else field.blocks()
+    for block in entries:
         name, role = _person(block)
+        if role and _ROLE_WORDS.search(name) and not _ROLE_WORDS.search(role):
+            name, role = _person_last(block)
         if role and regex.search(r"\bCabinet\s+Member\b|\bLeader\b", role, regex.I):
             meta.cabinet_members.append(CabinetMember(name=name, portfolio=role))
         elif (
@@ -212,6 +225,30 @@ def _from(meta: ReportMetadata, field: HeaderField) -> bool:
     if rest:
         _keep(meta, field.label, "; ".join(rest))
     return True
+
+
+def _person_last(text: str) -> tuple[str, str | None]:
+    """ "Interim Corporate Director Finance, John Betts": the name printed last."""
+    role, _, name = text.rpartition(",")
+    return name.strip(), role.strip() or None
+
+
+def _contacts(meta: ReportMetadata, field: HeaderField) -> bool:
+    """A contact table, a row per person: role | name | telephone | e-mail."""
+    found = False
+    for text, line in field.lines:
+        cells = [span.text.strip() for span in line.spans] if line.spans else [text]
+        email = next((c for c in cells if _EMAIL.fullmatch(c)), None)
+        tel = next((c for c in cells if _PHONE.match(c)), None)
+        words = [c for c in cells if c not in (email, tel)]
+        if len(words) != 2:
+            _keep(meta, field.label, text)
+            continue
+        meta.accountable_employees.append(
+            Contact(name=words[1], role=words[0], tel=tel, email=email)
+        )
+        found = True
+    return found
 
 
 def _wards(meta: ReportMetadata, field: HeaderField) -> bool:
@@ -376,4 +413,5 @@ _HANDLERS = {
     "decision_number": _decision_number,
     "classification": _classification,
     "purpose": _purpose,
+    "contacts": _contacts,
 }
