@@ -66,7 +66,13 @@ _REPORT_LABELS = regex.compile(
     r"^(?:Report\s+title|Cabinet\s+member\s+with\s+lead|Wards?\s+affected|Accountable\s+director"
     r"|From:|To:|Subject:|Decision\s+No\.?:?|Classification:|Electoral\s+Division|COMMITTEE:"
     r"|TITLE:|Ward\(s\):|REPORT\s+TO:|REPORT\s+TITLE:|RESPONSIBLE\s+OFFICER:|Key\s+Decision"
-    r"|Committee\s+Report|Report\s+of\b|Report\s+author|PURPOSE:)",
+    r"|Committee\s+Report|Report\s+of\b|Report\s+author|PURPOSE:"
+    # Kent's finance monitoring cover ("To Cabinet – 30 January 2025", "By Deputy Leader and
+    # ...") and a group's budget amendment report ("Proposed by", "Seconded by") print
+    # their labels without colons
+    r"|To\s+\p{Lu}[\p{L} ]{2,60}\s[–—-]\s+\d{1,2}\s+\p{L}+\s+\d{4}$"
+    r"|By\s+(?:the\s+)?(?:Deputy\s+Leader|Leader|Cabinet\s+Member|(?:Interim\s+)?Corporate\s+Director)"
+    r"|Proposed\s+by\s|Seconded\s+by\s)",
     regex.I,
 )
 _APPENDIX = regex.compile(r"^(?:Appendix|Annex|Schedule)\s+[A-Z0-9]+\b", regex.I)
