@@ -205,15 +205,43 @@ def _cabinet_member(meta: ReportMetadata, field: HeaderField) -> bool:
 _ROLE_WORDS = regex.compile(r"\b(?:Leader|Member|Director|Officer|Head|Manager)\b")
 
 
+_NAME_LAST = regex.compile(r",\s*(?P<name>(?:\p{Lu}[\p{L}'’.-]*\s?){2,4})$")
+
+
+def _role_first_people(texts: list[str]) -> list[str]:
+    """Lines of "Role, Name" entries, a role wrapped over lines: each ends at a line
+    closing on ", Name" (Kent's finance reports: "Deputy Leader and Cabinet Member for
+    Finance, Corporate and" / "Traded Services, Peter Oakford")."""
+    people: list[str] = []
+    current: list[str] = []
+    for text in texts:
+        current.append(text)
+        tail = _NAME_LAST.search(text)
+        if tail and not _ROLE_WORDS.search(tail.group("name")):
+            people.append(clean(" ".join(current)))
+            current = []
+    if current:
+        people.append(clean(" ".join(current)))
+    return people
+
+
 def _from(meta: ReportMetadata, field: HeaderField) -> bool:
-    """Kent's "From:": one person per block, each "Name, Role"; the finance monitoring
-    cover's "By" prints one person a line, "Role, Name"."""
+    """Kent's "From:": one person per block, each "Name, Role"; finance reports print
+    "Role, Name" instead, a person per line or two."""
     rest = []
-    entries = field.texts if field.label == "By" else field.blocks()
+    texts = [t for t in field.texts if t]
+    role_first = (
+        bool(texts)
+        and "," in texts[0]
+        and bool(_ROLE_WORDS.search(texts[0].split(",")[0]))
+        and any(_NAME_LAST.search(t) for t in texts)
+    )
+    entries = _role_first_people(texts) if role_first else field.blocks()
     for block in entries:
-        name, role = _person(block)
-        if role and _ROLE_WORDS.search(name) and not _ROLE_WORDS.search(role):
+        if role_first and _NAME_LAST.search(block):
             name, role = _person_last(block)
+        else:
+            name, role = _person(block)
         if role and regex.search(r"\bCabinet\s+Member\b|\bLeader\b", role, regex.I):
             meta.cabinet_members.append(CabinetMember(name=name, portfolio=role))
         elif (
