@@ -123,6 +123,36 @@ def _label_columns(line: Line) -> list[HeaderField]:
     return found
 
 
+def _grid_label(line: Line, following: Line | None) -> tuple[HeaderField, bool] | None:
+    """A label in the left column of a two-column header grid (a PDF), its value in the
+    spans to its right; a label wrapped over two lines ("Cabinet member with lead" /
+    "responsibility") takes the next line's label cell and values too."""
+    if not line.has_geometry or len(line.spans) < 2:
+        return None
+    label_span, values = line.spans[0], list(line.spans[1:])
+    probe = Line(label_span.text, label_span.x0, line.top, label_span.x1, line.bottom, line.page)
+    next_probe = None
+    if following is not None and following.spans and following.page == line.page:
+        first = following.spans[0]
+        if abs(first.x0 - label_span.x0) < 3 and first.x1 < values[0].x0:
+            next_probe = Line(
+                first.text, first.x0, following.top, first.x1, following.bottom, following.page
+            )
+    known = match_label(probe, next_probe)
+    if not known or known[2]:
+        return None
+    key, label, _, uses_next = known
+    field = HeaderField(key, label, "", line)
+    field.grid = values[0].x0 - 4
+    # Kent sets the colon apart from its label: "Electoral Division" | ": All"
+    field.lines.extend(
+        (span.text.lstrip(": ") if n == 0 else span.text, line) for n, span in enumerate(values)
+    )
+    if uses_next:
+        field.lines.extend((span.text, following) for span in following.spans[1:])
+    return field, uses_next
+
+
 def _preamble_dated(preamble: list[Line]) -> bool:
     from .report_metadata import preamble_is_meeting
 
@@ -170,6 +200,17 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField]]
                 column.lines.append((text, line))
                 i += 1
                 continue
+        grid = _grid_label(line, following)
+        if grid:
+            field, used_next = grid
+            fields.append(field)
+            i += 2 if used_next else 1
+            continue
+        if fields and fields[-1].grid and line.has_geometry and line.x0 > fields[-1].grid:
+            # a value column's further lines, a cell a text
+            fields[-1].lines.extend((span.text, line) for span in line.spans)
+            i += 1
+            continue
         known = match_label(line, following)
         if known:
             key, label, rest, uses_next = known

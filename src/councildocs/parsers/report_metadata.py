@@ -111,6 +111,7 @@ class HeaderField:
         self.label = label
         self.lines: list[tuple[str, Line]] = [(first, line)] if first else []
         self.column: float | None = None  # x of a label printed beside another
+        self.grid: float | None = None  # x where a header grid's value column starts
 
     @property
     def texts(self) -> list[str]:
@@ -304,7 +305,14 @@ def _service(meta: ReportMetadata, field: HeaderField) -> bool:
 def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
     """Name, role, tel and email in whatever order the columns were flattened into."""
     name = role = tel = email = None
+    texts: list[str] = []
     for text in field.texts:
+        # an address wrapped at the cell edge: "...@wolverhampton.gov." / "uk"
+        if texts and "@" in texts[-1] and regex.fullmatch(r"[a-z]{1,4}", text.strip()):
+            texts[-1] += text.strip()
+        else:
+            texts.append(text)
+    for text in texts:
         # "Adam Crowther Job title: Head of City Transport" on one line
         inline = regex.split(r"\s+Job\s+title\s*:\s*", text, maxsplit=1, flags=regex.I)
         for part in inline:
@@ -334,6 +342,11 @@ def _considered(meta: ReportMetadata, field: HeaderField) -> bool:
     bodies = [t for t in texts if not DATE_PATTERN.search(t)]
     considered: list[Consideration] = []
     if date_only and len(date_only) + len(bodies) == len(texts):
+        if len(bodies) > len(date_only) and len(bodies) % len(date_only) == 0:
+            # a grid wraps each body over the same number of lines ("People Leadership" /
+            # "Team"), its dates one a line beside the first body
+            size = len(bodies) // len(date_only)
+            bodies = [" ".join(bodies[n : n + size]) for n in range(0, len(bodies), size)]
         for n, body in enumerate(bodies):
             date = parse_date(date_only[n]) if n < len(date_only) else None
             considered.append(Consideration(body=body, date=date))
