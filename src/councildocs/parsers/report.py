@@ -139,7 +139,14 @@ def _grid_label(line: Line, following: Line | None) -> tuple[HeaderField, bool] 
                 first.text, first.x0, following.top, first.x1, following.bottom, following.page
             )
     known = match_label(probe, next_probe)
-    if not known or known[2]:
+    if known is None:
+        # any other label cell ending in a colon ("Future Pathway of" / "report:")
+        wrapped = next_probe is not None and not probe.text.rstrip().endswith(":")
+        label_text = f"{probe.text} {next_probe.text}" if wrapped else probe.text
+        if not label_text.rstrip().endswith(":") or len(label_text.split()) > 8:
+            return None
+        known = ("other", " ".join(label_text.rstrip(": ").split()), "", wrapped)
+    if known[2]:
         return None
     key, label, _, uses_next = known
     field = HeaderField(key, label, "", line)

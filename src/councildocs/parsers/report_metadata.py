@@ -73,6 +73,7 @@ _LABEL_PATTERNS = [
 ]
 # Any other "Label: value" in the block: a short capitalised phrase ending in a colon.
 _OTHER_LABEL = regex.compile(r"^(?P<label>\p{Lu}[\w ()/?,’'&-]{1,55}?)\s*:(?:\s+|$)")
+_OPENS_WITH_NAME = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2},\s")
 _SUB_LABEL = regex.compile(r"^(Tel(?:ephone)?|Email|E-mail|Job\s+title)\b\s*:?\s*", regex.I)
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = regex.compile(r"^\+?[\d ()]{7,}(?:ext\.?\s*\d+)?$")
@@ -122,14 +123,20 @@ class HeaderField:
         return clean(" ".join(self.texts))
 
     def blocks(self) -> list[str]:
-        """The value split where the block leaves a gap: one entry (a person) per block."""
+        """The value split where the block leaves a gap, or where a line opens with a
+        name and a comma ("Ruth Hale, Corporate Director ..."): one entry (a person) each."""
         # a value has too few lines for a median line gap: judge gaps by the line height
         blocks: list[list[str]] = []
         previous: Line | None = None
         for text, line in self.lines:
             step = line.top - previous.top if previous is not None else 0.0
             limit = 1.0 if not line.has_geometry else max(line.height, 1.0) * 1.6
-            if previous is None or line.page != previous.page or step > limit:
+            if (
+                previous is None
+                or line.page != previous.page
+                or step > limit
+                or (_OPENS_WITH_NAME.match(text))
+            ):
                 blocks.append([])
             blocks[-1].append(text)
             previous = line
