@@ -335,3 +335,27 @@ def test_no_manifest_file_that_is_not_a_report_opens_with_one():
             continue
         pack = councildocs.parse(CORPUS / path)
         assert "report" not in [d.kind for d in pack.documents], path
+
+
+def test_west_of_england_header_labels():
+    # our own text export in the West of England layout (tests/fixtures)
+    from .conftest import FIXTURES
+
+    pack = councildocs.parse(FIXTURES / "west_of_england_report.txt")
+    [report] = _reports(pack)
+    meta = report.metadata
+    assert meta.title == "Bus Shelter Renewal Programme 2025-26"
+    assert (meta.meeting.body, meta.meeting.date) == ("Joint Committee", dt.date(2025, 3, 14))
+    [officer] = meta.accountable_employees
+    assert (officer.name, officer.role) == ("Priya Natarajan", "Head of Transport Infrastructure")
+    assert (meta.key_decision.value, meta.key_decision.text) == (True, "Yes")
+    assert meta.purpose == (
+        "To ask the Committee to approve the bus shelter renewal programme for 2025-26."
+    )
+    assert [r.number for r in report.recommendations] == ["1", "2"]
+    assert [(s.number, s.title) for s in report.sections] == [
+        ("1", "Background"),
+        ("2", "Financial implications"),
+    ]
+    assert [i.kind for i in report.implications] == ["financial"]
+    assert report.unplaced_text == []

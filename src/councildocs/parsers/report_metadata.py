@@ -338,6 +338,8 @@ def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
                 role = f"{role} {part}"
     if name is None:
         return False
+    if role is None and "," in name:  # "Priya Natarajan, Head of Transport Infrastructure"
+        name, role = _person(name)
     meta.accountable_employees.append(Contact(name=name, role=role, tel=tel, email=email))
     return True
 
