@@ -249,3 +249,113 @@ def test_kent_proposed_record_of_decision_side_by_side_labels():
     assert meta.title == "Revenue and Capital Budget Monitoring Report – September 2024-2025"
     assert [r.number for r in report.recommendations] == ["a", "b", "c", "d", "e", "f"]
     assert report.recommendations[2].text == "Note the forecast capital underspend of £111.6m"
+
+
+def test_kent_covering_report_role_first_from_and_no_printed_decision_number():
+    report = _report(
+        "corpus/kent/cabinet-2025-01-30/24-00108 - Revenue and Capital Budget Monitoring Report "
+        "November 2024-25.pdf"
+    )
+    meta = report.metadata
+    assert meta.title == "Revenue and Capital Budget Monitoring Report – November 2024-25"
+    assert [(m.name, m.portfolio) for m in meta.cabinet_members] == [
+        (
+            "Peter Oakford",
+            "Deputy Leader and Cabinet Member for Finance, Corporate and Traded Services",
+        )
+    ]
+    assert (meta.accountable_director.name, meta.accountable_director.role) == (
+        "John Betts",
+        "Interim Corporate Director Finance",
+    )
+    # the covering report prints no "Decision No:" (only its file name says 24-00108)
+    assert meta.decision_number is None
+    assert [r.number for r in report.recommendations] == ["a", "b", "c", "d", "e", "f"]
+    assert report.recommendations[4].text == "AGREE the Capital budget changes."
+
+
+def test_kent_finance_monitoring_report_cover_without_colons():
+    report = _report(
+        "corpus/kent/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November "
+        "2024-25.pdf"
+    )
+    meta = report.metadata
+    assert meta.title == "Finance Monitoring Report"
+    assert (meta.meeting.body, meta.meeting.date) == ("Cabinet", dt.date(2025, 1, 30))
+    assert meta.classification == "Unrestricted"
+    assert meta.cabinet_members[0].name == "Peter Oakford"
+    assert meta.accountable_director.name == "John Betts"
+    assert [(c.name, c.role, c.tel, c.email) for c in meta.accountable_employees][1] == (
+        "Cath Head",
+        "Head of Finance Operations",
+        "03000 416 934",
+        "cath.head@kent.gov.uk",
+    )
+    assert len(meta.accountable_employees) == 5
+    assert [r.number for r in report.recommendations] == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]
+    assert report.recommendations[2].text.startswith(
+        "Note the forecast capital underspend of £111.6m"
+    )
+    assert [s.number for s in report.sections][:4] == ["1", "2", "3", "3a"]
+    assert report.sections[3].title == "Adult Social Care & Health including Public Health"
+
+
+def test_kent_budget_amendment_covering_report():
+    report = _report(
+        "corpus/kent/full_council-2025-02-13/1 - Annex 1 - Labour Group Budget - covering report "
+        "2025.pdf"
+    )
+    meta = report.metadata
+    assert meta.title == "Kent County Council Labour Group – Alternative Budget"
+    assert meta.extra["Proposed by"] == "Mr Alister Brady"
+    assert meta.extra["Seconded by"] == "Mrs Jackie Meade"
+    assert [r.text[:36] for r in report.recommendations] == [
+        "To replace Recommendation (d) by mak",
+        "To replace Recommendation (h) with A",
+        "To replace Recommendation (o) with T",
+    ]
+    assert [(s.number, s.title) for s in report.sections][:2] == [
+        ("1", "Introduction"),
+        ("2", "Budget Principles"),
+    ]
+
+
+def test_no_manifest_file_that_is_not_a_report_opens_with_one():
+    from .conftest import CORPUS
+
+    manifest = CORPUS / "MANIFEST.tsv"
+    if not manifest.exists():
+        pytest.skip("../shared is not here")
+    for row in manifest.read_text().splitlines()[1:]:
+        path, kind = row.split("\t")[0], row.split("\t")[5]
+        if not path.endswith(".pdf") or kind in ("report", "agenda pack"):
+            continue
+        # proposed records of decision (PRoD) are filed as "other" but are read as reports
+        if "prod" in path.lower():
+            continue
+        pack = councildocs.parse(CORPUS / path)
+        assert "report" not in [d.kind for d in pack.documents], path
+
+
+def test_west_of_england_header_labels():
+    # our own text export in the West of England layout (tests/fixtures)
+    from .conftest import FIXTURES
+
+    pack = councildocs.parse(FIXTURES / "west_of_england_report.txt")
+    [report] = _reports(pack)
+    meta = report.metadata
+    assert meta.title == "Bus Shelter Renewal Programme 2025-26"
+    assert (meta.meeting.body, meta.meeting.date) == ("Joint Committee", dt.date(2025, 3, 14))
+    [officer] = meta.accountable_employees
+    assert (officer.name, officer.role) == ("Priya Natarajan", "Head of Transport Infrastructure")
+    assert (meta.key_decision.value, meta.key_decision.text) == (True, "Yes")
+    assert meta.purpose == (
+        "To ask the Committee to approve the bus shelter renewal programme for 2025-26."
+    )
+    assert [r.number for r in report.recommendations] == ["1", "2"]
+    assert [(s.number, s.title) for s in report.sections] == [
+        ("1", "Background"),
+        ("2", "Financial implications"),
+    ]
+    assert [i.kind for i in report.implications] == ["financial"]
+    assert report.unplaced_text == []

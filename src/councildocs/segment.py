@@ -67,7 +67,13 @@ _REPORT_LABELS = regex.compile(
     r"^(?:Report\s+title|Cabinet\s+member\s+with\s+lead|Wards?\s+affected|Accountable\s+director"
     r"|From:|To:|Subject:|Decision\s+No\.?:?|Classification:|Electoral\s+Division|COMMITTEE:"
     r"|TITLE:|Ward\(s\):|REPORT\s+TO:|REPORT\s+TITLE:|RESPONSIBLE\s+OFFICER:|Key\s+Decision"
-    r"|Committee\s+Report|Report\s+of\b|Report\s+author|PURPOSE:)",
+    r"|Committee\s+Report|Report\s+of\b|Report\s+author|PURPOSE:"
+    # Kent's finance monitoring cover ("To Cabinet – 30 January 2025", "By Deputy Leader and
+    # ...") and a group's budget amendment report ("Proposed by", "Seconded by") print
+    # their labels without colons
+    r"|To\s+\p{Lu}[\p{L} ]{2,60}\s[–—-]\s+\d{1,2}\s+\p{L}+\s+\d{4}$"
+    r"|By\s+(?:the\s+)?(?:Deputy\s+Leader|Leader|Cabinet\s+Member|(?:Interim\s+)?Corporate\s+Director)"
+    r"|Proposed\s+by\s|Seconded\s+by\s)",
     regex.I,
 )
 _APPENDIX = regex.compile(r"^(?:Appendix|Annex|Schedule)\s+[A-Z0-9]+\b", regex.I)
@@ -179,6 +185,7 @@ def _split_pdf(
                 use_signatures
                 and _page_kind(page) in ("minutes", "report", "work_programme")
                 and not _repeats_heading(page, pages[starts[-1]])
+                and not _continues_programme(page, pages[starts[-1]])
             )
             or (appendix_id and appendix_id != last_appendix)
         ):
@@ -211,6 +218,12 @@ def _repeats_heading(page: Page, document_start: Page) -> bool:
     """A page that opens with its document's own heading continues it (a running title)."""
     heading = [line.text for line in document_start.lines[:2]]
     return bool(heading) and [line.text for line in page.lines[:2]] == heading
+
+
+def _continues_programme(page: Page, document_start: Page) -> bool:
+    """A forward plan or work programme names itself again on its later pages (Bristol's
+    cover says "Forward plan", its index page "BRISTOL CITY COUNCIL - FORWARD PLAN")."""
+    return _page_kind(page) == "work_programme" and _page_kind(document_start) == "work_programme"
 
 
 def _ref_inner_pages(refs: list[AgendaReference], page: int | None) -> set[int]:

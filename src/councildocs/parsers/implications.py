@@ -43,7 +43,8 @@ _ADVISER_SIGN_OFF = regex.compile(
 _LABELLED_PARAGRAPH = regex.compile(r"^(?P<label>[\p{Lu}][\w /&,’'-]{1,60}?)\s*:\s*(?P<text>.*)$")
 _NONE = regex.compile(
     r"^(?:\d+(?:\.\d+)*\s+)?(?:There\s+(?:are|is|will\s+be)\s+no\b|No\s+(?:\w+\s+){0,3}implications?\b"
-    r"|None\b|Not\s+applicable|N/A\b|I\s+can\s+see\s+no\b|At\s+this\s+stage\s+there\s+are\s+no\b)",
+    r"|None\b|Not\s+applicable|N/A\b|I\s+can\s+see\s+no\b|At\s+this\s+stage\s+there\s+are\s+no\b"
+    r"|(?:This|The)\s+report\s+has\s+no\b)",
     regex.I,
 )
 

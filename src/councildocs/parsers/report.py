@@ -31,12 +31,22 @@ from .report_metadata import HeaderField, build_metadata, match_label, other_lab
 
 _RECOMMENDATIONS = regex.compile(
     r"^(?:(?:Officer\s+)?Recommendations?(?:\s*\(s\))?(?:\s+for\s+action\s+or\s+decision)?"
-    r"|RECOMMENDATIONS?|Decision)\s*:\s*(?P<rest>.*)$",
+    r"|RECOMMENDATIONS?|Decision"
+    # a budget amendment: "County Council is asked to agree the following:"
+    r"|(?:The\s+)?(?:County\s+Council|Council|Cabinet|Committee)\s+is\s+asked\s+to\s+agree"
+    r"\s+the\s+following)\s*:\s*(?P<rest>.*)$",
     regex.I,
 )
+_AMENDMENT_ITEM = regex.compile(r"^To\s+(?:replace|amend|add|delete|insert)\s+Recommendation\b")
 _RECOMMENDATION_HEADING = regex.compile(r"^(?:Officer\s+)?Recommendations?\b", regex.I)
-_DECIMAL_HEADING = regex.compile(r"^(?P<number>\d{1,2}\.0)\s+(?P<title>\S.*)$")
-_NUMBERED_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.\s+(?P<title>\p{Lu}.*)$")
+_DECIMAL_HEADING = regex.compile(r"^(?P<number>\d{1,2}\.0)\s+(?P<title>[\p{L}‘'\"].*)$")
+# Kent's finance monitoring report: "2 | Recommendations", "3a | Adult Social Care ..."
+_PIPE_HEADING = regex.compile(r"^(?P<number>\d{1,2}[a-z]?)\s*\|\s*(?P<title>\S.*)$")
+_CONTENTS_ENTRY = regex.compile(r"\.{5,}\s*\d{1,3}$")
+_UNLABELLED_CLASSIFICATION = regex.compile(
+    r"^(?:Unrestricted|Restricted|Exempt|Confidential|OFFICIAL(?:[-\s]SENSITIVE)?)$", regex.I
+)
+_NUMBERED_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.?\s+(?P<title>\p{Lu}.*)$")
 _SUB_NUMBER = regex.compile(r"^(?P<number>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<text>.*)$")
 _ITEM_NUMBER = regex.compile(
     r"^(?:(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)"
@@ -60,10 +70,13 @@ _NONE_PAPERS = regex.compile(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
 
 
 def parse(lines: list[Line]) -> ReportDocument:
-    header_end, preamble, fields, spare = _read_header(lines)
+    header_end, preamble, fields = _read_header(lines)
     metadata = build_metadata(preamble, fields)
     used_preamble = metadata.meeting.body is not None and preamble and _preamble_dated(preamble)
-    leftovers = list(spare) + ([] if used_preamble else list(preamble))
+    leftovers = [] if used_preamble else list(preamble)
+    if metadata.title is None and leftovers and fields:
+        # no title label: the report's first line above its labels is its title
+        metadata.title = leftovers.pop(0).text.strip()
     rest = lines[header_end:]
     recommendations: list[Recommendation] = []
     if rest and (match := _RECOMMENDATIONS.match(rest[0].text.strip())):
@@ -110,31 +123,73 @@ def _label_columns(line: Line) -> list[HeaderField]:
     return found
 
 
+def _grid_label(line: Line, following: Line | None) -> tuple[HeaderField, bool] | None:
+    """A label in the left column of a two-column header grid (a PDF), its value in the
+    spans to its right; a label wrapped over two lines ("Cabinet member with lead" /
+    "responsibility") takes the next line's label cell and values too."""
+    if not line.has_geometry or len(line.spans) < 2:
+        return None
+    label_span, values = line.spans[0], list(line.spans[1:])
+    probe = Line(label_span.text, label_span.x0, line.top, label_span.x1, line.bottom, line.page)
+    next_probe = None
+    if following is not None and following.spans and following.page == line.page:
+        first = following.spans[0]
+        if abs(first.x0 - label_span.x0) < 3 and first.x1 < values[0].x0:
+            next_probe = Line(
+                first.text, first.x0, following.top, first.x1, following.bottom, following.page
+            )
+    known = match_label(probe, next_probe)
+    if known is None:
+        # any other label cell ending in a colon ("Future Pathway of" / "report:")
+        wrapped = next_probe is not None and not probe.text.rstrip().endswith(":")
+        label_text = f"{probe.text} {next_probe.text}" if wrapped else probe.text
+        if not label_text.rstrip().endswith(":") or len(label_text.split()) > 8:
+            return None
+        known = ("other", " ".join(label_text.rstrip(": ").split()), "", wrapped)
+    if known[2]:
+        return None
+    key, label, _, uses_next = known
+    field = HeaderField(key, label, "", line)
+    field.grid = values[0].x0 - 4
+    # Kent sets the colon apart from its label: "Electoral Division" | ": All"
+    field.lines.extend(
+        (span.text.lstrip(": ") if n == 0 else span.text, line) for n, span in enumerate(values)
+    )
+    if uses_next:
+        field.lines.extend((span.text, following) for span in following.spans[1:])
+    return field, uses_next
+
+
 def _preamble_dated(preamble: list[Line]) -> bool:
     from .report_metadata import preamble_is_meeting
 
     return preamble_is_meeting(preamble)
 
 
-def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField], list[Line]]:
+def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField]]:
     """Read labelled fields until the recommendations or the first section begin.
 
-    Returns where the header ends, the lines above the first label, the fields, and lines
-    that belong to no field.
+    Returns where the header ends, the lines above the first label, and the fields.
     """
     preamble: list[Line] = []
     fields: list[HeaderField] = []
-    spare: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
         if _RECOMMENDATIONS.match(text):
-            return i, preamble, fields, spare
+            return i, preamble, fields
         heading = _section_start(lines, i)
         # in the header block "Label:" lines are fields; a heading there must number on
         if heading and (heading[0] or (i + 1 < len(lines) and _numbered_line(lines[i + 1]))):
-            return i, preamble, fields, spare
+            return i, preamble, fields
+        if text == "Contents" and fields:
+            return i, preamble, fields  # a contents page closes the header block
+        if _UNLABELLED_CLASSIFICATION.match(text) and fields:
+            # Kent's finance monitoring cover prints "Unrestricted" unlabelled under "To"
+            fields.append(HeaderField("classification", "Classification", text, line))
+            i += 1
+            continue
         following = lines[i + 1] if i + 1 < len(lines) else None
         columns = _label_columns(line)
         if columns:
@@ -152,6 +207,17 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField],
                 column.lines.append((text, line))
                 i += 1
                 continue
+        grid = _grid_label(line, following)
+        if grid:
+            field, used_next = grid
+            fields.append(field)
+            i += 2 if used_next else 1
+            continue
+        if fields and fields[-1].grid and line.has_geometry and line.x0 > fields[-1].grid:
+            # a value column's further lines, a cell a text
+            fields[-1].lines.extend((span.text, line) for span in line.spans)
+            i += 1
+            continue
         known = match_label(line, following)
         if known:
             key, label, rest, uses_next = known
@@ -167,9 +233,9 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField],
             preamble.append(line)
         else:
             # no header block at all: the whole text is body
-            return 0, [], [], []
+            return 0, [], []
         i += 1
-    return len(lines), preamble, fields, spare
+    return len(lines), preamble, fields
 
 
 # --- recommendations -------------------------------------------------------------------
@@ -181,10 +247,20 @@ def _recommendations(
     """Numbered requests, each with its wrapped lines; an unnumbered request is one item."""
     items: list[tuple[str | None, list[str], Line]] = []
     lead: list[str] = [first_rest] if first_rest.strip() else []
+    # a budget amendment's requests open "To replace Recommendation (d) ...", their bullets
+    # part of the request
+    amendments = any(_AMENDMENT_ITEM.match(line.text.strip()) for line in lines)
     for line in lines:
         text = line.text.strip()
         match = _ITEM_NUMBER.match(text)
-        if match:
+        if amendments:
+            if _AMENDMENT_ITEM.match(text):
+                items.append((None, [text], line))
+            elif items:
+                items[-1][1].append(text)
+            else:
+                lead.append(text)
+        elif match:
             number = match.group("number") or match.group("paren") or match.group("letter")
             items.append((number, [match.group("text") or ""], line))
         elif _BULLET.match(text):
@@ -255,6 +331,8 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
     """A heading at line i: its number, title, and text following the title on the line."""
     text = lines[i].text.strip()
     if match := _DECIMAL_HEADING.match(text):
+        return match.group("number"), match.group("title"), None
+    if (match := _PIPE_HEADING.match(text)) and not _CONTENTS_ENTRY.search(text):
         return match.group("number"), match.group("title"), None
     if (match := _NUMBERED_HEADING.match(text)) and _short_title(match.group("title")):
         after = _next_numbered(lines, i)

@@ -52,6 +52,12 @@ _LABELS: list[tuple[str, str, bool]] = [
     ("considered", r"Past\s+Pathway\s+of\s+report", True),
     ("from", r"From|By", True),
     ("to", r"REPORT\s+TO|To|DECISION\s+TO\s+BE\s+TAKEN\s+BY", True),
+    # without a colon (Kent's finance monitoring cover): "By Deputy Leader and ...",
+    # "To Cabinet – 30 January 2025"
+    ("from", r"By(?=\s+(?:the\s+)?(?:Deputy\s+Leader|Leader|Cabinet\s+Member|Corporate))", False),
+    ("to", r"To(?=\s+\p{Lu}[\p{L} ]{2,60}\s[–—-]\s+\d{1,2}\s+\p{L}+\s+\d{4}$)", False),
+    ("contacts", r"Contact\s+Details", False),
+    ("proposer", r"Proposed\s+by|Seconded\s+by", False),
     ("committee", r"COMMITTEE", True),
     ("date", r"DATE", True),
     ("key_decision", r"KEY\s+OR\s+NON-KEY\s+DECISION|Key\s+decision", True),
@@ -67,6 +73,7 @@ _LABEL_PATTERNS = [
 ]
 # Any other "Label: value" in the block: a short capitalised phrase ending in a colon.
 _OTHER_LABEL = regex.compile(r"^(?P<label>\p{Lu}[\w ()/?,’'&-]{1,55}?)\s*:(?:\s+|$)")
+_OPENS_WITH_NAME = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2},\s")
 _SUB_LABEL = regex.compile(r"^(Tel(?:ephone)?|Email|E-mail|Job\s+title)\b\s*:?\s*", regex.I)
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = regex.compile(r"^\+?[\d ()]{7,}(?:ext\.?\s*\d+)?$")
@@ -105,6 +112,7 @@ class HeaderField:
         self.label = label
         self.lines: list[tuple[str, Line]] = [(first, line)] if first else []
         self.column: float | None = None  # x of a label printed beside another
+        self.grid: float | None = None  # x where a header grid's value column starts
 
     @property
     def texts(self) -> list[str]:
@@ -115,14 +123,20 @@ class HeaderField:
         return clean(" ".join(self.texts))
 
     def blocks(self) -> list[str]:
-        """The value split where the block leaves a gap: one entry (a person) per block."""
+        """The value split where the block leaves a gap, or where a line opens with a
+        name and a comma ("Ruth Hale, Corporate Director ..."): one entry (a person) each."""
         # a value has too few lines for a median line gap: judge gaps by the line height
         blocks: list[list[str]] = []
         previous: Line | None = None
         for text, line in self.lines:
             step = line.top - previous.top if previous is not None else 0.0
             limit = 1.0 if not line.has_geometry else max(line.height, 1.0) * 1.6
-            if previous is None or line.page != previous.page or step > limit:
+            if (
+                previous is None
+                or line.page != previous.page
+                or step > limit
+                or (_OPENS_WITH_NAME.match(text))
+            ):
                 blocks.append([])
             blocks[-1].append(text)
             previous = line
@@ -196,11 +210,46 @@ def _cabinet_member(meta: ReportMetadata, field: HeaderField) -> bool:
     return True
 
 
+_ROLE_WORDS = regex.compile(r"\b(?:Leader|Member|Director|Officer|Head|Manager)\b")
+
+
+_NAME_LAST = regex.compile(r",\s*(?P<name>(?:\p{Lu}[\p{L}'’.-]*\s?){2,4})$")
+
+
+def _role_first_people(texts: list[str]) -> list[str]:
+    """Lines of "Role, Name" entries, a role wrapped over lines: each ends at a line
+    closing on ", Name" (Kent's finance reports: "Deputy Leader and Cabinet Member for
+    Finance, Corporate and" / "Traded Services, Peter Oakford")."""
+    people: list[str] = []
+    current: list[str] = []
+    for text in texts:
+        current.append(text)
+        tail = _NAME_LAST.search(text)
+        if tail and not _ROLE_WORDS.search(tail.group("name")):
+            people.append(clean(" ".join(current)))
+            current = []
+    if current:
+        people.append(clean(" ".join(current)))
+    return people
+
+
 def _from(meta: ReportMetadata, field: HeaderField) -> bool:
-    """Kent's "From:": one person per block, each "Name, Role"."""
+    """Kent's "From:": one person per block, each "Name, Role"; finance reports print
+    "Role, Name" instead, a person per line or two."""
     rest = []
-    for block in field.blocks():
-        name, role = _person(block)
+    texts = [t for t in field.texts if t]
+    role_first = (
+        bool(texts)
+        and "," in texts[0]
+        and bool(_ROLE_WORDS.search(texts[0].split(",")[0]))
+        and any(_NAME_LAST.search(t) for t in texts)
+    )
+    entries = _role_first_people(texts) if role_first else field.blocks()
+    for block in entries:
+        if role_first and _NAME_LAST.search(block):
+            name, role = _person_last(block)
+        else:
+            name, role = _person(block)
         if role and regex.search(r"\bCabinet\s+Member\b|\bLeader\b", role, regex.I):
             meta.cabinet_members.append(CabinetMember(name=name, portfolio=role))
         elif (
@@ -212,6 +261,30 @@ def _from(meta: ReportMetadata, field: HeaderField) -> bool:
     if rest:
         _keep(meta, field.label, "; ".join(rest))
     return True
+
+
+def _person_last(text: str) -> tuple[str, str | None]:
+    """ "Interim Corporate Director Finance, John Betts": the name printed last."""
+    role, _, name = text.rpartition(",")
+    return name.strip(), role.strip() or None
+
+
+def _contacts(meta: ReportMetadata, field: HeaderField) -> bool:
+    """A contact table, a row per person: role | name | telephone | e-mail."""
+    found = False
+    for text, line in field.lines:
+        cells = [span.text.strip() for span in line.spans] if line.spans else [text]
+        email = next((c for c in cells if _EMAIL.fullmatch(c)), None)
+        tel = next((c for c in cells if _PHONE.match(c)), None)
+        words = [c for c in cells if c not in (email, tel)]
+        if len(words) != 2:
+            _keep(meta, field.label, text)
+            continue
+        meta.accountable_employees.append(
+            Contact(name=words[1], role=words[0], tel=tel, email=email)
+        )
+        found = True
+    return found
 
 
 def _wards(meta: ReportMetadata, field: HeaderField) -> bool:
@@ -239,7 +312,14 @@ def _service(meta: ReportMetadata, field: HeaderField) -> bool:
 def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
     """Name, role, tel and email in whatever order the columns were flattened into."""
     name = role = tel = email = None
+    texts: list[str] = []
     for text in field.texts:
+        # an address wrapped at the cell edge: "...@wolverhampton.gov." / "uk"
+        if texts and "@" in texts[-1] and regex.fullmatch(r"[a-z]{1,4}", text.strip()):
+            texts[-1] += text.strip()
+        else:
+            texts.append(text)
+    for text in texts:
         # "Adam Crowther Job title: Head of City Transport" on one line
         inline = regex.split(r"\s+Job\s+title\s*:\s*", text, maxsplit=1, flags=regex.I)
         for part in inline:
@@ -258,6 +338,8 @@ def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
                 role = f"{role} {part}"
     if name is None:
         return False
+    if role is None and "," in name:  # "Priya Natarajan, Head of Transport Infrastructure"
+        name, role = _person(name)
     meta.accountable_employees.append(Contact(name=name, role=role, tel=tel, email=email))
     return True
 
@@ -269,6 +351,11 @@ def _considered(meta: ReportMetadata, field: HeaderField) -> bool:
     bodies = [t for t in texts if not DATE_PATTERN.search(t)]
     considered: list[Consideration] = []
     if date_only and len(date_only) + len(bodies) == len(texts):
+        if len(bodies) > len(date_only) and len(bodies) % len(date_only) == 0:
+            # a grid wraps each body over the same number of lines ("People Leadership" /
+            # "Team"), its dates one a line beside the first body
+            size = len(bodies) // len(date_only)
+            bodies = [" ".join(bodies[n : n + size]) for n in range(0, len(bodies), size)]
         for n, body in enumerate(bodies):
             date = parse_date(date_only[n]) if n < len(date_only) else None
             considered.append(Consideration(body=body, date=date))
@@ -376,4 +463,5 @@ _HANDLERS = {
     "decision_number": _decision_number,
     "classification": _classification,
     "purpose": _purpose,
+    "contacts": _contacts,
 }

@@ -1,6 +1,20 @@
 """Work programmes to WorkProgrammeDocument: meeting dates, each with its items and leads.
 
-Layout handled: Wolverhampton's scrutiny work programme, a table (date of meeting | item
+Two layouts:
+
+PDF tables, read from the x positions of the spans: a row whose date stands alone in a
+span opens a meeting; the columns are those of the header printed above the first row
+("Date of Meeting | Item Description | Lead Report Author | Specific Questions",
+Wolverhampton) or, where every page repeats it and extraction removed it as a running
+head, of a copy of it printed further down (Bristol's forward plan: "Lead Officer | Title
+and summary of Decision | Meeting date | Decision taker | Report Type"). A bullet in the
+item column opens another item of the same meeting (a date cell spanning several rows).
+Columns with no field of their own (decision taker, report type) go to the item's
+``extra`` by their printed name; Bristol's title cell also holds the summary ("To seek
+approval ...") and, after a gap, the status ("Non Key", "Open" / "Part exempt 3"): an
+item not marked "Non Key" is a key decision, since the plan is a notice of key decisions.
+
+Text exports: Wolverhampton's scrutiny work programme, a table (date of meeting | item
 description | lead report author | specific questions) that a text export flattens into
 runs of short lines. A row starts with its date ("12.06.2018  Safer Wolverhampton");
 further items of the same date open with the single space left where the bullet was
@@ -26,15 +40,22 @@ _CABINET_MEMBER = regex.compile(
     r"^(?P<label>Cabinet\s+Member[^–—:-]*?)\s*[–—:-]\s*(?P<name>(?:Cllr|Councillor)\b.+)$", regex.I
 )
 _TABLE_HEAD = regex.compile(r"^Date\s+of$|^Date\s+of\s+Meeting\b|^Meeting\s+date\b", regex.I)
+_PUBLISHED = regex.compile(r"^This\s+update\s+published\s+(?P<date>.+)$", regex.I)
+_HEADER_FACT = regex.compile(r"^(?P<label>Contact|Published|Updated)\s*:\s*(?P<value>.+)$", regex.I)
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TITLE = regex.compile(r"\b(?:Work\s+Programme|Forward\s+Plan|Work\s+Plan)\b", regex.I)
 
 
 def parse(lines: list[Line]) -> WorkProgrammeDocument:
     document = WorkProgrammeDocument()
     leftovers: list[Line] = []
-    table_start = next(
-        (i for i, ln in enumerate(lines) if _ROW_DATE.match(ln.text.strip())), len(lines)
-    )
+    table = _table_columns(lines)
+    if table is not None:
+        table_start = table[0]
+    else:
+        table_start = next(
+            (i for i, ln in enumerate(lines) if _ROW_DATE.match(ln.text.strip())), len(lines)
+        )
     head = lines[:table_start]
     head_end = next(
         (i for i, ln in enumerate(head) if _TABLE_HEAD.match(ln.text.strip())), len(head)
@@ -46,11 +67,20 @@ def parse(lines: list[Line]) -> WorkProgrammeDocument:
         elif match := _CABINET_MEMBER.match(text):
             document.cabinet_member = clean(match.group("name"))
             document.header[clean(match.group("label"))] = document.cabinet_member
-        else:
+        elif match := _PUBLISHED.match(text):
+            document.header["Published"] = match.group("date")
+        elif (match := _HEADER_FACT.match(text)) and match.group("label") not in document.header:
+            document.header[match.group("label")] = clean(match.group("value"))
+        elif not _PAGE_NUMBER.match(text):
             leftovers.append(line)
-    if head[head_end:]:
-        document.header["columns"] = clean(" ".join(ln.text for ln in head[head_end:]))
-    document.meetings = _meetings(lines[table_start:], leftovers)
+    if table is not None:
+        _, first_row, anchors, names = table
+        document.header["columns"] = " | ".join(names)
+        document.meetings = _table_meetings(lines[first_row:], anchors, names, leftovers)
+    else:
+        if head[head_end:]:
+            document.header["columns"] = clean(" ".join(ln.text for ln in head[head_end:]))
+        document.meetings = _meetings(lines[table_start:], leftovers)
     document.unplaced_text = unplaced(leftovers)
     return document
 
@@ -116,3 +146,208 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         if current:
             blocks.append(current)
     return blocks
+
+
+# --- a positioned table (PDF): columns from x positions ----------------------------------
+
+_PAGE_NUMBER = regex.compile(r"^-\s*\d{1,3}\s*-$")
+_SPAN_DATE = regex.compile(
+    r"^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?\s+\d{4})$"
+)
+_BULLET_SPAN = regex.compile(r"^[•●▪\uf0b7]\s*")
+# column names by what they hold: (field, pattern on the printed header)
+_COLUMN_ROLES = [
+    ("date", r"\bdate\b|\bmeeting\b"),
+    ("title", r"\bitem\b|\btitle\b|\bdescription\b|\bsubject\b"),
+    ("lead", r"\blead\b|\bauthor\b|\bofficer\b"),
+    ("questions", r"\bquestions?\b"),
+]
+# a forward plan's title cell: the title, then a summary opening "To ..." or "1. To ...",
+# then (after a gap) the access status: "Non Key", "Open" / "Part exempt" and its paragraph
+_SUMMARY_START = regex.compile(r"^(?:\d{1,2}\.\s+)?To\s")
+_NON_KEY = regex.compile(r"^Non[-\s]?Key$", regex.I)
+_ACCESS = regex.compile(r"^(?:Open|(?:Part\s+)?exempt|Exempt|Confidential)$", regex.I)
+
+
+class _Cell:
+    """The lines of one table cell, as (text, top, page)."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[str, float, int]] = []
+
+    def add(self, text: str, top: float, page: int) -> None:
+        self.parts.append((text, top, page))
+
+    @property
+    def text(self) -> str:
+        return _join_wrapped([text for text, _, _ in self.parts])
+
+
+def _join_wrapped(texts: list[str]) -> str:
+    """Join a cell's lines; an e-mail address broken at the cell edge is joined unspaced."""
+    joined = ""
+    for text in texts:
+        text = text.strip()
+        last = joined.split(" ")[-1] if joined else ""
+        if (
+            last
+            and ("@" in last or "@" in text)
+            and " " not in text
+            and ("@" in last or last.endswith("-"))
+        ):
+            joined += text
+        elif last.endswith("-") and "@" in text.split(" ")[0]:
+            joined += text  # "rebecca.baldwin-" / "cantello@bristol.gov.uk"
+        else:
+            joined = f"{joined} {text}" if joined else text
+    return clean(joined) if "@" not in joined else " ".join(joined.split())
+
+
+def _table_columns(lines: list[Line]) -> tuple[int, int, list[float], list[str]] | None:
+    """Where the table (its header) starts, its first row, its column x positions, and each
+    column's printed name.
+
+    A row that starts a meeting has its date alone in one span; the header, when printed,
+    is the run of lines above the first such row whose spans name the columns.
+    """
+    first_row = next((i for i, ln in enumerate(lines) if _date_span(ln) is not None), None)
+    if first_row is None or not lines[first_row].has_geometry:
+        return None
+    anchors = [s.x0 for s in lines[first_row].spans]
+    header_start = next(
+        (
+            i
+            for i in range(max(0, first_row - 4), first_row)
+            if len(lines[i].spans) >= 3 and lines[i].page == lines[first_row].page
+        ),
+        None,
+    )
+    if header_start is not None:
+        names: dict[float, list[str]] = {}
+        header_anchors = [s.x0 for s in lines[header_start].spans]
+        for line in lines[header_start:first_row]:
+            for span in line.spans:
+                column = _column_of(header_anchors, span.x0)
+                names.setdefault(header_anchors[column], []).append(span.text)
+        names_ = [clean(" ".join(names[a])) for a in header_anchors]
+        return header_start, first_row, header_anchors, names_
+    # A header repeated on every page is removed as a running head; a copy printed away
+    # from the page edge (Bristol's forward plan ends on an empty table) still names them.
+    repeated = next((ln for ln in lines[first_row:] if _is_header(ln, len(anchors))), None)
+    if repeated is not None:
+        return first_row, first_row, anchors, [clean(span.text) for span in repeated.spans]
+    return first_row, first_row, anchors, [f"Column {n + 1}" for n in range(len(anchors))]
+
+
+def _is_header(line: Line, columns: int) -> bool:
+    names = [span.text for span in line.spans]
+    return len(names) == columns and len(_roles(names)) >= 2 and _date_span(line) is None
+
+
+def _date_span(line: Line) -> int | None:
+    for n, span in enumerate(line.spans):
+        if _SPAN_DATE.match(span.text.strip()) and parse_date(span.text):
+            return n
+    return None
+
+
+def _column_of(anchors: list[float], x0: float) -> int:
+    """The column a span falls in: the last anchor at or left of it (a little slack)."""
+    column = 0
+    for n, anchor in enumerate(anchors):
+        if x0 >= anchor - 6:
+            column = n
+    return column
+
+
+def _roles(names: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for role, pattern in _COLUMN_ROLES:
+        for n, name in enumerate(names):
+            if n not in roles.values() and regex.search(pattern, name, regex.I):
+                roles.setdefault(role, n)
+                break
+    return roles
+
+
+def _table_meetings(
+    lines: list[Line], anchors: list[float], names: list[str], leftovers: list[Line]
+) -> list[ProgrammeMeeting]:
+    """Rows from positioned spans: a date opens a meeting row, a bullet in the item column
+    opens another item of the same meeting (the date cell spans its rows)."""
+    roles = _roles(names)
+    date_col, title_col = roles.get("date"), roles.get("title")
+    rows: list[tuple[str | None, list[_Cell]]] = []
+    for line in lines:
+        text = line.text.strip()
+        if _PAGE_NUMBER.match(text) or _is_header(line, len(anchors)):
+            continue  # the page's number ("- 5 -") and a repeated header row are not content
+        cells_here: dict[int, str] = {}
+        for span in line.spans:
+            column = _column_of(anchors, span.x0)
+            cells_here[column] = f"{cells_here.get(column, '')} {span.text}".strip()
+        date_text = cells_here.get(date_col) if date_col is not None else None
+        opens_meeting = bool(date_text and _SPAN_DATE.match(date_text))
+        opens_item = title_col is not None and bool(
+            _BULLET_SPAN.match(cells_here.get(title_col, ""))
+        )
+        if opens_meeting or (opens_item and rows):
+            row_date = date_text if opens_meeting else rows[-1][0]
+            rows.append((row_date, [_Cell() for _ in anchors]))
+            if opens_meeting:
+                del cells_here[date_col]
+        if not rows:
+            leftovers.append(line)
+            continue
+        for column, cell_text in cells_here.items():
+            rows[-1][1][column].add(_BULLET_SPAN.sub("", cell_text), line.top, line.page)
+    meetings: list[ProgrammeMeeting] = []
+    for date_text, cells in rows:
+        if not meetings or meetings[-1].date_text != date_text:
+            meetings.append(ProgrammeMeeting(date=parse_date(date_text), date_text=date_text))
+        meetings[-1].items.append(_item(cells, names, roles))
+    return meetings
+
+
+def _item(cells: list[_Cell], names: list[str], roles: dict[str, int]) -> ProgrammeItem:
+    extra: dict[str, str] = {}
+    title = ""
+    title_col = roles.get("title")
+    if title_col is not None:
+        title, summary, status = _title_cell(cells[title_col])
+        if summary:
+            extra["Summary"] = summary
+        extra.update(status)
+    lead = cells[roles["lead"]].text if "lead" in roles else ""
+    if email := _EMAIL.search(lead):
+        extra["Lead e-mail"] = email.group()
+        lead = clean(lead.replace(email.group(), ""))
+    questions = cells[roles["questions"]].text if "questions" in roles else ""
+    for n, cell in enumerate(cells):
+        if n not in roles.values() and cell.text:
+            extra[names[n]] = cell.text
+    return ProgrammeItem(title=title, lead=lead or None, questions=questions or None, extra=extra)
+
+
+def _title_cell(cell: _Cell) -> tuple[str, str, dict[str, str]]:
+    """A title, then its summary ("To seek approval ..."), then the status lines after a gap."""
+    parts = cell.parts
+    status: dict[str, str] = {}
+    # the status block sits under a blank line: read it from the bottom up
+    end = len(parts)
+    while end > 1 and (
+        _NON_KEY.match(parts[end - 1][0])
+        or _ACCESS.match(parts[end - 1][0])
+        or (parts[end - 1][0].isdigit() and _ACCESS.match(parts[end - 2][0]))
+    ):
+        end -= 1
+    status_lines = [p[0] for p in parts[end:]]
+    if status_lines or _SUMMARY_START.match(" ".join(p[0] for p in parts[1:2])):
+        # a forward plan: printed key-decision and access status
+        status["Key decision"] = "no" if any(_NON_KEY.match(t) for t in status_lines) else "yes"
+        access = [t for t in status_lines if not _NON_KEY.match(t)]
+        if access:
+            status["Access"] = " ".join(access)
+    body = [p[0] for p in parts[:end]]
+    split = next((n for n in range(1, len(body)) if _SUMMARY_START.match(body[n])), len(body))
+    return _join_wrapped(body[:split]), _join_wrapped(body[split:]), status
