@@ -74,7 +74,9 @@ def read(path: str | Path) -> Pack:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise UnreadableInput(name, f"not councildocs Pack JSON ({where}: {first['msg']})") from None
+        raise UnreadableInput(
+            name, f"not councildocs Pack JSON ({where}: {first['msg']})"
+        ) from None
 
 
 def _place(

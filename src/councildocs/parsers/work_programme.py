@@ -223,14 +223,19 @@ def _table_columns(lines: list[Line]) -> tuple[int, int, list[float], list[str]]
         None,
     )
     if header_start is not None:
-        names: dict[float, list[str]] = {}
-        header_anchors = [s.x0 for s in lines[header_start].spans]
+        # headers are often centred over their columns: place each by its middle, against
+        # the columns the first row's cells start at
+        names: dict[int, list[str]] = {}
+        # a column empty in the first row shows only in the header, past the last cell
+        anchors = anchors + [s.x0 for s in lines[header_start].spans if s.x0 > max(anchors) + 20]
         for line in lines[header_start:first_row]:
             for span in line.spans:
-                column = _column_of(header_anchors, span.x0)
-                names.setdefault(header_anchors[column], []).append(span.text)
-        names_ = [clean(" ".join(names[a])) for a in header_anchors]
-        return header_start, first_row, header_anchors, names_
+                column = _column_of(anchors, (span.x0 + span.x1) / 2)
+                names.setdefault(column, []).append(span.text)
+        names_ = [
+            clean(" ".join(names.get(n, []))) or f"Column {n + 1}" for n in range(len(anchors))
+        ]
+        return header_start, first_row, anchors, names_
     # A header repeated on every page is removed as a running head; a copy printed away
     # from the page edge (Bristol's forward plan ends on an empty table) still names them.
     repeated = next((ln for ln in lines[first_row:] if _is_header(ln, len(anchors))), None)
