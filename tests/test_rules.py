@@ -123,6 +123,17 @@ def test_agd003_item_numbering_gap():
     assert run("AGD003", pack(items=good)) == []
 
 
+def test_agd003_a_second_session_numbered_from_one_is_not_a_fault():
+    # Mountain View's pack: a study session (1-3), then the regular meeting (1-4), whose
+    # item 3 is missing
+    numbers = ["1", "2", "3", "1", "2", "4", "4"]
+    items = [AgendaItem(number=n, title=f"Item {i}") for i, n in enumerate(numbers)]
+    assert [f.message for f in run("AGD003", pack(items=items))] == [
+        "agenda item 4 follows item 2: no item 3",
+        "agenda item number 4 is used twice",
+    ]
+
+
 # --- MIN -----------------------------------------------------------------------------
 
 MINUTES_HEAD = "Adults and Safer City Scrutiny Panel Minutes - 10 April 2018"

@@ -27,7 +27,8 @@ _PART_TWO = regex.compile(
 )
 _PART_ONE = regex.compile(r"^(?:Part\s*(?:1|I|One)\b|UNRESTRICTED\s+ITEMS)", regex.I)
 _ITEMS_HEADER = regex.compile(r"^(?:Item\s+No\.?\s+Title|Agenda\s+Item\s+No\.?)$", regex.I)
-_NOT_TITLE = regex.compile(r"^\d+(?:[.,]\d+)*$|^\d{1,2}\s+\p{Ll}")  # bare numbers, "13 wards"
+# bare numbers, "13 wards", a wrapped "Title 9 (Public Peace ...)"
+_NOT_TITLE = regex.compile(r"^\d+(?:[.,]\d+)*$|^\d{1,2}\s+\p{Ll}|^\d{1,2}\s+\(")
 
 _MEETING_LABEL = regex.compile(
     r"^(?P<label>Meeting|Date|Time|Venue|Place|Location)\s*:\s*(?P<value>.+)$", regex.I
@@ -64,8 +65,13 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
             continue
         current = items[-1] if items else None
         match = _ITEM.match(text)
+        if match and regex.match(r"^(?:[.:]\d{2}\s*)?[AP]\.?M\.?\b", match["title"], regex.I):
+            match = None  # a time ("6 P.M. SPECIAL MEETING"), not an item number
         if match and _is_date_only(match["title"]):
             match = None  # a running head: page number and meeting date ("2 April 18, 2016")
+        if match and line.has_geometry and items and "." not in match["number"]:
+            if line.x0 > items[0].number_x0 + 10:
+                match = None  # a numbered list inside an item (a recommendation's 1., 2.)
         if match and not _NOT_TITLE.match(text) and not _is_continuation(current, line, gap):
             _close(items)
             items.append(_OpenItem(match["number"], part, [line], line.x0))

@@ -84,10 +84,15 @@ def _from_comment_paragraphs(paragraphs: list[Paragraph]) -> list[Implication]:
             found.append((match.group("label"), [match.group("text")], paragraph))
         elif found:
             found[-1][1].append(text)
-    return [_implication(label, " ".join(texts), p.provenance) for label, texts, p in found]
+    return [
+        _implication(label, " ".join(texts), p.provenance, advisers_sign=True)
+        for label, texts, p in found
+    ]
 
 
-def _implication(title: str, text: str, where) -> Implication:
+def _implication(title: str, text: str, where, advisers_sign: bool = False) -> Implication:
+    """One implication; ``advisers_sign``: the template closes each with the adviser's
+    name, role and date (Bristol's professional comments), not a bracketed code."""
     text = " ".join(text.split())
     sign_off = None
     if match := _CODE_SIGN_OFF.search(text):
@@ -98,7 +103,7 @@ def _implication(title: str, text: str, where) -> Implication:
             code=match.group("code"),
         )
         text = (text[: match.start()] + text[match.end() :]).strip()
-    elif match := _ADVISER_SIGN_OFF.search(text):
+    elif advisers_sign and (match := _ADVISER_SIGN_OFF.search(text)) and len(match.group()) < 160:
         sign_off = SignOff(
             reference=match.group("reference").strip(),
             date=parse_date(match.group("reference")),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from ..dates import DATE_PATTERN
 from ..models import DocumentBase
-from ..parsers.common import DATE_PATTERN
 from ._support import document_text, passages
 
 
@@ -39,3 +39,12 @@ def is_meeting_record(document: DocumentBase) -> bool:
     return regex.search(r"\bminutes\b", opening, flags=regex.I) is not None and bool(
         DATE_PATTERN.search(opening)
     )
+
+
+_US_RECORD = r"\broll\s+call\b|\bAYES\b|\bNOES\b|\b(?:CA|IL|NY|TX|WA|OR|MA)\s+\d{5}\b|\bCommissioners?\s+Present\b"
+
+
+def follows_uk_practice(document: DocumentBase) -> bool:
+    """False for a US meeting record (roll calls, ayes and noes, a state and ZIP code):
+    duties such as declaring interests under the Localism Act 2011 do not apply there."""
+    return regex.search(_US_RECORD, document_text(document)) is None

@@ -2,7 +2,9 @@
 
 Items run 1, 2, 3 ...; sub-items ("5a", "5.1") share their parent's number. A missing or
 repeated number usually means an item was withdrawn without renumbering, or two items
-were merged, and minutes that cite "item 6" then point at the wrong business.
+were merged, and minutes that cite "item 6" then point at the wrong business. A lower
+number starts a new run (a pack holding two sessions, each numbered from 1); gaps and
+repeats are judged within a run.
 
 **Anti-pattern**
 
@@ -43,9 +45,11 @@ def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
         if not match or _DATE_TITLE.match(item.title):
             continue  # lettered schemes (A, B, C); "2 April 18, 2016" is a date, not an item
         number, is_sub = int(match.group(1)), bool(match.group("sub"))
+        if is_sub:
+            continue
         page = item.provenance.page if item.provenance else None
         quote = f"{item.number} {item.title}"
-        if previous is not None and not is_sub:
+        if previous is not None:
             if number == previous:
                 yield Hit(f"agenda item number {number} is used twice", page, quote)
             elif number > previous + 1:
@@ -55,6 +59,6 @@ def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
                     page,
                     quote,
                 )
-            elif number < previous:
-                yield Hit(f"agenda item {number} comes after item {previous}", page, quote)
-        previous = number if previous is None or number > previous else previous
+        # a lower number starts a new run: a second meeting or session in the same pack
+        # (US packs number each session from 1), so only gaps within a run are reported
+        previous = number

@@ -25,8 +25,8 @@ from collections.abc import Iterator
 
 import regex
 
+from ..dates import DATE_PATTERN, parse_date
 from ..models import MinutesDocument, Pack, WorkProgrammeDocument
-from ..parsers.common import DATE_PATTERN, parse_date
 from ._support import Hit, passages, sentences
 
 CODE = "CON004"

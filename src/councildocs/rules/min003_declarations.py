@@ -3,7 +3,7 @@
 Members must declare disclosable pecuniary and other interests (Localism Act 2011, s.31),
 and the minutes are where that is recorded. Passes when declarations were parsed, the
 parser saw a declarations item, or the text mentions declarations, interests declared, or
-conflicts of interest.
+conflicts of interest. US meeting records (roll calls, ayes and noes) are not judged.
 
 **Anti-pattern**
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import MinutesDocument, Pack
-from ._presence import first_page, is_meeting_record, says
+from ._presence import first_page, follows_uk_practice, is_meeting_record, says
 from ._support import Hit
 
 CODE = "MIN003"
@@ -37,8 +37,8 @@ MENTION = (
 
 
 def check(minutes: MinutesDocument, _pack: Pack) -> Iterator[Hit]:
-    if not is_meeting_record(minutes):
-        return  # a continuation page or a misfiled document: nothing to judge
+    if not is_meeting_record(minutes) or not follows_uk_practice(minutes):
+        return  # a continuation page, a misfiled document, or a US record: nothing to judge
     if minutes.declarations or minutes.declarations_stated or says(minutes, MENTION):
         return
     yield Hit(

@@ -1,0 +1,42 @@
+"""Dates and times as UK (and US) councils print them; shared by parsers and rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+from dateutil import parser as dateparser
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+DATE_PATTERN = regex.compile(
+    rf"""(?ix)
+    (?P<dmy>{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}})
+    | (?P<mdy>{_WEEKDAY}{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})
+    | (?P<numeric>\b\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})\b)
+    """
+)
+TIME_PATTERN = regex.compile(
+    r"(?i)\b(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[.:]\d{2}(?!\d))"
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as UK councils print it ("Thursday, 30th January, 2025", "12.06.2018")."""
+    match = DATE_PATTERN.search(text)
+    if not match:
+        return None
+    raw = regex.sub(r"(?i)(\d)(st|nd|rd|th)\b", r"\1", match.group())
+    raw = regex.sub(r"(?i)\bof\b", " ", raw)
+    try:
+        return dateparser.parse(raw, dayfirst=True, fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def find_time(text: str) -> str | None:
+    match = TIME_PATTERN.search(text)
+    return " ".join(match.group(1).split()) if match else None
