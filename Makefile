@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench lint fixtures clean
+.PHONY: install demo test bench lint fixtures golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+
+golden: $(STAMP)
+	$(BIN)/python -m tests.test_golden
 
 fixtures: $(STAMP)
 	$(BIN)/python tests/fixtures/generate.py

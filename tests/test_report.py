@@ -8,7 +8,7 @@ import pytest
 
 import councildocs
 
-from .conftest import shared_file
+from .conftest import FIXTURES, shared_file
 
 
 def _reports(pack):
@@ -359,3 +359,64 @@ def test_west_of_england_header_labels():
     ]
     assert [i.kind for i in report.implications] == ["financial"]
     assert report.unplaced_text == []
+
+
+# --- the closing contact block (Kent) ---------------------------------------------------
+
+
+def _report_of(path):
+    return next(d for d in councildocs.parse(path).documents if d.kind == "report")
+
+
+def test_kent_contact_block_one_under_another():
+    report = _report_of(
+        shared_file(
+            "corpus/kent/cabinet-2025-01-30/24-00115 - Adoption of Integrated Care Strategy "
+            "delivery plan - Report.pdf"
+        )
+    )
+    assert [c.model_dump() for c in report.metadata.accountable_employees] == [
+        {
+            "name": "Dr Mike Gogarty",
+            "role": "Interim Strategic Lead for Public Health",
+            "tel": None,
+            "email": "Mike.gogarty@kent.gov.uk",
+        }
+    ]
+    assert report.metadata.accountable_director.name == "Dr Anjan Ghosh"
+    assert report.metadata.accountable_director.role == "Director of Public Health"
+
+
+def test_kent_contact_block_with_two_authors():
+    report = _report_of(
+        shared_file(
+            "corpus/kent/cabinet-2025-01-30/Item 7 - Supplementary - 24-00109 - Transfer the "
+            "18-25 section of the Strengthening Independence Ser.pdf"
+        )
+    )
+    assert [(c.name, c.tel, c.email) for c in report.metadata.accountable_employees] == [
+        ("Sharon Howard", "+443000412070", "sharon.howard@kent.gov.uk"),
+        ("Alyson Wagget", "+443000412483", "alyson.wagget@kent.gov.uk"),
+    ]
+    assert report.metadata.accountable_employees[1].role == (
+        "Assistant Director Thanet South Kent Coastal"
+    )
+
+
+def test_kent_fixture_contact_block_in_two_columns():
+    report = _report_of(FIXTURES / "kent_cabinet_pack.pdf")
+    assert [c.model_dump() for c in report.metadata.accountable_employees] == [
+        {
+            "name": "Sam Patel",
+            "role": "Finance Business Partner",
+            "tel": "03000 410002",
+            "email": "sam.patel@kent.gov.uk",
+        }
+    ]
+    assert report.metadata.accountable_director.name == "Ruth Hale"
+    assert [s.title for s in report.sections][6:9] == [
+        "Recommendation(s)",
+        "Background Documents",
+        "Contact details",
+    ]
+    assert report.background_papers == []

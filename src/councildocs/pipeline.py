@@ -22,7 +22,7 @@ from .models import (
     Source,
 )
 from .parsers import PARSERS, parse_agenda
-from .parsers.tables import find_tables
+from .parsers.tables import locate_tables
 from .segment import AgendaReference, Segment, agenda_extent, split
 
 
@@ -45,12 +45,17 @@ def parse(path: str | Path) -> Pack:
     ]
     documents = []
     for segment in split(source, front, refs):
+        found = locate_tables(source, segment)
         if segment.kind == "agenda":
             document: DocumentBase = AgendaDocument(unplaced_text=front_unplaced)
+        elif segment.kind in _PROSE_KINDS:
+            # a table's cells are read into its Table; the prose parsers see the rest
+            prose = [line for line in segment.lines if id(line) not in found.cell_lines]
+            document = PARSERS[segment.kind](prose)
         else:
             document = PARSERS[segment.kind](segment.lines)
         _place(document, segment, refs, source)
-        document.tables = find_tables(source, segment)
+        document.tables = found.tables
         documents.append(document)
     return Pack(
         source=_source(source),
@@ -58,6 +63,11 @@ def parse(path: str | Path) -> Pack:
         agenda=Agenda(items=items),
         documents=documents,
     )
+
+
+# kinds whose parsers read paragraphs past tables; minutes print attendance as a table (a
+# roll call) and a work programme is one, so those parsers read every line themselves
+_PROSE_KINDS = ("report",)
 
 
 def read(path: str | Path) -> Pack:

@@ -24,8 +24,9 @@ from __future__ import annotations
 import regex
 
 from ..extract import Line
-from ..models import Paragraph, Recommendation, ReportDocument, Section
+from ..models import NamedRole, Paragraph, Recommendation, ReportDocument, Section
 from .common import join_lines, line_gap, provenance, unplaced
+from .contacts import contact_blocks
 from .implications import implications_from_sections
 from .report_metadata import HeaderField, build_metadata, match_label, other_label
 
@@ -92,6 +93,7 @@ def parse(lines: list[Line]) -> ReportDocument:
     sections = _sections(rest[start:], gap)
     if not recommendations:
         recommendations = _recommendations_from_sections(sections)
+    _add_contacts(metadata, contact_blocks(rest[start:]))
     document = ReportDocument(
         metadata=metadata,
         recommendations=recommendations,
@@ -99,7 +101,7 @@ def parse(lines: list[Line]) -> ReportDocument:
         implications=implications_from_sections(sections),
         background_papers=_background_papers(sections),
         appendices=_appendices(sections),
-        links=_links(lines),
+        links=_links(lines, metadata),
         unplaced_text=unplaced(sorted(leftovers, key=lambda ln: (ln.page, ln.top))),
     )
     return document
@@ -338,6 +340,10 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
         after = _next_numbered(lines, i)
         if after and after.startswith(match.group("number") + "."):
             return match.group("number"), match.group("title"), None
+        if _continues_headings(lines, i, match.group("number")):
+            # "7. Recommendation(s)" after "6. Equalities" (whose paragraphs ran 6.1 ...):
+            # a heading whose own text is a list or a block, not numbered paragraphs
+            return match.group("number"), match.group("title"), None
     if _APPENDICES_HEADING.match(text):
         return None, text.rstrip(":"), None
     if _is_bullet(lines[i]) or _ITEM_NUMBER.match(text) or _SUB_NUMBER.match(text):
@@ -365,6 +371,23 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
         ):
             return None, text, None
     return None
+
+
+def _continues_headings(lines: list[Line], i: int, number: str) -> bool:
+    """Whether the nearest numbered heading above line i is number - 1, a heading proper
+    (its paragraphs numbered under it)."""
+    if not number.isdigit() or int(number) < 2:
+        return False
+    wanted = str(int(number) - 1)
+    for j in range(i - 1, max(-1, i - 300), -1):
+        match = _NUMBERED_HEADING.match(lines[j].text.strip())
+        if match and _short_title(match.group("title")):
+            after = _next_numbered(lines, j)
+            if match.group("number") == wanted:
+                return bool(after and after.startswith(wanted + ".")) or _continues_headings(
+                    lines, j, wanted
+                )
+    return False
 
 
 _MARGINS: dict[int, tuple[list[Line], dict[int, float]]] = {}
@@ -559,11 +582,26 @@ def _appendices(sections: list[Section]) -> list[str]:
     return titles
 
 
-def _links(lines: list[Line]) -> list[str]:
+def _add_contacts(metadata, blocks) -> None:
+    """The closing contact block names the report's author and its director; the header's
+    own fields, where it has them, come first."""
+    for label, contact in blocks:
+        if regex.search(r"director", label, regex.I):
+            if metadata.accountable_director is None:
+                metadata.accountable_director = NamedRole(name=contact.name, role=contact.role)
+        elif all(c.name != contact.name for c in metadata.accountable_employees):
+            metadata.accountable_employees.append(contact)
+
+
+def _links(lines: list[Line], metadata) -> list[str]:
+    """URLs and e-mail addresses in the report; an address the header block reassembled
+    from a wrapped cell replaces the cut-off copy the lines give ("...gov.u" / "k")."""
+    whole = [c.email for c in metadata.accountable_employees if c.email]
     found: list[str] = []
     text = join_lines(lines)
     for match in [*_URL.finditer(text), *_EMAIL.finditer(text)]:
         value = match.group().rstrip(".")
+        value = next((w for w in whole if w.startswith(value) and w != value), value)
         if value not in found:
             found.append(value)
     return found

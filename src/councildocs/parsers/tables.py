@@ -82,19 +82,48 @@ class _Grid:
     doubts: list[str] = field(default_factory=list)
 
 
+@dataclass
+class FoundTables:
+    """A document's tables, and the lines their cells were read from (PDF tables only)."""
+
+    tables: list[Table]
+    cell_lines: set[int]  # ids of the Line objects inside a ruled or aligned table
+
+
 def find_tables(source: SourceDocument, segment, settings: TableSettings = DEFAULT_SETTINGS):
     """Every table in one document of the pack, in reading order."""
+    return locate_tables(source, segment, settings).tables
+
+
+def locate_tables(
+    source: SourceDocument, segment, settings: TableSettings = DEFAULT_SETTINGS
+) -> FoundTables:
+    """The document's tables and the lines they hold, so that a parser reading prose can
+    leave the cells out of its paragraphs (the table keeps them, nothing is lost)."""
+    cell_lines: set[int] = set()
     if source.format == "pdf":
         wanted = {id(line) for line in segment.lines}
         grids: list[_Grid] = []
         for page in segment.pages:
             lines = [line for line in page.lines if id(line) in wanted]
             if lines:
-                grids.extend(_page_grids(page, lines, settings))
+                found = _page_grids(page, lines, settings)
+                grids.extend(found)
+                cell_lines.update(_inside(lines, found))
         grids = _join_continued(grids, segment.pages)
     else:
         grids = _text_grids(segment.lines)
-    return [_finish(grid) for grid in grids]
+    return FoundTables([_finish(grid) for grid in grids], cell_lines)
+
+
+def _inside(lines: list[Line], grids: list[_Grid]) -> set[int]:
+    boxes = [g.bbox for g in grids if g.bbox is not None]
+    return {
+        id(line)
+        for line in lines
+        for x0, top, x1, bottom in boxes
+        if top <= (line.top + line.bottom) / 2 <= bottom and x0 - 2 <= line.x0 <= x1
+    }
 
 
 def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:

@@ -1,0 +1,81 @@
+"""The contact block at the end of a report: who wrote it and which director answers for it.
+
+Kent closes its reports with "Contact details", then "Report Author:" and "Relevant
+Director:" blocks, side by side in two columns or one under the other, each a name, a job
+title over one or two lines, a telephone number and an e-mail address:
+
+    Report Author:               Relevant Director:
+    Sam Patel                    Ruth Hale
+    Finance Business Partner     Corporate Director of Growth,
+    03000 410002                 Environment and Transport
+    sam.patel@kent.gov.uk        03000 410003
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..extract import Line
+from ..models import Contact
+from .common import clean
+
+# a label stands alone or ends in a colon: "Director of Strategy" is a job title, not one
+_LABEL = regex.compile(
+    r"^(?P<label>(?:Report\s+)?Author|Contact\s+Officer|Lead\s+Officer|(?:Relevant|Lead)\s+Director"
+    r"|Director|Report\s+Contact)s?\s*(?::\s*(?P<rest>.*)|$)",
+    regex.I,
+)
+_FIELD_WORDS = regex.compile(
+    r"\b(?:Telephone(?:\s+number)?|Tel|E-?mail(?:\s+address)?)\b\s*:?", regex.I
+)
+_HEADING = regex.compile(r"^(?:\d+\.?\s+)?Contact\s+(?:details|officers?)\s*:?$", regex.I)
+_EMAIL = regex.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = regex.compile(r"^(?:Tel(?:ephone)?\s*:?\s*)?(\+?[\d ()]{10,16})$", regex.I)
+
+
+def contact_blocks(lines: list[Line]) -> list[tuple[str, Contact]]:
+    """(label, contact) for each labelled block after a "Contact details" heading."""
+    start = next((i for i, ln in enumerate(lines) if _HEADING.match(ln.text.strip())), None)
+    if start is None:
+        return []
+    columns: list[tuple[float, list[str]]] = []  # (x0 of the column's label, its texts)
+    for line in lines[start + 1 :]:
+        for span in line.spans or ():
+            text = span.text.strip()
+            if _LABEL.match(text) and not _EMAIL.search(text):
+                columns.append((span.x0, [text]))
+            elif columns:
+                # the latest label at this column's x holds what follows it (blocks stacked
+                # one under another share an x; side by side they do not)
+                near = [c for c in columns if abs(c[0] - span.x0) < 60 or not line.has_geometry]
+                if near:
+                    near[-1][1].append(text)
+    return [block for texts in (c[1] for c in columns) for block in _contacts(texts)]
+
+
+def _contacts(texts: list[str]) -> list[tuple[str, Contact]]:
+    """One block may name several people, each closing with an e-mail address."""
+    label = _LABEL.match(texts[0])
+    people: list[list[str]] = [[label["rest"]] if label["rest"] else []]
+    for text in texts[1:]:
+        if people[-1] and _EMAIL.search(people[-1][-1]):
+            people.append([])
+        people[-1].append(text)
+    return [(clean(label["label"]), contact) for part in people if (contact := _contact(part))]
+
+
+def _contact(parts: list[str]) -> Contact | None:
+    email = tel = None
+    words: list[str] = []
+    for part in parts:
+        part = _FIELD_WORDS.sub(" ", part).strip()
+        if found := _EMAIL.search(part):
+            email = found.group()
+        elif found := _PHONE.match(part):
+            tel = " ".join(found.group(1).split())
+        elif part:
+            words.append(part)
+    if not words:
+        return None
+    role = clean(" ".join(words[1:])) or None
+    return Contact(name=clean(words[0]), role=role, tel=tel, email=email)
