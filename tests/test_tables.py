@@ -311,3 +311,24 @@ def test_report_metadata_blocks_are_not_tables(finance):
         for table in _tables(pack):
             first_cells = [row[0] for row in [table.header, *table.rows] if row]
             assert not any(c.startswith(METADATA_LABELS) for c in first_cells), table.page
+
+
+def test_fixture_work_programme_table_continues_over_the_page():
+    # page 10 carries on the table without a header, and its empty columns are not drawn
+    pack = councildocs.parse(FIXTURES / "wolverhampton_pack.pdf")
+    (table,) = pack.documents[2].tables
+    assert table.pages == [9, 10]
+    assert table.header == [
+        "Date of Meeting",
+        "Item Description",
+        "Lead Report Author",
+        "Specific Questions for Scrutiny to consider",
+    ]
+    assert [row[0] for row in table.rows if row[0]] == [
+        "12.06.2018",
+        "25.09.2018",
+        "27.11.2018",
+        "29.01.2019",
+        "26.03.2019",
+    ]
+    assert table.rows[-1] == ["26.03.2019", "TBC", "", ""]

@@ -80,6 +80,7 @@ class _Grid:
     header_rows: int | None = None  # None: decide from the cells
     pages: list[int] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
+    columns: list[tuple[float, float]] = field(default_factory=list)  # ruled: each x0, x1
 
 
 @dataclass
@@ -287,6 +288,7 @@ def _grid_from_cells(page, lines, cells, settings) -> _Grid | None:
         spans=kept_spans,
         bbox=tuple(round(v, 1) for v in bbox),
         pages=[page.number],
+        columns=[(xs[c], xs[c + 1]) for c in keep_cols],
     )
 
 
@@ -343,11 +345,36 @@ def _footnotes_below(lines: list[Line], bbox, settings: TableSettings) -> list[s
     return notes
 
 
+def _align_columns(grid: _Grid, previous: _Grid) -> None:
+    """A continuation whose empty columns were dropped gets them back, placed by x, when
+    each of its columns stands where one of the previous page's columns stood."""
+    if not grid.columns or not previous.columns or len(grid.columns) >= len(previous.columns):
+        return
+    placing = []
+    for x0, _ in grid.columns:
+        match = [i for i, (px0, _) in enumerate(previous.columns) if abs(px0 - x0) < 3]
+        if not match:
+            return
+        placing.append(match[0])
+    width = len(previous.columns)
+    cells = []
+    for row in grid.cells:
+        wide = [""] * width
+        for text, column in zip(row, placing, strict=True):
+            wide[column] = text
+        cells.append(wide)
+    grid.cells = cells
+    grid.spans = [s.model_copy(update={"column": placing[s.column]}) for s in grid.spans]
+    grid.columns = list(previous.columns)
+
+
 def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
     """A table that ends one page and starts the next, with the same columns, is one table."""
     out: list[_Grid] = []
     for grid in grids:
         last = out[-1] if out else None
+        if last is not None and grid.page == last.pages[-1] + 1 and grid.caption is None:
+            _align_columns(grid, last)
         if (
             last is not None
             and grid.page == last.pages[-1] + 1
