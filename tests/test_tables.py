@@ -103,7 +103,7 @@ def test_seed_modern_slavery_tables(seed_pack):
     assert progress.rows[3] == [
         "Clarify the support offer for victims",
         "Audit of partners undertaken to capture summary of provision\n"
-        "Links established to national subcontracted provider (Black Country Women’s Aid)",
+        "Links established to national sub-contracted provider (Black Country Women’s Aid)",
     ]
     assert progress.rows[6][0] == (
         "Strengthen links to the business community to address labour exploitation"

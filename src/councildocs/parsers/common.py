@@ -26,8 +26,12 @@ __all__ = [
 
 
 def clean(text: str) -> str:
-    """Collapse whitespace and mend words hyphenated across a line wrap."""
-    text = regex.sub(r"(\p{Ll})- (\p{Ll})", r"\1\2", text)
+    """Collapse whitespace and mend words hyphenated across a line wrap.
+
+    The hyphen stays: council papers are rarely hyphenated by the typesetter, so a hyphen
+    at a wrap is the word's own ("re-offending", "Piggott-Smith", "12-month").
+    """
+    text = regex.sub(r"(\p{L}|\d)- (\p{L})", r"\1-\2", text)
     return " ".join(text.split())
 
 
