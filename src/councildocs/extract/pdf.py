@@ -194,12 +194,11 @@ def _spans_box_by_box(raw_textpage, page_height: float) -> list[tuple[float, flo
 
 def _tidy(text: str) -> str:
     """PDFium marks a soft hyphen as U+0002 and pads with NULs and U+FFFE."""
-    return (
-        text.replace("\x02", "-")
-        .replace("\ufffe", "")
-        .replace("\x00", "")
-        .translate(SYMBOL_BULLETS)
-    )
+    text = text.replace("\x02", "-").replace("\ufffe", "").replace("\x00", "")
+    return text.translate(SYMBOL_BULLETS) if _PRIVATE_USE.search(text) else text
+
+
+_PRIVATE_USE = regex.compile(r"[\uf000-\uf0ff]")
 
 
 def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) -> list[str]:
@@ -228,30 +227,33 @@ def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) ->
 
 def _group_lines(spans: list[tuple[float, float, Span]], page_number: int) -> list[Line]:
     """Join rectangles that share a baseline into lines, top to bottom, left to right."""
-    spans.sort(key=lambda s: (s[0] + s[1]) / 2)
-    rows: list[list[tuple[float, float, Span]]] = []
+    spans.sort(key=lambda s: s[0] + s[1])
+    rows: list[list] = []  # [top, bottom, items]: the row's extent kept as it grows
     for item in spans:
-        centre = (item[0] + item[1]) / 2
+        top, bottom = item[0], item[1]
         if rows:
-            last = rows[-1]
-            row_top = min(s[0] for s in last)
-            row_bottom = max(s[1] for s in last)
-            tolerance = max(1.5, 0.35 * (row_bottom - row_top))
-            if abs(centre - (row_top + row_bottom) / 2) <= tolerance:
-                last.append(item)
+            row = rows[-1]
+            tolerance = max(1.5, 0.35 * (row[1] - row[0]))
+            if abs((top + bottom) / 2 - (row[0] + row[1]) / 2) <= tolerance:
+                row[2].append(item[2])
+                if top < row[0]:
+                    row[0] = top
+                if bottom > row[1]:
+                    row[1] = bottom
                 continue
-        rows.append([item])
+        rows.append([top, bottom, [item[2]]])
     lines = []
-    for row in rows:
-        row.sort(key=lambda s: s[2].x0)
-        merged = _merge_touching([s[2] for s in row])
+    for top, bottom, row in rows:
+        if len(row) > 1:
+            row.sort(key=lambda span: span.x0)
+        merged = _merge_touching(row)
         lines.append(
             Line(
                 text=" ".join(span.text for span in merged),
                 x0=merged[0].x0,
-                top=min(s[0] for s in row),
+                top=top,
                 x1=max(span.x1 for span in merged),
-                bottom=max(s[1] for s in row),
+                bottom=bottom,
                 page=page_number,
                 spans=tuple(merged),
             )
@@ -312,6 +314,10 @@ def _insert_ordinal(line: Line, position: int, suffix: Line) -> None:
 
 def _merge_touching(spans: list[Span]) -> list[Span]:
     """Rectangles split by a font change but not by a gap are one span; tidy spacing."""
+    if len(spans) == 1:  # most lines: one run of text
+        span = spans[0]
+        text = " ".join(span.text.split())
+        return [span if text == span.text else Span(text=text, x0=span.x0, x1=span.x1)]
     merged: list[Span] = []
     previous_raw = ""
     for span in spans:

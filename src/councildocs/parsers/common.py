@@ -31,8 +31,10 @@ def clean(text: str) -> str:
     The hyphen stays: council papers are rarely hyphenated by the typesetter, so a hyphen
     at a wrap is the word's own ("re-offending", "Piggott-Smith", "12-month").
     """
-    text = regex.sub(r"(\p{L}|\d)- (\p{L})", r"\1-\2", text)
-    return " ".join(text.split())
+    return " ".join(_WRAPPED_HYPHEN.sub(r"\1-\2", text).split())
+
+
+_WRAPPED_HYPHEN = regex.compile(r"(\p{L}|\d)- (\p{L})")
 
 
 def join_lines(lines: Iterable[Line]) -> str:

@@ -307,7 +307,10 @@ def _cell_text(fragments: list[tuple[float, float, str]]) -> str:
         # in lower case ends the word above
         glue = "" if len(part) <= 2 and part.isalpha() and part.islower() and text else " "
         text = f"{text}{glue}{part}"
-    return clean(regex.sub(r"(\d) (?=,\d{3}\b)", r"\1", text))  # "201 ,552.7": one figure
+    return clean(_SPLIT_FIGURE.sub(r"\1", text))  # "201 ,552.7": one figure
+
+
+_SPLIT_FIGURE = regex.compile(r"(\d) (?=,\d{3}\b)")
 
 
 def _caption_above(lines: list[Line], bbox, settings: TableSettings) -> str | None:
