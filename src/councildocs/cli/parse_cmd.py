@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -111,7 +112,9 @@ def _render(fmt: str, outcome: Outcome[ParsedPack]) -> str:
     pack = Pack.model_validate_json(parsed.json)
     if fmt == "json":
         return pack.model_dump_json(indent=2, by_alias=True)
-    console = Console(file=io.StringIO(), soft_wrap=True, width=120)
+    # long titles wrap under their branch rather than being cut at the edge
+    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+    console = Console(file=io.StringIO(), width=width)
     console.print(pack_tree(pack))
     return console.file.getvalue().rstrip("\n")
 

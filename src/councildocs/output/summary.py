@@ -27,8 +27,41 @@ def pack_tree(pack: Pack) -> Tree:
         pages = f"pages {doc.pages.start}-{doc.pages.end}" if doc.pages else "pages ?"
         item = f" · item {doc.agenda_item}" if doc.agenda_item else ""
         node = documents.add(f"[cyan]{doc.kind}[/] {doc.title or ''} [dim]({pages}{item})[/]")
+        facts = _facts(doc)
         if doc.tables:
-            node.add(f"{len(doc.tables)} tables")
+            facts.append(_count(len(doc.tables), "table"))
+        if facts:
+            node.add(" · ".join(facts))
         if doc.unplaced_text:
-            node.add(f"[yellow]{len(doc.unplaced_text)} unplaced text blocks[/]")
+            node.add(f"[yellow]{_count(len(doc.unplaced_text), 'unplaced text block')}[/]")
     return tree
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _facts(doc) -> list[str]:
+    """What a reader looks for first in each kind of document."""
+    if doc.kind == "minutes":
+        attendance = doc.attendance
+        return [
+            *([f"meeting of {doc.date}"] if doc.date else []),
+            _count(len(attendance.members), "member"),
+            _count(len(attendance.apologies), "apology").replace("apologys", "apologies"),
+            _count(len(doc.items), "item"),
+            _count(sum(len(i.resolutions) for i in doc.items), "resolution"),
+            _count(sum(len(i.actions) for i in doc.items), "action"),
+        ]
+    if doc.kind == "report":
+        return [
+            _count(len(doc.recommendations), "recommendation"),
+            _count(len(doc.sections), "section"),
+            _count(len(doc.implications), "implication"),
+        ]
+    if doc.kind == "work_programme":
+        return [
+            _count(len(doc.meetings), "meeting"),
+            _count(sum(len(m.items) for m in doc.meetings), "item"),
+        ]
+    return []
