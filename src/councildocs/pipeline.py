@@ -115,6 +115,10 @@ def _place(
             document.title = document.metadata.title
         elif segment.item_title:
             document.title = segment.item_title
+        elif isinstance(document, MinutesDocument) and document.body:
+            # printed minutes published alone: name them as a reader would
+            when = f", {document.date.day} {document.date:%B %Y}" if document.date else ""
+            document.title = f"Minutes of the {document.body}{when}"
         elif segment.lines:
             document.title = segment.lines[0].text.strip()[:200]
 
