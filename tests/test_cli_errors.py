@@ -76,3 +76,20 @@ def test_image_only_pdf_asks_for_ocr(tmp_path):
     code, err = _run(_image_only_pdf(tmp_path / "scan.pdf"))
     assert code == 2
     assert "no text layer" in err and "OCR" in err
+
+
+def test_output_file_is_written_whole_with_ordinary_permissions(tmp_path):
+    import os
+
+    from .conftest import FIXTURES
+
+    out = tmp_path / "pack.json"
+    result = CliRunner().invoke(
+        main, ["parse", str(FIXTURES / "kent_cabinet_pack.pdf"), "-o", str(out)]
+    )
+    assert result.exit_code == 0
+    assert out.read_text().startswith("{")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.json"]  # no temporary file left
