@@ -246,7 +246,7 @@ def _group_lines(spans: list[tuple[float, float, Span]], page_number: int) -> li
     for top, bottom, row in rows:
         if len(row) > 1:
             row.sort(key=lambda span: span.x0)
-        merged = _merge_touching(row)
+        merged = _merge_touching(row, bottom - top)
         lines.append(
             Line(
                 text=" ".join(span.text for span in merged),
@@ -312,7 +312,7 @@ def _insert_ordinal(line: Line, position: int, suffix: Line) -> None:
     line.x1 = max(line.x1, suffix.x1)
 
 
-def _merge_touching(spans: list[Span]) -> list[Span]:
+def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
     """Rectangles split by a font change but not by a gap are one span; tidy spacing."""
     if len(spans) == 1:  # most lines: one run of text
         span = spans[0]
@@ -324,7 +324,9 @@ def _merge_touching(spans: list[Span]) -> list[Span]:
         text = " ".join(span.text.split())
         if not text:
             continue
-        if merged and span.x0 - merged[-1].x1 < 1.0:
+        # a gap under a fifth of the line's height is letter spacing, not a word gap
+        # (word gaps are a third of the height or more; columns are far wider)
+        if merged and span.x0 - merged[-1].x1 < max(1.0, 0.2 * height):
             prev = merged[-1]
             spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
             joiner = " " if spaced else ""
