@@ -15,15 +15,16 @@ from pathlib import Path
 import click
 
 from .. import output
-from ..config import ConfigError, Settings, load_settings, settings_from
 from ..errors import CouncilDocsError
-from ..linter import at_or_above, lint, selected_rules, targets
+from ..linter import at_or_above, selected_rules, targets
+from ..linter import validate as validate_pack
 from ..models import Finding, Pack, Severity
 from ..pipeline import read as read_pack
 from ..rules import UnknownRule
 from . import main
 from ._batch import Progress, batch_options, input_files, open_cache, parse_packs
 from ._common import EXIT_INPUT_ERROR, fail, report_error
+from ._rule_options import rule_options, rule_settings
 
 EXIT_FINDINGS = 1
 
@@ -37,10 +38,6 @@ RENDERERS = {
 }
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -51,10 +48,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
     show_default=True,
     help="How to print findings.",
 )
-@click.option(
-    "--select", multiple=True, help="Rules to run: codes, prefixes (FIG), names or groups."
-)
-@click.option("--ignore", multiple=True, help="Rules not to run (same references as --select).")
+@rule_options
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
@@ -62,12 +56,6 @@ def _split(values: tuple[str, ...]) -> list[str]:
     help="Lowest severity that makes the exit code 1 [default: error, or the config's].",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Settings file (default: councildocs.toml or pyproject.toml found upward).",
-)
 @click.option(
     "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
 )
@@ -92,7 +80,7 @@ def validate(
     when named. PDFs and text exports are parsed in --jobs worker processes, with the same
     cache as ``parse``; the rules then run on each pack.
     """
-    settings = _settings(config_path, select, ignore, fail_on)
+    settings = rule_settings(config_path, select, ignore, fail_on)
     try:
         rules = selected_rules(settings.select, settings.ignore)
     except UnknownRule as exc:
@@ -118,7 +106,9 @@ def validate(
                 pack = Pack.model_validate_json(outcome.value.json)
             else:
                 pack = read_pack(path)
-            findings = lint(pack, rules, settings.severity)
+            findings = validate_pack(
+                pack, settings.select, settings.ignore, severities=settings.severity
+            )
         except CouncilDocsError as exc:
             report_error(exc.path, exc.problem)
             unreadable += 1
@@ -142,21 +132,3 @@ def validate(
     failing = [f for found in results.values() for f in at_or_above(found, settings.fail_on)]
     if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
-
-
-def _settings(
-    config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None
-) -> Settings:
-    try:
-        settings = load_settings(config_path)
-        overrides = settings.model_dump(by_alias=True, exclude={"source"})
-        if select:
-            overrides["select"] = _split(select)
-        if ignore:
-            overrides["ignore"] = _split(ignore)
-        if fail_on:
-            overrides["fail-on"] = fail_on
-        return settings_from(overrides, source=settings.source or "options")
-    except ConfigError as exc:
-        fail("config", str(exc))
-    raise AssertionError("unreachable")
