@@ -64,9 +64,9 @@ def export(
     no_cache: bool,
     quiet: bool,
 ) -> None:
-    """Write packs into a SQLite database with their findings, one transaction per pack.
+    """Write packs and their findings into a SQLite database for Datasette.
 
-    PATHS are PDFs and text exports (files, folders, globs), or saved parse output named
+    Each pack is one transaction and replaces an earlier export of the same file. PATHS are PDFs and text exports (files, folders, globs), or saved parse output named
     as files: .json (one Pack, or an array of them) and .jsonl (one Pack per line).
     """
     settings = rule_settings(config_path, select, ignore)
