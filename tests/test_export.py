@@ -179,3 +179,23 @@ def test_export_unreadable_saved_file_is_named(tmp_path):
     assert result.exit_code == 1
     assert f"councildocs: error: {garbage}: not councildocs Pack JSON" in result.stderr
     assert count(database, "packs") == 1
+
+
+def test_export_folder_reads_packs_not_other_json(tmp_path):
+    # a folder of packs may hold other JSON (the corpus has metadata.json files)
+    seed = shared_file(SEED_REL)
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(seed.read_bytes())
+    (folder / "metadata.json").write_text('[{"title": "Cabinet", "url": "https://example"}]')
+    database = tmp_path / "council.db"
+    result = invoke("export", folder, "--sqlite", database)
+    assert result.exit_code == 0, result.stderr
+    assert "exported 1, failed 0" in result.stderr
+    # named, it is read and refused once, not entry by entry
+    named = invoke("export", folder / "metadata.json", "--sqlite", database)
+    assert named.exit_code == 1
+    assert named.stderr.splitlines()[0] == (
+        f"councildocs: error: {folder / 'metadata.json'}: not councildocs parse output "
+        "(first entry: not councildocs Pack JSON (source: Field required))"
+    )

@@ -78,7 +78,14 @@ def read_saved(path: str | Path) -> Iterator[Pack | SavedFailure]:
         entries = json.loads(data)
     except json.JSONDecodeError as exc:
         raise UnreadableInput(name, f"not JSON ({exc.msg} at line {exc.lineno})") from None
-    for number, entry in enumerate(entries, start=1):
+    if not isinstance(entries, list) or not entries:
+        raise UnreadableInput(name, "not councildocs parse output (an empty array)")
+    first = _entry(entries[0], f"{name}[1]")
+    if isinstance(first, SavedFailure) and not first.from_parse:
+        # an array whose first entry is no pack is some other JSON, not parse output
+        raise UnreadableInput(name, f"not councildocs parse output (first entry: {first.problem})")
+    yield first
+    for number, entry in enumerate(entries[1:], start=2):
         yield _entry(entry, f"{name}[{number}]")
 
 

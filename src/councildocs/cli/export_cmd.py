@@ -22,10 +22,9 @@ from ..errors import CouncilDocsError
 from ..linter import validate
 from ..models import Finding, Pack
 from ..output import sqlite
-from ..saved import SAVED_SUFFIXES, is_saved, read_saved
+from ..saved import is_saved, read_saved
 from . import main
 from ._batch import (
-    PARSEABLE_SUFFIXES,
     Progress,
     batch_options,
     input_files,
@@ -70,7 +69,8 @@ def export(
     as files: .json (one Pack, or an array of them) and .jsonl (one Pack per line).
     """
     settings = rule_settings(config_path, select, ignore)
-    files = input_files(paths, PARSEABLE_SUFFIXES + SAVED_SUFFIXES)
+    # folders give PDFs and text exports only: a folder of packs may hold other JSON
+    files = input_files(paths)
     cache = open_cache(cache_dir, no_cache)
     rules_failed = 0
     connection = sqlite.connect(database)
