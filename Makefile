@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench lint fixtures golden clean
+.PHONY: install demo test bench lint fixtures golden docs rules-doc cli-doc clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,17 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/python docs/generate.py --check
+
+# docs/rules.md from the rule registry, docs/cli.md from every command's --help
+docs: $(STAMP)
+	$(BIN)/python docs/generate.py
+
+rules-doc: $(STAMP)
+	$(BIN)/python docs/generate.py rules
+
+cli-doc: $(STAMP)
+	$(BIN)/python docs/generate.py cli
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.test_golden

@@ -158,3 +158,19 @@ def test_rules_lists_every_rule_and_explains_one():
     one = invoke("rules", "FIG001").stdout
     assert "**Anti-pattern**" in one and "16.5% increase" in one
     assert invoke("rules", "XX1").exit_code == 2
+
+
+def test_json_lines_from_parse_are_validated_pack_by_pack(tmp_path):
+    packs = tmp_path / "packs.jsonl"
+    pack_line = CON002.read_text().replace("\n", "")
+    error_line = json.dumps({"path": "scan.pdf", "error": "the PDF has no text layer"})
+    packs.write_text("\n".join([error_line, pack_line, "not json", pack_line]) + "\n")
+    result = invoke("validate", packs, "--format", "json")
+    assert result.exit_code == 2  # the broken line; the packs around it are still checked
+    assert result.stderr.splitlines() == [
+        f"councildocs: note: {packs}:1: skipped scan.pdf, which parse could not read "
+        "(the PDF has no text layer)",
+        f"councildocs: error: {packs}:3: not JSON (Expecting value)",
+    ]
+    [checked] = json.loads(result.stdout)  # both lines are one pack, reported under its file
+    assert [f["code"] for f in checked["findings"]] == ["CON002"]

@@ -52,6 +52,7 @@ class Summary:
     failed: int = 0
     pages: int = 0
     from_cache: int = 0
+    skipped: int = 0
     started: float = field(default_factory=time.perf_counter)
     seconds: float = 0.0
 
@@ -66,8 +67,9 @@ class Summary:
 
     def line(self, verb: str = "parsed") -> str:
         cached = f" ({self.from_cache} from cache)" if self.from_cache else ""
+        skipped = f", skipped {self.skipped}" if self.skipped else ""
         return (
-            f"{verb} {self.parsed}{cached}, failed {self.failed}, "
+            f"{verb} {self.parsed}{cached}, failed {self.failed}{skipped}, "
             f"pages {self.pages}, {self.seconds:.2f} s"
         )
 

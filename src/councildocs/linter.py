@@ -2,25 +2,61 @@
 
 Rules read the models only, so a pack parsed now and a pack loaded from saved JSON
 (``Pack.model_validate_json``) are checked alike. A rule that reads a document kind is called
-once per document of that kind; a ``pack`` rule once per pack.
+once per document of that kind; a ``pack`` rule once per pack. :func:`validate` is the
+public entry point (``councildocs.validate``): a file or a Pack in, findings out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from .models import Finding, Pack, Severity
+from .pipeline import read
 from .rules import READS_PACK, Rule, all_rules
 
 SEVERITY_RANK = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
 
 
+def validate(
+    path_or_pack: str | Path | Pack,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    *,
+    severities: Mapping[str, Severity] | None = None,
+) -> list[Finding]:
+    """Check a pack against the rules and return what they find.
+
+    ``path_or_pack``: a PDF, a text export or saved ``parse`` JSON (read with
+    :func:`councildocs.pipeline.read`), or a :class:`~councildocs.models.Pack` already in hand.
+    ``select``: the rules to run, all when None; ``ignore``: rules not to run. Each is a
+    reference or a list of them: a code (``"FIG001"``), a code prefix (``"FIG"``), a rule
+    name (``"percentage-change"``), a family or a group (``"consistency"``).
+    ``severities``: a code's severity instead of the rule's default (``{"CON003": "info"}``).
+
+    Findings come in document then page order, each with code, severity, message, document,
+    page and the text it quotes. Raises :class:`~councildocs.rules.UnknownRule` for a
+    reference that names no rule and :class:`~councildocs.errors.CouncilDocsError` for a
+    file that cannot be read. No config file is read: the CLI does that, a script says
+    what it wants.
+
+    >>> [f.code for f in validate("pack.pdf", select="FIG")]
+    ['FIG001', 'FIG001']
+    """
+    pack = path_or_pack if isinstance(path_or_pack, Pack) else read(path_or_pack)
+    return lint(pack, selected_rules(select, ignore), severities)
+
+
 def selected_rules(
-    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+    select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
 ) -> list[Rule]:
     """The rules ``select`` names (all when None) less those ``ignore`` names."""
     from .rules import resolve
 
+    if isinstance(select, str):
+        select = [select]
+    if isinstance(ignore, str):
+        ignore = [ignore]
     rules = all_rules()
     chosen = set(rules) if select is None else set().union(*(resolve(r) for r in select))
     for reference in ignore or ():

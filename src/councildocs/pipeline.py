@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from .errors import UnreadableInput
 from .extract import SourceDocument, load
 from .models import (
@@ -23,6 +21,7 @@ from .models import (
 )
 from .parsers import PARSERS, parse_agenda
 from .parsers.tables import locate_tables
+from .saved import read_pack_json
 from .segment import AgendaReference, Segment, agenda_extent, split
 
 
@@ -71,22 +70,16 @@ _PROSE_KINDS = ("report",)
 
 
 def read(path: str | Path) -> Pack:
-    """A Pack from a PDF or text export (parsed), or from saved ``parse`` JSON (loaded)."""
-    name = str(path)
-    if not name.lower().endswith(".json"):
+    """A Pack from a PDF or text export (parsed), or from saved ``parse`` JSON (loaded).
+
+    JSON Lines hold many packs, so they are read with :func:`councildocs.saved.read_saved`.
+    """
+    name = str(path).lower()
+    if name.endswith(".jsonl"):
+        raise UnreadableInput(str(path), "JSON Lines hold many packs; read them one by one")
+    if not name.endswith(".json"):
         return parse(path)
-    try:
-        return Pack.model_validate_json(Path(path).read_bytes())
-    except FileNotFoundError:
-        raise UnreadableInput(name, "no such file") from None
-    except OSError as exc:
-        raise UnreadableInput(name, f"cannot read it ({exc.strerror})") from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise UnreadableInput(
-            name, f"not councildocs Pack JSON ({where}: {first['msg']})"
-        ) from None
+    return read_pack_json(path)
 
 
 def _place(

@@ -138,6 +138,16 @@ class Progress:
         if not self.quiet and exc_info[0] is None:
             print(self.summary.line(self.verb), file=self._stream, flush=True)
 
+    def skip(self, where: str, note: str) -> None:
+        """An input left out on purpose: a note on stderr (even with --quiet: data is missing)."""
+        self.summary.skipped += 1
+        line = f"councildocs: note: {where}: {note}"
+        if self._bar:
+            self._bar.console.print(line, markup=False, highlight=False)
+            self._bar.update(self._task, advance=1)
+        else:
+            print(line, file=self._stream, flush=True)
+
     def done(self, outcome: Outcome[Any]) -> None:
         self.summary.add(outcome)
         error = f"councildocs: error: {outcome.path}: {outcome.error}" if not outcome.ok else None

@@ -1,17 +1,38 @@
-"""councildocs export: packs into a normalised SQLite database, ready for Datasette."""
+"""councildocs export: packs into a normalised SQLite database, ready for Datasette.
+
+Inputs are PDFs and text exports (parsed in worker processes, with the cache) and saved
+``parse`` output (``.json``: one Pack or an array; ``.jsonl``: one Pack per line), all in
+the order named. Each pack is written in one transaction with the findings of the rules
+(``--select``/``--ignore``, or the config file), replacing any earlier export of the same
+file. An error record ``parse`` wrote in a saved file is skipped with a note on stderr.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from .. import __version__
-from ..models import Pack
+from ..batch import Outcome
+from ..cache import PackCache
+from ..errors import CouncilDocsError
+from ..linter import validate
+from ..models import Finding, Pack
 from ..output import sqlite
+from ..saved import is_saved, read_saved
 from . import main
-from ._batch import Progress, batch_options, input_files, open_cache, parse_packs
+from ._batch import (
+    Progress,
+    batch_options,
+    input_files,
+    open_cache,
+    parse_packs,
+)
+from ._common import report_error
+from ._rule_options import rule_options, rule_settings
 
 EXIT_BATCH_FAILED = 1
 
@@ -25,26 +46,97 @@ EXIT_BATCH_FAILED = 1
     required=True,
     help="The database to create or update; a pack already in it is replaced.",
 )
+@click.option(
+    "--no-findings", is_flag=True, help="Do not run the rules; leave the findings table empty."
+)
+@rule_options
 @batch_options
 def export(
     paths: tuple[str, ...],
     database: Path,
+    no_findings: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: Path | None,
     jobs: int | None,
     cache_dir: Path | None,
     no_cache: bool,
     quiet: bool,
 ) -> None:
-    """Parse packs (files, folders, globs) into a SQLite database, one transaction per pack."""
+    """Write packs and their findings into a SQLite database for Datasette.
+
+    Each pack is one transaction and replaces an earlier export of the same file. PATHS are PDFs and text exports (files, folders, globs), or saved parse output named
+    as files: .json (one Pack, or an array of them) and .jsonl (one Pack per line).
+    """
+    settings = rule_settings(config_path, select, ignore)
+    # folders give PDFs and text exports only: a folder of packs may hold other JSON
     files = input_files(paths)
     cache = open_cache(cache_dir, no_cache)
+    rules_failed = 0
     connection = sqlite.connect(database)
     try:
-        with Progress(len(files), quiet=quiet, verb="exported") as progress:
-            for outcome in parse_packs(files, jobs=jobs, cache=cache, progress=progress):
-                if outcome.value is not None:
-                    pack = Pack.model_validate_json(outcome.value.json)
-                    sqlite.write_pack(connection, pack, councildocs_version=__version__)
+        with Progress(_expected_packs(files), quiet=quiet, verb="exported") as progress:
+            for pack in _packs(files, jobs=jobs, cache=cache, progress=progress):
+                findings: list[Finding] = []
+                if not no_findings:
+                    try:
+                        findings = validate(
+                            pack, settings.select, settings.ignore, severities=settings.severity
+                        )
+                    except Exception as exc:  # a rule bug must not cost the pack its rows
+                        rules_failed += 1
+                        report_error(
+                            pack.source.path,
+                            f"internal error in the rules ({type(exc).__name__}: {exc}); "
+                            "exported without findings; please report it",
+                        )
+                sqlite.write_pack(connection, pack, findings, councildocs_version=__version__)
     finally:
         connection.close()
-    if progress.summary.failed:
+    if progress.summary.failed or rules_failed:
         sys.exit(EXIT_BATCH_FAILED)
+
+
+def _packs(
+    files: list[str], *, jobs: int | None, cache: PackCache | None, progress: Progress
+) -> Iterator[Pack]:
+    """Every pack the files hold, in the order named; failures reported as they come."""
+    to_parse = [f for f in files if not is_saved(f)]
+    parsed = parse_packs(to_parse, jobs=jobs, cache=cache, progress=progress)
+    for path in files:
+        if not is_saved(path):
+            outcome = next(parsed)  # in input order, so the next one is this file's
+            if outcome.value is not None:
+                yield Pack.model_validate_json(outcome.value.json)
+            continue
+        try:
+            for entry in read_saved(path):
+                if isinstance(entry, Pack):
+                    progress.done(
+                        Outcome(entry.source.path, value=entry, pages=entry.source.page_count)
+                    )
+                    yield entry
+                elif entry.from_parse:
+                    progress.skip(
+                        entry.where,
+                        f"skipped {entry.path}, which parse could not read ({entry.problem})",
+                    )
+                else:
+                    progress.done(Outcome(entry.where, error=entry.problem))
+        except CouncilDocsError as exc:
+            progress.done(Outcome(exc.path, error=exc.problem))
+
+
+def _expected_packs(files: list[str]) -> int:
+    """How many packs the files hold, for the progress bar: a line of JSON Lines is one."""
+    total = 0
+    for path in files:
+        if not path.lower().endswith(".jsonl"):
+            total += 1
+            continue
+        try:
+            with open(path, encoding="utf-8") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except (OSError, UnicodeDecodeError):
+            total += 1  # reported when it is read
+    return total

@@ -10,20 +10,24 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from .. import output
-from ..config import ConfigError, Settings, load_settings, settings_from
+from ..batch import Outcome
 from ..errors import CouncilDocsError
-from ..linter import at_or_above, lint, selected_rules, targets
+from ..linter import at_or_above, selected_rules, targets
+from ..linter import validate as validate_pack
 from ..models import Finding, Pack, Severity
 from ..pipeline import read as read_pack
 from ..rules import UnknownRule
+from ..saved import is_saved, read_saved
 from . import main
 from ._batch import Progress, batch_options, input_files, open_cache, parse_packs
 from ._common import EXIT_INPUT_ERROR, fail, report_error
+from ._rule_options import rule_options, rule_settings
 
 EXIT_FINDINGS = 1
 
@@ -37,10 +41,6 @@ RENDERERS = {
 }
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -51,10 +51,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
     show_default=True,
     help="How to print findings.",
 )
-@click.option(
-    "--select", multiple=True, help="Rules to run: codes, prefixes (FIG), names or groups."
-)
-@click.option("--ignore", multiple=True, help="Rules not to run (same references as --select).")
+@rule_options
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
@@ -62,12 +59,6 @@ def _split(values: tuple[str, ...]) -> list[str]:
     help="Lowest severity that makes the exit code 1 [default: error, or the config's].",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Settings file (default: councildocs.toml or pyproject.toml found upward).",
-)
 @click.option(
     "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
 )
@@ -88,17 +79,18 @@ def validate(
 ) -> None:
     """Check agenda packs (PDF, text export or saved JSON) and print findings.
 
-    INPUTS are files, folders (searched for .pdf and .txt) or globs; saved JSON is read
-    when named. PDFs and text exports are parsed in --jobs worker processes, with the same
+    INPUTS are files, folders (searched for .pdf and .txt) or globs; saved parse output is
+    read when named: .json (one Pack) or .jsonl (one Pack per line, each reported under the
+    file it was parsed from). PDFs and text exports are parsed in --jobs worker processes, with the same
     cache as ``parse``; the rules then run on each pack.
     """
-    settings = _settings(config_path, select, ignore, fail_on)
+    settings = rule_settings(config_path, select, ignore, fail_on)
     try:
         rules = selected_rules(settings.select, settings.ignore)
     except UnknownRule as exc:
         fail("--select/--ignore", str(exc))
     paths = input_files(inputs)
-    to_parse = [p for p in paths if not p.lower().endswith(".json")]
+    to_parse = [p for p in paths if not is_saved(p)]
     cache = open_cache(cache_dir, no_cache)
     # one file alone keeps stderr quiet, as a linter's single-file run does
     with Progress(len(to_parse), quiet=quiet or len(paths) == 1, verb="parsed") as progress:
@@ -110,25 +102,20 @@ def validate(
     unreadable = 0
     for path in paths:
         try:
-            if path in parsed:
-                outcome = parsed[path]
-                if not outcome.ok:  # its one-line error is already printed by the progress
+            for name, pack in _packs(path, parsed):
+                if pack is None:  # already reported, in one line
                     unreadable += 1
                     continue
-                pack = Pack.model_validate_json(outcome.value.json)
-            else:
-                pack = read_pack(path)
-            findings = lint(pack, rules, settings.severity)
+                results[name] = validate_pack(
+                    pack, settings.select, settings.ignore, severities=settings.severity
+                )
+                checked[name] = targets(pack, rules)
         except CouncilDocsError as exc:
             report_error(exc.path, exc.problem)
             unreadable += 1
-            continue
         except Exception as exc:  # a rule bug must not lose the other files
             report_error(path, f"internal error ({type(exc).__name__}: {exc}); please report it")
             unreadable += 1
-            continue
-        results[path] = findings
-        checked[path] = targets(pack, rules)
     render = RENDERERS[fmt]
     if fmt == "text":
         use_color = sys.stdout.isatty() if color is None else color
@@ -144,19 +131,29 @@ def validate(
         sys.exit(EXIT_FINDINGS)
 
 
-def _settings(
-    config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None
-) -> Settings:
-    try:
-        settings = load_settings(config_path)
-        overrides = settings.model_dump(by_alias=True, exclude={"source"})
-        if select:
-            overrides["select"] = _split(select)
-        if ignore:
-            overrides["ignore"] = _split(ignore)
-        if fail_on:
-            overrides["fail-on"] = fail_on
-        return settings_from(overrides, source=settings.source or "options")
-    except ConfigError as exc:
-        fail("config", str(exc))
-    raise AssertionError("unreachable")
+def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | None]]:
+    """The packs one input holds, each with the name its findings are reported under.
+
+    None in place of a pack: an entry that could not be read, its error already printed.
+    """
+    if path in parsed:
+        outcome = parsed[path]
+        if not outcome.ok:  # its one-line error is already printed by the progress
+            yield path, None
+            return
+        yield path, Pack.model_validate_json(outcome.value.json)
+    elif path.lower().endswith(".jsonl"):
+        for entry in read_saved(path):
+            if isinstance(entry, Pack):
+                yield entry.source.path, entry
+            elif entry.from_parse:
+                click.echo(
+                    f"councildocs: note: {entry.where}: skipped {entry.path}, which parse "
+                    f"could not read ({entry.problem})",
+                    err=True,
+                )
+            else:
+                report_error(entry.where, entry.problem)
+                yield entry.where, None
+    else:
+        yield path, read_pack(path)

@@ -9,7 +9,8 @@ A rule module (``rules/<code>_<slug>.py``) declares
 - ``check(target, pack)``: yields :class:`~councildocs.rules._support.Hit` s,
 
 and a docstring whose first line says what it checks, followed by an explanation, an
-**Anti-pattern** (a pack excerpt that fails) and a **Best practice** (one that passes).
+**Anti-pattern** (a pack excerpt that fails) and then a **Best practice** (one that passes).
+``councildocs rules`` and ``docs/rules.md`` (``make rules-doc``) are made from these.
 Modules whose names start with ``_`` are helpers, not rules. Adding a rule edits no list.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +27,8 @@ from types import ModuleType
 from ..models import DocumentKind, Severity
 
 READS_PACK = "pack"
+ANTI_PATTERN = "**Anti-pattern**"
+BEST_PRACTICE = "**Best practice**"
 
 #: Code prefix → (family, group). ``--select`` accepts a code, a prefix, a family or a group.
 FAMILIES: dict[str, tuple[str, str]] = {
@@ -69,6 +73,25 @@ class Rule:
         """The docstring without its summary line: explanation and examples."""
         return "\n".join(self.doc.strip().splitlines()[1:]).strip()
 
+    @property
+    def description(self) -> str:
+        """The explanation alone, before the examples."""
+        return self.explanation.split(ANTI_PATTERN, 1)[0].strip()
+
+    @property
+    def anti_pattern(self) -> str:
+        """The failing example, dedented."""
+        return _example(self.explanation.split(ANTI_PATTERN, 1)[1].split(BEST_PRACTICE, 1)[0])
+
+    @property
+    def best_practice(self) -> str:
+        """The passing example, dedented."""
+        return _example(self.explanation.split(BEST_PRACTICE, 1)[1])
+
+
+def _example(block: str) -> str:
+    return textwrap.dedent(block.strip("\n")).strip()
+
 
 def _rule_from(module: ModuleType) -> Rule:
     code = module.CODE
@@ -78,7 +101,7 @@ def _rule_from(module: ModuleType) -> Rule:
     if reads != READS_PACK and reads not in set(DocumentKind):
         raise TypeError(f"{module.__name__}: READS {reads!r} is not 'pack' or a document kind")
     doc = module.__doc__ or ""
-    if "**Anti-pattern**" not in doc or "**Best practice**" not in doc:
+    if doc.find(ANTI_PATTERN) < 0 or doc.find(BEST_PRACTICE) < doc.find(ANTI_PATTERN):
         raise TypeError(f"{module.__name__}: docstring lacks **Anti-pattern** / **Best practice**")
     return Rule(
         code=code,

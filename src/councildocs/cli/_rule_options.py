@@ -1,0 +1,66 @@
+"""The rule options commands that run the rules share: --select, --ignore and --config.
+
+``validate`` and ``export`` (which stores findings) read them the same way: the config file
+(``--config``, else the councildocs.toml or pyproject.toml found upward) first, the command
+line over it. A bad reference or config file stops the command with exit code 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..config import ConfigError, Settings, load_settings, settings_from
+from ._common import fail
+
+
+def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --select, --ignore and --config to a command."""
+    options = [
+        click.option(
+            "--select",
+            multiple=True,
+            help="Rules to run: codes, prefixes (FIG), names or groups; repeat or comma-separate.",
+        ),
+        click.option(
+            "--ignore", multiple=True, help="Rules not to run (same references as --select)."
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, exists=True, path_type=Path),
+            help="Settings file (default: councildocs.toml or pyproject.toml found upward).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def rule_settings(
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None = None,
+) -> Settings:
+    """The config file's settings with the command line's over them; exit 2 if unusable."""
+    try:
+        settings = load_settings(config_path)
+        overrides = settings.model_dump(by_alias=True, exclude={"source"})
+        if select:
+            overrides["select"] = _split(select)
+        if ignore:
+            overrides["ignore"] = _split(ignore)
+        if fail_on:
+            overrides["fail-on"] = fail_on
+        return settings_from(overrides, source=settings.source or "options")
+    except ConfigError as exc:
+        fail("config", str(exc))
+    raise AssertionError("unreachable")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
