@@ -229,7 +229,10 @@ def test_finance_page_8_borderless_table_with_wrapped_cells(finance):
         "Summary",
         "Detail",
     ]
-    assert len(table.rows) == 5  # three-line labels and long details are one row each
+    # three-line labels and long details are one row each: 5 rows printed on page 8; the
+    # table runs on over pages 9 and 10, each opening with the end of the row above
+    assert table.pages == [8, 9, 10]
+    assert len(table.rows) == 5 + 4 + 3
     assert table.rows[0][:5] == [
         "Older People - Residential Care Services",
         "97.5",
@@ -332,3 +335,43 @@ def test_fixture_work_programme_table_continues_over_the_page():
         "26.03.2019",
     ]
     assert table.rows[-1] == ["26.03.2019", "TBC", "", ""]
+
+
+def test_finance_tables_continued_over_pages_are_one_table(finance):
+    # pages 9, 10, 13, 14 and 17 carry on the table above without a header of their own
+    by_page = {t.page: t for t in _tables(finance)}
+    assert not {9, 10, 13, 14, 17} & set(by_page)
+    adults, children, growth = by_page[8], by_page[12], by_page[16]
+    assert (adults.pages, children.pages, growth.pages) == ([8, 9, 10], [12, 13, 14], [16, 17])
+    # "Adult Learning Disability -" ends page 8; "Community Based Services & Support for
+    # Carers" opens page 9 with no figures: one row
+    assert adults.rows[4][:5] == [
+        "Adult Learning Disability - Community Based Services & Support for Carers",
+        "127.1",
+        "129.5",
+        "+2.4",
+        "Increases in Supported Living care packages",
+    ]
+    # page 10 opens with the end of the Adult Case Management row's detail
+    assert adults.rows[8][0] == "Adult Case Management & Assessment Services"
+    assert adults.rows[8][5].endswith(
+        "and additional posts recruited to drive service improvement and organisational change."
+    )
+    assert adults.rows[-1][:4] == [
+        "Provision for Demographic Growth - Community Based Services",
+        "15.8",
+        "1.2",
+        "-14.5",
+    ]
+    assert [row[0] for row in children.rows[4:6]] == [
+        "Adult Learning & Physical Disability pathway - Residential Care Services & Support "
+        "for Carers",
+        "Looked After Children (with Disability) - Care & Support",
+    ]
+    assert children.rows[3][5].endswith("unit costs before the end of the financial year.")
+    assert children.rows[-1][:4] == ["Children in Need – Care & Support", "3.8", "3.1", "-0.7"]
+    assert growth.rows[2][4] == (
+        "Chestfield tunnel costs and other price/demand pressures partially offset by energy "
+        "underspend and additional income"
+    )
+    assert growth.rows[-1][:4] == ["Libraries, Registration & Archives", "11.1", "10.5", "-0.5"]

@@ -373,21 +373,37 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
     out: list[_Grid] = []
     for grid in grids:
         last = out[-1] if out else None
-        if last is not None and grid.page == last.pages[-1] + 1 and grid.caption is None:
+        # no caption of its own, or the table's own caption printed again ("All figures in £m")
+        uncaptioned = last is not None and grid.caption in (None, last.caption)
+        if last is not None and grid.page == last.pages[-1] + 1 and uncaptioned:
             _align_columns(grid, last)
         if (
             last is not None
             and grid.page == last.pages[-1] + 1
             and len(grid.cells[0]) == len(last.cells[0])
-            and grid.caption is None
+            and uncaptioned
+            and grid.method == last.method
             and not any(g.page == last.pages[-1] and g.bbox[1] > last.bbox[1] for g in grids)
+            and not any(g.page == grid.page and g.bbox[1] < grid.bbox[1] for g in grids)
         ):
             offset = len(last.cells)
             body = grid.cells
             dropped = 0
             if body and body[0] == last.cells[0]:
                 body, dropped = body[1:], 1  # the header printed again
-            if body and last.cells and _continues_row(body[0]):
+            elif grid.header_rows:
+                grid_header = [
+                    clean(" ".join(r[c] for r in body[: grid.header_rows]))
+                    for c in range(len(body[0]))
+                ]
+                if grid_header != [
+                    clean(" ".join(r[c] for r in last.cells[: last.header_rows or 1]))
+                    for c in range(len(body[0]))
+                ]:
+                    out.append(grid)
+                    continue  # a new table with other column labels
+                body, dropped = body[grid.header_rows :], grid.header_rows
+            if body and last.cells and _continues_row(body[0], last.cells[-1]):
                 # a row broken by the page: its first cell (the row's key) is not repeated
                 last.cells[-1] = [
                     clean(f"{a} {b}") for a, b in zip(last.cells[-1], body[0], strict=True)
@@ -411,8 +427,18 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
     return out
 
 
-def _continues_row(row: list[str]) -> bool:
-    return not row[0] and sum(1 for c in row if c) <= max(1, len(row) // 2)
+def _continues_row(row: list[str], previous: list[str]) -> bool:
+    """The first row on a page ends the last row of the page before: its key cell is
+    empty, or its figures are missing where the row above has them and the label above
+    breaks off ("Adult Learning Disability -" / "Community Based Services")."""
+    if not row[0]:
+        return sum(1 for c in row if c) <= max(1, len(row) // 2)
+    figures = [c for c, text in enumerate(previous) if is_number(text)]
+    return (
+        bool(figures)
+        and not any(row[c] for c in figures)
+        and bool(row[0][:1].islower() or _CONTINUES.search(previous[0]))
+    )
 
 
 # --- text exports -----------------------------------------------------------------------
@@ -935,7 +961,8 @@ def _aligned_grid(page, ordered, region, settings) -> _Grid | None:
     first_top = min(ln.top for ln in rows[0])
     ruled_top = max((y for y in rules if y <= first_top + 0.5 and first_top - y < 30), default=None)
     header = _header_lines(ordered, ruled_top or first_top, columns, bounds)
-    table_top = min(ln.top for ln in header) if header else top
+    # a first row's label may wrap above its figures: the table starts at its first line
+    table_top = min(ln.top for ln in header) if header else min(top, first_top)
     row_bottom = max(ln.bottom for row in rows for ln in row)
     cells = []
     if header:
