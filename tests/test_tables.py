@@ -273,7 +273,7 @@ def test_appendix_e_rows_split_by_text_line():
     assert len(tables) == 1  # the coloured column boxes no longer make a one-row grid
     table = tables[0]
     assert len(table.header) == 18 and table.header[0] == "MTFP Category"
-    assert len(table.rows) == 40
+    assert len(table.rows) == 39  # 40 printed lines, one of them the "*" note below
     labels = [row[0] for row in table.rows]
     assert labels[:4] == [
         "Original base budget",
@@ -375,3 +375,39 @@ def test_finance_tables_continued_over_pages_are_one_table(finance):
         "underspend and additional income"
     )
     assert growth.rows[-1][:4] == ["Libraries, Registration & Archives", "11.1", "10.5", "-0.5"]
+
+
+def test_appendix_e_group_labels_and_note():
+    (table,) = _tables(councildocs.parse(shared_file(APPENDIX_E)))
+    # group labels (TOTAL, CYPE, GET, CHB over three columns; "Public / Health" over one)
+    # give each column its full label
+    assert table.header[1:12] == [
+        "TOTAL Core £000s",
+        "TOTAL External £000s",
+        "TOTAL Total £000s",
+        "ASCH Core £000s",
+        "Public Health External £000s",
+        "CYPE Core £000s",
+        "CYPE External £000s",
+        "CYPE Total £000s",
+        "GET Core £000s",
+        "GET External £000s",
+        "GET Total £000s",
+    ]
+    assert table.header[12:] == [
+        "CED Core £000s",
+        "DCED Core £000s",
+        "NAC Core £000s",
+        "CHB Core £000s",
+        "CHB External £000s",
+        "CHB Total £000s",
+    ]
+    assert table.footnotes == [
+        "* the prior year savings rolled forward for delivery in 2025-26 will be updated as "
+        "part of the outturn report, and those updated figures will be used for the 2025-26 "
+        "savings monitoring process"
+    ]
+    labels = [row[0] for row in table.rows]
+    assert not any(label.startswith("*") for label in labels)
+    reserves = table.rows[labels.index("RESERVES") + 1]
+    assert reserves[:4] == ["Contributions to Reserves", "42,884.9", "14,200.0", "57,084.9"]

@@ -140,7 +140,7 @@ def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[
         if all(len(g.cells) < len(table.cells) for g in overlapping):
             ruled = [g for g in ruled if g not in overlapping]
             table.caption = _caption_above(lines, table.bbox, settings)
-            table.footnotes = _footnotes_below(lines, table.bbox, settings)
+            table.footnotes += _footnotes_below(lines, table.bbox, settings)
             ruled.append(table)
     ruled.sort(key=lambda g: (g.bbox[1], g.bbox[0]))
     return ruled
@@ -964,9 +964,13 @@ def _aligned_grid(page, ordered, region, settings) -> _Grid | None:
     # a first row's label may wrap above its figures: the table starts at its first line
     table_top = min(ln.top for ln in header) if header else min(top, first_top)
     row_bottom = max(ln.bottom for row in rows for ln in row)
+    # a note printed inside the table's label column ("* the prior year savings ...")
+    notes = [row for row in rows if _is_note_row(row, bounds)]
+    rows = [row for row in rows if row not in notes]
     cells = []
     if header:
-        cells.append(_aligned_cells(header, bounds, len(columns)))
+        label_column = columns.index(label)
+        cells.append(_header_cells(header, bounds, len(columns), label_column))
     cells += [_aligned_cells(row, bounds, len(columns)) for row in rows]
     bbox = (left_edge, table_top, right_edge, row_bottom)
     grid = _Grid(
@@ -978,7 +982,17 @@ def _aligned_grid(page, ordered, region, settings) -> _Grid | None:
         pages=[page.number],
         doubts=["borderless: columns inferred from the alignment of figures"],
     )
+    grid.footnotes = [clean(" ".join(ln.text for ln in row)) for row in notes]
     return grid
+
+
+_NOTE_MARK = regex.compile(r"^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|Notes?:|Source:)\s*\S")
+
+
+def _is_note_row(row: list[Line], bounds: list[float]) -> bool:
+    """A row of one column whose text opens with a footnote mark is a note, not a row."""
+    columns = {_column_of(bounds, (s.x0 + s.x1) / 2) for ln in row for s in ln.spans}
+    return len(columns) == 1 and bool(_NOTE_MARK.match(row[0].text))
 
 
 def _aligned_rows(inside, region, rules, ordered, figures) -> list[list[Line]]:
@@ -1092,6 +1106,52 @@ def _header_lines(ordered, first_top, columns, bounds) -> list[Line]:
         header.append(line)
         previous_top = line.top
     return sorted(header, key=lambda ln: ln.top)
+
+
+def _header_cells(
+    lines: list[Line], bounds: list[float], width: int, label_column: int
+) -> list[str]:
+    """One label per column, a group label over several columns given to each of them.
+
+    Header lines that touch are one printed row ("Public" / "TOTAL ASCH ..." / "Health").
+    A label in such a row is centred over its group: it spreads one column each way while
+    both neighbours have nothing in that row and are labelled in a row below ("TOTAL" over
+    Core / External / Total), so each column reads "TOTAL External £000s".
+    """
+    bands: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: ln.top):
+        if bands and line.top - bands[-1][-1].bottom < 0.3 * line.height:
+            bands[-1].append(line)
+        else:
+            bands.append([line])
+    fragments: list[list[tuple[float, float, str]]] = [[] for _ in range(width)]
+    for k, band in enumerate(bands):
+        placed = [
+            (line, span, _column_of(bounds, (span.x0 + span.x1) / 2))
+            for line in band
+            for span in line.spans
+        ]
+        claimed = {column for _, _, column in placed} | {label_column}
+        below = {
+            _column_of(bounds, (s.x0 + s.x1) / 2)
+            for lower in bands[k + 1 :]
+            for ln in lower
+            for s in ln.spans
+        }
+        for line, span, column in placed:
+            first = last = column
+            while (
+                first - 1 not in claimed
+                and last + 1 not in claimed
+                and first - 1 >= 0
+                and last + 1 < width
+                and {first - 1, last + 1} <= below
+            ):
+                first, last = first - 1, last + 1
+                claimed |= {first, last}
+            for covered in range(first, last + 1):
+                fragments[covered].append((line.top, span.x0, span.text))
+    return [_cell_text(f) for f in fragments]
 
 
 def _aligned_cells(lines: list[Line], bounds: list[float], width: int) -> list[str]:
