@@ -81,6 +81,7 @@ class _Grid:
     pages: list[int] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
     columns: list[tuple[float, float]] = field(default_factory=list)  # ruled: each x0, x1
+    note_lines: list[Line] = field(default_factory=list)  # footnotes printed below it
 
 
 @dataclass
@@ -88,7 +89,7 @@ class FoundTables:
     """A document's tables, and the lines their cells were read from (PDF tables only)."""
 
     tables: list[Table]
-    cell_lines: set[int]  # ids of the Line objects inside a ruled or aligned table
+    cell_lines: set[int]  # ids of the Line objects in a ruled or aligned table, or its notes
 
 
 def find_tables(source: SourceDocument, segment, settings: TableSettings = DEFAULT_SETTINGS):
@@ -119,12 +120,13 @@ def locate_tables(
 
 def _inside(lines: list[Line], grids: list[_Grid]) -> set[int]:
     boxes = [g.bbox for g in grids if g.bbox is not None]
-    return {
+    inside = {
         id(line)
         for line in lines
         for x0, top, x1, bottom in boxes
         if top <= (line.top + line.bottom) / 2 <= bottom and x0 - 2 <= line.x0 <= x1
     }
+    return inside | {id(line) for g in grids for line in g.note_lines}
 
 
 def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
@@ -140,7 +142,7 @@ def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[
         if all(len(g.cells) < len(table.cells) for g in overlapping):
             ruled = [g for g in ruled if g not in overlapping]
             table.caption = _caption_above(lines, table.bbox, settings)
-            table.footnotes += _footnotes_below(lines, table.bbox, settings)
+            _add_footnotes(table, lines, settings)
             ruled.append(table)
     ruled.sort(key=lambda g: (g.bbox[1], g.bbox[0]))
     return ruled
@@ -211,7 +213,7 @@ def _ruled_grids(page: Page, lines: list[Line], settings: TableSettings) -> list
     grids.sort(key=lambda g: (g.bbox[1], g.bbox[0]))
     for grid in grids:
         grid.caption = _caption_above(lines, grid.bbox, settings)
-        grid.footnotes = _footnotes_below(lines, grid.bbox, settings)
+        _add_footnotes(grid, lines, settings)
     return grids
 
 
@@ -328,21 +330,24 @@ def _caption_above(lines: list[Line], bbox, settings: TableSettings) -> str | No
 _FOOTNOTE = regex.compile(r"^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|\(?[a-z]\)|Note[s]?:|Source:)\s*\S")
 
 
-def _footnotes_below(lines: list[Line], bbox, settings: TableSettings) -> list[str]:
-    below = sorted((ln for ln in lines if ln.top >= bbox[3] - 1), key=lambda ln: ln.top)
-    notes: list[str] = []
-    previous_bottom = bbox[3]
+def _add_footnotes(grid: _Grid, lines: list[Line], settings: TableSettings) -> None:
+    """The notes printed under the table ("*Recorded offences ..."), each note's wrapped
+    lines joined; their lines are kept so that prose parsers can leave them out."""
+    below = sorted((ln for ln in lines if ln.top >= grid.bbox[3] - 1), key=lambda ln: ln.top)
+    notes: list[list[Line]] = []
+    previous_bottom = grid.bbox[3]
     for line in below:
         if line.top - previous_bottom > settings.footnote_distance:
             break
         if _FOOTNOTE.match(line.text):
-            notes.append(clean(line.text))
+            notes.append([line])
         elif notes and line.top - previous_bottom < max(3.0, 0.8 * line.height):
-            notes[-1] = clean(f"{notes[-1]} {line.text}")
+            notes[-1].append(line)
         else:
             break
         previous_bottom = line.bottom
-    return notes
+    grid.footnotes += [clean(" ".join(ln.text for ln in note)) for note in notes]
+    grid.note_lines += [ln for note in notes for ln in note]
 
 
 def _align_columns(grid: _Grid, previous: _Grid) -> None:
