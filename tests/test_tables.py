@@ -411,3 +411,50 @@ def test_appendix_e_group_labels_and_note():
     assert not any(label.startswith("*") for label in labels)
     reserves = table.rows[labels.index("RESERVES") + 1]
     assert reserves[:4] == ["Contributions to Reserves", "42,884.9", "14,200.0", "57,084.9"]
+
+
+AMENDMENTS = (
+    "corpus/kent/full_council-2025-02-13/Budget Amendments 13th-Feb-2025 09.30 County Council.pdf"
+)
+
+
+def test_budget_amendments_plan_with_labels_between_the_years():
+    pack = councildocs.parse(shared_file(AMENDMENTS))
+    table = next(t for t in _tables(pack) if t.page == 9)
+    # 2024-25 figures, then the labels, then 2025-26, 2026-27 and 2027-28 figures
+    assert len(table.header) == 13
+    assert table.header[:4] == [
+        "2024-25 Core £000s",
+        "2024-25 External £000s",
+        "2024-25 Total £000s",
+        "",
+    ]
+    assert table.header[-1] == "2027-28 Total £000s"
+    labels = [row[3] for row in table.rows]
+    assert labels[:4] == [
+        "Original base budget",
+        "internal base adjustments",
+        "Revised Base",
+        "SPENDING",
+    ]
+    assert table.rows[labels.index("Pay")] == [
+        "10,798.4",
+        "505.1",
+        "11,303.5",
+        "Pay",
+        "21,845.7",
+        "626.9",
+        "22,472.6",
+        "12,524.5",
+        "0.0",
+        "12,524.5",
+        "11,863.6",
+        "0.0",
+        "11,863.6",
+    ]
+    demand = table.rows[labels.index("Demand & Cost Drivers - Demand")]
+    assert demand[:3] == ["", "", "0.0"] and demand[-1] == "8,779.6"
+    # the rows keep their printed order although TOTAL SPENDING's line is run into the
+    # rotated "Page 7" stamp
+    spending = labels.index("Service Strategies & Improvements")
+    assert labels[spending + 1 : spending + 3] == ["TOTAL SPENDING", "SAVINGS, INCOME & GRANT"]

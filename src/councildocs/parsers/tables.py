@@ -876,7 +876,8 @@ def _aligned_grids(page: Page, lines: list[Line], settings: TableSettings) -> li
     anchors = [line for line in lines if _is_figures_line(line)]
     if len(anchors) < 2:
         return []
-    ordered = sorted(lines, key=lambda ln: ln.top)
+    # by middle, as extract orders lines: a tall line (a rotated stamp run into it) keeps its place
+    ordered = sorted(lines, key=lambda ln: ln.top + ln.bottom)
     regions: list[list[Line]] = []
     for anchor in anchors:
         region = regions[-1] if regions else None
@@ -915,10 +916,19 @@ def _figure_columns(region: list[Line], tolerance: float) -> list[_Column]:
     ]
 
 
-def _text_columns(lines: list[Line], after: float, tolerance: float) -> list[_Column]:
-    """Left-aligned text columns to the right of the figures: their left edges cluster."""
+def _text_columns(lines: list[Line], figures: list[_Column], tolerance: float) -> list[_Column]:
+    """Left-aligned text columns right of the first figure column, beside the figures or
+    between them (Kent's budget plan prints its labels between two years' figures): the
+    left edges of text that stays clear of every figure column cluster."""
     spans = sorted(
-        (s for line in lines for s in line.spans if s.x0 > after and not is_number(s.text)),
+        (
+            s
+            for line in lines
+            for s in line.spans
+            if s.x0 > figures[0].x1 + 2
+            and not is_number(s.text)
+            and not _in_figure_column(s, figures)
+        ),
         key=lambda s: s.x0,
     )
     clusters: list[list] = []
@@ -950,9 +960,11 @@ def _aligned_grid(page, ordered, region, settings) -> _Grid | None:
         (sp.x1 for ln in inside for sp in ln.spans if sp.x1 <= figures[0].x0),
         default=figures[0].x0 - 1,
     )
-    label = _Column(left_edge, label_right, False)
-    columns = [label, *figures, *_text_columns(inside, figures[-1].x1 + 2, 4.0)]
-    columns.sort(key=lambda c: c.x0)
+    texts = _text_columns(inside, figures, 4.0)
+    # labels left of the figures, or (nothing printed there) the first text column
+    labelled = left_edge < figures[0].x0 - 2 or not texts
+    label = _Column(left_edge, label_right, False) if labelled else texts[0]
+    columns = sorted({id(c): c for c in [label, *figures, *texts]}.values(), key=lambda c: c.x0)
     if len(columns) < 3:
         return None
     bounds = _boundaries(columns)
@@ -1077,7 +1089,9 @@ def _in_figure_column(span, figures: list[_Column]) -> bool:
 
 
 def _wraps(above: Line, below: Line) -> bool:
-    return below.top - above.top <= 1.45 * max(above.height, below.height)
+    low, high = sorted((above.height, below.height))
+    # a line made tall by a rotated stamp run into it wraps no further than its text does
+    return below.top - above.top <= 1.45 * min(high, 2 * low)
 
 
 def _header_lines(ordered, first_top, columns, bounds) -> list[Line]:
@@ -1093,7 +1107,11 @@ def _header_lines(ordered, first_top, columns, bounds) -> list[Line]:
     pending: list[Line] = []
     previous_top = first_top
     for line in reversed(above):
-        if previous_top - line.bottom > 2.5 * max(line.height, 6.0):
+        gap = previous_top - line.bottom
+        # a blank line may part the header from the rows when the line over them labels
+        # most columns ("£000s £000s ..."); a looser line that far up is prose
+        spread = not header and len(line.spans) >= max(3, len(columns) // 2)
+        if gap > (4.0 if spread else 2.5) * max(line.height, 6.0):
             break
         cols = {_column_of(bounds, (s.x0 + s.x1) / 2) for s in line.spans}
         if len(line.spans) == 1:
