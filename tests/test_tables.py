@@ -185,7 +185,7 @@ def test_tables_command_csv_and_json(tmp_path):
     result = runner.invoke(main, ["tables", str(seed), "--csv", str(tmp_path)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert len(names) == 3
+    assert len(names) == 4  # the work programme's, the two Modern Slavery ones, the crime table
     crime = next(p for p in tmp_path.iterdir() if p.name.endswith("-p18-1.csv"))
     rows = list(csv.reader(crime.open(encoding="utf-8", newline="")))
     assert rows[0] == ["Crime type", "2016-2017", "2017-2018", "Comments"]
@@ -195,6 +195,7 @@ def test_tables_command_csv_and_json(tmp_path):
     result = runner.invoke(main, ["tables", str(seed), "--format", "json"])
     assert result.exit_code == 0
     assert [t["header"][0] for t in json.loads(result.output)] == [
+        "Date of Meeting",
         "Area of Focus (Identified Sept 2017)",
         "Key Area of Delivery",
         "Crime type",
@@ -458,3 +459,39 @@ def test_budget_amendments_plan_with_labels_between_the_years():
     # rotated "Page 7" stamp
     spending = labels.index("Service Strategies & Improvements")
     assert labels[spending + 1 : spending + 3] == ["TOTAL SPENDING", "SAVINGS, INCOME & GRANT"]
+
+
+def test_seed_work_programme_table_from_the_text_export(seed_pack):
+    (table,) = next(d for d in seed_pack.documents if d.kind == "work_programme").tables
+    assert table.method == "text" and table.quality.score < 0.6 and table.quality.reasons
+    assert table.caption == "Cabinet Member for Adults – Cllr Sandra Samuels"
+    assert table.header == [
+        "Date of Meeting",
+        "Item Description",
+        "Lead Report Author",
+        "Specific Questions for Scrutiny to consider",
+    ]
+    # the rows of the PDF rendition (pages 9-10), bullets lost with the layout; wrapped
+    # titles and leads joined ("Earl Piggott-" / "Smith")
+    assert [row[:2] for row in table.rows] == [
+        ["12.06.2018", "Safer Wolverhampton Partnership Annual Report"],
+        ["", "Modern Slavery - update report"],
+        [
+            "25.09.2018",
+            "Wolverhampton Adult Education Service - briefing about the current education offer",
+        ],
+        [
+            "",
+            "Progress report on the implementation of the recommendations from the Scrutiny "
+            "Review of the Adult Mental Health Commissioning",
+        ],
+        ["", "The West Midlands Police and Crime Plan 2016-20"],
+        ["27.11.2018", "TBC"],
+        ["29.01.2019", "TBC"],
+        ["26.03.2019", "TBC"],
+    ]
+    assert [row[2] for row in table.rows[2:5]] == [
+        "Joanne Keatley, Head of Service",
+        "Earl Piggott-Smith",
+        "David Jamieson, West Midlands Police and Crime Commissioner",
+    ]

@@ -44,6 +44,7 @@ from ..models import (
 )
 from .common import clean
 from .numbers import find_unit, is_number, is_period, parse_number
+from .work_programme import parse as parse_work_programme
 
 
 class TableSettings(BaseModel):
@@ -115,6 +116,8 @@ def locate_tables(
         grids = _join_continued(grids, segment.pages)
     else:
         grids = _text_grids(segment.lines)
+        if segment.kind == "work_programme":
+            grids += _programme_text_grids(segment.lines)
     return FoundTables([_finish(grid) for grid in grids], cell_lines)
 
 
@@ -675,6 +678,57 @@ def _two_column_text_table(blocks, i) -> tuple[_Grid, int] | None:
     ]
     doubts = ["layout recovered from a text export: rows inferred from bullet indentation"]
     return _text_grid(blocks, i, j, cells, doubts), j
+
+
+# the column labels of Wolverhampton's programme, which the export runs together
+_PROGRAMME_COLUMNS = regex.compile(r"\s+(?=(?:Item|Lead|Specific)\b)")
+
+
+def _programme_text_grids(lines: list[Line]) -> list[_Grid]:
+    """A work programme's table from a text export: its rows are the meetings and items
+    that the work programme parser reads from the runs of lines (one reading, one place)."""
+    document = parse_work_programme(lines)
+    first = (
+        next(
+            (
+                ln
+                for ln in lines
+                if ln.text.strip().startswith(tuple(m.date_text for m in document.meetings))
+            ),
+            None,
+        )
+        if document.meetings
+        else None
+    )
+    if first is None:
+        return []
+    rows = [
+        [meeting.date_text if k == 0 else "", item.title, item.lead or "", item.questions or ""]
+        for meeting in document.meetings
+        for k, item in enumerate(meeting.items or [None])
+        if item is not None
+    ]
+    doubts = [
+        "layout recovered from a text export: rows are the programme's meetings and items, "
+        "leads placed by order"
+    ]
+    header = _PROGRAMME_COLUMNS.split(document.header.get("columns", ""))
+    if len(header) != 4:
+        header = ["", "", "", ""]
+    caption = document.cabinet_member and next(
+        (clean(ln.text) for ln in lines if document.cabinet_member in ln.text), None
+    )
+    return [
+        _Grid(
+            page=first.page,
+            cells=[header, *rows],
+            method="text",
+            caption=caption,
+            header_rows=1,
+            pages=sorted({ln.page for ln in lines if ln.page >= first.page}),
+            doubts=doubts,
+        )
+    ]
 
 
 def _text_grid(blocks, i, j, cells, doubts) -> _Grid:
