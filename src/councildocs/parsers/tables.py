@@ -381,8 +381,16 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
     out: list[_Grid] = []
     for grid in grids:
         last = out[-1] if out else None
-        # no caption of its own, or the table's own caption printed again ("All figures in £m")
-        uncaptioned = last is not None and grid.caption in (None, last.caption)
+        # no caption of its own, or the table's caption ("All figures in £m") and header
+        # printed again; a form that repeats only its caption is a new form
+        uncaptioned = last is not None and (
+            grid.caption is None
+            or (
+                grid.caption == last.caption
+                and grid.method == last.method
+                and _header_text(grid) == _header_text(last)
+            )
+        )
         if last is not None and grid.page == last.pages[-1] + 1 and uncaptioned:
             _align_columns(grid, last)
         if (
@@ -390,7 +398,6 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
             and grid.page == last.pages[-1] + 1
             and len(grid.cells[0]) == len(last.cells[0])
             and uncaptioned
-            and grid.method == last.method
             and not any(g.page == last.pages[-1] and g.bbox[1] > last.bbox[1] for g in grids)
             and not any(g.page == grid.page and g.bbox[1] < grid.bbox[1] for g in grids)
         ):
@@ -400,14 +407,7 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
             if body and body[0] == last.cells[0]:
                 body, dropped = body[1:], 1  # the header printed again
             elif grid.header_rows:
-                grid_header = [
-                    clean(" ".join(r[c] for r in body[: grid.header_rows]))
-                    for c in range(len(body[0]))
-                ]
-                if grid_header != [
-                    clean(" ".join(r[c] for r in last.cells[: last.header_rows or 1]))
-                    for c in range(len(body[0]))
-                ]:
+                if _header_text(grid) != _header_text(last):
                     out.append(grid)
                     continue  # a new table with other column labels
                 body, dropped = body[grid.header_rows :], grid.header_rows
@@ -433,6 +433,12 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
             continue
         out.append(grid)
     return out
+
+
+def _header_text(grid: _Grid) -> list[str]:
+    """The grid's header rows read down each column (its first row when not yet known)."""
+    rows = grid.cells[: grid.header_rows if grid.header_rows is not None else 1]
+    return [clean(" ".join(row[c] for row in rows)) for c in range(len(grid.cells[0]))]
 
 
 def _continues_row(row: list[str], previous: list[str]) -> bool:
