@@ -185,7 +185,7 @@ def test_tables_command_csv_and_json(tmp_path):
     result = runner.invoke(main, ["tables", str(seed), "--csv", str(tmp_path)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert len(names) == 3
+    assert len(names) == 4  # the work programme's, the two Modern Slavery ones, the crime table
     crime = next(p for p in tmp_path.iterdir() if p.name.endswith("-p18-1.csv"))
     rows = list(csv.reader(crime.open(encoding="utf-8", newline="")))
     assert rows[0] == ["Crime type", "2016-2017", "2017-2018", "Comments"]
@@ -195,6 +195,7 @@ def test_tables_command_csv_and_json(tmp_path):
     result = runner.invoke(main, ["tables", str(seed), "--format", "json"])
     assert result.exit_code == 0
     assert [t["header"][0] for t in json.loads(result.output)] == [
+        "Date of Meeting",
         "Area of Focus (Identified Sept 2017)",
         "Key Area of Delivery",
         "Crime type",
@@ -229,7 +230,10 @@ def test_finance_page_8_borderless_table_with_wrapped_cells(finance):
         "Summary",
         "Detail",
     ]
-    assert len(table.rows) == 5  # three-line labels and long details are one row each
+    # three-line labels and long details are one row each: 5 rows printed on page 8; the
+    # table runs on over pages 9 and 10, each opening with the end of the row above
+    assert table.pages == [8, 9, 10]
+    assert len(table.rows) == 5 + 4 + 3
     assert table.rows[0][:5] == [
         "Older People - Residential Care Services",
         "97.5",
@@ -270,7 +274,7 @@ def test_appendix_e_rows_split_by_text_line():
     assert len(tables) == 1  # the coloured column boxes no longer make a one-row grid
     table = tables[0]
     assert len(table.header) == 18 and table.header[0] == "MTFP Category"
-    assert len(table.rows) == 40
+    assert len(table.rows) == 39  # 40 printed lines, one of them the "*" note below
     labels = [row[0] for row in table.rows]
     assert labels[:4] == [
         "Original base budget",
@@ -332,3 +336,162 @@ def test_fixture_work_programme_table_continues_over_the_page():
         "26.03.2019",
     ]
     assert table.rows[-1] == ["26.03.2019", "TBC", "", ""]
+
+
+def test_finance_tables_continued_over_pages_are_one_table(finance):
+    # pages 9, 10, 13, 14 and 17 carry on the table above without a header of their own
+    by_page = {t.page: t for t in _tables(finance)}
+    assert not {9, 10, 13, 14, 17} & set(by_page)
+    adults, children, growth = by_page[8], by_page[12], by_page[16]
+    assert (adults.pages, children.pages, growth.pages) == ([8, 9, 10], [12, 13, 14], [16, 17])
+    # "Adult Learning Disability -" ends page 8; "Community Based Services & Support for
+    # Carers" opens page 9 with no figures: one row
+    assert adults.rows[4][:5] == [
+        "Adult Learning Disability - Community Based Services & Support for Carers",
+        "127.1",
+        "129.5",
+        "+2.4",
+        "Increases in Supported Living care packages",
+    ]
+    # page 10 opens with the end of the Adult Case Management row's detail
+    assert adults.rows[8][0] == "Adult Case Management & Assessment Services"
+    assert adults.rows[8][5].endswith(
+        "and additional posts recruited to drive service improvement and organisational change."
+    )
+    assert adults.rows[-1][:4] == [
+        "Provision for Demographic Growth - Community Based Services",
+        "15.8",
+        "1.2",
+        "-14.5",
+    ]
+    assert [row[0] for row in children.rows[4:6]] == [
+        "Adult Learning & Physical Disability pathway - Residential Care Services & Support "
+        "for Carers",
+        "Looked After Children (with Disability) - Care & Support",
+    ]
+    assert children.rows[3][5].endswith("unit costs before the end of the financial year.")
+    assert children.rows[-1][:4] == ["Children in Need – Care & Support", "3.8", "3.1", "-0.7"]
+    assert growth.rows[2][4] == (
+        "Chestfield tunnel costs and other price/demand pressures partially offset by energy "
+        "underspend and additional income"
+    )
+    assert growth.rows[-1][:4] == ["Libraries, Registration & Archives", "11.1", "10.5", "-0.5"]
+
+
+def test_appendix_e_group_labels_and_note():
+    (table,) = _tables(councildocs.parse(shared_file(APPENDIX_E)))
+    # group labels (TOTAL, CYPE, GET, CHB over three columns; "Public / Health" over one)
+    # give each column its full label
+    assert table.header[1:12] == [
+        "TOTAL Core £000s",
+        "TOTAL External £000s",
+        "TOTAL Total £000s",
+        "ASCH Core £000s",
+        "Public Health External £000s",
+        "CYPE Core £000s",
+        "CYPE External £000s",
+        "CYPE Total £000s",
+        "GET Core £000s",
+        "GET External £000s",
+        "GET Total £000s",
+    ]
+    assert table.header[12:] == [
+        "CED Core £000s",
+        "DCED Core £000s",
+        "NAC Core £000s",
+        "CHB Core £000s",
+        "CHB External £000s",
+        "CHB Total £000s",
+    ]
+    assert table.footnotes == [
+        "* the prior year savings rolled forward for delivery in 2025-26 will be updated as "
+        "part of the outturn report, and those updated figures will be used for the 2025-26 "
+        "savings monitoring process"
+    ]
+    labels = [row[0] for row in table.rows]
+    assert not any(label.startswith("*") for label in labels)
+    reserves = table.rows[labels.index("RESERVES") + 1]
+    assert reserves[:4] == ["Contributions to Reserves", "42,884.9", "14,200.0", "57,084.9"]
+
+
+AMENDMENTS = (
+    "corpus/kent/full_council-2025-02-13/Budget Amendments 13th-Feb-2025 09.30 County Council.pdf"
+)
+
+
+def test_budget_amendments_plan_with_labels_between_the_years():
+    pack = councildocs.parse(shared_file(AMENDMENTS))
+    table = next(t for t in _tables(pack) if t.page == 9)
+    # 2024-25 figures, then the labels, then 2025-26, 2026-27 and 2027-28 figures
+    assert len(table.header) == 13
+    assert table.header[:4] == [
+        "2024-25 Core £000s",
+        "2024-25 External £000s",
+        "2024-25 Total £000s",
+        "",
+    ]
+    assert table.header[-1] == "2027-28 Total £000s"
+    labels = [row[3] for row in table.rows]
+    assert labels[:4] == [
+        "Original base budget",
+        "internal base adjustments",
+        "Revised Base",
+        "SPENDING",
+    ]
+    assert table.rows[labels.index("Pay")] == [
+        "10,798.4",
+        "505.1",
+        "11,303.5",
+        "Pay",
+        "21,845.7",
+        "626.9",
+        "22,472.6",
+        "12,524.5",
+        "0.0",
+        "12,524.5",
+        "11,863.6",
+        "0.0",
+        "11,863.6",
+    ]
+    demand = table.rows[labels.index("Demand & Cost Drivers - Demand")]
+    assert demand[:3] == ["", "", "0.0"] and demand[-1] == "8,779.6"
+    # the rows keep their printed order although TOTAL SPENDING's line is run into the
+    # rotated "Page 7" stamp
+    spending = labels.index("Service Strategies & Improvements")
+    assert labels[spending + 1 : spending + 3] == ["TOTAL SPENDING", "SAVINGS, INCOME & GRANT"]
+
+
+def test_seed_work_programme_table_from_the_text_export(seed_pack):
+    (table,) = next(d for d in seed_pack.documents if d.kind == "work_programme").tables
+    assert table.method == "text" and table.quality.score < 0.6 and table.quality.reasons
+    assert table.caption == "Cabinet Member for Adults – Cllr Sandra Samuels"
+    assert table.header == [
+        "Date of Meeting",
+        "Item Description",
+        "Lead Report Author",
+        "Specific Questions for Scrutiny to consider",
+    ]
+    # the rows of the PDF rendition (pages 9-10), bullets lost with the layout; wrapped
+    # titles and leads joined ("Earl Piggott-" / "Smith")
+    assert [row[:2] for row in table.rows] == [
+        ["12.06.2018", "Safer Wolverhampton Partnership Annual Report"],
+        ["", "Modern Slavery - update report"],
+        [
+            "25.09.2018",
+            "Wolverhampton Adult Education Service - briefing about the current education offer",
+        ],
+        [
+            "",
+            "Progress report on the implementation of the recommendations from the Scrutiny "
+            "Review of the Adult Mental Health Commissioning",
+        ],
+        ["", "The West Midlands Police and Crime Plan 2016-20"],
+        ["27.11.2018", "TBC"],
+        ["29.01.2019", "TBC"],
+        ["26.03.2019", "TBC"],
+    ]
+    assert [row[2] for row in table.rows[2:5]] == [
+        "Joanne Keatley, Head of Service",
+        "Earl Piggott-Smith",
+        "David Jamieson, West Midlands Police and Crime Commissioner",
+    ]

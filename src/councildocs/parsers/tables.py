@@ -44,6 +44,7 @@ from ..models import (
 )
 from .common import clean
 from .numbers import find_unit, is_number, is_period, parse_number
+from .work_programme import parse as parse_work_programme
 
 
 class TableSettings(BaseModel):
@@ -81,6 +82,7 @@ class _Grid:
     pages: list[int] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
     columns: list[tuple[float, float]] = field(default_factory=list)  # ruled: each x0, x1
+    note_lines: list[Line] = field(default_factory=list)  # footnotes printed below it
 
 
 @dataclass
@@ -88,7 +90,7 @@ class FoundTables:
     """A document's tables, and the lines their cells were read from (PDF tables only)."""
 
     tables: list[Table]
-    cell_lines: set[int]  # ids of the Line objects inside a ruled or aligned table
+    cell_lines: set[int]  # ids of the Line objects in a ruled or aligned table, or its notes
 
 
 def find_tables(source: SourceDocument, segment, settings: TableSettings = DEFAULT_SETTINGS):
@@ -114,17 +116,20 @@ def locate_tables(
         grids = _join_continued(grids, segment.pages)
     else:
         grids = _text_grids(segment.lines)
+        if segment.kind == "work_programme":
+            grids += _programme_text_grids(segment.lines)
     return FoundTables([_finish(grid) for grid in grids], cell_lines)
 
 
 def _inside(lines: list[Line], grids: list[_Grid]) -> set[int]:
     boxes = [g.bbox for g in grids if g.bbox is not None]
-    return {
+    inside = {
         id(line)
         for line in lines
         for x0, top, x1, bottom in boxes
         if top <= (line.top + line.bottom) / 2 <= bottom and x0 - 2 <= line.x0 <= x1
     }
+    return inside | {id(line) for g in grids for line in g.note_lines}
 
 
 def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
@@ -140,7 +145,7 @@ def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[
         if all(len(g.cells) < len(table.cells) for g in overlapping):
             ruled = [g for g in ruled if g not in overlapping]
             table.caption = _caption_above(lines, table.bbox, settings)
-            table.footnotes = _footnotes_below(lines, table.bbox, settings)
+            _add_footnotes(table, lines, settings)
             ruled.append(table)
     ruled.sort(key=lambda g: (g.bbox[1], g.bbox[0]))
     return ruled
@@ -211,7 +216,7 @@ def _ruled_grids(page: Page, lines: list[Line], settings: TableSettings) -> list
     grids.sort(key=lambda g: (g.bbox[1], g.bbox[0]))
     for grid in grids:
         grid.caption = _caption_above(lines, grid.bbox, settings)
-        grid.footnotes = _footnotes_below(lines, grid.bbox, settings)
+        _add_footnotes(grid, lines, settings)
     return grids
 
 
@@ -331,21 +336,24 @@ def _caption_above(lines: list[Line], bbox, settings: TableSettings) -> str | No
 _FOOTNOTE = regex.compile(r"^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|\(?[a-z]\)|Note[s]?:|Source:)\s*\S")
 
 
-def _footnotes_below(lines: list[Line], bbox, settings: TableSettings) -> list[str]:
-    below = sorted((ln for ln in lines if ln.top >= bbox[3] - 1), key=lambda ln: ln.top)
-    notes: list[str] = []
-    previous_bottom = bbox[3]
+def _add_footnotes(grid: _Grid, lines: list[Line], settings: TableSettings) -> None:
+    """The notes printed under the table ("*Recorded offences ..."), each note's wrapped
+    lines joined; their lines are kept so that prose parsers can leave them out."""
+    below = sorted((ln for ln in lines if ln.top >= grid.bbox[3] - 1), key=lambda ln: ln.top)
+    notes: list[list[Line]] = []
+    previous_bottom = grid.bbox[3]
     for line in below:
         if line.top - previous_bottom > settings.footnote_distance:
             break
         if _FOOTNOTE.match(line.text):
-            notes.append(clean(line.text))
+            notes.append([line])
         elif notes and line.top - previous_bottom < max(3.0, 0.8 * line.height):
-            notes[-1] = clean(f"{notes[-1]} {line.text}")
+            notes[-1].append(line)
         else:
             break
         previous_bottom = line.bottom
-    return notes
+    grid.footnotes += [clean(" ".join(ln.text for ln in note)) for note in notes]
+    grid.note_lines += [ln for note in notes for ln in note]
 
 
 def _align_columns(grid: _Grid, previous: _Grid) -> None:
@@ -376,21 +384,37 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
     out: list[_Grid] = []
     for grid in grids:
         last = out[-1] if out else None
-        if last is not None and grid.page == last.pages[-1] + 1 and grid.caption is None:
+        # no caption of its own, or the table's caption ("All figures in £m") and header
+        # printed again; a form that repeats only its caption is a new form
+        uncaptioned = last is not None and (
+            grid.caption is None
+            or (
+                grid.caption == last.caption
+                and grid.method == last.method
+                and _header_text(grid) == _header_text(last)
+            )
+        )
+        if last is not None and grid.page == last.pages[-1] + 1 and uncaptioned:
             _align_columns(grid, last)
         if (
             last is not None
             and grid.page == last.pages[-1] + 1
             and len(grid.cells[0]) == len(last.cells[0])
-            and grid.caption is None
+            and uncaptioned
             and not any(g.page == last.pages[-1] and g.bbox[1] > last.bbox[1] for g in grids)
+            and not any(g.page == grid.page and g.bbox[1] < grid.bbox[1] for g in grids)
         ):
             offset = len(last.cells)
             body = grid.cells
             dropped = 0
             if body and body[0] == last.cells[0]:
                 body, dropped = body[1:], 1  # the header printed again
-            if body and last.cells and _continues_row(body[0]):
+            elif grid.header_rows:
+                if _header_text(grid) != _header_text(last):
+                    out.append(grid)
+                    continue  # a new table with other column labels
+                body, dropped = body[grid.header_rows :], grid.header_rows
+            if body and last.cells and _continues_row(body[0], last.cells[-1]):
                 # a row broken by the page: its first cell (the row's key) is not repeated
                 last.cells[-1] = [
                     clean(f"{a} {b}") for a, b in zip(last.cells[-1], body[0], strict=True)
@@ -414,8 +438,24 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
     return out
 
 
-def _continues_row(row: list[str]) -> bool:
-    return not row[0] and sum(1 for c in row if c) <= max(1, len(row) // 2)
+def _header_text(grid: _Grid) -> list[str]:
+    """The grid's header rows read down each column (its first row when not yet known)."""
+    rows = grid.cells[: grid.header_rows if grid.header_rows is not None else 1]
+    return [clean(" ".join(row[c] for row in rows)) for c in range(len(grid.cells[0]))]
+
+
+def _continues_row(row: list[str], previous: list[str]) -> bool:
+    """The first row on a page ends the last row of the page before: its key cell is
+    empty, or its figures are missing where the row above has them and the label above
+    breaks off ("Adult Learning Disability -" / "Community Based Services")."""
+    if not row[0]:
+        return sum(1 for c in row if c) <= max(1, len(row) // 2)
+    figures = [c for c, text in enumerate(previous) if is_number(text)]
+    return (
+        bool(figures)
+        and not any(row[c] for c in figures)
+        and bool(row[0][:1].islower() or _CONTINUES.search(previous[0]))
+    )
 
 
 # --- text exports -----------------------------------------------------------------------
@@ -649,6 +689,57 @@ def _two_column_text_table(blocks, i) -> tuple[_Grid, int] | None:
     return _text_grid(blocks, i, j, cells, doubts), j
 
 
+# the column labels of Wolverhampton's programme, which the export runs together
+_PROGRAMME_COLUMNS = regex.compile(r"\s+(?=(?:Item|Lead|Specific)\b)")
+
+
+def _programme_text_grids(lines: list[Line]) -> list[_Grid]:
+    """A work programme's table from a text export: its rows are the meetings and items
+    that the work programme parser reads from the runs of lines (one reading, one place)."""
+    document = parse_work_programme(lines)
+    first = (
+        next(
+            (
+                ln
+                for ln in lines
+                if ln.text.strip().startswith(tuple(m.date_text for m in document.meetings))
+            ),
+            None,
+        )
+        if document.meetings
+        else None
+    )
+    if first is None:
+        return []
+    rows = [
+        [meeting.date_text if k == 0 else "", item.title, item.lead or "", item.questions or ""]
+        for meeting in document.meetings
+        for k, item in enumerate(meeting.items or [None])
+        if item is not None
+    ]
+    doubts = [
+        "layout recovered from a text export: rows are the programme's meetings and items, "
+        "leads placed by order"
+    ]
+    header = _PROGRAMME_COLUMNS.split(document.header.get("columns", ""))
+    if len(header) != 4:
+        header = ["", "", "", ""]
+    caption = document.cabinet_member and next(
+        (clean(ln.text) for ln in lines if document.cabinet_member in ln.text), None
+    )
+    return [
+        _Grid(
+            page=first.page,
+            cells=[header, *rows],
+            method="text",
+            caption=caption,
+            header_rows=1,
+            pages=sorted({ln.page for ln in lines if ln.page >= first.page}),
+            doubts=doubts,
+        )
+    ]
+
+
 def _text_grid(blocks, i, j, cells, doubts) -> _Grid:
     return _Grid(
         page=blocks[i][0].page,
@@ -848,7 +939,8 @@ def _aligned_grids(page: Page, lines: list[Line], settings: TableSettings) -> li
     anchors = [line for line in lines if _is_figures_line(line)]
     if len(anchors) < 2:
         return []
-    ordered = sorted(lines, key=lambda ln: ln.top)
+    # by middle, as extract orders lines: a tall line (a rotated stamp run into it) keeps its place
+    ordered = sorted(lines, key=lambda ln: ln.top + ln.bottom)
     regions: list[list[Line]] = []
     for anchor in anchors:
         region = regions[-1] if regions else None
@@ -887,10 +979,19 @@ def _figure_columns(region: list[Line], tolerance: float) -> list[_Column]:
     ]
 
 
-def _text_columns(lines: list[Line], after: float, tolerance: float) -> list[_Column]:
-    """Left-aligned text columns to the right of the figures: their left edges cluster."""
+def _text_columns(lines: list[Line], figures: list[_Column], tolerance: float) -> list[_Column]:
+    """Left-aligned text columns right of the first figure column, beside the figures or
+    between them (Kent's budget plan prints its labels between two years' figures): the
+    left edges of text that stays clear of every figure column cluster."""
     spans = sorted(
-        (s for line in lines for s in line.spans if s.x0 > after and not is_number(s.text)),
+        (
+            s
+            for line in lines
+            for s in line.spans
+            if s.x0 > figures[0].x1 + 2
+            and not is_number(s.text)
+            and not _in_figure_column(s, figures)
+        ),
         key=lambda s: s.x0,
     )
     clusters: list[list] = []
@@ -922,9 +1023,11 @@ def _aligned_grid(page, ordered, region, settings) -> _Grid | None:
         (sp.x1 for ln in inside for sp in ln.spans if sp.x1 <= figures[0].x0),
         default=figures[0].x0 - 1,
     )
-    label = _Column(left_edge, label_right, False)
-    columns = [label, *figures, *_text_columns(inside, figures[-1].x1 + 2, 4.0)]
-    columns.sort(key=lambda c: c.x0)
+    texts = _text_columns(inside, figures, 4.0)
+    # labels left of the figures, or (nothing printed there) the first text column
+    labelled = left_edge < figures[0].x0 - 2 or not texts
+    label = _Column(left_edge, label_right, False) if labelled else texts[0]
+    columns = sorted({id(c): c for c in [label, *figures, *texts]}.values(), key=lambda c: c.x0)
     if len(columns) < 3:
         return None
     bounds = _boundaries(columns)
@@ -938,11 +1041,16 @@ def _aligned_grid(page, ordered, region, settings) -> _Grid | None:
     first_top = min(ln.top for ln in rows[0])
     ruled_top = max((y for y in rules if y <= first_top + 0.5 and first_top - y < 30), default=None)
     header = _header_lines(ordered, ruled_top or first_top, columns, bounds)
-    table_top = min(ln.top for ln in header) if header else top
+    # a first row's label may wrap above its figures: the table starts at its first line
+    table_top = min(ln.top for ln in header) if header else min(top, first_top)
     row_bottom = max(ln.bottom for row in rows for ln in row)
+    # a note printed inside the table's label column ("* the prior year savings ...")
+    notes = [row for row in rows if _is_note_row(row, bounds)]
+    rows = [row for row in rows if row not in notes]
     cells = []
     if header:
-        cells.append(_aligned_cells(header, bounds, len(columns)))
+        label_column = columns.index(label)
+        cells.append(_header_cells(header, bounds, len(columns), label_column))
     cells += [_aligned_cells(row, bounds, len(columns)) for row in rows]
     bbox = (left_edge, table_top, right_edge, row_bottom)
     grid = _Grid(
@@ -954,7 +1062,17 @@ def _aligned_grid(page, ordered, region, settings) -> _Grid | None:
         pages=[page.number],
         doubts=["borderless: columns inferred from the alignment of figures"],
     )
+    grid.footnotes = [clean(" ".join(ln.text for ln in row)) for row in notes]
     return grid
+
+
+_NOTE_MARK = regex.compile(r"^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|Notes?:|Source:)\s*\S")
+
+
+def _is_note_row(row: list[Line], bounds: list[float]) -> bool:
+    """A row of one column whose text opens with a footnote mark is a note, not a row."""
+    columns = {_column_of(bounds, (s.x0 + s.x1) / 2) for ln in row for s in ln.spans}
+    return len(columns) == 1 and bool(_NOTE_MARK.match(row[0].text))
 
 
 def _aligned_rows(inside, region, rules, ordered, figures) -> list[list[Line]]:
@@ -1034,7 +1152,9 @@ def _in_figure_column(span, figures: list[_Column]) -> bool:
 
 
 def _wraps(above: Line, below: Line) -> bool:
-    return below.top - above.top <= 1.45 * max(above.height, below.height)
+    low, high = sorted((above.height, below.height))
+    # a line made tall by a rotated stamp run into it wraps no further than its text does
+    return below.top - above.top <= 1.45 * min(high, 2 * low)
 
 
 def _header_lines(ordered, first_top, columns, bounds) -> list[Line]:
@@ -1050,7 +1170,11 @@ def _header_lines(ordered, first_top, columns, bounds) -> list[Line]:
     pending: list[Line] = []
     previous_top = first_top
     for line in reversed(above):
-        if previous_top - line.bottom > 2.5 * max(line.height, 6.0):
+        gap = previous_top - line.bottom
+        # a blank line may part the header from the rows when the line over them labels
+        # most columns ("£000s £000s ..."); a looser line that far up is prose
+        spread = not header and len(line.spans) >= max(3, len(columns) // 2)
+        if gap > (4.0 if spread else 2.5) * max(line.height, 6.0):
             break
         cols = {_column_of(bounds, (s.x0 + s.x1) / 2) for s in line.spans}
         if len(line.spans) == 1:
@@ -1068,6 +1192,52 @@ def _header_lines(ordered, first_top, columns, bounds) -> list[Line]:
         header.append(line)
         previous_top = line.top
     return sorted(header, key=lambda ln: ln.top)
+
+
+def _header_cells(
+    lines: list[Line], bounds: list[float], width: int, label_column: int
+) -> list[str]:
+    """One label per column, a group label over several columns given to each of them.
+
+    Header lines that touch are one printed row ("Public" / "TOTAL ASCH ..." / "Health").
+    A label in such a row is centred over its group: it spreads one column each way while
+    both neighbours have nothing in that row and are labelled in a row below ("TOTAL" over
+    Core / External / Total), so each column reads "TOTAL External £000s".
+    """
+    bands: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: ln.top):
+        if bands and line.top - bands[-1][-1].bottom < 0.3 * line.height:
+            bands[-1].append(line)
+        else:
+            bands.append([line])
+    fragments: list[list[tuple[float, float, str]]] = [[] for _ in range(width)]
+    for k, band in enumerate(bands):
+        placed = [
+            (line, span, _column_of(bounds, (span.x0 + span.x1) / 2))
+            for line in band
+            for span in line.spans
+        ]
+        claimed = {column for _, _, column in placed} | {label_column}
+        below = {
+            _column_of(bounds, (s.x0 + s.x1) / 2)
+            for lower in bands[k + 1 :]
+            for ln in lower
+            for s in ln.spans
+        }
+        for line, span, column in placed:
+            first = last = column
+            while (
+                first - 1 not in claimed
+                and last + 1 not in claimed
+                and first - 1 >= 0
+                and last + 1 < width
+                and {first - 1, last + 1} <= below
+            ):
+                first, last = first - 1, last + 1
+                claimed |= {first, last}
+            for covered in range(first, last + 1):
+                fragments[covered].append((line.top, span.x0, span.text))
+    return [_cell_text(f) for f in fragments]
 
 
 def _aligned_cells(lines: list[Line], bounds: list[float], width: int) -> list[str]:
