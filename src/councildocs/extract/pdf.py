@@ -326,7 +326,8 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
             continue
         # a gap under a fifth of the line's height is letter spacing, not a word gap
         # (word gaps are a third of the height or more; columns are far wider)
-        if merged and span.x0 - merged[-1].x1 < max(1.0, 0.2 * height):
+        # (capped: a rotated stamp caught in the row makes the row look taller than its text)
+        if merged and span.x0 - merged[-1].x1 < max(1.0, 0.2 * min(height, 12.0)):
             prev = merged[-1]
             spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
             joiner = " " if spaced else ""
