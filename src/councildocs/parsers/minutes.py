@@ -401,6 +401,24 @@ def _is_heading_part(item: _Item, line: Line) -> bool:
     return bool(_AGENDA_REF.match(text)) or clean(text) in item.title
 
 
+def _scoped(pattern: regex.Pattern) -> str:
+    """A pattern's source with its case flag kept, to be one branch of a larger pattern."""
+    flag = "i" if pattern.flags & regex.IGNORECASE else "-i"
+    return f"(?{flag}:{pattern.pattern.removeprefix('^')})"
+
+
+# a line that opens a block of its own, any of these kinds: tried as one pattern, since
+# this is asked of every line of the minutes
+_BLOCK_START = regex.compile(
+    "^(?:"
+    + "|".join(
+        _scoped(p)
+        for p in (_MARKER, _BULLET, _COUNT_LIST, _OUTCOME_LINE, _RESULT, _ROLL, _US_MOTION)
+    )
+    + ")"
+)
+
+
 def _text(lines: list[Line]) -> str:
     """Paragraphs joined with blank lines, numbered paragraphs and list entries each on a
     line of their own, so a reader sees the structure."""
@@ -410,13 +428,7 @@ def _text(lines: list[Line]) -> str:
     for line in lines:
         text = line.text.strip()
         new_block = previous is None or (
-            _MARKER.match(text)
-            or _BULLET.match(text)
-            or _COUNT_LIST.match(text)
-            or _OUTCOME_LINE.match(text)
-            or _RESULT.match(text)
-            or _ROLL.match(text)
-            or _US_MOTION.match(text)
+            _BLOCK_START.match(text)
             or (
                 line.page == previous.page
                 and line.top - previous.top > gap * 1.45
