@@ -79,10 +79,16 @@ def councildocs_parse(path: Path) -> None:
     councildocs.parse(path).model_dump_json()
 
 
+# Peak resident memory of a fresh process. On Linux ru_maxrss survives exec, so a child
+# started from this (large) process would report our own peak: VmHWM is the child's own.
 _MEMORY_PROBE = """
 import resource, sys, councildocs
 councildocs.parse(sys.argv[1]).model_dump_json()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+try:
+    status = open("/proc/self/status").read()
+    print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM:")))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
