@@ -28,18 +28,40 @@ def strip_furniture(pages: list[Page]) -> None:
     """Find stamps and running lines on every page and move them out of the content."""
     for page in pages:
         _take_stamps(page)
-    repeated = _running_lines(pages)
-    for page in pages:
-        kept = []
-        for line in page.lines:
-            if _edge_key(page, line) in repeated:
-                page.furniture.append(line.text)
-            else:
-                kept.append(line)
-        page.lines = kept
-        texts = [ln.text for ln in page.lines]
-        page.blank = not texts or all(_BLANK.match(t) for t in texts)
+    keys = [_edge_keys(page) for page in pages]
+    repeated = _running_lines(keys)
+    for page, page_keys in zip(pages, keys, strict=True):
+        if repeated and page_keys:
+            kept = []
+            for line in page.lines:
+                if page_keys.get(id(line)) in repeated:
+                    page.furniture.append(line.text)
+                else:
+                    kept.append(line)
+            page.lines = kept
+        page.blank = not page.lines or all(_BLANK.match(ln.text) for ln in page.lines)
     _fill_unstamped_numbers(pages)
+
+
+def _edge_lines(page: Page) -> list[Line]:
+    """The lines in the page's top and bottom bands; lines run top to bottom, so only the
+    first and last few need looking at."""
+    lines = page.lines
+    if not lines:
+        return []
+    if page.width == 0:  # text input: the first and last lines of a page are its edges
+        return [lines[0]] if len(lines) == 1 else [lines[0], lines[-1]]
+    margin = page.height * _EDGE_FRACTION
+    edge = []
+    for line in lines:
+        if line.top >= margin:
+            break
+        edge.append(line)
+    for line in reversed(lines[len(edge) :]):
+        if line.bottom <= page.height - margin:
+            break
+        edge.append(line)
+    return edge
 
 
 def _fill_unstamped_numbers(pages: list[Page]) -> None:
@@ -60,50 +82,46 @@ def _fill_unstamped_numbers(pages: list[Page]) -> None:
 
 
 def _take_stamps(page: Page) -> None:
-    kept = []
-    for line in page.lines:
-        match = _STAMP.match(line.text.strip()) if _near_edge(page, line) else None
+    stamps = set()
+    for line in _edge_lines(page):
+        match = _STAMP.match(line.text.strip())
         if match and (match["page"] or match["item"]):
             if match["page"] and page.pack_page is None:
                 page.pack_page = int(match["page"])
             if match["item"] and page.agenda_item_stamp is None:
                 page.agenda_item_stamp = match["item"]
-            page.furniture.append(line.text)
+            stamps.add(id(line))
             continue
-        trailing = _TRAILING_PAGE.search(line.text) if _near_edge(page, line) else None
+        trailing = _TRAILING_PAGE.search(line.text)
         if trailing and page.pack_page is None:
             # a footer run into its stamp ("Consultation ReportPage 3"): the stamp still counts
             page.pack_page = int(trailing["page"])
-        kept.append(line)
-    page.lines = kept
+    if stamps:
+        page.furniture.extend(ln.text for ln in page.lines if id(ln) in stamps)
+        page.lines = [ln for ln in page.lines if id(ln) not in stamps]
 
 
-def _near_edge(page: Page, line: Line) -> bool:
-    if page.width == 0:  # text input: the first and last lines of a page are its edges
-        return line is page.lines[0] or line is page.lines[-1]
-    margin = page.height * _EDGE_FRACTION
-    return line.top < margin or line.bottom > page.height - margin
+def _edge_keys(page: Page) -> dict[int, str]:
+    """Each edge line's key: its band and its text with digits blanked ("top:page #")."""
+    if page.width == 0:
+        return {}
+    keys = {}
+    for line in _edge_lines(page):
+        if len(line.spans) >= 3 and not _DIGITS.search(line.text):
+            # a table's header row printed on every page is content, not a running head;
+            # running heads and feet in columns carry a date or a page number
+            continue
+        band = "top" if line.top < page.height / 2 else "bottom"
+        keys[id(line)] = f"{band}:{_DIGITS.sub('#', line.text.strip().lower())}"
+    return keys
 
 
-def _edge_key(page: Page, line: Line) -> str | None:
-    if page.width == 0 or not _near_edge(page, line):
-        return None
-    if len(line.spans) >= 3 and not _DIGITS.search(line.text):
-        # a table's header row printed on every page is content, not a running head; running
-        # heads and feet in columns carry a date or a page number
-        return None
-    band = "top" if line.top < page.height / 2 else "bottom"
-    return f"{band}:{_DIGITS.sub('#', line.text.strip().lower())}"
-
-
-def _running_lines(pages: list[Page]) -> set[str]:
+def _running_lines(keys: list[dict[int, str]]) -> set[str]:
     """Edge lines that repeat, digits aside, on at least half the pages (three at least)."""
-    if len(pages) < 3:
+    if len(keys) < 3:
         return set()
     counts: Counter[str] = Counter()
-    for page in pages:
-        keys = {_edge_key(page, line) for line in page.lines}
-        keys.discard(None)
-        counts.update(keys)
-    threshold = max(3, len(pages) // 2)
+    for page_keys in keys:
+        counts.update(set(page_keys.values()))
+    threshold = max(3, len(keys) // 2)
     return {key for key, n in counts.items() if n >= threshold}
