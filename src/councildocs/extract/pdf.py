@@ -203,32 +203,39 @@ def _spans(raw_textpage, page_height: float) -> list[tuple[float, float, Span]]:
     pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
     text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
     text = _tidy(text)
-    rect = [ctypes.c_double() for _ in range(4)]
-    rect_refs = [ctypes.byref(v) for v in rect]
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
+    count_rects, get_rect = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect
     out: list[tuple[float, float, Span]] = []
     for match in _LINE.finditer(text):
         start, segment = match.start(), match.group()
-        n_rects = pdfium_c.FPDFText_CountRects(raw_textpage, start, len(segment))
+        n_rects = count_rects(raw_textpage, start, len(segment))
+        if n_rects == 1:  # most lines: one box, the whole line
+            get_rect(raw_textpage, 0, *refs)
+            if not segment.isspace():
+                out.append(
+                    (
+                        page_height - top.value,
+                        page_height - bottom.value,
+                        Span(text=segment, x0=left.value, x1=right.value),
+                    )
+                )
+            continue
         boxes = []
         for j in range(n_rects):
-            pdfium_c.FPDFText_GetRect(raw_textpage, j, *rect_refs)
-            boxes.append(tuple(v.value for v in rect))  # left, top, right, bottom
+            get_rect(raw_textpage, j, *refs)
+            boxes.append((left.value, top.value, right.value, bottom.value))
         if not boxes:
             continue
-        if len(boxes) == 1:
-            pieces = [segment]
-        else:
-            pieces = (
-                _cut_at_boxes(raw_textpage, start, segment, boxes) if _one_baseline(boxes) else []
-            )
-            if len(pieces) != len(boxes):
-                # wrapped lines PDFium joined (after a hyphen), or boxes out of reading order:
-                # read this page box by box instead, slower but exact
-                return _spans_box_by_box(raw_textpage, page_height)
-        for piece, (left, top, right, bottom) in zip(pieces, boxes, strict=False):
+        pieces = _cut_at_boxes(raw_textpage, start, segment, boxes) if _one_baseline(boxes) else []
+        if len(pieces) != len(boxes):
+            # wrapped lines PDFium joined (after a hyphen), or boxes out of reading order:
+            # read this page box by box instead, slower but exact
+            return _spans_box_by_box(raw_textpage, page_height)
+        for piece, (x0, y_top, x1, y_bottom) in zip(pieces, boxes, strict=True):
             if piece.strip():
                 out.append(
-                    (page_height - top, page_height - bottom, Span(text=piece, x0=left, x1=right))
+                    (page_height - y_top, page_height - y_bottom, Span(text=piece, x0=x0, x1=x1))
                 )
     return out
 
@@ -340,7 +347,11 @@ def _attach_superscript_ordinals(lines: list[Line]) -> list[Line]:
     of its own, too high to share the number's row; put it back right after the number."""
     out: list[Line] = []
     for index, line in enumerate(lines):
-        if _ORDINAL_SUFFIX.match(line.text.strip()) and len(line.spans) == 1:
+        if (
+            len(line.text) <= 4
+            and _ORDINAL_SUFFIX.match(line.text.strip())
+            and len(line.spans) == 1
+        ):
             neighbours = lines[max(0, index - 2) : index] + lines[index + 1 : index + 3]
             for target in neighbours:
                 position = _ordinal_position(line, target)
