@@ -29,8 +29,8 @@ def parse_date(text: str) -> dt.date | None:
     match = DATE_PATTERN.search(text)
     if not match:
         return None
-    raw = regex.sub(r"(?i)(\d)(st|nd|rd|th)\b", r"\1", match.group())
-    raw = regex.sub(r"(?i)\bof\b", " ", raw)
+    raw = _ORDINAL.sub(r"\1", match.group())
+    raw = _OF.sub(" ", raw)
     try:
         return dateparser.parse(raw, dayfirst=True, fuzzy=True).date()
     except (ValueError, OverflowError):
@@ -40,3 +40,7 @@ def parse_date(text: str) -> dt.date | None:
 def find_time(text: str) -> str | None:
     match = TIME_PATTERN.search(text)
     return " ".join(match.group(1).split()) if match else None
+
+
+_ORDINAL = regex.compile(r"(?i)(\d)(st|nd|rd|th)\b")
+_OF = regex.compile(r"(?i)\bof\b")

@@ -49,9 +49,13 @@ _NONE = regex.compile(
 )
 
 
+_KIND_PATTERNS = [(kind, regex.compile(pattern, regex.I)) for kind, pattern in _KINDS]
+_PROFESSIONAL_COMMENTS = regex.compile(r"professional\s+comments", regex.I)
+
+
 def implication_kind(title: str) -> ImplicationKind:
-    for kind, pattern in _KINDS:
-        if regex.search(pattern, title, regex.I):
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(title):
             return kind
     return ImplicationKind.other
 
@@ -60,7 +64,7 @@ def implications_from_sections(sections: list[Section]) -> list[Implication]:
     found: list[Implication] = []
     for section in sections:
         title = section.title
-        if regex.search(r"professional\s+comments", title, regex.I):
+        if _PROFESSIONAL_COMMENTS.search(title):
             found.extend(_from_comment_paragraphs(section.paragraphs))
         elif _IMPLICATION_TITLE.search(title) and not regex.search(
             r"background|appendi", title, regex.I

@@ -739,6 +739,10 @@ _COLLECTIVE = regex.compile(
 )
 
 
+_SENTENCE_BREAK = regex.compile(r"(?<=[.;])\s+(?=\p{Lu})|(?<=\d\.)(?=\p{Lu}\p{Ll})")
+_CLAUSE_BREAK = regex.compile(r"(?<=;)\s+")
+
+
 def _actions(lines: list[Line], decided: set[int]) -> tuple[list[Action], list[Resolution]]:
     """Clauses in which a person or officer agreed, undertook or was asked to do something,
     outside the resolutions themselves; and what the committee itself agreed to do, which
@@ -749,9 +753,9 @@ def _actions(lines: list[Line], decided: set[int]) -> tuple[list[Action], list[R
     for index, block in enumerate(_blocks(lines)):
         if index in decided:
             continue
-        for sentence in regex.split(r"(?<=[.;])\s+(?=\p{Lu})|(?<=\d\.)(?=\p{Lu}\p{Ll})", block):
+        for sentence in _SENTENCE_BREAK.split(block):
             sentence = _BULLET.sub("", sentence)
-            for clause in regex.split(r"(?<=;)\s+", sentence):
+            for clause in _CLAUSE_BREAK.split(sentence):
                 match = _ACTION.search(clause)
                 if not match or regex.search(r"\bhad\s+$", clause[: match.start()]):
                     continue
