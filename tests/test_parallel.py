@@ -6,7 +6,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 import councildocs
-from councildocs.extract import pdf as pdf_reader
+from councildocs.parallel import PARALLEL_MIN_PAGES
 
 from .conftest import FIXTURES
 
@@ -26,11 +26,11 @@ def _long_pack(path, pages):
 
 
 def test_parallel_read_gives_the_same_pack(tmp_path, monkeypatch):
-    path = _long_pack(tmp_path / "long.pdf", pdf_reader.PARALLEL_MIN_PAGES + 20)
+    path = _long_pack(tmp_path / "long.pdf", PARALLEL_MIN_PAGES + 20)
     parallel = councildocs.parse(path)
     monkeypatch.setenv("COUNCILDOCS_SERIAL", "1")
     serial = councildocs.parse(path)
-    assert parallel.source.page_count >= pdf_reader.PARALLEL_MIN_PAGES
+    assert parallel.source.page_count >= PARALLEL_MIN_PAGES
     assert parallel.model_dump() == serial.model_dump()
     # three copies of the two fixtures (36 pages a round): three crime tables, and a
     # report in each copy after the Wolverhampton one's pages

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from .errors import UnreadableInput
 from .extract import SourceDocument, load
 from .models import (
     Agenda,
     AgendaDocument,
+    Document,
     DocumentBase,
     Meeting,
     MinutesDocument,
@@ -19,6 +22,7 @@ from .models import (
     ReportDocument,
     Source,
 )
+from .parallel import HELPER, PARALLEL_MIN_PAGES
 from .parsers import PARSERS, parse_agenda
 from .parsers.tables import locate_tables
 from .saved import read_pack_json
@@ -42,19 +46,13 @@ def parse(path: str | Path) -> Pack:
         )
         for item in items
     ]
+    segments = split(source, front, refs)
+    parsed = _parse_segments(source, segments)
     documents = []
-    for segment in split(source, front, refs):
-        found = locate_tables(source, segment)
+    for segment, document in zip(segments, parsed, strict=True):
         if segment.kind == "agenda":
-            document: DocumentBase = AgendaDocument(unplaced_text=front_unplaced)
-        elif segment.kind in _PROSE_KINDS:
-            # a table's cells are read into its Table; the prose parsers see the rest
-            prose = [line for line in segment.lines if id(line) not in found.cell_lines]
-            document = PARSERS[segment.kind](prose)
-        else:
-            document = PARSERS[segment.kind](segment.lines)
+            document.unplaced_text = front_unplaced
         _place(document, segment, refs, source)
-        document.tables = found.tables
         documents.append(document)
     return Pack(
         source=_source(source),
@@ -62,6 +60,60 @@ def parse(path: str | Path) -> Pack:
         agenda=Agenda(items=items),
         documents=documents,
     )
+
+
+def _parse_segments(source: SourceDocument, segments: list[Segment]) -> list[DocumentBase]:
+    """Each segment's document with its tables; in a long pack the later documents are
+    parsed by the helper process meanwhile (see ``parallel``)."""
+    share = _helper_share(source, segments)
+    future = None
+    if share < len(segments):
+        reading = SourceDocument(path=source.path, format=source.format, sha256="", pages=[])
+        future = HELPER.submit(_documents_as_json, reading, segments[share:])
+    documents = [_document(source, segment) for segment in segments[:share]]
+    if share < len(segments):
+        remote = HELPER.result(future)
+        if remote is None:  # the helper could not: parse them here
+            documents.extend(_document(source, segment) for segment in segments[share:])
+        else:
+            documents.extend(_DOCUMENT.validate_json(text) for text in remote)
+    return documents
+
+
+def _helper_share(source: SourceDocument, segments: list[Segment]) -> int:
+    """How many leading segments this process parses: about half the lines, the rest
+    going to the helper, or all of them when the pack is short or no helper is free."""
+    if len(source.pages) < PARALLEL_MIN_PAGES or len(segments) < 2 or not HELPER.available():
+        return len(segments)
+    weights = [len(segment.lines) for segment in segments]
+    total, running = sum(weights), 0
+    for index, weight in enumerate(weights):
+        running += weight
+        if running >= total * 0.5:
+            return min(index + 1, len(segments) - 1)
+    return len(segments)
+
+
+def _documents_as_json(source: SourceDocument, segments: list[Segment]) -> list[str]:
+    """The helper's work: documents parsed and sent back as JSON, which is compact to send."""
+    return [_document(source, segment).model_dump_json(by_alias=True) for segment in segments]
+
+
+def _document(source: SourceDocument, segment: Segment) -> DocumentBase:
+    found = locate_tables(source, segment)
+    if segment.kind == "agenda":
+        document: DocumentBase = AgendaDocument()
+    elif segment.kind in _PROSE_KINDS:
+        # a table's cells are read into its Table; the prose parsers see the rest
+        prose = [line for line in segment.lines if id(line) not in found.cell_lines]
+        document = PARSERS[segment.kind](prose)
+    else:
+        document = PARSERS[segment.kind](segment.lines)
+    document.tables = found.tables
+    return document
+
+
+_DOCUMENT = TypeAdapter(Document)
 
 
 # kinds whose parsers read paragraphs past tables; minutes print attendance as a table (a

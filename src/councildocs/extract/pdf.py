@@ -10,16 +10,13 @@ loop is the hot path of every parse.
 from __future__ import annotations
 
 import ctypes
-import multiprocessing
-import os
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import regex
 
 from ..errors import UnreadableInput
+from ..parallel import HELPER, PARALLEL_MIN_PAGES
 from .page import SYMBOL_BULLETS, Line, Outline, Page, Span
 
 
@@ -32,11 +29,14 @@ def read_pdf(path: str) -> tuple[list[Page], dict]:
     try:
         facts = _document_facts(pdf)
         count = len(pdf)
-        split = int(count * _OWN_SHARE) if count >= PARALLEL_MIN_PAGES else count
-        later = _HELPER.submit(path, split, count) if split < count else None
-        pages = [_read_page(pdf, index) for index in range(split)]
+        later = None
+        split = count
+        if count >= PARALLEL_MIN_PAGES and HELPER.available():
+            split = int(count * _OWN_SHARE)
+            later = HELPER.submit(_read_range, path, split, count)
+        pages = _read_range_of(pdf, 0, split)
         if split < count:
-            pages.extend(_HELPER.result(later) or _read_range_of(pdf, split, count))
+            pages.extend(HELPER.result(later) or _read_range_of(pdf, split, count))
     except pdfium.PdfiumError as exc:
         raise UnreadableInput(path, f"the PDF is damaged ({exc})") from None
     finally:
@@ -44,10 +44,9 @@ def read_pdf(path: str) -> tuple[list[Page], dict]:
     return pages, facts
 
 
-# A long PDF is read in two parts at once when a second core is free: reading text is
-# most of a parse's time, and pages cost little to send back from a helper process.
-PARALLEL_MIN_PAGES = 80
-_OWN_SHARE = 0.55  # this process also unpickles the helper's pages, so it reads fewer
+# A long PDF is read in two parts at once (see ..parallel); this process also unpickles
+# the helper's pages, so it reads the larger share.
+_OWN_SHARE = 0.55
 
 
 def _read_range_of(pdf: pdfium.PdfDocument, start: int, stop: int) -> list[Page]:
@@ -60,50 +59,6 @@ def _read_range(path: str, start: int, stop: int) -> list[Page]:
         return _read_range_of(pdf, start, stop)
     finally:
         pdf.close()
-
-
-class _Helper:
-    """One forked process, kept for the life of this one, that reads pages on request.
-
-    It is started on first need, while the process is still small to fork, and only
-    where it can help: not inside a batch's worker (the cores are taken), not without a
-    second core or without fork, and not when COUNCILDOCS_SERIAL is set. Anything that
-    goes wrong in it makes the caller read those pages itself.
-    """
-
-    def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._broken = False
-
-    def _available(self) -> bool:
-        if self._broken or os.environ.get("COUNCILDOCS_SERIAL"):
-            return False
-        if (os.cpu_count() or 1) < 2 or multiprocessing.parent_process() is not None:
-            return False
-        return "fork" in multiprocessing.get_all_start_methods()
-
-    def submit(self, path: str, start: int, stop: int) -> Future | None:
-        if not self._available():
-            return None
-        try:
-            if self._pool is None:
-                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-            return self._pool.submit(_read_range, path, start, stop)
-        except Exception:
-            self._broken = True
-            return None
-
-    def result(self, future: Future | None) -> list[Page] | None:
-        if future is None:
-            return None
-        try:
-            return future.result()
-        except Exception:  # a damaged page or a dead helper: read them here instead
-            self._broken = isinstance(future.exception(), BrokenProcessPool)
-            return None
-
-
-_HELPER = _Helper()
 
 
 def _describe_open_error(message: str) -> str:
