@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -46,13 +47,17 @@ def parse(path: str | Path) -> Pack:
         )
         for item in items
     ]
-    segments = split(source, front, refs)
-    parsed = _parse_segments(source, segments)
     documents = []
-    for segment, document in zip(segments, parsed, strict=True):
+    for segment, document in _parse_segments(source, split(source, front, refs)):
         if segment.kind == "agenda":
             document.unplaced_text = front_unplaced
         _place(document, segment, refs, source)
+        if source.format == "pdf":
+            # the document holds what it needs: its pages' lines can go, which keeps a
+            # long pack's peak memory near that of its text alone
+            for page in segment.pages:
+                page.lines = []
+            segment.lines = []
         documents.append(document)
     return Pack(
         source=_source(source),
@@ -62,22 +67,25 @@ def parse(path: str | Path) -> Pack:
     )
 
 
-def _parse_segments(source: SourceDocument, segments: list[Segment]) -> list[DocumentBase]:
-    """Each segment's document with its tables; in a long pack the later documents are
-    parsed by the helper process meanwhile (see ``parallel``)."""
+def _parse_segments(
+    source: SourceDocument, segments: list[Segment]
+) -> Iterator[tuple[Segment, DocumentBase]]:
+    """Each segment with its document and tables, in order; in a long pack the later
+    documents are parsed by the helper process meanwhile (see ``parallel``)."""
     share = _helper_share(source, segments)
     future = None
     if share < len(segments):
         reading = SourceDocument(path=source.path, format=source.format, sha256="", pages=[])
         future = HELPER.submit(_documents_as_json, reading, segments[share:])
-    documents = [_document(source, segment) for segment in segments[:share]]
+    for segment in segments[:share]:
+        yield segment, _document(source, segment)
     if share < len(segments):
         remote = HELPER.result(future)
-        if remote is None:  # the helper could not: parse them here
-            documents.extend(_document(source, segment) for segment in segments[share:])
-        else:
-            documents.extend(_DOCUMENT.validate_json(text) for text in remote)
-    return documents
+        for index, segment in enumerate(segments[share:]):
+            if remote is None:  # the helper could not: parse them here
+                yield segment, _document(source, segment)
+            else:
+                yield segment, _DOCUMENT.validate_json(remote[index])
 
 
 def _helper_share(source: SourceDocument, segments: list[Segment]) -> int:
