@@ -25,12 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
-from pdfplumber.table import (
-    cells_to_tables,
-    edges_to_intersections,
-    intersections_to_cells,
-    merge_edges,
-)
 from pydantic import BaseModel
 
 from ..extract import Line, Page, SourceDocument
@@ -192,6 +186,15 @@ def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> 
 
 
 def _ruled_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
+    # pdfplumber (and pdfminer under it) is imported only when a page draws lines: most
+    # parses never need it, and importing it is a tenth of a second
+    from pdfplumber.table import (
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
+
     edges = merge_edges(
         _edges(page, settings),
         settings.snap_tolerance,
