@@ -113,3 +113,15 @@ def test_kent_supplement_pack_splits_on_stamps():
     assert all(kind == "other" for kind, _ in kinds[2:])
     assert pack.documents[1].pages.start == 1
     assert pack.meeting.date == dt.date(2025, 1, 30)
+
+
+def test_us_agenda_items_keep_their_descriptions():
+    # Mountain View prints, under each item, its recommendation and attachments
+    pack = councildocs.parse(shared_file("corpus/us/mountain-view.pdf"))
+    item = next(i for i in pack.agenda.items if i.number == "3.1")
+    assert item.title == "Environmental Planning Commission Candidate Interviews."
+    assert item.notes[0].startswith(
+        "Recommendation(s): Reinterview three candidates for the Environmental Planning "
+        "Commission vacancy."
+    )
+    assert "ATT 4 - List of Applicants" in item.notes[0]

@@ -13,7 +13,16 @@ import regex
 
 from ..extract import Line
 from ..models import AgendaItem, Meeting, PageSpan, Presenter, UnplacedText
-from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
+from .common import (
+    DATE_PATTERN,
+    clean,
+    find_time,
+    join_lines,
+    line_gap,
+    paragraphs,
+    parse_date,
+    provenance,
+)
 
 _ITEM = regex.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?[A-Za-z]?)\.?\s+(?P<title>\S.*)$")
 _PAGE_REF = regex.compile(r"\(\s*Pages?\s+(?P<start>\d+)(?:\s*[-–]\s*(?P<end>\d+))?\s*\)", regex.I)
@@ -43,6 +52,7 @@ class _OpenItem:
     number_x0: float
     closed: bool = False
     notes: list[str] = field(default_factory=list)
+    description: list[Line] = field(default_factory=list)
 
 
 def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[UnplacedText]]:
@@ -85,6 +95,9 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
         if part == 2 and _is_section_heading(text):
             part = 1  # an open section after a closed session ("Consent Calendar 7:30 PM")
             _close(items)
+        if current and _describes(current, line):
+            current.description.append(line)  # US agendas print what each item is for
+            continue
         unplaced.append(UnplacedText(page=line.page, text=text))
     return [_finish(item) for item in items], meeting, unplaced
 
@@ -104,6 +117,17 @@ def _is_section_heading(text: str) -> bool:
 def _is_date_only(title: str) -> bool:
     date = DATE_PATTERN.search(title)
     return bool(date) and not title.replace(date.group(), "").strip(" ,.-–")
+
+
+def _describes(item: _OpenItem, line: Line) -> bool:
+    """A line under an item, indented past its number (not a heading at the margin, nor a
+    signature block far to the right): what the item is about, as US agendas print it
+    ("Recommendation(s): ...", "Attachment(s): ...")."""
+    if item.closed or not line.has_geometry or line.page != item.lines[0].page:
+        return False  # across a page break the next item may be one we could not read
+    first = item.lines[0]
+    title_x0 = first.spans[1].x0 if len(first.spans) > 1 else first.x0 + 10
+    return item.number_x0 + 8 <= line.x0 <= title_x0 + 200
 
 
 def _close(items: list[_OpenItem]) -> None:
@@ -140,6 +164,7 @@ def _finish(item: _OpenItem) -> AgendaItem:
         presenter = presenter or _presenter(body)
         if presenter is None:
             notes.append(clean(body))
+    notes.extend(join_lines(block) for block in paragraphs(item.description))
     title = regex.sub(r"\[[^\]]*\]?", " ", joined)
     pages = None
     ref = _PAGE_REF.search(title)
