@@ -30,9 +30,9 @@ SEED_FINDINGS = [
     ("CON001", 11, "Modern Slavery Update"),
     ("CON002", 17, SAFER),
     ("CON003", 17, SAFER),
-    ("CON004", 4, "Minutes of previous meetings"),
-    ("FIG001", 15, SAFER),
+    ("CON004", 5, "Minutes of previous meetings"),
     ("FIG001", 18, SAFER),
+    ("FIG001", 20, SAFER),
 ]
 
 

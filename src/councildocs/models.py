@@ -371,7 +371,9 @@ class DocumentBase(Model):
     title: str | None = None
     pages: PageSpan | None = Field(None, description="Pack page numbers, as printed")
     physical_pages: PageSpan | None = Field(
-        None, description="1-based page indexes in the file (PDF only)"
+        None,
+        description="1-based page indexes in the file; for a text export, the pages its "
+        "reader inferred",
     )
     agenda_item: str | None = None
     tables: list[Table] = Field(default_factory=list)

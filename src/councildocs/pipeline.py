@@ -158,7 +158,9 @@ def _place(
     if span is None and source.format == "pdf" and not any(p.pack_page for p in source.pages):
         span = segment.physical_pages  # an unstamped file: its own page numbers are the pack's
     document.pages = PageSpan(start=span[0], end=span[1]) if span else None
-    if source.format == "pdf" and segment.physical_pages:
+    if segment.physical_pages:
+        # a text export's pages are those its reader inferred (form feeds, or the page
+        # starts pdftotext leaves): with the pack span they place a finding on its page
         start, end = segment.physical_pages
         document.physical_pages = PageSpan(start=start, end=end)
     if document.title is None:
