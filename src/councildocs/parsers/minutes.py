@@ -17,6 +17,16 @@ Layouts handled:
 - US minutes: roll-call tables (name, title, Present/Absent/Late), "Commissioners
   Present: ..." lists, "RESULT: / MOTION BY: / AYES: / NAYS:" blocks, "APPROVED – ...".
 
+Resolution numbers: a number printed before "RESOLVED" / "It was APPROVED" numbers the
+paragraph when the minute numbers its discussion the same way above it (Kent: "1. Mr ...
+said", "2. ...", "3. RESOLVED that ..."; "(26) ...", "(27) RESOLVED that:"), so the
+resolution's ``number`` is null, as for every Kent resolution; it numbers the decision when
+nothing above it is numbered (Bristol: "1. It was APPROVED that a Task and Finish Group
+...", recommendation 1 of the report, listed again as "1." in the summary). Numbered
+entries under a "RESOLVED:" line are always the resolutions' own numbers. A list that
+restates decisions already recorded vote by vote (Bristol's "SUMMARY OF APPROVED
+RECOMMENDATIONS") adds no resolutions: it lends its numbers to the first records.
+
 Lines no field takes (page furniture left over, headings such as "UNRESTRICTED ITEMS") go
 to ``unplaced_text``; an item's ``text`` keeps its whole discussion, resolutions included.
 """
@@ -515,7 +525,9 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         if outcome and not trigger:
             votes = _votes_in_brackets(outcome["counts"] or "")
             pending.append(
-                Resolution(text=_sentence_from(body, outcome.start()), votes=votes, provenance=where)
+                Resolution(
+                    text=_sentence_from(body, outcome.start()), votes=votes, provenance=where
+                )
             )
             decided.add(index)
             index += 1
@@ -620,6 +632,7 @@ def _not_restated(listed: list[Resolution], earlier: list[Resolution]) -> list[R
 def _restated(text: str, earlier: list[Resolution]) -> Resolution | None:
     if len(text) < 25 or not earlier:
         return None  # "Amendment lost." is said of many votes
+
     def score(resolution: Resolution) -> float:
         other = resolution.text
         # "Residents Parking - Approve ..." restated as "a. Approve ..." under its heading
@@ -713,11 +726,24 @@ def _decision_list(
                 lead = f"{lead} {block}".strip()
             consumed += 1
             continue
+        if (
+            not entries
+            and lead.endswith(":")
+            and heading is None
+            and _list_heading(block, following[position + 1 :], None)
+        ):
+            heading = clean(block)  # "... agree the following:" then "2025-35 Capital Programme"
+            consumed += 1
+            continue
         if not entries and (not lead and consumed == 0 or lead.endswith(":")):
             lead = f"{lead} {block}".strip()  # "It was APPROVED;" then "That the Committee ...:"
             consumed += 1
             continue
-        if entries and heading is None and _list_heading(block, following[position + 1 :], top_style):
+        if (
+            entries
+            and heading is None
+            and _list_heading(block, following[position + 1 :], top_style)
+        ):
             heading = clean(block)
             consumed += 1
             continue
@@ -755,17 +781,17 @@ def _decision_list(
 def _separate(entries: list[list]) -> list[tuple[str | None, str, list[ResolutionPart]]]:
     """One resolution an entry, a heading above it read as its opening words."""
     return [
-        (number, clean(f"{above} {text}") if above else text, [])
-        for number, text, above in entries
+        (number, clean(f"{above} {text}") if above else text, []) for number, text, above in entries
     ]
 
 
 def _list_heading(block: str, after: list[str], style: str | None) -> bool:
-    """A short line without a full stop, followed by an entry of the list's own style."""
+    """A short line without a full stop, followed by an entry of the list's own style (any
+    style when the list has no entry yet)."""
     if len(block) > 80 or block.rstrip().endswith((".", ";")) or not after:
         return False
     marker = _MARKER.match(after[0])
-    return bool(marker) and _marker_style(marker["marker"]) == style
+    return bool(marker) and style in (None, _marker_style(marker["marker"]))
 
 
 def _marker_style(marker: str) -> str:
