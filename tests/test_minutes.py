@@ -459,3 +459,79 @@ def test_kent_fixture_minutes():
         "UNRESTRICTED ITEMS",
         "EXEMPT ITEMS (Open access to minutes)",
     ]
+
+
+# --- round three: restated decisions, paragraph numbers, hyphenated names ------------------
+
+
+def test_bristol_parking_decisions_once_each_with_their_votes():
+    """Item 7 takes recommendations 1-8 one by one ("It was APPROVED" after each vote) and
+    lists the approved ones again under "SUMMARY OF APPROVED RECOMMENDATIONS"."""
+    parking = _bristol("src-bcc-0022").items[6].resolutions
+    approved = [r for r in parking if r.number]
+    assert [r.number for r in approved] == [
+        "1", "2a", "2b", "2c", "3a", "3b", "4a", "4b", "6", "7", "8"
+    ]  # fmt: skip
+    assert approved[0].text.startswith("that a Task and Finish Group be initiated to be chaired")
+    assert approved[3].text.startswith(
+        "Residents Parking - Approve and implement price alignment for all Easton (ES) RPS"
+    )
+    counted = {
+        r.number: (r.votes.for_, r.votes.against, r.votes.abstained) for r in approved if r.votes
+    }
+    # "6 members voting in favour, none against with 3 abstentions"; "8 ..., 0 against with 1"
+    assert counted == {"2a": (6, 0, 3), "4b": (8, 0, 1)}
+    votes_only = [
+        (r.votes.for_, r.votes.against, r.votes.abstained) for r in parking if not r.number
+    ]
+    # the 2C amendment, 4c lost, the 5 amendment lost, 5 lost, the 7 amendment
+    assert votes_only == [(5, 1, 3), (4, 5, None), (2, 7, None), (4, 5, None), (7, 0, 2)]
+    assert not any(r.text.startswith("Initiated a Task and Finish Group") for r in parking)
+    assert len(parking) == 16
+
+
+def test_bristol_wpl_list_runs_over_its_subheading():
+    wpl = _bristol("src-bcc-0022").items[9].resolutions
+    assert [r.number for r in wpl] == ["3", "4", "5", "6"]
+    assert [(r.votes.for_, r.votes.against) for r in wpl] == [(8, 1)] * 4
+    assert wpl[2].text.startswith("Contractual: Authorised the Executive Director Growth")
+
+
+@pytest.fixture(scope="module")
+def kent_budget_council():
+    return _minutes(
+        councildocs.parse(
+            shared_file(
+                "corpus/kent/full_council-2025-02-13/Printed minutes 13th-Feb-2025 09.30 County Council.pdf"
+            )
+        )
+    )
+
+
+def test_kent_apologies_names_joined_at_the_hyphen(kent_budget_council):
+    apologies = kent_budget_council.attendance.apologies
+    assert [p.name for p in apologies][:5] == [
+        "Paul Barrington-King",
+        "Conrad Broadley",
+        "Tom Cannon",
+        "Nigel Collor",
+        "Derek Crow-Brown",
+    ]
+    assert len(apologies) == 15
+    assert (apologies[5].name, apologies[5].post_nominals) == ("Trudy Dean", ["MBE"])
+
+
+def test_kent_paragraph_numbers_are_not_resolution_numbers(kent_budget_council, kent_cabinet):
+    section25 = next(i for i in kent_budget_council.items if i.number == "290").resolutions
+    assert [(r.number, r.votes.for_, r.votes.against, r.votes.abstained) for r in section25] == [
+        (None, 57, 0, 2)
+    ]
+    budget = next(i for i in kent_budget_council.items if i.number == "291").resolutions
+    assert [r.votes.for_ for r in budget] == [12, 16, 9, 8, 13, 15, 41]
+    final = budget[-1]
+    assert final.number is None  # "(27) RESOLVED that:"
+    assert [p.label for p in final.parts] == list("abcdefghijklmnopqrstuv")
+    assert final.parts[2].text == "The net revenue budget requirement of £1,530.9m for 2025-26."
+    assert "2025-26 Council Tax" in final.text
+    # "3. RESOLVED that Cabinet agree to:" after paragraphs 1 and 2
+    assert next(i for i in kent_cabinet.items if i.number == "88").resolutions[0].number is None

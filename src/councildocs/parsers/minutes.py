@@ -17,6 +17,16 @@ Layouts handled:
 - US minutes: roll-call tables (name, title, Present/Absent/Late), "Commissioners
   Present: ..." lists, "RESULT: / MOTION BY: / AYES: / NAYS:" blocks, "APPROVED – ...".
 
+Resolution numbers: a number printed before "RESOLVED" / "It was APPROVED" numbers the
+paragraph when the minute numbers its discussion the same way above it (Kent: "1. Mr ...
+said", "2. ...", "3. RESOLVED that ..."; "(26) ...", "(27) RESOLVED that:"), so the
+resolution's ``number`` is null, as for every Kent resolution; it numbers the decision when
+nothing above it is numbered (Bristol: "1. It was APPROVED that a Task and Finish Group
+...", recommendation 1 of the report, listed again as "1." in the summary). Numbered
+entries under a "RESOLVED:" line are always the resolutions' own numbers. A list that
+restates decisions already recorded vote by vote (Bristol's "SUMMARY OF APPROVED
+RECOMMENDATIONS") adds no resolutions: it lends its numbers to the first records.
+
 Lines no field takes (page furniture left over, headings such as "UNRESTRICTED ITEMS") go
 to ``unplaced_text``; an item's ``text`` keeps its whole discussion, resolutions included.
 """
@@ -26,6 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
+from rapidfuzz import fuzz, utils
 
 from ..extract import Line
 from ..models import (
@@ -123,6 +134,10 @@ _COUNT_LIST = regex.compile(
     r"^(?P<label>For|Against|Abstain(?:ed|ing|ions?)?)\s*\((?P<n>\d+)\)(?=\s|$)", regex.I
 )
 _RESULT = regex.compile(r"^RESULT:\s*(?P<text>.+)$")
+# Bristol takes a report's recommendations one by one, each opening a paragraph of its own
+# though printed with no gap above: "Recommendation 3 – RPS Business ...", "Recommendation
+# 3A was moved by ...".
+_RECOMMENDATION_HEAD = regex.compile(r"^[“\"]?Recommendation\s+\d{1,2}[A-Za-z]?\b")
 _ROLL = regex.compile(
     r"^(?P<label>AYES|NAYS|NOES|ABSTAIN|ABSTENTIONS?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$"
 )
@@ -413,7 +428,16 @@ _BLOCK_START = regex.compile(
     "^(?:"
     + "|".join(
         _scoped(p)
-        for p in (_MARKER, _BULLET, _COUNT_LIST, _OUTCOME_LINE, _RESULT, _ROLL, _US_MOTION)
+        for p in (
+            _MARKER,
+            _BULLET,
+            _COUNT_LIST,
+            _OUTCOME_LINE,
+            _RESULT,
+            _ROLL,
+            _US_MOTION,
+            _RECOMMENDATION_HEAD,
+        )
     )
     + ")"
 )
@@ -500,7 +524,11 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         outcome = _OUTCOME.search(body)
         if outcome and not trigger:
             votes = _votes_in_brackets(outcome["counts"] or "")
-            pending.append(Resolution(text=clean(body), votes=votes, provenance=where))
+            pending.append(
+                Resolution(
+                    text=_sentence_from(body, outcome.start()), votes=votes, provenance=where
+                )
+            )
             decided.add(index)
             index += 1
             continue
@@ -512,10 +540,20 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             votes = pending.pop().votes if pending else None
             resolutions.extend(pending)
             pending = []
-            for number, text in entries:
-                resolutions.append(
-                    Resolution(number=number, text=text, votes=votes, provenance=where)
+            own_number = _resolution_number(block, blocks[:index], decided)
+            if own_number and len(entries) == 1 and entries[0][0] is None:
+                entries = [(own_number, entries[0][1], entries[0][2])]
+            listed = [
+                Resolution(
+                    number=number,
+                    text=text,
+                    parts=parts or _parts(text),
+                    votes=votes,
+                    provenance=where,
                 )
+                for number, text, parts in entries
+            ]
+            resolutions.extend(_not_restated(listed, resolutions))
             decided.update(range(index, index + 1 + consumed))
             index += 1 + consumed
             continue
@@ -528,8 +566,88 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         index += 1
     resolutions.extend(pending)
     for resolution in resolutions:
-        resolution.parts = _parts(resolution.text)
+        resolution.parts = resolution.parts or _parts(resolution.text)
     return resolutions, decided
+
+
+def _sentence_from(text: str, at: int) -> str:
+    """The sentence holding position ``at`` and what follows it: "The amendment was seconded
+    by Councillor Alexander. On being put to the vote the amendment was CARRIED (...)" is
+    recorded from "On being put"."""
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text) if m.end() <= at]
+    return clean(text[starts[-1] if starts else 0 :])
+
+
+def _resolution_number(block: str, before: list[str], decided: set[int]) -> str | None:
+    """The number printed before "RESOLVED" / "It was APPROVED", when it numbers the
+    decision rather than the paragraph: see the module docstring."""
+    marker = _MARKER.match(block)
+    if not marker:
+        return None
+    label = marker["marker"].strip("().")
+    if not label.isdigit():
+        return None
+    style = _marker_style(marker["marker"])
+    for index, earlier in enumerate(before):
+        other = _MARKER.match(earlier)
+        if (
+            other
+            and index not in decided
+            and _marker_style(other["marker"]) == style
+            and other["marker"].strip("().").isdigit()
+            and int(other["marker"].strip("().")) < int(label)
+        ):
+            return None  # the discussion above is numbered the same way: a paragraph number
+    return label
+
+
+_RESTATED = 85  # rapidfuzz token-sort ratio at which two decisions are one restated
+
+
+def _not_restated(listed: list[Resolution], earlier: list[Resolution]) -> list[Resolution]:
+    """Drop the decisions of a list that restates ones recorded above it ("SUMMARY OF
+    APPROVED RECOMMENDATIONS / The Policy Committee RESOLVED: 1. ... 2. Residents Parking
+    a. ... b. ..." after each recommendation was taken with its vote): the first record keeps
+    its vote and where it was decided, and takes the summary's number where its own is
+    missing or only a letter ("c." under "2." becomes "2c")."""
+    kept = []
+    for resolution in listed:
+        pieces = (
+            [(f"{resolution.number or ''}{p.label}", p.text) for p in resolution.parts]
+            if resolution.parts
+            else [(resolution.number, resolution.text)]
+        )
+        matches = [_restated(text, earlier) for _, text in pieces]
+        # only a numbered list restates: a vote's outcome ("the amendment was LOST (...)")
+        # is its own record however like another it reads
+        if resolution.number is None or any(m is None for m in matches):
+            kept.append(resolution)
+            continue
+        for (number, _), match in zip(pieces, matches, strict=True):
+            if number and (match.number is None or match.number.isalpha()):
+                match.number = number
+    return kept
+
+
+def _restated(text: str, earlier: list[Resolution]) -> Resolution | None:
+    if len(text) < 25 or not earlier:
+        return None  # "Amendment lost." is said of many votes
+
+    def score(resolution: Resolution) -> float:
+        other = resolution.text
+        # "Residents Parking - Approve ..." restated as "a. Approve ..." under its heading
+        contained = (
+            fuzz.partial_ratio(text, other, processor=utils.default_process)
+            if min(len(text), len(other)) >= 40
+            else 0
+        )
+        return max(
+            fuzz.token_sort_ratio(text, other, processor=utils.default_process),
+            contained - 10,
+        )
+
+    best = max(earlier, key=score)
+    return best if score(best) >= _RESTATED else None
 
 
 _PART_MARKER = regex.compile(
@@ -575,16 +693,18 @@ def _next_roman(label: str) -> str:
 
 def _decision_list(
     body: str, trigger: regex.Match, following: list[str]
-) -> tuple[list[tuple[str | None, str]], int]:
+) -> tuple[list[tuple[str | None, str, list[ResolutionPart]]], int]:
     """What a "RESOLVED" / "It was APPROVED" line decided: the rest of its sentence, or the
-    numbered list under it (one resolution a number, lettered parts kept with it)."""
+    numbered list under it (one resolution a number, lettered parts kept with it). A short
+    heading between entries ("2025-26 Council Tax", "Contractual:") stays in the list."""
     rest = trigger["rest"].strip()
     rest = regex.sub(r"^[:;,-]\s*|^that\s*[;:]\s*$", "", rest)
     lead = clean(rest)
-    entries: list[tuple[str | None, str]] = []
+    entries: list[list] = []  # [number, text, heading printed above it]
+    heading: str | None = None
     consumed = 0
     top_style = None
-    for block in following:
+    for position, block in enumerate(following):
         marker = _MARKER.match(block)
         if _TRIGGER.search(block) or _OUTCOME.search(block) or _COUNT_LIST.match(block):
             break
@@ -598,32 +718,80 @@ def _decision_list(
                 top_style = style
             number = marker["marker"].strip("().")
             if style == top_style:
-                entries.append((number, clean(block[marker.end() :])))
+                entries.append([number, clean(block[marker.end() :]), heading])
+                heading = None
             elif entries:
-                entries[-1] = (entries[-1][0], f"{entries[-1][1]} {block}")
+                entries[-1][1] = f"{entries[-1][1]} {block}"
             else:
                 lead = f"{lead} {block}".strip()
+            consumed += 1
+            continue
+        if (
+            not entries
+            and lead.endswith(":")
+            and heading is None
+            and _list_heading(block, following[position + 1 :], None)
+        ):
+            heading = clean(block)  # "... agree the following:" then "2025-35 Capital Programme"
             consumed += 1
             continue
         if not entries and (not lead and consumed == 0 or lead.endswith(":")):
             lead = f"{lead} {block}".strip()  # "It was APPROVED;" then "That the Committee ...:"
             consumed += 1
             continue
-        if entries and (block[:1].islower() or not entries[-1][1].rstrip().endswith((".", ";"))):
-            entries[-1] = (entries[-1][0], f"{entries[-1][1]} {block}")
+        if (
+            entries
+            and heading is None
+            and _list_heading(block, following[position + 1 :], top_style)
+        ):
+            heading = clean(block)
+            consumed += 1
+            continue
+        if (
+            entries
+            and heading is None
+            and (block[:1].islower() or not entries[-1][1].rstrip().endswith((".", ";")))
+        ):
+            entries[-1][1] = f"{entries[-1][1]} {block}"
             consumed += 1
             continue
         break
-    if entries and lead and not regex.match(r"(?i)^that\b.*:$|^$", lead) and not lead.endswith(":"):
-        return [(None, lead), *entries], consumed
+    if heading is not None:
+        consumed -= 1  # a heading with no entry under it belongs to what follows the list
+    stem = bool(lead) and (
+        lead.endswith(":") or bool(regex.match(r"(?i)^that\b[^.;]{0,80}$", lead))
+    )
+    if entries and lead and not stem:
+        return [(None, lead, []), *_separate(entries)], consumed
     if entries:
-        if lead and lead.endswith(":"):
+        if lead.endswith(":") and top_style in ("letter", "roman", "bracket"):
             # "RESOLVED that Cabinet agree to:" then "(a) ..." : one decision with its parts
-            if top_style in ("letter", "roman", "bracket"):
-                text = " ".join([lead, *(f"({n}) {t}" for n, t in entries)])
-                return [(None, clean(text))], consumed
-        return entries, consumed
-    return ([(None, lead)] if lead else []), consumed
+            pieces = [lead]
+            for number, text, above in entries:
+                pieces += [above or "", f"({number}) {text}"]
+            parts = [
+                ResolutionPart(label=number, text=clean(text).rstrip(" ;"))
+                for number, text, _ in entries
+            ]
+            return [(None, clean(" ".join(pieces)), parts)], consumed
+        return _separate(entries), consumed
+    return ([(None, lead, [])] if lead else []), consumed
+
+
+def _separate(entries: list[list]) -> list[tuple[str | None, str, list[ResolutionPart]]]:
+    """One resolution an entry, a heading above it read as its opening words."""
+    return [
+        (number, clean(f"{above} {text}") if above else text, []) for number, text, above in entries
+    ]
+
+
+def _list_heading(block: str, after: list[str], style: str | None) -> bool:
+    """A short line without a full stop, followed by an entry of the list's own style (any
+    style when the list has no entry yet)."""
+    if len(block) > 80 or block.rstrip().endswith((".", ";")) or not after:
+        return False
+    marker = _MARKER.match(after[0])
+    return bool(marker) and style in (None, _marker_style(marker["marker"]))
 
 
 def _marker_style(marker: str) -> str:
@@ -690,14 +858,21 @@ def _votes_in_brackets(text: str) -> Votes | None:
         word = match.group(1).lower()
         return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
+    def first(*patterns: str) -> int | None:
+        # "none against" is a count of 0, which must not fall through to the next pattern
+        return next((n for n in map(find, patterns) if n is not None), None)
+
     votes = Votes.model_validate(
         {
-            "for": find(number + r"\s+(?:members?\s+)?(?:voting\s+)?(?:in\s+favour|for)\b")
-            or find(r"\bfor\s*[:=]?\s*" + number),
-            "against": find(number + r"\s+(?:members?\s+)?(?:voting\s+)?against")
-            or find(r"against\s*[:=]?\s*" + number),
-            "abstained": find(number + r"\s+abstention")
-            or find(r"abstentions?\s*[:=]?\s*" + number),
+            "for": first(
+                number + r"\s+(?:members?\s+)?(?:voting\s+)?(?:in\s+favour|for)\b",
+                r"\bfor\s*[:=]?\s*" + number,
+            ),
+            "against": first(
+                number + r"\s+(?:members?\s+)?(?:voting\s+)?against",
+                r"against\s*[:=]?\s*" + number,
+            ),
+            "abstained": first(number + r"\s+abstention", r"abstentions?\s*[:=]?\s*" + number),
         }
     )
     return (
