@@ -249,6 +249,23 @@ def test_kent_proposed_record_of_decision_side_by_side_labels():
     assert meta.title == "Revenue and Capital Budget Monitoring Report – September 2024-2025"
     assert [r.number for r in report.recommendations] == ["a", "b", "c", "d", "e", "f"]
     assert report.recommendations[2].text == "Note the forecast capital underspend of £111.6m"
+    # "Key decision: NO" is the whole value; the printed criteria below it are their own entry
+    assert (meta.key_decision.value, meta.key_decision.text) == (False, "NO")
+    criteria = meta.extra["Key decision criteria"]
+    assert criteria.startswith("The decision will: a) result in savings or expenditure")
+    assert criteria.endswith("whether County-wide or in a particular locality.")
+
+
+def test_kent_proposed_record_of_decision_key_decision_without_its_criteria():
+    meta = _report("corpus/kent/cabinet-2025-01-30/24-00096 - PRoD.pdf").metadata
+    assert (meta.key_decision.value, meta.key_decision.text) == (True, "YES")
+    assert meta.extra["Key decision criteria"] == (
+        "The decision will: a) be significant in terms of its effects on a significant "
+        "proportion of the community living or working within two or more electoral divisions "
+        "– which will include those decisions that involve: • the adoption or significant "
+        "amendment of major strategies or frameworks;"
+    )
+    assert meta.decision_number == "24/00096"
 
 
 def test_kent_covering_report_role_first_from_and_no_printed_decision_number():
