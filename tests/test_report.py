@@ -437,3 +437,37 @@ def test_kent_fixture_contact_block_in_two_columns():
         "Contact details",
     ]
     assert report.background_papers == []
+    # the block's labels ("Report Author:" beside "Relevant Director:") are section 9's text,
+    # not a section of their own
+    contact = report.sections[-1]
+    assert (contact.number, contact.title) == ("9", "Contact details")
+    assert [p.text for p in contact.paragraphs] == [
+        "Report Author: Relevant Director: Sam Patel Ruth Hale Finance Business Partner "
+        "Corporate Director of Growth, 03000 410002 Environment and Transport "
+        "sam.patel@kent.gov.uk 03000 410003 ruth.hale@kent.gov.uk"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("relative", "number"),
+    [
+        (
+            "corpus/kent/cabinet-2025-01-30/24-00096 - Commissioning Plan for Education "
+            "Provision in Kent 2025-29 - Report.pdf",
+            "11",
+        ),
+        (
+            "corpus/kent/cabinet-2025-01-30/Item 7 - Supplementary - 24-00109 - Transfer the "
+            "18-25 section of the Strengthening Independence Ser.pdf",
+            "13",
+        ),
+    ],
+)
+def test_kent_contact_block_stays_in_its_contact_details_section(relative, number):
+    report = _report(relative)
+    contact = report.sections[-1]
+    assert (contact.number, contact.title) == (number, "Contact details")
+    text = " ".join(p.text for p in contact.paragraphs)
+    assert text.startswith("Report Author")
+    for person in report.metadata.accountable_employees:
+        assert person.name in text and person.email in text

@@ -26,7 +26,7 @@ import regex
 from ..extract import Line
 from ..models import NamedRole, Paragraph, Recommendation, ReportDocument, Section
 from .common import join_lines, line_gap, provenance, unplaced
-from .contacts import contact_blocks
+from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
 from .report_metadata import HeaderField, build_metadata, match_label, other_label
 
@@ -492,6 +492,10 @@ def _sections(lines: list[Line], gap: float) -> list[Section]:
     for i, line in enumerate(lines):
         text = line.text.strip()
         heading = _section_start(lines, i)
+        if heading and heading[0] is None and current and is_contact_heading(current.title):
+            # "Report Author:" / "Relevant Director:" label the contact block (read by
+            # .contacts); they are its text, not sections of their own
+            heading = None
         if heading:
             close_paragraph()
             number, title, rest = heading
