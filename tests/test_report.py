@@ -222,6 +222,15 @@ def test_bristol_report_header_recommendations_and_advice():
     hr = next(i for i in report.implications if i.kind == "human_resources")
     assert hr.sign_off.date == dt.date(2024, 8, 13)
     assert "Appendix B – Equality Impact Assessment (EqIA) YES" in report.appendices
+    # the costs table printed under "Background Documents:" is not a background document
+    assert report.background_papers == [
+        "Appendix A: Feasibility Study Report for a WPL Scheme in Bristol-Final Draft"
+    ]
+    # Background paragraph 5 prints this link over two lines, cut after "...2009112021%2"
+    assert report.links == [
+        "https://democracy.bristol.gov.uk/documents/s67446/"
+        "Minutes%20Public%20Pack%2009112021%20Full%20Council%206pm.pdf"
+    ]
 
 
 def test_bristol_information_report():
