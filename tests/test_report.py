@@ -222,6 +222,15 @@ def test_bristol_report_header_recommendations_and_advice():
     hr = next(i for i in report.implications if i.kind == "human_resources")
     assert hr.sign_off.date == dt.date(2024, 8, 13)
     assert "Appendix B – Equality Impact Assessment (EqIA) YES" in report.appendices
+    # the costs table printed under "Background Documents:" is not a background document
+    assert report.background_papers == [
+        "Appendix A: Feasibility Study Report for a WPL Scheme in Bristol-Final Draft"
+    ]
+    # Background paragraph 5 prints this link over two lines, cut after "...2009112021%2"
+    assert report.links == [
+        "https://democracy.bristol.gov.uk/documents/s67446/"
+        "Minutes%20Public%20Pack%2009112021%20Full%20Council%206pm.pdf"
+    ]
 
 
 def test_bristol_information_report():
@@ -249,6 +258,23 @@ def test_kent_proposed_record_of_decision_side_by_side_labels():
     assert meta.title == "Revenue and Capital Budget Monitoring Report – September 2024-2025"
     assert [r.number for r in report.recommendations] == ["a", "b", "c", "d", "e", "f"]
     assert report.recommendations[2].text == "Note the forecast capital underspend of £111.6m"
+    # "Key decision: NO" is the whole value; the printed criteria below it are their own entry
+    assert (meta.key_decision.value, meta.key_decision.text) == (False, "NO")
+    criteria = meta.extra["Key decision criteria"]
+    assert criteria.startswith("The decision will: a) result in savings or expenditure")
+    assert criteria.endswith("whether County-wide or in a particular locality.")
+
+
+def test_kent_proposed_record_of_decision_key_decision_without_its_criteria():
+    meta = _report("corpus/kent/cabinet-2025-01-30/24-00096 - PRoD.pdf").metadata
+    assert (meta.key_decision.value, meta.key_decision.text) == (True, "YES")
+    assert meta.extra["Key decision criteria"] == (
+        "The decision will: a) be significant in terms of its effects on a significant "
+        "proportion of the community living or working within two or more electoral divisions "
+        "– which will include those decisions that involve: • the adoption or significant "
+        "amendment of major strategies or frameworks;"
+    )
+    assert meta.decision_number == "24/00096"
 
 
 def test_kent_covering_report_role_first_from_and_no_printed_decision_number():
@@ -420,3 +446,37 @@ def test_kent_fixture_contact_block_in_two_columns():
         "Contact details",
     ]
     assert report.background_papers == []
+    # the block's labels ("Report Author:" beside "Relevant Director:") are section 9's text,
+    # not a section of their own
+    contact = report.sections[-1]
+    assert (contact.number, contact.title) == ("9", "Contact details")
+    assert [p.text for p in contact.paragraphs] == [
+        "Report Author: Relevant Director: Sam Patel Ruth Hale Finance Business Partner "
+        "Corporate Director of Growth, 03000 410002 Environment and Transport "
+        "sam.patel@kent.gov.uk 03000 410003 ruth.hale@kent.gov.uk"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("relative", "number"),
+    [
+        (
+            "corpus/kent/cabinet-2025-01-30/24-00096 - Commissioning Plan for Education "
+            "Provision in Kent 2025-29 - Report.pdf",
+            "11",
+        ),
+        (
+            "corpus/kent/cabinet-2025-01-30/Item 7 - Supplementary - 24-00109 - Transfer the "
+            "18-25 section of the Strengthening Independence Ser.pdf",
+            "13",
+        ),
+    ],
+)
+def test_kent_contact_block_stays_in_its_contact_details_section(relative, number):
+    report = _report(relative)
+    contact = report.sections[-1]
+    assert (contact.number, contact.title) == (number, "Contact details")
+    text = " ".join(p.text for p in contact.paragraphs)
+    assert text.startswith("Report Author")
+    for person in report.metadata.accountable_employees:
+        assert person.name in text and person.email in text

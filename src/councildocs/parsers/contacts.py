@@ -33,9 +33,14 @@ _EMAIL = regex.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = regex.compile(r"^(?:Tel(?:ephone)?\s*:?\s*)?(\+?[\d ()]{10,16})$", regex.I)
 
 
+def is_contact_heading(text: str) -> bool:
+    """Whether a heading ("9 Contact details", "Contact officers") opens a contact block."""
+    return bool(_HEADING.match(text.strip()))
+
+
 def contact_blocks(lines: list[Line]) -> list[tuple[str, Contact]]:
     """(label, contact) for each labelled block after a "Contact details" heading."""
-    start = next((i for i, ln in enumerate(lines) if _HEADING.match(ln.text.strip())), None)
+    start = next((i for i, ln in enumerate(lines) if is_contact_heading(ln.text)), None)
     if start is None:
         return []
     columns: list[tuple[float, list[str]]] = []  # (x0 of the column's label, its texts)

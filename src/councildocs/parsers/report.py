@@ -25,8 +25,8 @@ import regex
 
 from ..extract import Line
 from ..models import NamedRole, Paragraph, Recommendation, ReportDocument, Section
-from .common import join_lines, line_gap, provenance, unplaced
-from .contacts import contact_blocks
+from .common import clean, line_gap, provenance, unplaced
+from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
 from .report_metadata import HeaderField, build_metadata, match_label, other_label
 
@@ -492,6 +492,10 @@ def _sections(lines: list[Line], gap: float) -> list[Section]:
     for i, line in enumerate(lines):
         text = line.text.strip()
         heading = _section_start(lines, i)
+        if heading and heading[0] is None and current and is_contact_heading(current.title):
+            # "Report Author:" / "Relevant Director:" label the contact block (read by
+            # .contacts); they are its text, not sections of their own
+            heading = None
         if heading:
             close_paragraph()
             number, title, rest = heading
@@ -593,12 +597,44 @@ def _add_contacts(metadata, blocks) -> None:
             metadata.accountable_employees.append(contact)
 
 
+# a URL running to the end of its line, and the next line's first word
+_URL_AT_END = regex.compile(r"(?i)(?P<open>\()?(?:https?://|www\.)[^\s<>\"()]+$")
+_URL_CONTINUATION = regex.compile(r"^[\w%/.~:?#=&+-]+(?P<close>\))?[.,;:]?$")
+
+
+def _join_wrapped_urls(lines: list[Line]) -> str:
+    """The lines' text, a URL printed over two lines joined again: the first line ends
+    mid-URL (an unfinished "%2" escape or a "/", "=", "?" ..., or inside brackets the next
+    line closes) and the next opens with URL characters, with no space between."""
+    texts = [line.text.strip() for line in lines]
+    joined: list[str] = []
+    for n, text in enumerate(texts):
+        if n and joined and _url_wraps(joined[-1], text):
+            joined[-1] += text
+        else:
+            joined.append(text)
+    return clean(" ".join(joined))
+
+
+def _url_wraps(text: str, following: str) -> bool:
+    url = _URL_AT_END.search(text) if ("http" in text or "www." in text) else None
+    if url is None or not following:
+        return False
+    word = following.split()[0]
+    continuation = _URL_CONTINUATION.match(word)
+    if continuation is None:
+        return False
+    cut = regex.search(r"%[0-9A-Fa-f]?$|[/=?&#~_%+]$", url.group())
+    closes = bool(url.group("open")) and bool(continuation.group("close"))
+    return bool(cut) or closes
+
+
 def _links(lines: list[Line], metadata) -> list[str]:
     """URLs and e-mail addresses in the report; an address the header block reassembled
     from a wrapped cell replaces the cut-off copy the lines give ("...gov.u" / "k")."""
     whole = [c.email for c in metadata.accountable_employees if c.email]
     found: list[str] = []
-    text = join_lines(lines)
+    text = _join_wrapped_urls(lines)
     urls = _URL.finditer(text) if ("http" in text or "www." in text) else ()
     # an address is sought only in the words around an "@": a scan of the whole text for
     # one is the slowest step of a report

@@ -405,8 +405,22 @@ def _date(meta: ReportMetadata, field: HeaderField) -> bool:
     return True
 
 
+# Kent's records of decision print the criteria for a key decision under its "YES"/"NO"
+_KEY_DECISION_CRITERIA = regex.compile(
+    r"^(?P<label>Key\s+decision\s+criteria)\s*[.:]\s*(?P<rest>.*)$", regex.I
+)
+
+
 def _key_decision(meta: ReportMetadata, field: HeaderField) -> bool:
-    text = field.value
+    texts = field.texts
+    criteria = next(
+        (n for n, t in enumerate(texts) if n and _KEY_DECISION_CRITERIA.match(t.strip())), None
+    )
+    if criteria is not None:
+        match = _KEY_DECISION_CRITERIA.match(texts[criteria].strip())
+        _keep(meta, clean(match["label"]), clean(" ".join([match["rest"], *texts[criteria + 1 :]])))
+        texts = texts[:criteria]
+    text = clean(" ".join(texts))
     if not text:
         return False
     lowered = text.lower()
