@@ -480,3 +480,12 @@ def test_kent_contact_block_stays_in_its_contact_details_section(relative, numbe
     assert text.startswith("Report Author")
     for person in report.metadata.accountable_employees:
         assert person.name in text and person.email in text
+
+
+def test_text_printed_beside_a_decision_number_is_kept():
+    report = _report_of(shared_file("corpus/kent/cabinet-2025-01-30/24-00096 - PRoD.pdf"))
+    assert report.metadata.decision_number == "24/00096"
+    assert report.metadata.extra["DECISION NO (also printed)"] == (
+        "For publication [Do not include information which is exempt from publication "
+        "under schedule 12a of the Local Government Act 1972]"
+    )

@@ -439,6 +439,10 @@ def _decision_number(meta: ReportMetadata, field: HeaderField) -> bool:
     if not match:
         return False  # "n/a" stays in extra as printed
     meta.decision_number = match.group()
+    rest = clean(field.value[: match.start()] + " " + field.value[match.end() :])
+    if rest:
+        # text printed beside the number ("For publication [Do not include ...]") is kept
+        meta.extra[f"{field.label} (also printed)"] = rest
     return True
 
 
