@@ -23,7 +23,6 @@ from typing import Any, Generic, TypeVar
 
 from .cache import PackCache
 from .errors import CouncilDocsError
-from .pipeline import parse
 
 T = TypeVar("T")
 
@@ -211,6 +210,9 @@ class ParsedPack:
 
 def parse_file(path: str, cache: PackCache | None = None) -> ParsedPack:
     """Parse one file (the batch work): the Pack as JSON, stored in ``cache`` when given."""
+    # imported here, in the worker: a run answered from the cache never loads the parsers
+    from .pipeline import parse
+
     pack = parse(path)
     text = pack.model_dump_json(by_alias=True)
     if cache is not None:
