@@ -5,13 +5,24 @@
 >>> pack.agenda.items[0].title
 >>> for finding in councildocs.validate("pack.pdf", ignore=["PUB"]):
 ...     print(finding.code, finding.page, finding.message)
+
+``parse``, ``read`` and ``validate`` are imported on first use
+(PEP 562): they pull in the extractors, parsers and rules, which a command answered from
+the cache, ``--version`` or a script that only reads saved JSON never needs.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import CouncilDocsError, NoTextLayer, UnreadableInput
-from .linter import validate
 from .models import SCHEMA_VERSION, Finding, Pack, Severity
-from .pipeline import parse, read
 from .rules import UnknownRule
+
+if TYPE_CHECKING:
+    from .linter import validate
+    from .pipeline import parse, read
 
 __version__ = "0.1.0"
 
@@ -29,3 +40,23 @@ __all__ = [
     "read",
     "validate",
 ]
+
+#: public name → the module that defines it, imported when the name is first used
+_LAZY = {
+    "parse": ".pipeline",
+    "read": ".pipeline",
+    "validate": ".linter",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -16,14 +16,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .cache import PackCache
 from .errors import CouncilDocsError
-from .pipeline import parse
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 
@@ -147,6 +147,10 @@ def run_batch(
             yield from settle(index, _finish(paths[index], _call(work, paths[index]), count_pages))
         return
 
+    # the process pool's machinery is loaded only for a run that starts workers
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     pending = to_run
     isolate = False
     while pending:
@@ -211,6 +215,9 @@ class ParsedPack:
 
 def parse_file(path: str, cache: PackCache | None = None) -> ParsedPack:
     """Parse one file (the batch work): the Pack as JSON, stored in ``cache`` when given."""
+    # imported here, in the worker: a run answered from the cache never loads the parsers
+    from .pipeline import parse
+
     pack = parse(path)
     text = pack.model_dump_json(by_alias=True)
     if cache is not None:

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .models import Finding, Pack, Severity
-from .pipeline import read
 from .rules import READS_PACK, Rule, all_rules
 
 SEVERITY_RANK = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
@@ -43,7 +42,12 @@ def validate(
     >>> [f.code for f in validate("pack.pdf", select="FIG")]
     ['FIG001', 'FIG001']
     """
-    pack = path_or_pack if isinstance(path_or_pack, Pack) else read(path_or_pack)
+    if isinstance(path_or_pack, Pack):
+        pack = path_or_pack
+    else:
+        from .pipeline import read  # the parsers, only when there is a file to read
+
+        pack = read(path_or_pack)
     return lint(pack, selected_rules(select, ignore), severities)
 
 

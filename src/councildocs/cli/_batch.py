@@ -17,24 +17,17 @@ import glob
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.progress import (
-    Progress as RichProgress,
-)
 
 from ..batch import Outcome, ParsedPack, Summary, cached_parse, parse_file, run_batch
 from ..cache import PackCache
 from ..inputs import expand_paths
 from . import _common
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
 
 PARSEABLE_SUFFIXES = (".pdf", ".txt")
 
@@ -117,6 +110,16 @@ class Progress:
         self._stream = sys.stderr  # looked up now: click's test runner swaps sys.stderr
         self._bar: RichProgress | None = None
         if not quiet and self._stream.isatty():
+            # rich's bar is loaded only for a terminal: CI logs and pipes never need it
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+            from rich.progress import Progress as RichProgress
+
             self._bar = RichProgress(
                 TextColumn("{task.description}", style="cyan"),
                 BarColumn(),

@@ -10,7 +10,6 @@ from ..atomic import write_atomically
 from ..batch import failure_reason
 from ..errors import CouncilDocsError
 from ..models import Pack
-from ..pipeline import parse as parse_pack
 
 __all__ = ["EXIT_INPUT_ERROR", "fail", "load_pack", "write_atomically"]
 
@@ -30,6 +29,8 @@ def fail(path: str, problem: str) -> None:
 
 def load_pack(path: str) -> Pack:
     """Parse a file, turning every failure into one line on stderr and exit 2."""
+    from ..pipeline import parse as parse_pack  # the parsers load only for a command that parses
+
     try:
         return parse_pack(path)
     except CouncilDocsError as exc:

@@ -19,9 +19,7 @@ from .. import __version__
 from ..batch import Outcome
 from ..cache import PackCache
 from ..errors import CouncilDocsError
-from ..linter import validate
 from ..models import Finding, Pack
-from ..output import sqlite
 from ..saved import is_saved, read_saved
 from . import main
 from ._batch import (
@@ -68,6 +66,10 @@ def export(
     Each pack is one transaction and replaces an earlier export of the same file. PATHS are PDFs and text exports (files, folders, globs), or saved parse output named
     as files: .json (one Pack, or an array of them) and .jsonl (one Pack per line).
     """
+    # imported when the command runs, so no other command's start-up pays for them
+    from ..linter import validate
+    from ..output import sqlite
+
     settings = rule_settings(config_path, select, ignore)
     # folders give PDFs and text exports only: a folder of packs may hold other JSON
     files = input_files(paths)

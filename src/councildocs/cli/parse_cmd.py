@@ -18,12 +18,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import click
-from rich.console import Console
 
 from ..atomic import open_atomically
 from ..batch import Outcome, ParsedPack
 from ..models import Pack
-from ..output.summary import pack_tree
 from . import main
 from ._batch import (
     Progress,
@@ -112,6 +110,10 @@ def _render(fmt: str, outcome: Outcome[ParsedPack]) -> str:
     pack = Pack.model_validate_json(parsed.json)
     if fmt == "json":
         return pack.model_dump_json(indent=2, by_alias=True)
+    from rich.console import Console
+
+    from ..output.summary import pack_tree
+
     # long titles wrap under their branch rather than being cut at the edge
     width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
     console = Console(file=io.StringIO(), width=width)

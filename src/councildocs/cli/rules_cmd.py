@@ -6,8 +6,6 @@ import json
 import sys
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from ..rules import UnknownRule, all_rules, get
 from . import main
@@ -47,6 +45,9 @@ def rules(code: str | None, fmt: str) -> None:
         ]
         sys.stdout.write(json.dumps(records if not code else records[0], indent=2) + "\n")
         return
+    from rich.console import Console
+    from rich.markup import escape
+
     console = Console(file=sys.stdout, soft_wrap=True)
     if code:
         rule = chosen[0]

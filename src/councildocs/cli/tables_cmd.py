@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 import click
-import regex
 
 from . import main
 from ._common import load_pack, write_atomically
 
 
 def _safe_name(text: str) -> str:
+    import regex
+
     slug = regex.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
     return slug[:60] or "document"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -18,12 +18,9 @@ import click
 from .. import output
 from ..batch import Outcome
 from ..errors import CouncilDocsError
-from ..linter import at_or_above, selected_rules, targets
-from ..linter import validate as validate_pack
 from ..models import Finding, Pack, Severity
-from ..pipeline import read as read_pack
 from ..rules import UnknownRule
-from ..saved import is_saved, read_saved
+from ..saved import is_saved, read_pack_json, read_saved
 from . import main
 from ._batch import Progress, batch_options, input_files, open_cache, parse_packs
 from ._common import EXIT_INPUT_ERROR, fail, report_error
@@ -31,14 +28,18 @@ from ._rule_options import rule_options, rule_settings
 
 EXIT_FINDINGS = 1
 
-#: format name → render(results, checked); one module per format in ``output/findings_*.py``
-RENDERERS = {
-    info.name.removeprefix("findings_"): importlib.import_module(
-        f"{output.__name__}.{info.name}"
-    ).render
+#: the --format names: one module per format in ``output/findings_*.py``, listed by file
+#: name so that start-up imports none of them (see :func:`renderer`)
+FORMATS = sorted(
+    info.name.removeprefix("findings_")
     for info in pkgutil.iter_modules(output.__path__)
     if info.name.startswith("findings_")
-}
+)
+
+
+def renderer(fmt: str) -> Callable[..., str]:
+    """``render(results, checked)`` of one format's module, imported on use."""
+    return importlib.import_module(f"{output.__name__}.findings_{fmt}").render
 
 
 @main.command()
@@ -46,7 +47,7 @@ RENDERERS = {
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(RENDERERS)),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="How to print findings.",
@@ -84,6 +85,9 @@ def validate(
     file it was parsed from). PDFs and text exports are parsed in --jobs worker processes, with the same
     cache as ``parse``; the rules then run on each pack.
     """
+    from ..linter import at_or_above, selected_rules, targets
+    from ..linter import validate as validate_pack
+
     settings = rule_settings(config_path, select, ignore, fail_on)
     try:
         rules = selected_rules(settings.select, settings.ignore)
@@ -116,7 +120,7 @@ def validate(
         except Exception as exc:  # a rule bug must not lose the other files
             report_error(path, f"internal error ({type(exc).__name__}: {exc}); please report it")
             unreadable += 1
-    render = RENDERERS[fmt]
+    render = renderer(fmt)
     if fmt == "text":
         use_color = sys.stdout.isatty() if color is None else color
         text = render(results, checked, color=use_color)
@@ -155,5 +159,5 @@ def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | 
             else:
                 report_error(entry.where, entry.problem)
                 yield entry.where, None
-    else:
-        yield path, read_pack(path)
+    else:  # saved .json (every other file was parsed above): read without the parsers
+        yield path, read_pack_json(path)

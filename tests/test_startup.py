@@ -1,0 +1,87 @@
+"""Start-up loads only what a command needs: no parsers for an import, --version or a cache hit.
+
+Each check runs in a fresh interpreter, since this test process has long since imported
+everything; the child reports which of the heavy modules ended up in ``sys.modules``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import shared_file
+
+#: what parsing needs and nothing else should load: the extractors, the parsers, the PDF
+#: libraries, and the SQLite writer (export's alone)
+HEAVY = [
+    "councildocs.pipeline",
+    "councildocs.parsers",
+    "councildocs.extract",
+    "pdfplumber",
+    "pypdfium2",
+    "councildocs.output.sqlite",
+]
+
+REPORT_LOADED = f"""
+import json, sys
+print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]), file=sys.stderr)
+"""
+
+
+def loaded_after(code: str, *args: str) -> tuple[list[str], str]:
+    """Run ``code`` in a fresh interpreter: (the HEAVY modules it loaded, its stdout)."""
+    result = subprocess.run(
+        [sys.executable, "-c", code + REPORT_LOADED, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stderr.strip().splitlines()[-1]), result.stdout
+
+
+RUN_CLI = """
+import sys
+from councildocs.cli import main
+try:
+    main(sys.argv[1:], prog_name="councildocs")
+except SystemExit as exc:
+    assert not exc.code, exc.code
+"""
+
+
+def test_importing_the_package_loads_no_parser():
+    assert loaded_after("import councildocs") == ([], "")
+
+
+def test_importing_the_cli_loads_no_parser():
+    assert loaded_after("import councildocs.cli") == ([], "")
+
+
+def test_version_loads_no_parser():
+    loaded, out = loaded_after(RUN_CLI, "--version")
+    assert out == "councildocs, version 0.1.0\n"
+    assert loaded == []
+
+
+def test_the_public_api_is_reached_on_first_use():
+    code = """
+import councildocs
+from councildocs import linter, pipeline
+assert councildocs.parse is pipeline.parse and councildocs.read is pipeline.read
+assert councildocs.validate is linter.validate
+assert set(councildocs.__all__) <= set(dir(councildocs))
+"""
+    loaded, _ = loaded_after(code)
+    assert "councildocs.parsers" in loaded  # parse was used, so the parsers are in now
+
+
+def test_a_cached_parse_loads_no_parser_and_prints_the_same(tmp_path):
+    seed = str(shared_file("seeds/000_93c56be8f999743d.txt"))
+    cache = str(tmp_path / "cache")
+    first_loaded, first = loaded_after(RUN_CLI, "parse", seed, "--cache-dir", cache)
+    again_loaded, again = loaded_after(RUN_CLI, "parse", seed, "--cache-dir", cache)
+    assert "councildocs.parsers" in first_loaded  # the first run did parse
+    assert again_loaded == []
+    assert again == first
+    assert json.loads(again)["meeting"]["body"] == "Adults and Safer City Scrutiny Panel"
