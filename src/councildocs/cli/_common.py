@@ -11,8 +11,19 @@ from ..batch import failure_reason
 from ..errors import CouncilDocsError
 from ..models import Pack
 
-__all__ = ["EXIT_INPUT_ERROR", "fail", "load_pack", "write_atomically"]
+__all__ = [
+    "EXIT_BATCH_FAILED",
+    "EXIT_FINDINGS",
+    "EXIT_INPUT_ERROR",
+    "fail",
+    "load_pack",
+    "write_atomically",
+]
 
+# Exit codes, as ruff's: 1 findings (validate) or a file that failed in a batch (parse,
+# export); 2 bad usage or an input that could not be read.
+EXIT_FINDINGS = 1
+EXIT_BATCH_FAILED = 1
 EXIT_INPUT_ERROR = 2
 
 

@@ -29,10 +29,8 @@ from ._batch import (
     open_cache,
     parse_packs,
 )
-from ._common import report_error
+from ._common import EXIT_BATCH_FAILED, report_error
 from ._rule_options import rule_options, rule_settings
-
-EXIT_BATCH_FAILED = 1
 
 
 @main.command()

@@ -31,9 +31,7 @@ from ._batch import (
     open_cache,
     parse_packs,
 )
-from ._common import fail
-
-EXIT_BATCH_FAILED = 1
+from ._common import EXIT_BATCH_FAILED, fail
 
 
 @main.command()

@@ -23,10 +23,8 @@ from ..rules import UnknownRule
 from ..saved import is_saved, read_pack_json, read_saved
 from . import main
 from ._batch import Progress, batch_options, input_files, open_cache, parse_packs
-from ._common import EXIT_INPUT_ERROR, fail, report_error
+from ._common import EXIT_FINDINGS, EXIT_INPUT_ERROR, fail, report_error
 from ._rule_options import rule_options, rule_settings
-
-EXIT_FINDINGS = 1
 
 #: the --format names: one module per format in ``output/findings_*.py``, listed by file
 #: name so that start-up imports none of them (see :func:`renderer`)
