@@ -8,7 +8,9 @@
 
 ``parse``, ``read`` and ``validate`` are imported on first use
 (PEP 562): they pull in the extractors, parsers and rules, which a command answered from
-the cache, ``--version`` or a script that only reads saved JSON never needs.
+the cache, ``--version`` or a script that only reads saved JSON never needs. ``Pack`` and
+``Finding`` are too: building the pydantic models is most of start-up, and a run answered
+from the cache passes the stored JSON through without them.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .errors import CouncilDocsError, NoTextLayer, UnreadableInput
-from .models import SCHEMA_VERSION, Finding, Pack, Severity
 from .rules import UnknownRule
 
 if TYPE_CHECKING:
+    from .contract import SCHEMA_VERSION, Severity
     from .linter import validate
+    from .models import Finding, Pack
     from .pipeline import parse, read
 
 __version__ = "0.1.0"
@@ -43,6 +46,10 @@ __all__ = [
 
 #: public name → the module that defines it, imported when the name is first used
 _LAZY = {
+    "SCHEMA_VERSION": ".contract",
+    "Severity": ".contract",
+    "Finding": ".models",
+    "Pack": ".models",
     "parse": ".pipeline",
     "read": ".pipeline",
     "validate": ".linter",

@@ -226,8 +226,13 @@ def parse_file(path: str, cache: PackCache | None = None) -> ParsedPack:
 
 
 def cached_parse(path: str, cache: PackCache) -> ParsedPack | None:
-    """The cached result for this file's content (with this path), or None: the batch lookup."""
-    pack = cache.get(path)
-    if pack is None:
+    """The cached result for this file's content (with this path), or None: the batch lookup.
+
+    The stored JSON is passed through unvalidated (the cache key names the code that wrote
+    it), so a run answered from the cache loads neither pydantic nor the models.
+    """
+    hit = cache.get_json(path)
+    if hit is None:
         return None
-    return ParsedPack(pack.model_dump_json(by_alias=True), pack.source.page_count)
+    text, source = hit
+    return ParsedPack(text, source["page_count"])

@@ -3,13 +3,18 @@
 An entry is the Pack's JSON, filed under the file's sha256 inside a folder named for the
 councildocs version and the schema version: a new release, or a change to the contract,
 starts afresh instead of serving results an older parser produced. The path inside the
-Pack is the one it was first parsed under; :meth:`PackCache.get` puts the caller's path
-back, since the same bytes may live at several paths. Writes are atomic (temporary file
+Pack is the one it was first parsed under; a hit puts the caller's path back, since the
+same bytes may live at several paths. Writes are atomic (temporary file
 and rename), so parallel workers and an interrupted run never leave half an entry.
 
 The folder name also carries a fingerprint of councildocs' own source files: between
 releases (a development checkout, an editable install) the version string stays the same
 while the parsers change, and a cache must not answer with an older parser's output.
+
+Because the key names the code that wrote an entry, a hit needs no validation:
+:meth:`PackCache.get_json` hands back the stored JSON with only ``source.path`` rewritten
+in place (every other byte as the parser's JSON had it), without loading pydantic or the
+models. :meth:`PackCache.get` is the same as a validated :class:`~councildocs.models.Pack`.
 
 Folder: ``--cache-dir``, else ``$COUNCILDOCS_CACHE_DIR``, else the platform's user cache
 folder (``~/.cache/councildocs`` on Linux).
@@ -19,14 +24,20 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from pydantic import ValidationError
 
 from .atomic import write_atomically
-from .models import SCHEMA_VERSION, Pack
+from .contract import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from .models import Pack
 
 CACHE_DIR_VARIABLE = "COUNCILDOCS_CACHE_DIR"
 
@@ -69,10 +80,11 @@ class PackCache:
     def entry(self, sha256: str) -> Path:
         return self.directory / sha256[:2] / f"{sha256}.json"
 
-    def get(self, path: str | Path) -> Pack | None:
-        """The cached Pack for this file's bytes, carrying ``path``; None on a miss.
+    def get_json(self, path: str | Path) -> tuple[str, dict[str, Any]] | None:
+        """The cached Pack JSON for this file's bytes, carrying ``path``, and its ``source``.
 
-        A file that cannot be read is a miss, so the parser reports it in its own words.
+        None on a miss. A file that cannot be read is a miss, so the parser reports it in
+        its own words; so is an entry that is not a Pack's JSON.
         """
         try:
             entry = self.entry(file_sha256(path))
@@ -80,11 +92,82 @@ class PackCache:
         except OSError:
             return None
         try:
-            pack = Pack.model_validate_json(text)
+            return with_source_path(text, str(path))
+        except (ValueError, IndexError, TypeError):
+            return None
+
+    def get(self, path: str | Path) -> Pack | None:
+        """The cached Pack for this file's bytes, carrying ``path``; None on a miss."""
+        from pydantic import ValidationError
+
+        from .models import Pack
+
+        hit = self.get_json(path)
+        if hit is None:
+            return None
+        try:
+            return Pack.model_validate_json(hit[0])
         except ValidationError:
-            return None  # written by a build with the same version strings but another model
-        pack.source.path = str(path)
-        return pack
+            return None  # not a Pack this build can read
 
     def put(self, sha256: str, pack_json: str) -> None:
         write_atomically(self.entry(sha256), pack_json)
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def with_source_path(pack_json: str, path: str) -> tuple[str, dict[str, Any]]:
+    """``pack_json`` with ``source.path`` set to ``path``, and the new ``source`` object.
+
+    Only the characters of the old path's string change: every other byte stays as the
+    parser's JSON had it (no re-encoding of numbers or text). The new path is written as
+    pydantic writes a string (``json.dumps`` without ASCII escapes produces the same
+    bytes). ValueError if the text is not a Pack's JSON object with a source path.
+    """
+    source, start, _end = _member(pack_json, 0, "source")
+    _path, value_start, value_end = _member(pack_json, start, "path")
+    if not isinstance(source, dict) or not isinstance(source.get("page_count"), int):
+        raise ValueError("no source.page_count")
+    encoded = json.dumps(path, ensure_ascii=False)
+    source["path"] = path
+    return pack_json[:value_start] + encoded + pack_json[value_end:], source
+
+
+def _member(text: str, position: int, name: str) -> tuple[Any, int, int]:
+    """(value, start, end) of member ``name`` of the JSON object at ``position``."""
+    for key, value, start, end in _members(text, position):
+        if key == name:
+            return value, start, end
+    raise ValueError(f"no member {name!r}")
+
+
+def _members(text: str, position: int) -> Iterator[tuple[str, Any, int, int]]:
+    """(key, value, value start, value end) of each member of the JSON object at ``position``.
+
+    Each value is decoded on its own, so finding a member near the front of a large object
+    (the Pack's ``source`` is its third) never decodes the members after it.
+    """
+    position = _SPACE.match(text, position).end()
+    if text[position] != "{":
+        raise ValueError("not a JSON object")
+    position = _SPACE.match(text, position + 1).end()
+    if text[position] == "}":
+        return
+    while True:
+        key, position = _DECODER.raw_decode(text, position)
+        if not isinstance(key, str):
+            raise ValueError("not a JSON object")
+        position = _SPACE.match(text, position).end()
+        if text[position] != ":":
+            raise ValueError("not a JSON object")
+        start = _SPACE.match(text, position + 1).end()
+        value, end = _DECODER.raw_decode(text, start)
+        yield key, value, start, end
+        position = _SPACE.match(text, end).end()
+        if text[position] == "}":
+            return
+        if text[position] != ",":
+            raise ValueError("not a JSON object")
+        position = _SPACE.match(text, position + 1).end()

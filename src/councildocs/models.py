@@ -1,7 +1,8 @@
 """The councildocs data contract: pydantic models for a parsed agenda pack.
 
-This module imports nothing else from councildocs, so that saved JSON can be loaded,
-validated and checked by rules without the parsing machinery.
+This module imports nothing else from councildocs but :mod:`councildocs.contract` (the
+schema version and the enums, which start-up needs without pydantic), so that saved JSON
+can be loaded, validated and checked by rules without the parsing machinery.
 
 Versioning follows docling-core: ``Pack.schema_name`` names the contract and
 ``Pack.version`` is semver: a minor bump adds fields, a major bump breaks them.
@@ -15,8 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_NAME = "councildocs.Pack"
-SCHEMA_VERSION = "1.0.0"
+from .contract import SCHEMA_NAME, SCHEMA_VERSION, Severity
+from .contract import DocumentKind as DocumentKind  # re-exported: part of the contract
 
 
 class Model(BaseModel):
@@ -50,20 +51,6 @@ class UnplacedText(Model):
 
     page: int | None = None
     text: str
-
-
-class DocumentKind(StrEnum):
-    agenda = "agenda"
-    minutes = "minutes"
-    work_programme = "work_programme"
-    report = "report"
-    other = "other"
-
-
-class Severity(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
 
 
 # --- source and meeting ----------------------------------------------------------------

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from ..atomic import write_atomically
 from ..batch import failure_reason
 from ..errors import CouncilDocsError
-from ..models import Pack
+
+if TYPE_CHECKING:
+    from ..models import Pack
 
 __all__ = [
     "EXIT_BATCH_FAILED",

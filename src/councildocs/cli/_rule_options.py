@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..config import ConfigError, Settings, load_settings, settings_from
 from ._common import fail
+
+if TYPE_CHECKING:
+    from ..config import Settings
 
 
 def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -47,6 +49,9 @@ def rule_settings(
     fail_on: str | None = None,
 ) -> Settings:
     """The config file's settings with the command line's over them; exit 2 if unusable."""
+    # imported here: settings are pydantic models, which start-up and parse never need
+    from ..config import ConfigError, load_settings, settings_from
+
     try:
         settings = load_settings(config_path)
         overrides = settings.model_dump(by_alias=True, exclude={"source"})

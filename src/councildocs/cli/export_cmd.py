@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,8 +20,6 @@ from .. import __version__
 from ..batch import Outcome
 from ..cache import PackCache
 from ..errors import CouncilDocsError
-from ..models import Finding, Pack
-from ..saved import is_saved, read_saved
 from . import main
 from ._batch import (
     Progress,
@@ -31,6 +30,9 @@ from ._batch import (
 )
 from ._common import EXIT_BATCH_FAILED, report_error
 from ._rule_options import rule_options, rule_settings
+
+if TYPE_CHECKING:
+    from ..models import Finding, Pack
 
 
 @main.command()
@@ -101,6 +103,9 @@ def _packs(
     files: list[str], *, jobs: int | None, cache: PackCache | None, progress: Progress
 ) -> Iterator[Pack]:
     """Every pack the files hold, in the order named; failures reported as they come."""
+    from ..models import Pack
+    from ..saved import is_saved, read_saved
+
     to_parse = [f for f in files if not is_saved(f)]
     parsed = parse_packs(to_parse, jobs=jobs, cache=cache, progress=progress)
     for path in files:

@@ -21,7 +21,7 @@ import click
 
 from ..atomic import open_atomically
 from ..batch import Outcome, ParsedPack
-from ..models import Pack
+from ..output.indent import indent_json
 from . import main
 from ._batch import (
     Progress,
@@ -105,12 +105,14 @@ def _render(fmt: str, outcome: Outcome[ParsedPack]) -> str:
         return "" if fmt == "summary" else _error_json(outcome, indent=2 if fmt == "json" else None)
     if fmt == "jsonl":
         return parsed.json
-    pack = Pack.model_validate_json(parsed.json)
     if fmt == "json":
-        return pack.model_dump_json(indent=2, by_alias=True)
+        return indent_json(parsed.json)
     from rich.console import Console
 
+    from ..models import Pack
     from ..output.summary import pack_tree
+
+    pack = Pack.model_validate_json(parsed.json)
 
     # long titles wrap under their branch rather than being cut at the edge
     width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120

@@ -12,19 +12,22 @@ import pkgutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import output
 from ..batch import Outcome
+from ..contract import Severity
 from ..errors import CouncilDocsError
-from ..models import Finding, Pack, Severity
 from ..rules import UnknownRule
-from ..saved import is_saved, read_pack_json, read_saved
 from . import main
 from ._batch import Progress, batch_options, input_files, open_cache, parse_packs
 from ._common import EXIT_FINDINGS, EXIT_INPUT_ERROR, fail, report_error
 from ._rule_options import rule_options, rule_settings
+
+if TYPE_CHECKING:
+    from ..models import Finding, Pack
 
 #: the --format names: one module per format in ``output/findings_*.py``, listed by file
 #: name so that start-up imports none of them (see :func:`renderer`)
@@ -85,6 +88,7 @@ def validate(
     """
     from ..linter import at_or_above, selected_rules, targets
     from ..linter import validate as validate_pack
+    from ..saved import is_saved
 
     settings = rule_settings(config_path, select, ignore, fail_on)
     try:
@@ -138,6 +142,9 @@ def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | 
 
     None in place of a pack: an entry that could not be read, its error already printed.
     """
+    from ..models import Pack
+    from ..saved import read_pack_json, read_saved
+
     if path in parsed:
         outcome = parsed[path]
         if not outcome.ok:  # its one-line error is already printed by the progress

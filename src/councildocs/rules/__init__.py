@@ -3,7 +3,7 @@
 A rule module (``rules/<code>_<slug>.py``) declares
 
 - ``CODE`` (``FIG001``; never reused: a retired code stays as an alias in ``ALIASES``),
-- ``NAME`` (a kebab-case slug), ``SEVERITY`` (a :class:`~councildocs.models.Severity`),
+- ``NAME`` (a kebab-case slug), ``SEVERITY`` (a :class:`~councildocs.contract.Severity`),
 - ``READS``: ``"pack"`` for checks across documents, or a document kind (``"report"``,
   ``"minutes"``, ...) to be called once per document of that kind,
 - ``check(target, pack)``: yields :class:`~councildocs.rules._support.Hit` s,
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
-from ..models import DocumentKind, Severity
+from ..contract import DocumentKind, Severity
 
 READS_PACK = "pack"
 ANTI_PATTERN = "**Anti-pattern**"
