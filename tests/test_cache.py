@@ -81,3 +81,24 @@ def test_default_folder_follows_the_environment(monkeypatch, tmp_path):
     assert PackCache().root == tmp_path / "mine"
     monkeypatch.delenv(CACHE_DIR_VARIABLE)
     assert default_cache_dir().name == "councildocs"
+
+
+def test_a_hit_is_the_stored_json_with_only_the_path_changed(tmp_path, seed_copy):
+    cache = PackCache(tmp_path / "cache")
+    pack = councildocs.parse(seed_copy)
+    stored = pack.model_dump_json(by_alias=True)
+    cache.put(pack.source.sha256, stored)
+    # quotes, a backslash, a newline and non-ASCII: each must be written as pydantic would
+    moved = tmp_path / 'Gwënt "draft" \\ copy\nof pack.txt'
+    shutil.copy(seed_copy, moved)
+    text, source = cache.get_json(moved)
+    assert source["path"] == str(moved) and source["page_count"] == pack.source.page_count
+    pack.source.path = str(moved)
+    assert text == pack.model_dump_json(by_alias=True)
+
+
+def test_an_entry_without_a_source_path_is_a_miss(tmp_path, seed_copy):
+    cache = PackCache(tmp_path / "cache")
+    pack = councildocs.parse(seed_copy)
+    cache.put(pack.source.sha256, '{"schema": "councildocs.Pack", "source": {"sha256": "ab"}}')
+    assert cache.get_json(seed_copy) is None

@@ -10,11 +10,14 @@ import json
 import subprocess
 import sys
 
-from .conftest import shared_file
+from .conftest import corpus_pdfs, shared_file
 
 #: what parsing needs and nothing else should load: the extractors, the parsers, the PDF
 #: libraries, and the SQLite writer (export's alone)
+#: and, for a run answered from the cache, pydantic and the models it builds on
 HEAVY = [
+    "pydantic",
+    "councildocs.models",
     "councildocs.pipeline",
     "councildocs.parsers",
     "councildocs.extract",
@@ -85,3 +88,35 @@ def test_a_cached_parse_loads_no_parser_and_prints_the_same(tmp_path):
     assert again_loaded == []
     assert again == first
     assert json.loads(again)["meeting"]["body"] == "Adults and Safer City Scrutiny Panel"
+
+
+def test_a_cached_batch_loads_neither_pydantic_nor_the_models(tmp_path):
+    seed = str(shared_file("seeds/000_93c56be8f999743d.txt"))
+    pdfs = [str(p) for p in corpus_pdfs()[:2]]
+    cache = str(tmp_path / "cache")
+    for fmt in ("jsonl", "json"):
+        args = ["parse", seed, *pdfs, "--jobs", "1", "--format", fmt, "--cache-dir", cache]
+        first_loaded, first = loaded_after(RUN_CLI, *args, "--quiet")
+        again_loaded, again = loaded_after(RUN_CLI, *args, "--quiet")
+        if fmt == "jsonl":  # the first run parsed, into Packs (the json run reuses its cache)
+            assert "councildocs.models" in first_loaded
+        assert again_loaded == []
+        assert again == first  # byte for byte: only the path would differ, and it is the same
+    packs = json.loads(again)  # the last run's, --format json: an array
+    assert [p["source"]["path"] for p in packs] == [seed, *pdfs]
+    assert packs[0]["meeting"]["body"] == "Adults and Safer City Scrutiny Panel"
+
+
+def test_a_cached_single_file_prints_the_same_json_under_its_new_path(tmp_path):
+    seed = shared_file("seeds/000_93c56be8f999743d.txt")
+    cache = str(tmp_path / "cache")
+    moved = tmp_path / 'Gw\u00ebnt "draft" \\ copy'
+    moved.mkdir()
+    copy = moved / "pack.txt"
+    copy.write_bytes(seed.read_bytes())
+    _, first = loaded_after(RUN_CLI, "parse", str(seed), "--cache-dir", cache)
+    loaded, again = loaded_after(RUN_CLI, "parse", str(copy), "--cache-dir", cache)
+    assert loaded == []
+    assert json.loads(again)["source"]["path"] == str(copy)
+    # every byte but the path's is the first run's
+    assert again == first.replace(json.dumps(str(seed)), json.dumps(str(copy), ensure_ascii=False))

@@ -1,0 +1,41 @@
+"""output.indent: compact Pack JSON laid out exactly as pydantic's ``indent=2`` lays it out."""
+
+from __future__ import annotations
+
+import councildocs
+from councildocs.output.indent import indent_json
+
+from .conftest import corpus_pdfs, shared_file
+
+
+def test_the_seed_pack_indents_as_pydantic_does():
+    pack = councildocs.parse(shared_file("seeds/000_93c56be8f999743d.txt"))
+    expected = pack.model_dump_json(indent=2, by_alias=True)
+    assert indent_json(pack.model_dump_json(by_alias=True)) == expected
+    assert '"body": "Adults and Safer City Scrutiny Panel"' in expected
+
+
+def test_corpus_packs_indent_as_pydantic_does():
+    for pdf in corpus_pdfs()[:3]:
+        pack = councildocs.parse(pdf)
+        compact = pack.model_dump_json(by_alias=True)
+        assert indent_json(compact) == pack.model_dump_json(indent=2, by_alias=True), pdf
+
+
+def test_empty_containers_numbers_and_escapes_are_kept():
+    compact = '{"a":[],"b":{},"c":[1e-5,-0.5,null],"d":"x\\"y: [z], {w}","e":{"f":true}}'
+    assert indent_json(compact) == (
+        "{\n"
+        '  "a": [],\n'
+        '  "b": {},\n'
+        '  "c": [\n'
+        "    1e-5,\n"
+        "    -0.5,\n"
+        "    null\n"
+        "  ],\n"
+        '  "d": "x\\"y: [z], {w}",\n'
+        '  "e": {\n'
+        '    "f": true\n'
+        "  }\n"
+        "}"
+    )
