@@ -19,13 +19,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .errors import CouncilDocsError, NoTextLayer, UnreadableInput
-from .rules import UnknownRule
 
 if TYPE_CHECKING:
     from .contract import SCHEMA_VERSION, Severity
     from .linter import validate
     from .models import Finding, Pack
     from .pipeline import parse, read
+    from .rules import UnknownRule
 
 __version__ = "0.1.0"
 
@@ -53,6 +53,7 @@ _LAZY = {
     "parse": ".pipeline",
     "read": ".pipeline",
     "validate": ".linter",
+    "UnknownRule": ".rules",
 }
 
 

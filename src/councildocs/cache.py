@@ -31,8 +31,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
-
 from .atomic import write_atomically
 from .contract import SCHEMA_VERSION
 
@@ -44,7 +42,11 @@ CACHE_DIR_VARIABLE = "COUNCILDOCS_CACHE_DIR"
 
 def default_cache_dir() -> Path:
     configured = os.environ.get(CACHE_DIR_VARIABLE)
-    return Path(configured) if configured else Path(platformdirs.user_cache_dir("councildocs"))
+    if configured:
+        return Path(configured)
+    import platformdirs  # only when no folder is given: the platform's own cache folder
+
+    return Path(platformdirs.user_cache_dir("councildocs"))
 
 
 @functools.cache

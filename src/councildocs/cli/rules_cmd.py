@@ -7,7 +7,6 @@ import sys
 
 import click
 
-from ..rules import UnknownRule, all_rules, get
 from . import main
 from ._common import fail
 
@@ -23,6 +22,8 @@ from ._common import fail
 )
 def rules(code: str | None, fmt: str) -> None:
     """List every rule (code, name, severity, what it checks), or explain CODE."""
+    from ..rules import UnknownRule, all_rules, get
+
     if code:
         try:
             chosen = [get(code)]

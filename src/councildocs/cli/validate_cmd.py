@@ -20,7 +20,6 @@ from .. import output
 from ..batch import Outcome
 from ..contract import Severity
 from ..errors import CouncilDocsError
-from ..rules import UnknownRule
 from . import main
 from ._batch import Progress, batch_options, input_files, open_cache, parse_packs
 from ._common import EXIT_FINDINGS, EXIT_INPUT_ERROR, fail, report_error
@@ -88,6 +87,7 @@ def validate(
     """
     from ..linter import at_or_above, selected_rules, targets
     from ..linter import validate as validate_pack
+    from ..rules import UnknownRule
     from ..saved import is_saved
 
     settings = rule_settings(config_path, select, ignore, fail_on)
