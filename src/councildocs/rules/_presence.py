@@ -23,7 +23,10 @@ _NOT_A_REPORT = r"record\s+of\s+decision|decision\s+notice"
 
 def is_report_proper(document: DocumentBase) -> bool:
     """False for a decision record or notice that segmentation filed as a report."""
-    opening = " ".join(p.text for p in passages(document)[:3])
+    # the heading may be a parsed field or, where no field took it, the first unplaced text
+    opening = " ".join(
+        [p.text for p in passages(document)[:3]] + [u.text for u in document.unplaced_text[:3]]
+    )
     return regex.search(_NOT_A_REPORT, opening, flags=regex.I) is None
 
 
