@@ -477,10 +477,16 @@ def test_bristol_parking_decisions_once_each_with_their_votes():
         "Residents Parking - Approve and implement price alignment for all Easton (ES) RPS"
     )
     counted = {
-        r.number: (r.votes.for_, r.votes.against, r.votes.abstained) for r in approved if r.votes
+        r.number: (r.votes.for_, r.votes.against, r.votes.abstained)
+        for r in approved
+        if r.votes and not r.votes.unanimous
     }
     # "6 members voting in favour, none against with 3 abstentions"; "8 ..., 0 against with 1"
     assert counted == {"2a": (6, 0, 3), "4b": (8, 0, 1)}
+    # the other nine: "On being put to the vote the recommendation was CARRIED unanimously."
+    unanimous = [r.number for r in approved if r.votes and r.votes.unanimous]
+    assert unanimous == ["1", "2b", "2c", "3a", "3b", "4a", "6", "7", "8"]
+    assert all(r.votes.for_ is None for r in approved if r.votes.unanimous)
     votes_only = [
         (r.votes.for_, r.votes.against, r.votes.abstained) for r in parking if not r.number
     ]

@@ -195,6 +195,9 @@ class Votes(Model):
     for_: int | None = Field(None, alias="for")
     against: int | None = None
     abstained: int | None = None
+    unanimous: bool = Field(
+        False, description='The minutes record the decision as unanimous ("CARRIED unanimously")'
+    )
 
 
 class ResolutionPart(Model):

@@ -136,6 +136,7 @@ CREATE TABLE IF NOT EXISTS resolutions (
     votes_for INTEGER,
     votes_against INTEGER,
     votes_abstained INTEGER,
+    votes_unanimous INTEGER,
     page INTEGER
 );
 CREATE TABLE IF NOT EXISTS actions (
@@ -667,6 +668,7 @@ def _write_minutes(
                     "votes_for": votes.for_ if votes else None,
                     "votes_against": votes.against if votes else None,
                     "votes_abstained": votes.abstained if votes else None,
+                    "votes_unanimous": int(votes.unanimous) if votes else None,
                     "page": _page(resolution.provenance),
                 },
             )

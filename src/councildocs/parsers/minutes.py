@@ -509,7 +509,9 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
                     )
                 )
             elif regex.search(r"(?i)unanimous", body):
-                votes = None  # the names under it are scattered over lines: no count we trust
+                # the names under it are scattered over lines: no count we trust, but the
+                # minutes say every vote went one way
+                votes = Votes(unanimous=True)
             text = " ".join([body, *blocks[index + 1 : index + 1 + consumed]])
             resolutions.append(Resolution(text=clean(text), votes=votes, provenance=where))
             decided.update(range(index, index + 1 + consumed))
@@ -523,7 +525,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             continue
         outcome = _OUTCOME.search(body)
         if outcome and not trigger:
-            votes = _votes_in_brackets(outcome["counts"] or "")
+            votes = _outcome_votes(outcome)
             pending.append(
                 Resolution(
                     text=_sentence_from(body, outcome.start()), votes=votes, provenance=where
@@ -534,7 +536,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             continue
         if trigger and outcome and outcome.start() < trigger.start():
             # "... was CARRIED unanimously. It was APPROVED that;" in one paragraph
-            pending.append(Resolution(text="", votes=_votes_in_brackets(outcome["counts"] or "")))
+            pending.append(Resolution(text="", votes=_outcome_votes(outcome)))
         if trigger and (trigger["word"] != "AGREED" or len(body) < 120):
             entries, consumed = _decision_list(body, trigger, blocks[index + 1 :])
             votes = pending.pop().votes if pending else None
@@ -845,6 +847,14 @@ _NUMBER_WORDS = {
     "nine": 9,
     "ten": 10,
 }
+
+
+def _outcome_votes(outcome: regex.Match) -> Votes | None:
+    """The counts printed with an outcome, or its word that the vote was unanimous."""
+    votes = _votes_in_brackets(outcome["counts"] or "")
+    if regex.search(r"(?i)\bunanimously\b", outcome.group()):
+        return (votes or Votes()).model_copy(update={"unanimous": True})
+    return votes
 
 
 def _votes_in_brackets(text: str) -> Votes | None:
