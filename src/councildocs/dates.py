@@ -44,3 +44,13 @@ def find_time(text: str) -> str | None:
 
 _ORDINAL = regex.compile(r"(?i)(\d)(st|nd|rd|th)\b")
 _OF = regex.compile(r"(?i)\bof\b")
+
+
+def parse_ddmmyyyy(digits: str) -> dt.date | None:
+    """The date in a sign-off code such as SB/18052018/X (DDMMYYYY, or DDMMYY)."""
+    try:
+        if len(digits) == 8:
+            return dt.date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+        return dt.date(2000 + int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+    except ValueError:
+        return None

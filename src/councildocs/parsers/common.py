@@ -13,6 +13,7 @@ from ..models import Provenance, UnplacedText
 
 __all__ = [
     "DATE_PATTERN",
+    "EMAIL",
     "TIME_PATTERN",
     "clean",
     "find_time",
@@ -33,6 +34,9 @@ def clean(text: str) -> str:
     """
     return " ".join(_WRAPPED_HYPHEN.sub(r"\1-\2", text).split())
 
+
+# an e-mail address as printed in council papers (header blocks, contacts, programmes)
+EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _WRAPPED_HYPHEN = regex.compile(r"(\p{L}|\d)- (\p{L})")
 

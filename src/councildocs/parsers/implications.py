@@ -11,10 +11,9 @@ Environmental Impact" and "Equalities Impact" headings read the same way.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import regex
 
+from ..dates import parse_ddmmyyyy
 from ..models import Implication, ImplicationKind, Paragraph, Section, SignOff
 from .common import parse_date
 
@@ -103,7 +102,7 @@ def _implication(title: str, text: str, where, advisers_sign: bool = False) -> I
         sign_off = SignOff(
             reference=regex.sub(r"\s+", "", match.group("reference")),
             initials=match.group("initials"),
-            date=_ddmmyyyy(match.group("date")),
+            date=parse_ddmmyyyy(match.group("date")),
             code=match.group("code"),
         )
         text = (text[: match.start()] + text[match.end() :]).strip()
@@ -121,12 +120,3 @@ def _implication(title: str, text: str, where, advisers_sign: bool = False) -> I
         sign_off=sign_off,
         provenance=where,
     )
-
-
-def _ddmmyyyy(digits: str) -> dt.date | None:
-    try:
-        if len(digits) == 8:
-            return dt.date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
-        return dt.date(2000 + int(digits[4:]), int(digits[2:4]), int(digits[:2]))
-    except ValueError:
-        return None

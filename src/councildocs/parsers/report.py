@@ -25,7 +25,7 @@ import regex
 
 from ..extract import Line
 from ..models import NamedRole, Paragraph, Recommendation, ReportDocument, Section
-from .common import clean, line_gap, provenance, unplaced
+from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
 from .report_metadata import HeaderField, build_metadata, match_label, other_label
@@ -64,7 +64,6 @@ _LEAD_IN = regex.compile(
 )
 _APPENDICES_HEADING = regex.compile(r"^(?:APPENDICES|Appendices)\s*:?$")
 _URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"()]+[^\s<>\"().,;:]")
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _APPENDIX = regex.compile(r"^Appendix\s+[A-Z0-9]{1,3}\b\s*[-–—:]?\s*(?P<title>.*)$", regex.I)
 _BACKGROUND = regex.compile(r"background\s+(?:papers|documents)", regex.I)
 _NONE_PAPERS = regex.compile(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
@@ -639,7 +638,7 @@ def _links(lines: list[Line], metadata) -> list[str]:
     # an address is sought only in the words around an "@": a scan of the whole text for
     # one is the slowest step of a report
     words = (w for w in text.split() if "@" in w)
-    for match in [*urls, *(m for w in words for m in _EMAIL.finditer(w))]:
+    for match in [*urls, *(m for w in words for m in EMAIL.finditer(w))]:
         value = match.group().rstrip(".")
         value = next((w for w in whole if w.startswith(value) and w != value), value)
         if value not in found:

@@ -32,7 +32,7 @@ from ..models import (
     NamedRole,
     ReportMetadata,
 )
-from .common import DATE_PATTERN, clean, parse_date
+from .common import DATE_PATTERN, EMAIL, clean, parse_date
 
 # (field, label pattern, whether the label needs a colon after it)
 _LABELS: list[tuple[str, str, bool]] = [
@@ -75,7 +75,6 @@ _LABEL_PATTERNS = [
 _OTHER_LABEL = regex.compile(r"^(?P<label>\p{Lu}[\w ()/?,’'&-]{1,55}?)\s*:(?:\s+|$)")
 _OPENS_WITH_NAME = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2},\s")
 _SUB_LABEL = regex.compile(r"^(Tel(?:ephone)?|Email|E-mail|Job\s+title)\b\s*:?\s*", regex.I)
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = regex.compile(r"^\+?[\d ()]{7,}(?:ext\.?\s*\d+)?$")
 
 
@@ -274,7 +273,7 @@ def _contacts(meta: ReportMetadata, field: HeaderField) -> bool:
     found = False
     for text, line in field.lines:
         cells = [span.text.strip() for span in line.spans] if line.spans else [text]
-        email = next((c for c in cells if _EMAIL.fullmatch(c)), None)
+        email = next((c for c in cells if EMAIL.fullmatch(c)), None)
         tel = next((c for c in cells if _PHONE.match(c)), None)
         words = [c for c in cells if c not in (email, tel)]
         if len(words) != 2:
@@ -326,7 +325,7 @@ def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
             part = _SUB_LABEL.sub("", part).strip()
             if not part:
                 continue
-            if _EMAIL.fullmatch(part):
+            if EMAIL.fullmatch(part):
                 email = email or part
             elif _PHONE.match(part):
                 tel = tel or part

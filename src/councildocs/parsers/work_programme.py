@@ -31,7 +31,7 @@ import regex
 
 from ..extract import Line
 from ..models import ProgrammeItem, ProgrammeMeeting, WorkProgrammeDocument
-from .common import clean, paragraphs, parse_date, unplaced
+from .common import EMAIL, clean, paragraphs, parse_date, unplaced
 
 _ROW_DATE = regex.compile(
     r"^(?P<date>\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4})\s*(?P<rest>.*)$"
@@ -42,7 +42,6 @@ _CABINET_MEMBER = regex.compile(
 _TABLE_HEAD = regex.compile(r"^Date\s+of$|^Date\s+of\s+Meeting\b|^Meeting\s+date\b", regex.I)
 _PUBLISHED = regex.compile(r"^This\s+update\s+published\s+(?P<date>.+)$", regex.I)
 _HEADER_FACT = regex.compile(r"^(?P<label>Contact|Published|Updated)\s*:\s*(?P<value>.+)$", regex.I)
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TITLE = regex.compile(r"\b(?:Work\s+Programme|Forward\s+Plan|Work\s+Plan)\b", regex.I)
 
 
@@ -324,7 +323,7 @@ def _item(cells: list[_Cell], names: list[str], roles: dict[str, int]) -> Progra
             extra["Summary"] = summary
         extra.update(status)
     lead = cells[roles["lead"]].text if "lead" in roles else ""
-    if email := _EMAIL.search(lead):
+    if email := EMAIL.search(lead):
         extra["Lead e-mail"] = email.group()
         lead = clean(lead.replace(email.group(), ""))
     questions = cells[roles["questions"]].text if "questions" in roles else ""

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..dates import parse_ddmmyyyy
 from ..models import ImplicationKind, Pack, ReportDocument
 from ._presence import says
 from ._support import Hit, passages
@@ -43,13 +44,6 @@ _HEADING = regex.compile(
 )
 _KIND = {"financial": ImplicationKind.financial, "finance": ImplicationKind.financial}
 _CHECKED = (ImplicationKind.financial, ImplicationKind.legal)
-
-
-def _date(digits: str) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(digits, "%d%m%Y").date()
-    except ValueError:
-        return None
 
 
 def sign_offs(
@@ -72,7 +66,7 @@ def sign_offs(
         for match in SIGN_OFF.finditer(passage.text):
             if current is None:
                 continue
-            entry = (match.group(), _date(match.group("date")), passage.page)
+            entry = (match.group(), parse_ddmmyyyy(match.group("date")), passage.page)
             if entry[0] not in {e[0] for e in found.get(current, [])}:
                 found.setdefault(current, []).append(entry)
     return found
