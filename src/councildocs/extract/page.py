@@ -27,12 +27,60 @@ SYMBOL_BULLETS = str.maketrans(
 
 
 @dataclass(slots=True, frozen=True)
+class TextStyle:
+    """How a run of text looks: what a reader sees of it, whatever the PDF calls it.
+
+    ``bold`` and ``italic`` come from the font's name and flags together (PDFium's weight
+    is often 400 for Arial-BoldMT); ``underline`` from a drawn rule or thin filled box just
+    under the text; ``visible`` is False for text a reader cannot see (render mode
+    invisible, or white text on a white page), which is not content.
+    """
+
+    font: str = ""  # base font name, subset prefix ("ABCDEF+") removed
+    size: float = 0.0  # points
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    visible: bool = True
+
+
+@dataclass(slots=True, frozen=True)
 class Span:
-    """A run of text on one line, separated from its neighbours by a visible gap."""
+    """A run of text on one line in one style, separated from its neighbours by a visible
+    gap or a change of style. Text exports have no styles: their spans' ``style`` is None."""
 
     text: str
     x0: float
     x1: float
+    style: TextStyle | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class Drawing:
+    """A drawn path's box, with its paint: rules, cell borders, shaded cells, boxes.
+
+    Colours are (r, g, b) 0-255, None where the path is not filled or not stroked, so a
+    white or unpainted rectangle (a layout device, not a cell) can be told from a border.
+    """
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fill: tuple[int, int, int] | None = None
+    stroke: tuple[int, int, int] | None = None
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def visible(self) -> bool:
+        """Whether a reader sees it on a white page: stroked, or filled in a colour."""
+        return self.stroke is not None or (self.fill is not None and self.fill != WHITE)
+
+
+WHITE = (255, 255, 255)
 
 
 @dataclass(slots=True)
