@@ -1,0 +1,11 @@
+"""The shared vocabulary: every word of council wording the parsers and rules look for.
+
+Councils print the same things in different words ("Present:", "Sederunt", "Yn
+bresennol"). Those words live here, once, grouped by what they name, so that segment, the
+interpreters and the validate rules read one list instead of restating it. Structure
+comes from typography and layout (see ``councildocs.layout``); wording is one signal
+among several, and a new council's synonym is added here, not in a parser.
+
+This package imports nothing else of councildocs, so rules (which read models only) can
+use it too.
+"""
