@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench lint fixtures golden docs rules-doc cli-doc clean
+.PHONY: install demo test bench accuracy lint fixtures golden docs rules-doc cli-doc clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# scores against expectations written from the corpus documents' pages (tests/accuracy/)
+accuracy: $(STAMP)
+	$(BIN)/python -m tests.accuracy.run
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
