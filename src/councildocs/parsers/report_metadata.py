@@ -32,7 +32,8 @@ from ..models import (
     NamedRole,
     ReportMetadata,
 )
-from ..vocabulary import labels, people
+from ..vocabulary import labels
+from ..vocabulary import people as people_words
 from ..vocabulary.grammar import EMAIL, PHONE_CELL
 from .common import DATE_PATTERN, clean, parse_date
 
@@ -184,7 +185,7 @@ def _role_first_people(texts: list[str]) -> list[str]:
     for text in texts:
         current.append(text)
         tail = _NAME_LAST.search(text)
-        if tail and not people.ROLE_WORD.search(tail.group("name")):
+        if tail and not people_words.ROLE_WORD.search(tail.group("name")):
             people.append(clean(" ".join(current)))
             current = []
     if current:
@@ -200,7 +201,7 @@ def _from(meta: ReportMetadata, field: HeaderField) -> bool:
     role_first = (
         bool(texts)
         and "," in texts[0]
-        and bool(people.ROLE_WORD.search(texts[0].split(",")[0]))
+        and bool(people_words.ROLE_WORD.search(texts[0].split(",")[0]))
         and any(_NAME_LAST.search(t) for t in texts)
     )
     entries = _role_first_people(texts) if role_first else field.blocks()
@@ -209,9 +210,9 @@ def _from(meta: ReportMetadata, field: HeaderField) -> bool:
             name, role = _person_last(block)
         else:
             name, role = _person(block)
-        if role and people.CABINET_ROLE.search(role):
+        if role and people_words.CABINET_ROLE.search(role):
             meta.cabinet_members.append(CabinetMember(name=name, portfolio=role))
-        elif role and people.DIRECTOR_ROLE.search(role) and not meta.accountable_director:
+        elif role and people_words.DIRECTOR_ROLE.search(role) and not meta.accountable_director:
             meta.accountable_director = NamedRole(name=name, role=role)
         else:
             rest.append(block)

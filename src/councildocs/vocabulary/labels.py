@@ -102,3 +102,16 @@ CONTACT_FIELD_WORDS = regex.compile(
 CONTACT_HEADING = regex.compile(r"^(?:\d+\.?\s+)?Contact\s+(?:details|officers?)\s*:?$", regex.I)
 # a contact label naming the director who answers for the report
 DIRECTOR_LABEL = regex.compile(r"director", regex.I)
+
+# --- what the validate rules look for when no field was parsed ----------------------------
+
+# REP001: a report title labelled somewhere in the text
+REPORT_TITLE_MENTION = (
+    r"(?:^|\s)(?:report\s+title|title\s+of\s+report)\s+\S|\b(?:title|subject)\s*:\s*\S"
+)
+# REP003: a report states recommendations, or asks its readers to decide
+RECOMMENDATIONS_MENTION = (
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?recommendations?\b|recommendation\(s\)"
+    r"|\bis\s+(?:asked|recommended|requested|invited)\s+to\b"
+    r"|\bseeks?\s+(?:approval|agreement|endorsement)\b"
+)
