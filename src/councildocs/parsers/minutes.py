@@ -52,8 +52,7 @@ from ..models import (
 )
 from ..vocabulary import attendance as attendance_words
 from ..vocabulary import decisions as decision_words
-from ..vocabulary._phrases import one_of
-from ..vocabulary.people import COUNCILLORS_PLURAL, MEMBER_TITLE
+from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, MEMBER_TITLE
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
 from .people import person, split_names
@@ -76,7 +75,7 @@ _LABELS: list[tuple[regex.Pattern, str, bool]] = [
     (attendance_words.MEMBERS_LABEL, "members", False),
 ]
 _LABEL_SEPARATOR = regex.compile(r"^\s*(?::-|:|-)\s*")
-_HONORIFIC_LABEL = regex.compile(rf"^(?P<label>{one_of(COUNCILLORS_PLURAL)})\s*:\s*", regex.I)
+_HONORIFIC_LABEL = COUNCILLORS_LIST
 _BULLET = regex.compile(r"^(?:[\uf0b7\uf0a7•▪◦o\-]\s+)")
 _STOP = regex.compile(
     r"^(?:UNRESTRICTED\s+ITEMS|EXEMPT\s+ITEMS|Part\s+(?:1|2|I|II|One|Two)\b|Item\s+No\.?|"
@@ -931,7 +930,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
         honorific = None
         cap = _HONORIFIC_LABEL.match(rest)
         if cap:
-            honorific, rest = "Councillor", rest[cap.end() :]
+            honorific, rest = COUNCILLOR, rest[cap.end() :]
         if rest:
             # a comma list running on over the following lines
             parts = [rest]
@@ -966,7 +965,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
                     attendance,
                     category,
                     split_names(clean(" ".join(parts))),
-                    "Councillor",
+                    COUNCILLOR,
                     virtually,
                 )
                 entries = []

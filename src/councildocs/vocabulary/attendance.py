@@ -97,6 +97,12 @@ ATTENDANCE_MENTION = (
     r"|\battendance\b|\battendees?\b|\broll\s+call\b|^\s*members\s*:"
     r"|\bsederunt\b|\b(?:yn\s+)?bresennol\b|\bpresennol\b"
 )
+# a US meeting record (roll calls, ayes and noes, a state and ZIP code), where UK duties
+# such as declaring interests do not apply
+US_RECORD_MENTION = (
+    r"\broll\s+call\b|\bAYES\b|\bNOES\b|\b(?:CA|IL|NY|TX|WA|OR|MA)\s+\d{5}\b"
+    r"|\bCommissioners?\s+Present\b"
+)
 # MIN002: apologies or absence are mentioned
 APOLOGIES_MENTION = r"\bapolog|\babsen(?:t|ce)\b|\bymddiheuriad|\babsennol\b"
 # MIN003: declarations of interest are mentioned

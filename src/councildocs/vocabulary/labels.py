@@ -82,6 +82,9 @@ KEY_DECISION_NO = regex.compile(r"(?:no|non[-\s]key)\b")
 CLASSIFICATION_OPEN = regex.compile(r"^unrestricted|not exempt")
 CLASSIFICATION_EXEMPT = regex.compile(r"exempt|restricted")
 
+# a letter opening a summons: "Dear Member", "Dear Councillor"
+LETTER_SALUTATION = regex.compile(r"^Dear\s+(Member|Councillor|Sir)")
+
 # --- the contact block at a report's end ----------------------------------------------------
 
 # a label stands alone or ends in a colon: "Director of Strategy" is a job title, not one

@@ -35,11 +35,22 @@ HONORIFICS = (
 HONORIFIC = regex.compile(rf"^(?P<honorific>(?:{one_of(HONORIFICS)}\.?\s+)+)")
 
 # the titles minutes put before a member's name in a sentence ("Mr Hood declared ...")
-MEMBER_TITLES = ("Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Dr", "Cyng\\.?")
+MEMBER_TITLES = ("Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Dr", "Cynghorydd", "Cyng\\.?")
 MEMBER_TITLE = one_of(MEMBER_TITLES)
 
-# the plural that heads a list of councillors ("Councillors: Ed Plowden (Chair), ...")
+# the plural that heads a list of councillors ("Councillors: Ed Plowden (Chair), ..."),
+# lending each name the honorific COUNCILLOR; Welsh "Cynghorwyr Alun Davies, ..." has no colon
 COUNCILLORS_PLURAL = ("Councillors", "Cllrs")
+COUNCILLORS_PLURAL_WITHOUT_COLON = ("Cynghorwyr",)
+COUNCILLORS_LIST = regex.compile(
+    rf"^(?P<label>{one_of(COUNCILLORS_PLURAL)}\s*:|{one_of(COUNCILLORS_PLURAL_WITHOUT_COLON)}\s)\s*",
+    regex.I,
+)
+COUNCILLOR = "Councillor"
+# a work programme's "Cabinet Member for Finance – Cllr ...": the portfolio, then its holder
+CABINET_MEMBER_AND_NAME = regex.compile(
+    r"^(?P<label>Cabinet\s+Member[^–—:-]*?)\s*[–—:-]\s*(?P<name>(?:Cllr|Councillor)\b.+)$", regex.I
+)
 
 POST_NOMINALS = (
     "OBE", "MBE", "CBE", "KBE", "DBE", "CB", "CMG", "DL", "JP", "QC", "KC", "MP", "MEP",
