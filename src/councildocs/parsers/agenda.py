@@ -13,6 +13,7 @@ import regex
 
 from ..extract import Line
 from ..models import AgendaItem, Meeting, PageSpan, Presenter, UnplacedText
+from ..vocabulary.labels import LETTER_SALUTATION
 from .common import (
     DATE_PATTERN,
     clean,
@@ -212,7 +213,7 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
     used: set[int] = set()
     head = lines[:40]
     left = [_left_column(line) for line in head]
-    letter = any(regex.match(r"^Dear\s+(Member|Councillor|Sir)", text) for text, _ in left)
+    letter = any(LETTER_SALUTATION.match(text) for text, _ in left)
     meeting_date_line: str | None = None
     for i, (text, _) in enumerate(left):
         label = _MEETING_LABEL.match(head[i].text.strip())

@@ -10,6 +10,7 @@ import regex
 from ..dates import DATE_PATTERN, TIME_PATTERN, find_time, parse_date
 from ..extract import Line
 from ..models import Provenance, UnplacedText
+from ..vocabulary.grammar import EMAIL
 
 __all__ = [
     "DATE_PATTERN",
@@ -34,9 +35,6 @@ def clean(text: str) -> str:
     """
     return " ".join(_WRAPPED_HYPHEN.sub(r"\1-\2", text).split())
 
-
-# an e-mail address as printed in council papers (header blocks, contacts, programmes)
-EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _WRAPPED_HYPHEN = regex.compile(r"(\p{L}|\d)- (\p{L})")
 

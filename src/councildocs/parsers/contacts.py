@@ -13,29 +13,16 @@ title over one or two lines, a telephone number and an e-mail address:
 
 from __future__ import annotations
 
-import regex
-
 from ..extract import Line
 from ..models import Contact
+from ..vocabulary.grammar import EMAIL_WITH_APOSTROPHE, PHONE_LINE
+from ..vocabulary.labels import CONTACT_FIELD_WORDS, CONTACT_HEADING, CONTACT_LABEL
 from .common import clean
-
-# a label stands alone or ends in a colon: "Director of Strategy" is a job title, not one
-_LABEL = regex.compile(
-    r"^(?P<label>(?:Report\s+)?Author|Contact\s+Officer|Lead\s+Officer|(?:Relevant|Lead)\s+Director"
-    r"|Director|Report\s+Contact)s?\s*(?::\s*(?P<rest>.*)|$)",
-    regex.I,
-)
-_FIELD_WORDS = regex.compile(
-    r"\b(?:Telephone(?:\s+number)?|Tel|E-?mail(?:\s+address)?)\b\s*:?", regex.I
-)
-_HEADING = regex.compile(r"^(?:\d+\.?\s+)?Contact\s+(?:details|officers?)\s*:?$", regex.I)
-_EMAIL = regex.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = regex.compile(r"^(?:Tel(?:ephone)?\s*:?\s*)?(\+?[\d ()]{10,16})$", regex.I)
 
 
 def is_contact_heading(text: str) -> bool:
     """Whether a heading ("9 Contact details", "Contact officers") opens a contact block."""
-    return bool(_HEADING.match(text.strip()))
+    return bool(CONTACT_HEADING.match(text.strip()))
 
 
 def contact_blocks(lines: list[Line]) -> list[tuple[str, Contact]]:
@@ -47,7 +34,7 @@ def contact_blocks(lines: list[Line]) -> list[tuple[str, Contact]]:
     for line in lines[start + 1 :]:
         for span in line.spans or ():
             text = span.text.strip()
-            if _LABEL.match(text) and not _EMAIL.search(text):
+            if CONTACT_LABEL.match(text) and not EMAIL_WITH_APOSTROPHE.search(text):
                 columns.append((span.x0, [text]))
             elif columns:
                 # the latest label at this column's x holds what follows it (blocks stacked
@@ -60,10 +47,10 @@ def contact_blocks(lines: list[Line]) -> list[tuple[str, Contact]]:
 
 def _contacts(texts: list[str]) -> list[tuple[str, Contact]]:
     """One block may name several people, each closing with an e-mail address."""
-    label = _LABEL.match(texts[0])
+    label = CONTACT_LABEL.match(texts[0])
     people: list[list[str]] = [[label["rest"]] if label["rest"] else []]
     for text in texts[1:]:
-        if people[-1] and _EMAIL.search(people[-1][-1]):
+        if people[-1] and EMAIL_WITH_APOSTROPHE.search(people[-1][-1]):
             people.append([])
         people[-1].append(text)
     return [(clean(label["label"]), contact) for part in people if (contact := _contact(part))]
@@ -73,10 +60,10 @@ def _contact(parts: list[str]) -> Contact | None:
     email = tel = None
     words: list[str] = []
     for part in parts:
-        part = _FIELD_WORDS.sub(" ", part).strip()
-        if found := _EMAIL.search(part):
+        part = CONTACT_FIELD_WORDS.sub(" ", part).strip()
+        if found := EMAIL_WITH_APOSTROPHE.search(part):
             email = found.group()
-        elif found := _PHONE.match(part):
+        elif found := PHONE_LINE.match(part):
             tel = " ".join(found.group(1).split())
         elif part:
             words.append(part)

@@ -15,23 +15,26 @@ import regex
 
 from ..dates import parse_ddmmyyyy
 from ..models import Implication, ImplicationKind, Paragraph, Section, SignOff
+from ..vocabulary import implications as words
 from .common import parse_date
 
-_KINDS: list[tuple[ImplicationKind, str]] = [
-    (ImplicationKind.financial, r"financ|budget"),
-    (ImplicationKind.legal, r"legal"),
-    (ImplicationKind.equalities, r"equalit|equality"),
-    (ImplicationKind.environmental, r"environment|climate|ecolog|sustainab"),
-    (ImplicationKind.human_resources, r"human\s+resource|\bHR\b|workforce|staffing"),
-    (ImplicationKind.corporate_landlord, r"corporate\s+landlord|property|\bland\b"),
-    (ImplicationKind.health_and_wellbeing, r"health|wellbeing"),
-    (ImplicationKind.risk, r"\brisk"),
-    (ImplicationKind.procurement, r"procurement|commercial"),
-    (ImplicationKind.data_protection, r"data\s+protection|\bGDPR\b|privacy"),
+# the kinds in the order they are tried: a title naming two ("Legal and financial") is
+# the first listed
+_KIND_PATTERNS = [
+    (kind, words.kind_pattern(kind_words))
+    for kind, kind_words in (
+        (ImplicationKind.financial, words.FINANCIAL),
+        (ImplicationKind.legal, words.LEGAL),
+        (ImplicationKind.equalities, words.EQUALITIES),
+        (ImplicationKind.environmental, words.ENVIRONMENTAL),
+        (ImplicationKind.human_resources, words.HUMAN_RESOURCES),
+        (ImplicationKind.corporate_landlord, words.CORPORATE_LANDLORD),
+        (ImplicationKind.health_and_wellbeing, words.HEALTH_AND_WELLBEING),
+        (ImplicationKind.risk, words.RISK),
+        (ImplicationKind.procurement, words.PROCUREMENT),
+        (ImplicationKind.data_protection, words.DATA_PROTECTION),
+    )
 ]
-_IMPLICATION_TITLE = regex.compile(
-    r"implications?\b|\bAdvice\b|Impact\s*(?:Assessment)?$|comments?$", regex.I
-)
 _CODE_SIGN_OFF = regex.compile(
     r"\[\s*(?P<reference>(?P<initials>[A-Z]{1,4})\s*/\s*(?P<date>\d{6,8})\s*/\s*(?P<code>[A-Z0-9]{1,4}))\s*\]"
 )
@@ -40,16 +43,6 @@ _ADVISER_SIGN_OFF = regex.compile(
     r"(?P<reference>(?:[^.:]+:\s*)?[^.:]*?\b\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}+\s+\d{4})\.?\s*$"
 )
 _LABELLED_PARAGRAPH = regex.compile(r"^(?P<label>[\p{Lu}][\w /&,’'-]{1,60}?)\s*:\s*(?P<text>.*)$")
-_NONE = regex.compile(
-    r"^(?:\d+(?:\.\d+)*\s+)?(?:There\s+(?:are|is|will\s+be)\s+no\b|No\s+(?:\w+\s+){0,3}implications?\b"
-    r"|None\b|Not\s+applicable|N/A\b|I\s+can\s+see\s+no\b|At\s+this\s+stage\s+there\s+are\s+no\b"
-    r"|(?:This|The)\s+report\s+has\s+no\b)",
-    regex.I,
-)
-
-
-_KIND_PATTERNS = [(kind, regex.compile(pattern, regex.I)) for kind, pattern in _KINDS]
-_PROFESSIONAL_COMMENTS = regex.compile(r"professional\s+comments", regex.I)
 
 
 def implication_kind(title: str) -> ImplicationKind:
@@ -63,10 +56,10 @@ def implications_from_sections(sections: list[Section]) -> list[Implication]:
     found: list[Implication] = []
     for section in sections:
         title = section.title
-        if _PROFESSIONAL_COMMENTS.search(title):
+        if words.PROFESSIONAL_COMMENTS.search(title):
             found.extend(_from_comment_paragraphs(section.paragraphs))
-        elif _IMPLICATION_TITLE.search(title) and not regex.search(
-            r"background|appendi", title, regex.I
+        elif words.IMPLICATION_TITLE.search(title) and not words.NOT_IMPLICATION_TITLE.search(
+            title
         ):
             text = _section_text(section.paragraphs)
             found.append(_implication(title, text, section.provenance))
@@ -116,7 +109,7 @@ def _implication(title: str, text: str, where, advisers_sign: bool = False) -> I
         kind=implication_kind(title),
         title=title,
         text=text,
-        none_stated=bool(_NONE.match(text)),
+        none_stated=bool(words.NONE_STATED.match(text)),
         sign_off=sign_off,
         provenance=where,
     )

@@ -50,6 +50,9 @@ from ..models import (
     ResolutionPart,
     Votes,
 )
+from ..vocabulary import attendance as attendance_words
+from ..vocabulary import decisions as decision_words
+from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, MEMBER_TITLE
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
 from .people import person, split_names
@@ -62,41 +65,17 @@ _TITLE_END_WORDS = regex.compile(r"(?i)\b(?:and|of|the|for|to|in|on|or|with|a|an
 
 # --- attendance labels -------------------------------------------------------------------
 
+# (label, the attendance list it fills, whether those listed attended virtually)
 _LABELS: list[tuple[regex.Pattern, str, bool]] = [
-    (
-        regex.compile(
-            r"^(?:IN\s+ATTENDANCE\s+VIRTUALLY|Attending\s+virtually|Virtual\s+attendance)\b",
-            regex.I,
-        ),
-        "in_attendance",
-        True,
-    ),
-    (
-        regex.compile(
-            r"^(?:IN\s+ATTENDANCE|Also\s+(?:present|in\s+attendance)|Others?\s+present|Officers(?:\s+(?:present|in\s+attendance))?|Witnesses|Employees|Staff(?:\s+present)?)\b",
-            regex.I,
-        ),
-        "in_attendance",
-        False,
-    ),
-    (regex.compile(r"^(?:Apologies(?:\s+for\s+absence)?)\s*[:\-]", regex.I), "apologies", False),
-    (
-        regex.compile(r"^(?:(?:Members|Councillors|Commissioners)\s+)?Absent\b", regex.I),
-        "absent",
-        False,
-    ),
-    (regex.compile(r"^Substitutes?\b", regex.I), "substitutes", False),
-    (
-        regex.compile(
-            r"^(?:PRESENT|(?:Members|Councillors|Commissioners|Board\s+Members)\s+Present|Members\s+of\s+the\b.*|Members|Attendance)\b",
-            regex.I,
-        ),
-        "members",
-        False,
-    ),
+    (attendance_words.VIRTUAL_ATTENDANCE_LABEL, "in_attendance", True),
+    (attendance_words.IN_ATTENDANCE_LABEL, "in_attendance", False),
+    (attendance_words.APOLOGIES_LABEL, "apologies", False),
+    (attendance_words.ABSENT_LABEL, "absent", False),
+    (attendance_words.SUBSTITUTES_LABEL, "substitutes", False),
+    (attendance_words.MEMBERS_LABEL, "members", False),
 ]
 _LABEL_SEPARATOR = regex.compile(r"^\s*(?::-|:|-)\s*")
-_HONORIFIC_LABEL = regex.compile(r"^(?P<label>Councillors|Cllrs)\s*:\s*", regex.I)
+_HONORIFIC_LABEL = COUNCILLORS_LIST
 _BULLET = regex.compile(r"^(?:[\uf0b7\uf0a7•▪◦o\-]\s+)")
 _STOP = regex.compile(
     r"^(?:UNRESTRICTED\s+ITEMS|EXEMPT\s+ITEMS|Part\s+(?:1|2|I|II|One|Two)\b|Item\s+No\.?|"
@@ -107,45 +86,6 @@ _STOP = regex.compile(
 # --- decisions -----------------------------------------------------------------------------
 
 _MARKER = regex.compile(r"^(?P<marker>\(?(?:\d{1,2}[a-z]?|[a-zA-Z]|[ivx]{1,4})[.)])\s+(?=\S)")
-_TRIGGER = regex.compile(
-    r"(?:^|\b)(?P<word>RESOLVED|Resolved|APPROVED|AGREED)\b\s*(?P<rest>(?:that\b|[:;,-]|$).*)$"
-)
-_THAT_DECISION = regex.compile(
-    r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
-    r"|.*\bminutes\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
-    r"|(?:APPROVED|ADOPTED)\s*[–-]"
-    # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
-    r"|.*\b(?:approved|adopted)\s*[–-]|.*\(motion\).*\(second(?:ed)?\))",
-)
-# Upper case outcomes stand alone; in prose "carried" and "lost" mean a vote only after
-# what was voted on ("the amendment was carried"), not in "carried 18 million passengers".
-_OUTCOME = regex.compile(
-    r"(?:\b(?:CARRIED|LOST|FAILED|DEFEATED)\b"
-    r"|\b(?:[Mm]otion|[Aa]mendment|[Rr]ecommendation|[Pp]roposal)s?\s+(?:was\s+|were\s+)?"
-    r"(?:[Cc]arried|[Ll]ost|[Dd]efeated|[Ff]ell)\b)"
-    r"(?:\s+unanimously)?(?:\s*\((?P<counts>[^)]*)\)?)?"
-)
-_OUTCOME_LINE = regex.compile(
-    r"^(?:(?:Substantive\s+)?(?:Motion|Amendment|Recommendation)s?\b[^.]{0,40}"
-    r"\b(?:carried|lost|agreed|fell|defeated)|Agreed(?:\s+unanimously)?)\.?$",
-    regex.I,
-)
-_COUNT_LIST = regex.compile(
-    r"^(?P<label>For|Against|Abstain(?:ed|ing|ions?)?)\s*\((?P<n>\d+)\)(?=\s|$)", regex.I
-)
-_RESULT = regex.compile(r"^RESULT:\s*(?P<text>.+)$")
-# Bristol takes a report's recommendations one by one, each opening a paragraph of its own
-# though printed with no gap above: "Recommendation 3 – RPS Business ...", "Recommendation
-# 3A was moved by ...".
-_RECOMMENDATION_HEAD = regex.compile(r"^[“\"]?Recommendation\s+\d{1,2}[A-Za-z]?\b")
-_ROLL = regex.compile(
-    r"^(?P<label>AYES|NAYS|NOES|ABSTAIN|ABSTENTIONS?|ABSENT|RECUSED)\s*:\s*(?P<names>.*)$"
-)
-_US_MOTION = regex.compile(r"^(?:MOTION\s+BY|SECOND(?:ED)?(?:\s+BY)?|MOVER|SECONDER)\s*:", regex.I)
-_ACTION = regex.compile(
-    r"\b(?:agreed|undertook|offered|promised|was\s+asked|were\s+asked)\s+to\s+"
-    r"(?!the\b|a\b|an\b|this\b|that\b|these\b|those\b|it\b|them\b|him\b|her\b)\p{Ll}"
-)
 _OWNER_WORD = regex.compile(r"^(?:\p{Lu}[\w'’&-]*|of|and|for|the|&|officers?)$")
 
 
@@ -431,12 +371,12 @@ _BLOCK_START = regex.compile(
         for p in (
             _MARKER,
             _BULLET,
-            _COUNT_LIST,
-            _OUTCOME_LINE,
-            _RESULT,
-            _ROLL,
-            _US_MOTION,
-            _RECOMMENDATION_HEAD,
+            decision_words.COUNT_LIST,
+            decision_words.OUTCOME_LINE,
+            decision_words.RESULT,
+            decision_words.ROLL,
+            decision_words.US_MOTION,
+            decision_words.RECOMMENDATION_HEAD,
         )
     )
     + ")"
@@ -497,8 +437,8 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         block = blocks[index]
         body = _BULLET.sub("", _MARKER.sub("", block, count=1))
         where = provenance(first_line.get(block[:40]))
-        trigger = _TRIGGER.search(body)
-        us_result = _RESULT.match(body)
+        trigger = decision_words.DECISION.search(body)
+        us_result = decision_words.RESULT.match(body)
         if us_result:
             votes, consumed = _roll_call(blocks[index + 1 :])
             tally = regex.search(r"\[(\d+)-(\d+)-(\d+)(?:-\d+)?\]", body.replace(" ", ""))
@@ -508,7 +448,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
                         zip(("for", "against", "abstained"), map(int, tally.groups()), strict=True)
                     )
                 )
-            elif regex.search(r"(?i)unanimous", body):
+            elif decision_words.UNANIMOUS.search(body):
                 # the names under it are scattered over lines: no count we trust, but the
                 # minutes say every vote went one way
                 votes = Votes(unanimous=True)
@@ -517,13 +457,13 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             decided.update(range(index, index + 1 + consumed))
             index += 1 + consumed
             continue
-        if _COUNT_LIST.match(body):
+        if decision_words.COUNT_LIST.match(body):
             votes, consumed, outcome = _counted_vote(blocks[index:])
             pending.append(Resolution(text=outcome or "Vote", votes=votes, provenance=where))
             decided.update(range(index, index + consumed))
             index += consumed
             continue
-        outcome = _OUTCOME.search(body)
+        outcome = decision_words.OUTCOME.search(body)
         if outcome and not trigger:
             votes = _outcome_votes(outcome)
             pending.append(
@@ -537,7 +477,9 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         if trigger and outcome and outcome.start() < trigger.start():
             # "... was CARRIED unanimously. It was APPROVED that;" in one paragraph
             pending.append(Resolution(text="", votes=_outcome_votes(outcome)))
-        if trigger and (trigger["word"] != "AGREED" or len(body) < 120):
+        if trigger and (
+            trigger["word"] not in decision_words.SHORT_DECISION_WORDS or len(body) < 120
+        ):
             entries, consumed = _decision_list(body, trigger, blocks[index + 1 :])
             votes = pending.pop().votes if pending else None
             resolutions.extend(pending)
@@ -559,7 +501,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             decided.update(range(index, index + 1 + consumed))
             index += 1 + consumed
             continue
-        if _THAT_DECISION.match(body):
+        if decision_words.THAT_DECISION.match(body):
             votes = pending.pop().votes if pending else None
             resolutions.extend(pending)
             pending = []
@@ -700,7 +642,7 @@ def _decision_list(
     numbered list under it (one resolution a number, lettered parts kept with it). A short
     heading between entries ("2025-26 Council Tax", "Contractual:") stays in the list."""
     rest = trigger["rest"].strip()
-    rest = regex.sub(r"^[:;,-]\s*|^that\s*[;:]\s*$", "", rest)
+    rest = decision_words.DECISION_LEAD.sub("", rest)
     lead = clean(rest)
     entries: list[list] = []  # [number, text, heading printed above it]
     heading: str | None = None
@@ -708,11 +650,13 @@ def _decision_list(
     top_style = None
     for position, block in enumerate(following):
         marker = _MARKER.match(block)
-        if _TRIGGER.search(block) or _OUTCOME.search(block) or _COUNT_LIST.match(block):
-            break
-        if regex.match(
-            r"^(?:Recommendation|Councillor|The\s+(?:report|recommendation|amendment))\b", block
+        if (
+            decision_words.DECISION.search(block)
+            or decision_words.OUTCOME.search(block)
+            or decision_words.COUNT_LIST.match(block)
         ):
+            break
+        if decision_words.DECISION_LIST_END.match(block):
             break
         if marker:
             style = _marker_style(marker["marker"])
@@ -814,14 +758,22 @@ def _counted_vote(blocks: list[str]) -> tuple[Votes, int, str | None]:
     consumed = 0
     outcome = None
     for block in blocks:
-        match = _COUNT_LIST.match(block)
+        match = decision_words.COUNT_LIST.match(block)
         if match:
-            label = match["label"].lower()
-            key = "for" if label == "for" else "against" if label == "against" else "abstained"
+            label = match["label"]
+            key = (
+                "for"
+                if decision_words.FOR_LABEL.match(label)
+                else "against"
+                if decision_words.AGAINST_LABEL.match(label)
+                else "abstained"
+            )
             counts[key] = int(match["n"])
             consumed += 1
             continue
-        if (_OUTCOME.search(block) or _OUTCOME_LINE.match(block)) and len(block) < 80:
+        if (
+            decision_words.OUTCOME.search(block) or decision_words.OUTCOME_LINE.match(block)
+        ) and len(block) < 80:
             outcome = clean(block)
             consumed += 1
             break
@@ -832,41 +784,23 @@ def _counted_vote(blocks: list[str]) -> tuple[Votes, int, str | None]:
     return Votes.model_validate(counts), max(consumed, 1), outcome
 
 
-_NUMBER_WORDS = {
-    "none": 0,
-    "no": 0,
-    "nil": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-
-
 def _outcome_votes(outcome: regex.Match) -> Votes | None:
     """The counts printed with an outcome, or its word that the vote was unanimous."""
     votes = _votes_in_brackets(outcome["counts"] or "")
-    if regex.search(r"(?i)\bunanimously\b", outcome.group()):
+    if decision_words.UNANIMOUS_WORD.search(outcome.group()):
         return (votes or Votes()).model_copy(update={"unanimous": True})
     return votes
 
 
 def _votes_in_brackets(text: str) -> Votes | None:
     """ "6 members voting in favour, none against with 3 abstentions" and the like."""
-    number = r"(\d+|none|no|nil|one|two|three|four|five|six|seven|eight|nine|ten)"
 
     def find(pattern: str) -> int | None:
         match = regex.search(pattern, text, regex.I)
         if not match:
             return None
         word = match.group(1).lower()
-        return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        return int(word) if word.isdigit() else decision_words.COUNT_WORDS[word]
 
     def first(*patterns: str) -> int | None:
         # "none against" is a count of 0, which must not fall through to the next pattern
@@ -874,15 +808,9 @@ def _votes_in_brackets(text: str) -> Votes | None:
 
     votes = Votes.model_validate(
         {
-            "for": first(
-                number + r"\s+(?:members?\s+)?(?:voting\s+)?(?:in\s+favour|for)\b",
-                r"\bfor\s*[:=]?\s*" + number,
-            ),
-            "against": first(
-                number + r"\s+(?:members?\s+)?(?:voting\s+)?against",
-                r"against\s*[:=]?\s*" + number,
-            ),
-            "abstained": first(number + r"\s+abstention", r"abstentions?\s*[:=]?\s*" + number),
+            "for": first(*decision_words.VOTES_FOR),
+            "against": first(*decision_words.VOTES_AGAINST),
+            "abstained": first(*decision_words.VOTES_ABSTAINED),
         }
     )
     return (
@@ -895,18 +823,27 @@ def _roll_call(blocks: list[str]) -> tuple[Votes | None, int]:
     counts: dict[str, int] = {}
     consumed = 0
     for block in blocks:
-        roll = _ROLL.match(block)
+        roll = decision_words.ROLL.match(block)
         if roll:
             names = (
-                [] if roll["names"].strip().lower() in ("", "none") else split_names(roll["names"])
+                []
+                if roll["names"].strip().lower() in decision_words.ROLL_NONE
+                else split_names(roll["names"])
             )
-            key = {"AYES": "for", "NAYS": "against", "NOES": "against"}.get(roll["label"].upper())
-            if roll["label"].upper().startswith("ABST"):
-                key = "abstained"
+            label = roll["label"].upper()
+            key = (
+                "for"
+                if label in decision_words.ROLL_FOR
+                else "against"
+                if label in decision_words.ROLL_AGAINST
+                else "abstained"
+                if label.startswith("ABST")
+                else None
+            )
             if key:
                 counts[key] = len(names)
             consumed += 1
-        elif _US_MOTION.match(block):
+        elif decision_words.US_MOTION.match(block):
             consumed += 1
         else:
             break
@@ -914,14 +851,6 @@ def _roll_call(blocks: list[str]) -> tuple[Votes | None, int]:
 
 
 # --- actions -------------------------------------------------------------------------------
-
-
-# A committee, panel or the members as a body decide (a resolution); an action belongs to a
-# named person or an officer role ("the Cabinet Member", "officers").
-_COLLECTIVE = regex.compile(
-    r"(?i)(?:^|\s)(?:Committee|Sub-Committee|Panel|Council|Cabinet|Board|Commission|Group"
-    r"|Forum|Members|Councillors|Commissioners)$"
-)
 
 
 _SENTENCE_BREAK = regex.compile(r"(?<=[.;])\s+(?=\p{Lu})|(?<=\d\.)(?=\p{Lu}\p{Ll})")
@@ -941,15 +870,13 @@ def _actions(lines: list[Line], decided: set[int]) -> tuple[list[Action], list[R
         for sentence in _SENTENCE_BREAK.split(block):
             sentence = _BULLET.sub("", sentence)
             for clause in _CLAUSE_BREAK.split(sentence):
-                match = _ACTION.search(clause)
-                if not match or regex.search(r"\bhad\s+$", clause[: match.start()]):
+                match = decision_words.ACTION.search(clause)
+                if not match or decision_words.REPORTED_EARLIER.search(clause[: match.start()]):
                     continue
                 owner = _owner(clause, match.start())
-                if owner is None or _COLLECTIVE.search(owner):
-                    subject = regex.match(
-                        r"^(?:The\s+)?(?P<who>[\p{Lu}][\w -]*?)\s+agreed\b", clause
-                    )
-                    if subject and _COLLECTIVE.search(subject["who"]):
+                if owner is None or decision_words.COLLECTIVE.search(owner):
+                    subject = decision_words.AGREED_BY.match(clause)
+                    if subject and decision_words.COLLECTIVE.search(subject["who"]):
                         decisions.append(Resolution(text=clean(clause)))
                     continue
                 actions.append(Action(owner=owner, text=clean(clause)))
@@ -1003,7 +930,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
         honorific = None
         cap = _HONORIFIC_LABEL.match(rest)
         if cap:
-            honorific, rest = "Councillor", rest[cap.end() :]
+            honorific, rest = COUNCILLOR, rest[cap.end() :]
         if rest:
             # a comma list running on over the following lines
             parts = [rest]
@@ -1038,7 +965,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
                     attendance,
                     category,
                     split_names(clean(" ".join(parts))),
-                    "Councillor",
+                    COUNCILLOR,
                     virtually,
                 )
                 entries = []
@@ -1068,7 +995,7 @@ def _label(text: str) -> tuple[str, bool, str] | None:
             return category, virtually, rest[separator.end() :].strip()
         if not rest.strip():
             return category, virtually, ""
-        if category == "members" and match.group().lower().startswith("members of the"):
+        if category == "members" and attendance_words.MEMBERS_OF_THE.match(match.group()):
             return category, virtually, ""
     return None
 
@@ -1107,25 +1034,23 @@ def _add(
 
 def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument) -> None:
     """Apologies and substitutes recorded in the items' prose."""
-    if minute.title and not regex.search(
-        r"(?i)apolog|substitut|attendance|roll\s+call", minute.title
-    ):
+    if minute.title and not attendance_words.ATTENDANCE_ITEM.search(minute.title):
         return
     text = minute.text
     attendance = document.attendance
-    for match in regex.finditer(
-        r"(?i)\bapologies(?:\s+for\s+absence)?\s+(?:were\s+|was\s+)?(?:received\s+|reported\s+|submitted\s+)?from\s+(?:the\s+following\s*:\s*)?(?P<names>.+?)(?:\.(?=\s|$)|$)",
+    for match in attendance_words.APOLOGIES_SENTENCE.finditer(
         text.replace("\n", " ; ") if ":" not in text else text.replace("\n", ", "),
     ):
         names = split_names(match["names"])
         attendance.apologies.extend(person(n) for n in names if _plausible_name(n))
     for match in regex.finditer(
-        r"(?P<name>(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\s+[\p{Lu}][\w'’ -]*?)\s+attended\s+as\s+(?:a\s+)?substitute(?:\s+for\s+(?P<for>[\w' ]+))?",
+        rf"(?P<name>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?)\s+{attendance_words.SUBSTITUTE_PHRASE}"
+        r"(?:\s+for\s+(?P<for>[\w' ]+))?",
         text,
     ):
         attendance.substitutes.append(person(match["name"]))
     for match in regex.finditer(
-        r"(?i)^(?P<names>.+?)\s+(?:was|were)\s+absent\b", text, flags=regex.M
+        rf"(?i)^(?P<names>.+?)\s+{attendance_words.ABSENT_PHRASE}", text, flags=regex.M
     ):
         attendance.absent.extend(
             person(n) for n in split_names(match["names"]) if _plausible_name(n)
@@ -1144,11 +1069,7 @@ def _roll_call_table(item: _Item, attendance: Attendance) -> None:
         if len(spans) < 3:
             continue
         status_at = next(
-            (
-                i
-                for i, s in enumerate(spans)
-                if regex.match(r"(?i)^(?:Present|Absent|Late|Excused|Remote)$", s)
-            ),
+            (i for i, s in enumerate(spans) if attendance_words.ROLL_CALL_STATUS.match(s)),
             None,
         )
         if status_at is None or status_at < 2:
@@ -1161,35 +1082,35 @@ def _roll_call_table(item: _Item, attendance: Attendance) -> None:
         entry = person(name)
         entry.role = spans[status_at - 1]
         status = spans[status_at].lower()
-        (attendance.absent if status in ("absent", "excused") else attendance.members).append(entry)
+        (
+            attendance.absent if status in attendance_words.ROLL_CALL_AWAY else attendance.members
+        ).append(entry)
 
 
 # --- declarations --------------------------------------------------------------------------
 
 
 def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocument) -> None:
-    if not regex.search(r"(?i)declaration|interests?\b", minute.title):
+    if not attendance_words.DECLARATIONS_ITEM.search(minute.title):
         return
     text = minute.text
-    if regex.search(
-        r"(?i)\b(?:no|none)\b.{0,40}\bdeclar|\bthere\s+were\s+none\b|\bno\s+(?:declarations|interests)\b|\bnone\s+(?:were\s+)?(?:declared|received|made)\b",
-        text,
-    ):
+    if attendance_words.NO_DECLARATIONS.search(text):
         document.declarations_stated = True
     for sentence in regex.split(r"(?<=[.;])\s+|\n", text):
         match = regex.search(
-            r"^(?:\(\d+\)\s*)?(?P<member>(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\s+[\p{Lu}][\w'’ -]*?|Members\s+who\s+were\s+[^.]*?)\s+declared\s+(?P<interest>.+)$",
+            rf"^(?:\(\d+\)\s*)?(?P<member>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?"
+            rf"|Members\s+who\s+were\s+[^.]*?)\s+{attendance_words.DECLARED}\s+(?P<interest>.+)$",
             sentence,
         )
         if not match:
             continue
         interest = clean(match["interest"]).rstrip(".")
         kind = None
-        if regex.search(r"(?i)\bpecuniary\b", interest):
+        if attendance_words.PECUNIARY.search(interest):
             kind = "pecuniary"
-        elif regex.search(r"(?i)non[- ]registrable", interest):
+        elif attendance_words.NON_REGISTRABLE.search(interest):
             kind = "non-registrable"
-        elif regex.search(r"(?i)\bother\b", interest):
+        elif attendance_words.OTHER_INTEREST.search(interest):
             kind = "other"
         document.declarations.append(
             Declaration(

@@ -11,21 +11,16 @@ from __future__ import annotations
 import regex
 
 from ..models import Person
+from ..vocabulary.people import (
+    HONORIFIC,
+    JOB_WORD,
+    NAME_LIST_AND_PATTERN,
+    ORGANISATION_WORD,
+    POST_NOMINAL,
+)
 
-HONORIFIC = regex.compile(
-    r"^(?P<honorific>(?:(?:Cllr|Councillor|Councilor|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady"
-    r"|Prof(?:essor)?|Rev(?:d|erend)?|Commissioner|Alderman|Mayor|Hon)\.?\s+)+)",
-)
-POST_NOMINAL = regex.compile(
-    r"^(?:OBE|MBE|CBE|KBE|DBE|CB|CMG|DL|JP|QC|KC|MP|MEP|BEM|QPM|FRS|PhD|FCA|KStJ|OStJ)$"
-)
 _ROLE_IN_BRACKETS = regex.compile(r"\((?P<text>[^()]*)\)\s*$")
 _DASH = regex.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
-# Words that make a trailing phrase an organisation rather than a job title.
-_ORGANISATION_WORDS = regex.compile(
-    r"\b(?:Service|Council|Police|Trust|Company|Board|Partnership|NHS|Probation|Consulting"
-    r"|Limited|Ltd|Group|Association|Authority|Commission|Agency|University|College)\b"
-)
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}[\p{Lu}&]*$")
 
 
@@ -61,7 +56,7 @@ def _split_and(piece: str) -> list[str]:
     out = []
     depth = 0
     last = 0
-    for match in regex.finditer(r"\s+(?:and|&)\s+", piece):
+    for match in NAME_LIST_AND_PATTERN.finditer(piece):
         depth = piece[: match.start()].count("(") - piece[: match.start()].count(")")
         if depth == 0:
             out.append(piece[last : match.start()])
@@ -112,7 +107,7 @@ def _role_and_organisation(text: str) -> tuple[str | None, str | None]:
     """ "Head of Youth Offending CWC" is a role at CWC; "LSRCC" and "National Probation
     Service" are organisations; anything else is a role."""
     words = text.split()
-    if _ACRONYM.match(text) or (_ORGANISATION_WORDS.search(text) and not _is_job(text)):
+    if _ACRONYM.match(text) or (ORGANISATION_WORD.search(text) and not _is_job(text)):
         return None, text
     if len(words) > 1 and _ACRONYM.match(words[-1]):
         return " ".join(words[:-1]).rstrip(","), words[-1]
@@ -124,10 +119,4 @@ def _role_and_organisation(text: str) -> tuple[str | None, str | None]:
 
 
 def _is_job(text: str) -> bool:
-    return bool(
-        regex.search(
-            r"\b(?:Head|Director|Manager|Officer|Chair|Chairman|Member|Leader|Executive|Lead"
-            r"|Counsel|Analyst|Accountant|Trainee|Adviser|Advisor|Clerk|Secretary|Cabinet)\b",
-            text,
-        )
-    )
+    return bool(JOB_WORD.search(text))

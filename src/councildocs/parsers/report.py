@@ -25,6 +25,7 @@ import regex
 
 from ..extract import Line
 from ..models import NamedRole, Paragraph, Recommendation, ReportDocument, Section
+from ..vocabulary.labels import DIRECTOR_LABEL
 from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
@@ -589,7 +590,7 @@ def _add_contacts(metadata, blocks) -> None:
     """The closing contact block names the report's author and its director; the header's
     own fields, where it has them, come first."""
     for label, contact in blocks:
-        if regex.search(r"director", label, regex.I):
+        if DIRECTOR_LABEL.search(label):
             if metadata.accountable_director is None:
                 metadata.accountable_director = NamedRole(name=contact.name, role=contact.role)
         elif all(c.name != contact.name for c in metadata.accountable_employees):

@@ -32,50 +32,14 @@ from ..models import (
     NamedRole,
     ReportMetadata,
 )
-from .common import DATE_PATTERN, EMAIL, clean, parse_date
+from ..vocabulary import labels
+from ..vocabulary import people as people_words
+from ..vocabulary.grammar import EMAIL, PHONE_CELL
+from .common import DATE_PATTERN, clean, parse_date
 
-# (field, label pattern, whether the label needs a colon after it)
-_LABELS: list[tuple[str, str, bool]] = [
-    ("title", r"Report\s+title|REPORT\s+TITLE|Subject\s+Matter\s*/\s*Title\s+of\s+Decision", False),
-    ("title", r"Subject|TITLE", True),
-    ("cabinet_member", r"Cabinet\s+member\s+with\s+lead\s+responsibility", False),
-    ("wards", r"Wards?\s+affected|Ward\(s\)|Electoral\s+Divisions?(?:\s+affected)?", False),
-    (
-        "director",
-        r"Accountable\s+director|(?:Executive|Strategic|Corporate)\s+Director\s+lead",
-        False,
-    ),
-    ("service", r"Originating\s+service", False),
-    ("employees", r"Accountable\s+employee(?:\(s\)|s)?|RESPONSIBLE\s+OFFICER", False),
-    ("employees", r"Officer\s+presenting\s+the\s+report|Report\s+author|Contact\s+officer", True),
-    ("considered", r"Report\s+to\s+be\s*/\s*has\s+been\s+considered\s+by", False),
-    ("considered", r"Past\s+Pathway\s+of\s+report", True),
-    ("from", r"From|By", True),
-    ("to", r"REPORT\s+TO|To|DECISION\s+TO\s+BE\s+TAKEN\s+BY", True),
-    # without a colon (Kent's finance monitoring cover): "By Deputy Leader and ...",
-    # "To Cabinet – 30 January 2025"
-    ("from", r"By(?=\s+(?:the\s+)?(?:Deputy\s+Leader|Leader|Cabinet\s+Member|Corporate))", False),
-    ("to", r"To(?=\s+\p{Lu}[\p{L} ]{2,60}\s[–—-]\s+\d{1,2}\s+\p{L}+\s+\d{4}$)", False),
-    ("contacts", r"Contact\s+Details", False),
-    ("proposer", r"Proposed\s+by|Seconded\s+by", False),
-    ("committee", r"COMMITTEE", True),
-    ("date", r"DATE", True),
-    ("key_decision", r"KEY\s+OR\s+NON-KEY\s+DECISION|Key\s+decision", True),
-    ("decision_number", r"Decision\s+(?:No\.?|number)", True),
-    ("classification", r"Classification", True),
-    ("purpose", r"Purpose\s+of\s+(?:the\s+)?Report|Summary", True),
-    ("call_in", r"Is\s+the\s+decision\s+eligible\s+for\s+call-in\?", False),
-]
-_COLON = {True: r"\s*:", False: r"\s*:?"}
-_LABEL_PATTERNS = [
-    (key, regex.compile(rf"^(?P<label>{pattern}){_COLON[colon]}(?:\s+|$)", regex.I))
-    for key, pattern, colon in _LABELS
-]
 # Any other "Label: value" in the block: a short capitalised phrase ending in a colon.
 _OTHER_LABEL = regex.compile(r"^(?P<label>\p{Lu}[\w ()/?,’'&-]{1,55}?)\s*:(?:\s+|$)")
 _OPENS_WITH_NAME = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2},\s")
-_SUB_LABEL = regex.compile(r"^(Tel(?:ephone)?|Email|E-mail|Job\s+title)\b\s*:?\s*", regex.I)
-_PHONE = regex.compile(r"^\+?[\d ()]{7,}(?:ext\.?\s*\d+)?$")
 
 
 def match_label(line: Line, following: Line | None) -> tuple[str, str, str, bool] | None:
@@ -88,7 +52,7 @@ def match_label(line: Line, following: Line | None) -> tuple[str, str, str, bool
     candidates = [(text, False)]
     if following is not None and following.page == line.page:
         candidates.append((f"{text} {following.text.strip()}", True))
-    for key, pattern in _LABEL_PATTERNS:
+    for key, pattern in labels.HEADER_LABEL_PATTERNS:
         for candidate, uses_next in candidates:
             match = pattern.match(candidate)
             if match and (not uses_next or match.end("label") > len(text)):
@@ -209,9 +173,6 @@ def _cabinet_member(meta: ReportMetadata, field: HeaderField) -> bool:
     return True
 
 
-_ROLE_WORDS = regex.compile(r"\b(?:Leader|Member|Director|Officer|Head|Manager)\b")
-
-
 _NAME_LAST = regex.compile(r",\s*(?P<name>(?:\p{Lu}[\p{L}'’.-]*\s?){2,4})$")
 
 
@@ -224,7 +185,7 @@ def _role_first_people(texts: list[str]) -> list[str]:
     for text in texts:
         current.append(text)
         tail = _NAME_LAST.search(text)
-        if tail and not _ROLE_WORDS.search(tail.group("name")):
+        if tail and not people_words.ROLE_WORD.search(tail.group("name")):
             people.append(clean(" ".join(current)))
             current = []
     if current:
@@ -240,7 +201,7 @@ def _from(meta: ReportMetadata, field: HeaderField) -> bool:
     role_first = (
         bool(texts)
         and "," in texts[0]
-        and bool(_ROLE_WORDS.search(texts[0].split(",")[0]))
+        and bool(people_words.ROLE_WORD.search(texts[0].split(",")[0]))
         and any(_NAME_LAST.search(t) for t in texts)
     )
     entries = _role_first_people(texts) if role_first else field.blocks()
@@ -249,11 +210,9 @@ def _from(meta: ReportMetadata, field: HeaderField) -> bool:
             name, role = _person_last(block)
         else:
             name, role = _person(block)
-        if role and regex.search(r"\bCabinet\s+Member\b|\bLeader\b", role, regex.I):
+        if role and people_words.CABINET_ROLE.search(role):
             meta.cabinet_members.append(CabinetMember(name=name, portfolio=role))
-        elif (
-            role and regex.search(r"\bDirector\b", role, regex.I) and not meta.accountable_director
-        ):
+        elif role and people_words.DIRECTOR_ROLE.search(role) and not meta.accountable_director:
             meta.accountable_director = NamedRole(name=name, role=role)
         else:
             rest.append(block)
@@ -274,7 +233,7 @@ def _contacts(meta: ReportMetadata, field: HeaderField) -> bool:
     for text, line in field.lines:
         cells = [span.text.strip() for span in line.spans] if line.spans else [text]
         email = next((c for c in cells if EMAIL.fullmatch(c)), None)
-        tel = next((c for c in cells if _PHONE.match(c)), None)
+        tel = next((c for c in cells if PHONE_CELL.match(c)), None)
         words = [c for c in cells if c not in (email, tel)]
         if len(words) != 2:
             _keep(meta, field.label, text)
@@ -320,14 +279,14 @@ def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
             texts.append(text)
     for text in texts:
         # "Adam Crowther Job title: Head of City Transport" on one line
-        inline = regex.split(r"\s+Job\s+title\s*:\s*", text, maxsplit=1, flags=regex.I)
+        inline = labels.JOB_TITLE_INLINE.split(text, maxsplit=1)
         for part in inline:
-            part = _SUB_LABEL.sub("", part).strip()
+            part = labels.CONTACT_SUB_LABEL.sub("", part).strip()
             if not part:
                 continue
             if EMAIL.fullmatch(part):
                 email = email or part
-            elif _PHONE.match(part):
+            elif PHONE_CELL.match(part):
                 tel = tel or part
             elif name is None:
                 name = part
@@ -404,28 +363,23 @@ def _date(meta: ReportMetadata, field: HeaderField) -> bool:
     return True
 
 
-# Kent's records of decision print the criteria for a key decision under its "YES"/"NO"
-_KEY_DECISION_CRITERIA = regex.compile(
-    r"^(?P<label>Key\s+decision\s+criteria)\s*[.:]\s*(?P<rest>.*)$", regex.I
-)
-
-
 def _key_decision(meta: ReportMetadata, field: HeaderField) -> bool:
     texts = field.texts
     criteria = next(
-        (n for n, t in enumerate(texts) if n and _KEY_DECISION_CRITERIA.match(t.strip())), None
+        (n for n, t in enumerate(texts) if n and labels.KEY_DECISION_CRITERIA.match(t.strip())),
+        None,
     )
     if criteria is not None:
-        match = _KEY_DECISION_CRITERIA.match(texts[criteria].strip())
+        match = labels.KEY_DECISION_CRITERIA.match(texts[criteria].strip())
         _keep(meta, clean(match["label"]), clean(" ".join([match["rest"], *texts[criteria + 1 :]])))
         texts = texts[:criteria]
     text = clean(" ".join(texts))
     if not text:
         return False
     lowered = text.lower()
-    if regex.match(r"(?:yes|key\s+decision)\b", lowered):
+    if labels.KEY_DECISION_YES.match(lowered):
         value: bool | None = True
-    elif regex.match(r"(?:no|non[-\s]key)\b", lowered):
+    elif labels.KEY_DECISION_NO.match(lowered):
         value = False
     else:
         value = None
@@ -450,9 +404,9 @@ def _classification(meta: ReportMetadata, field: HeaderField) -> bool:
         return False
     meta.classification = field.value
     lowered = field.value.lower()
-    if lowered.startswith("unrestricted") or "not exempt" in lowered:
+    if labels.CLASSIFICATION_OPEN.search(lowered):
         meta.exempt = False
-    elif "exempt" in lowered or "restricted" in lowered:
+    elif labels.CLASSIFICATION_EXEMPT.search(lowered):
         meta.exempt = True
     return True
 

@@ -31,13 +31,11 @@ import regex
 
 from ..extract import Line
 from ..models import ProgrammeItem, ProgrammeMeeting, WorkProgrammeDocument
+from ..vocabulary.people import CABINET_MEMBER_AND_NAME
 from .common import EMAIL, clean, paragraphs, parse_date, unplaced
 
 _ROW_DATE = regex.compile(
     r"^(?P<date>\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4})\s*(?P<rest>.*)$"
-)
-_CABINET_MEMBER = regex.compile(
-    r"^(?P<label>Cabinet\s+Member[^–—:-]*?)\s*[–—:-]\s*(?P<name>(?:Cllr|Councillor)\b.+)$", regex.I
 )
 _TABLE_HEAD = regex.compile(r"^Date\s+of$|^Date\s+of\s+Meeting\b|^Meeting\s+date\b", regex.I)
 _PUBLISHED = regex.compile(r"^This\s+update\s+published\s+(?P<date>.+)$", regex.I)
@@ -63,7 +61,7 @@ def parse(lines: list[Line]) -> WorkProgrammeDocument:
         text = line.text.strip()
         if document.title is None and _TITLE.search(text):
             document.title = text
-        elif match := _CABINET_MEMBER.match(text):
+        elif match := CABINET_MEMBER_AND_NAME.match(text):
             document.cabinet_member = clean(match.group("name"))
             document.header[clean(match.group("label"))] = document.cabinet_member
         elif match := _PUBLISHED.match(text):

@@ -6,6 +6,7 @@ import regex
 
 from ..dates import DATE_PATTERN
 from ..models import DocumentBase
+from ..vocabulary.attendance import US_RECORD_MENTION
 from ._support import document_text, passages
 
 
@@ -44,7 +45,7 @@ def is_meeting_record(document: DocumentBase) -> bool:
     )
 
 
-_US_RECORD = r"\broll\s+call\b|\bAYES\b|\bNOES\b|\b(?:CA|IL|NY|TX|WA|OR|MA)\s+\d{5}\b|\bCommissioners?\s+Present\b"
+_US_RECORD = US_RECORD_MENTION
 
 
 def follows_uk_practice(document: DocumentBase) -> bool:

@@ -24,6 +24,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Pack, ReportDocument
+from ..vocabulary.grammar import EMAIL_WITH_APOSTROPHE
 from ._support import Hit, all_passages_with_index, document_text
 
 CODE = "CON001"
@@ -31,7 +32,6 @@ NAME = "contact-details"
 SEVERITY = "warning"
 READS = "pack"
 
-EMAIL = regex.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PERSON = regex.compile(
     r"\b(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.?\s+)?(\p{Lu}[\p{Ll}'-]+(?:-\p{Lu}\p{Ll}+)?)\b"
 )
@@ -103,7 +103,7 @@ def _spells(person: str, address: str) -> bool:
 def _near_duplicate_addresses(pack: Pack) -> Iterator[Hit]:
     where: dict[str, tuple[str, int, int | None]] = {}
     for index, _document, passage in all_passages_with_index(pack):
-        for match in EMAIL.finditer(passage.text):
+        for match in EMAIL_WITH_APOSTROPHE.finditer(passage.text):
             address = match.group().rstrip(".")
             where.setdefault(address.lower(), (address, index, passage.page))
     names = _name_spellings(pack)

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 import regex
 
 from ..models import Pack, ReportDocument
+from ..vocabulary.people import MEMBER_TITLE, PORTFOLIO_TITLE
 from ._support import Hit
 
 CODE = "CON002"
@@ -29,12 +30,11 @@ NAME = "portfolio-holder"
 SEVERITY = "error"
 READS = "pack"
 
-_TITLE = regex.compile(r"^(?:the\s+)?(?:cabinet\s+member|portfolio\s+holder)\s+for\s+", regex.I)
-_HONORIFIC = regex.compile(r"^(?:councillor|cllr\.?|mr|mrs|ms|dr)\s+", regex.I)
+_HONORIFIC = regex.compile(rf"^{MEMBER_TITLE}\.?\s+", regex.I)
 
 
 def _portfolio(text: str) -> str:
-    text = _TITLE.sub("", " ".join(text.split()))
+    text = PORTFOLIO_TITLE.sub("", " ".join(text.split()))
     return regex.sub(r"\s*&\s*", " and ", text).lower()
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import MinutesDocument, Pack
+from ..vocabulary.attendance import ATTENDANCE_MENTION
 from ._presence import first_page, is_meeting_record, says
 from ._support import Hit
 
@@ -31,10 +32,7 @@ NAME = "minutes-attendance"
 SEVERITY = "error"
 READS = "minutes"
 
-HEADING = (
-    r"\bpresent\s*:|\b(?:members|councillors|commissioners|directors|others|officers)\s+present\b"
-    r"|\battendance\b|\battendees?\b|\broll\s+call\b|^\s*members\s*:"
-)
+HEADING = ATTENDANCE_MENTION
 
 
 def check(minutes: MinutesDocument, _pack: Pack) -> Iterator[Hit]:

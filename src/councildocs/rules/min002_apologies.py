@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import MinutesDocument, Pack
+from ..vocabulary.attendance import APOLOGIES_MENTION
 from ._presence import first_page, is_meeting_record, says
 from ._support import Hit
 
@@ -31,7 +32,7 @@ NAME = "minutes-apologies"
 SEVERITY = "warning"
 READS = "minutes"
 
-MENTION = r"\bapolog|\babsen(?:t|ce)\b"
+MENTION = APOLOGIES_MENTION
 
 
 def check(minutes: MinutesDocument, _pack: Pack) -> Iterator[Hit]:

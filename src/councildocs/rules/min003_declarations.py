@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import MinutesDocument, Pack
+from ..vocabulary.attendance import DECLARATIONS_MENTION
 from ._presence import first_page, follows_uk_practice, is_meeting_record, says
 from ._support import Hit
 
@@ -30,10 +31,7 @@ NAME = "minutes-declarations"
 SEVERITY = "warning"
 READS = "minutes"
 
-MENTION = (
-    r"declarations?\s+of\s+(?:\w+\s+)?interests?|interests?\s+(?:were\s+|was\s+)?declared"
-    r"|declared\s+(?:an?\s+|no\s+)?(?:\w+\s+)?interest|conflicts?\s+of\s+interest|disclosures?\s+of\s+interest"
-)
+MENTION = DECLARATIONS_MENTION
 
 
 def check(minutes: MinutesDocument, _pack: Pack) -> Iterator[Hit]:

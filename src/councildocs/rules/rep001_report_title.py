@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Pack, ReportDocument
+from ..vocabulary.labels import REPORT_TITLE_MENTION
 from ._presence import first_page, is_report_proper, says
 from ._support import Hit
 
@@ -31,7 +32,7 @@ NAME = "report-title"
 SEVERITY = "error"
 READS = "report"
 
-LABEL = r"(?:^|\s)(?:report\s+title|title\s+of\s+report)\s+\S|\b(?:title|subject)\s*:\s*\S"
+LABEL = REPORT_TITLE_MENTION
 
 
 def check(report: ReportDocument, _pack: Pack) -> Iterator[Hit]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Pack, ReportDocument
+from ..vocabulary.labels import RECOMMENDATIONS_MENTION
 from ._presence import first_page, is_report_proper, says
 from ._support import Hit
 
@@ -29,10 +30,7 @@ NAME = "report-recommendations"
 SEVERITY = "error"
 READS = "report"
 
-MENTION = (
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?recommendations?\b|recommendation\(s\)"
-    r"|\bis\s+(?:asked|recommended|requested|invited)\s+to\b|\bseeks?\s+(?:approval|agreement|endorsement)\b"
-)
+MENTION = RECOMMENDATIONS_MENTION
 
 
 def check(report: ReportDocument, _pack: Pack) -> Iterator[Hit]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import ImplicationKind, Pack, ReportDocument
+from ..vocabulary import implications as words
 from ._presence import first_page, is_report_proper, says
 from ._support import Hit
 
@@ -33,12 +34,9 @@ SEVERITY = "warning"
 READS = "report"
 
 HEADINGS = {
-    ImplicationKind.financial: r"financ\w*\s+(?:implications|advice|considerations)|resource\s+implications",
-    ImplicationKind.legal: r"legal\s+(?:implications|advice|considerations)",
-    ImplicationKind.equalities: (
-        r"equalit(?:y|ies)\s+(?:implications|impact|analysis|assessment|considerations|duty)"
-        r"|\beqia\b|public\s+sector\s+equality"
-    ),
+    ImplicationKind.financial: words.FINANCIAL_MENTION,
+    ImplicationKind.legal: words.LEGAL_MENTION,
+    ImplicationKind.equalities: words.EQUALITIES_MENTION,
 }
 
 

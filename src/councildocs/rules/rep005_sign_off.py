@@ -28,6 +28,7 @@ import regex
 
 from ..dates import parse_ddmmyyyy
 from ..models import ImplicationKind, Pack, ReportDocument
+from ..vocabulary.implications import IMPLICATIONS_HEADING
 from ._presence import says
 from ._support import Hit, passages
 from .rep004_implications import HEADINGS
@@ -38,10 +39,6 @@ SEVERITY = "error"
 READS = "report"
 
 SIGN_OFF = regex.compile(r"\[(?P<initials>[A-Z]{2,4})/(?P<date>\d{8})/(?P<code>[A-Z0-9]{1,3})\]")
-_HEADING = regex.compile(
-    r"^(?:\d+(?:\.0)?\.?\s+)?(?P<kind>financial|finance|legal|\w+)\s+(?:implications|advice)\b",
-    regex.I,
-)
 _KIND = {"financial": ImplicationKind.financial, "finance": ImplicationKind.financial}
 _CHECKED = (ImplicationKind.financial, ImplicationKind.legal)
 
@@ -59,7 +56,7 @@ def sign_offs(
             )
     current: ImplicationKind | None = None
     for passage in passages(report):
-        heading = _HEADING.match(passage.text)
+        heading = IMPLICATIONS_HEADING.match(passage.text)
         if heading:
             word = heading.group("kind").lower()
             current = _KIND.get(word) or (ImplicationKind.legal if word == "legal" else None)

@@ -8,4 +8,12 @@ among several, and a new council's synonym is added here, not in a parser.
 
 This package imports nothing else of councildocs, so rules (which read models only) can
 use it too.
+
+Modules, by what the words name: ``attendance`` (attendance labels, apologies, absence,
+substitutes, declarations, chair and clerk marks), ``decisions`` (RESOLVED and its
+synonyms, vote outcomes and counts), ``labels`` (a report's header and contact labels),
+``implications`` (implication kinds and headings), ``people`` (honorifics, post-nominals,
+job and organisation words) and ``grammar`` (e-mail addresses, telephone numbers).
+Document-kind words are segment's, in ``documents``. A synonym list is a tuple of
+phrases; ``_phrases.one_of`` turns it into the pattern built beside it.
 """

@@ -1,0 +1,114 @@
+"""Who attended: the labels over attendance lists, the words minutes use for apologies,
+absence, substitutes and declarations of interest, and the chair's marks.
+
+Minutes print a label then names ("PRESENT: ...", "Sederunt:", Welsh "PRESENNOL") or write
+a sentence ("Apologies were received from ...", Welsh "Derbyniwyd ymddiheuriadau gan ...").
+Each tuple lists one label's synonyms; its pattern, built beside it, matches at the start
+of a line, case ignored.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ._phrases import one_of
+
+VIRTUAL_ATTENDANCE_LABELS = ("IN ATTENDANCE VIRTUALLY", "Attending virtually", "Virtual attendance")
+IN_ATTENDANCE_LABELS = (
+    "IN ATTENDANCE",
+    "Also (?:present|in attendance)",
+    "Others? present",
+    "Officers(?: (?:present|in attendance))?",
+    "Witnesses",
+    "Employees",
+    "Staff(?: present)?",
+    "Hefyd yn bresennol",  # Welsh: also present
+)
+APOLOGIES_LABELS = ("Apologies(?: for absence)?", "Ymddiheuriadau")
+ABSENT_LABELS = ("(?:(?:Members|Councillors|Commissioners) )?Absent", "Absennol")
+SUBSTITUTES_LABELS = ("Substitutes?",)
+# "Sederunt" is the Scots record's word for those present; Welsh "Presennol", "Yn bresennol"
+MEMBERS_LABELS = (
+    "PRESENT",
+    "(?:Members|Councillors|Commissioners|Board Members) Present",
+    "Members of the\\b.*",
+    "Members",
+    "Attendance",
+    "Sederunt",
+    "Presennol",
+    "Yn bresennol",
+)
+# "Members of the Panel" heads a list one person a line, with no colon after it
+MEMBERS_OF_THE = regex.compile(r"^Members\s+of\s+the\b", regex.I)
+
+VIRTUAL_ATTENDANCE_LABEL = regex.compile(rf"^{one_of(VIRTUAL_ATTENDANCE_LABELS)}\b", regex.I)
+IN_ATTENDANCE_LABEL = regex.compile(rf"^{one_of(IN_ATTENDANCE_LABELS)}\b", regex.I)
+# an apologies label needs its colon or dash: "Apologies" alone is an item's title
+APOLOGIES_LABEL = regex.compile(rf"^{one_of(APOLOGIES_LABELS)}\s*[:\-]", regex.I)
+ABSENT_LABEL = regex.compile(rf"^{one_of(ABSENT_LABELS)}\b", regex.I)
+SUBSTITUTES_LABEL = regex.compile(rf"^{one_of(SUBSTITUTES_LABELS)}\b", regex.I)
+MEMBERS_LABEL = regex.compile(rf"^{one_of(MEMBERS_LABELS)}\b", regex.I)
+
+# --- in the minutes' prose ----------------------------------------------------------------
+
+# an item whose title is one of these records attendance in its text
+ATTENDANCE_ITEM_WORDS = ("apolog", "substitut", "attendance", "roll call", "ymddiheuriad")
+ATTENDANCE_ITEM = regex.compile(one_of(ATTENDANCE_ITEM_WORDS), regex.I)
+# the words before the names in "Apologies for absence were received from Mr A and Mr B."
+APOLOGIES_FROM = (
+    "apologies(?: for absence)? (?:were |was )?(?:received |reported |submitted )?from "
+    "(?:the following\\s*:\\s*)?",
+    # Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr A, B ac C." (received apologies from)
+    "derbyniwyd ymddiheuriadau gan (?:y )?(?:Cynghorwyr |Cyng\\.? )?",
+)
+APOLOGIES_SENTENCE = regex.compile(rf"(?i)\b{one_of(APOLOGIES_FROM)}(?P<names>.+?)(?:\.(?=\s|$)|$)")
+SUBSTITUTE_PHRASE = r"attended\s+as\s+(?:a\s+)?substitute"
+ABSENT_PHRASE = r"(?:was|were)\s+absent\b"
+# a roll call's status column ("Present", "Absent", "Late"); absent and excused are away
+ROLL_CALL_STATUSES = ("Present", "Absent", "Late", "Excused", "Remote")
+ROLL_CALL_STATUS = regex.compile(rf"(?i)^{one_of(ROLL_CALL_STATUSES)}$")
+ROLL_CALL_AWAY = ("absent", "excused")
+
+# --- declarations of interest -------------------------------------------------------------
+
+DECLARATIONS_ITEM_WORDS = ("declaration", "interests?\\b", "datganiad", "diddordeb")
+DECLARATIONS_ITEM = regex.compile(one_of(DECLARATIONS_ITEM_WORDS), regex.I)
+NO_DECLARATIONS = regex.compile(
+    r"(?i)\b(?:no|none)\b.{0,40}\bdeclar|\bthere\s+were\s+none\b|\bno\s+(?:declarations|interests)\b"
+    r"|\bnone\s+(?:were\s+)?(?:declared|received|made)\b"
+)
+DECLARED = r"declared"
+# kinds of interest, as the Localism Act's regulations name them
+PECUNIARY = regex.compile(r"(?i)\bpecuniary\b")
+NON_REGISTRABLE = regex.compile(r"(?i)non[- ]registrable")
+OTHER_INTEREST = regex.compile(r"(?i)\bother\b")
+
+# --- the chair and the clerk --------------------------------------------------------------
+
+CHAIR_MARKS = ("Chair", "Chairman", "Chairperson", "Chairwoman", "Convener", "Cadeirydd")
+VICE_CHAIR_MARKS = ("Vice[- ]Chair(?:man|person)?", "Vice[- ]Convener", "Is-gadeirydd")
+CLERK_MARKS = ("Clerk", "Clerc")
+
+# --- what the validate rules look for when no list was parsed ---------------------------
+
+# MIN001: the minutes say who was present somewhere, in words the parser did not take
+ATTENDANCE_MENTION = (
+    r"\bpresent\s*:|\b(?:members|councillors|commissioners|directors|others|officers)\s+present\b"
+    r"|\battendance\b|\battendees?\b|\broll\s+call\b|^\s*members\s*:"
+    r"|\bsederunt\b|\b(?:yn\s+)?bresennol\b|\bpresennol\b"
+)
+# a US meeting record (roll calls, ayes and noes, a state and ZIP code), where UK duties
+# such as declaring interests do not apply
+US_RECORD_MENTION = (
+    r"\broll\s+call\b|\bAYES\b|\bNOES\b|\b(?:CA|IL|NY|TX|WA|OR|MA)\s+\d{5}\b"
+    r"|\bCommissioners?\s+Present\b"
+)
+# MIN002: apologies or absence are mentioned
+APOLOGIES_MENTION = r"\bapolog|\babsen(?:t|ce)\b|\bymddiheuriad|\babsennol\b"
+# MIN003: declarations of interest are mentioned
+DECLARATIONS_MENTION = (
+    r"declarations?\s+of\s+(?:\w+\s+)?interests?|interests?\s+(?:were\s+|was\s+)?declared"
+    r"|declared\s+(?:an?\s+|no\s+)?(?:\w+\s+)?interest|conflicts?\s+of\s+interest"
+    r"|disclosures?\s+of\s+interest"
+    r"|datganiad(?:au)?\s+o\s+(?:dd|f)iddordeb|datgan\s+(?:dd|f)iddordeb"
+)

@@ -1,0 +1,117 @@
+"""What was decided: the words that record a decision, a vote's outcome and its counts.
+
+Case matters here: an upper-case "RESOLVED" or "CARRIED" stands alone in minutes, while
+in prose "carried" means a vote only after what was voted on.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ._phrases import one_of
+
+# the word that opens a decision ("RESOLVED that ...", "It was APPROVED:"); Welsh minutes
+# print "PENDERFYNWYD" (resolved)
+DECISION_WORDS = ("RESOLVED", "Resolved", "APPROVED", "AGREED", "PENDERFYNWYD", "Penderfynwyd")
+# a word that records a decision only in a short paragraph: "AGREED" also opens long
+# reports of what a member agreed to do
+SHORT_DECISION_WORDS = ("AGREED",)
+# what follows the word: "that", a colon or dash, or nothing; Welsh "bod" (that)
+DECISION_THAT = ("that\\b", "bod\\b", "[:;,-]", "$")
+DECISION = regex.compile(
+    rf"(?:^|\b)(?P<word>{one_of(DECISION_WORDS)})\b\s*(?P<rest>{one_of(DECISION_THAT)}.*)$"
+)
+# the rest of a decision's opening line that is only its lead-in ("RESOLVED that;")
+DECISION_LEAD = regex.compile(r"^[:;,-]\s*|^that\s*[;:]\s*$")
+# a decision with no decision word: "That the minutes ... be approved"
+THAT_DECISION = regex.compile(
+    r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
+    r"|.*\bminutes\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
+    r"|(?:APPROVED|ADOPTED)\s*[–-]"
+    # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
+    r"|.*\b(?:approved|adopted)\s*[–-]|.*\(motion\).*\(second(?:ed)?\))",
+)
+
+# --- outcomes of votes --------------------------------------------------------------------
+
+OUTCOMES = ("CARRIED", "LOST", "FAILED", "DEFEATED")
+# what a vote in prose is on, and the outcome said of it ("the amendment was carried")
+VOTED_ON = ("[Mm]otion", "[Aa]mendment", "[Rr]ecommendation", "[Pp]roposal")
+PROSE_OUTCOMES = ("[Cc]arried", "[Ll]ost", "[Dd]efeated", "[Ff]ell")
+UNANIMOUSLY = r"unanimously"
+OUTCOME = regex.compile(
+    rf"(?:\b{one_of(OUTCOMES)}\b"
+    rf"|\b{one_of(VOTED_ON)}s?\s+(?:was\s+|were\s+)?{one_of(PROSE_OUTCOMES)}\b)"
+    rf"(?:\s+{UNANIMOUSLY})?(?:\s*\((?P<counts>[^)]*)\)?)?"
+)
+# a line that is only an outcome: "Amendment lost.", "Agreed unanimously."
+OUTCOME_LINE = regex.compile(
+    r"^(?:(?:Substantive\s+)?(?:Motion|Amendment|Recommendation)s?\b[^.]{0,40}"
+    r"\b(?:carried|lost|agreed|fell|defeated)|Agreed(?:\s+unanimously)?)\.?$",
+    regex.I,
+)
+UNANIMOUS = regex.compile(r"(?i)unanimous")
+UNANIMOUS_WORD = regex.compile(r"(?i)\bunanimously\b")
+
+# --- counts -------------------------------------------------------------------------------
+
+# Kent's recorded vote: "For (14)", "Against (45)", "Abstain (4)"
+FOR_LABELS = ("For",)
+AGAINST_LABELS = ("Against",)
+ABSTAIN_LABELS = ("Abstain(?:ed|ing|ions?)?",)
+COUNT_LIST = regex.compile(
+    rf"^(?P<label>{one_of(FOR_LABELS + AGAINST_LABELS + ABSTAIN_LABELS)})\s*\((?P<n>\d+)\)(?=\s|$)",
+    regex.I,
+)
+FOR_LABEL = regex.compile(rf"^{one_of(FOR_LABELS)}$", regex.I)
+AGAINST_LABEL = regex.compile(rf"^{one_of(AGAINST_LABELS)}$", regex.I)
+# counts in brackets after an outcome: "6 members voting in favour, none against with 3
+# abstentions"; the number may be a word
+COUNT_WORDS = {
+    "none": 0, "no": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+COUNT = rf"(\d+|{'|'.join(COUNT_WORDS)})"
+VOTES_FOR = (
+    COUNT + r"\s+(?:members?\s+)?(?:voting\s+)?(?:in\s+favour|for)\b",
+    r"\bfor\s*[:=]?\s*" + COUNT,
+)
+VOTES_AGAINST = (COUNT + r"\s+(?:members?\s+)?(?:voting\s+)?against", r"against\s*[:=]?\s*" + COUNT)
+VOTES_ABSTAINED = (COUNT + r"\s+abstention", r"abstentions?\s*[:=]?\s*" + COUNT)
+
+# --- US roll-call votes -------------------------------------------------------------------
+
+RESULT = regex.compile(r"^RESULT:\s*(?P<text>.+)$")
+ROLL_FOR = ("AYES",)
+ROLL_AGAINST = ("NAYS", "NOES")
+ROLL_ABSTAIN = ("ABSTAIN", "ABSTENTIONS?")
+ROLL_OTHER = ("ABSENT", "RECUSED")
+ROLL = regex.compile(
+    rf"^(?P<label>{one_of(ROLL_FOR + ROLL_AGAINST + ROLL_ABSTAIN + ROLL_OTHER)})\s*:\s*(?P<names>.*)$"
+)
+ROLL_NONE = ("", "none")
+US_MOTION = regex.compile(r"^(?:MOTION\s+BY|SECOND(?:ED)?(?:\s+BY)?|MOVER|SECONDER)\s*:", regex.I)
+
+# --- recommendations taken one by one, and actions ----------------------------------------
+
+# Bristol takes a report's recommendations one by one, each opening a paragraph of its own
+# though printed with no gap above: "Recommendation 3 – RPS Business ...", "Recommendation
+# 3A was moved by ...".
+RECOMMENDATION_HEAD = regex.compile(r"^[“\"]?Recommendation\s+\d{1,2}[A-Za-z]?\b")
+# a block that ends a decision's list: the next motion, speaker or report
+DECISION_LIST_END = regex.compile(
+    r"^(?:Recommendation|Councillor|The\s+(?:report|recommendation|amendment))\b"
+)
+# a person agreeing to do something at the meeting: an action
+ACTION = regex.compile(
+    r"\b(?:agreed|undertook|offered|promised|was\s+asked|were\s+asked)\s+to\s+"
+    r"(?!the\b|a\b|an\b|this\b|that\b|these\b|those\b|it\b|them\b|him\b|her\b)\p{Ll}"
+)
+REPORTED_EARLIER = regex.compile(r"\bhad\s+$")
+AGREED_BY = regex.compile(r"^(?:The\s+)?(?P<who>[\p{Lu}][\w -]*?)\s+agreed\b")
+# A committee, panel or the members as a body decide (a resolution); an action belongs to a
+# named person or an officer role ("the Cabinet Member", "officers").
+COLLECTIVE = regex.compile(
+    r"(?i)(?:^|\s)(?:Committee|Sub-Committee|Panel|Council|Cabinet|Board|Commission|Group"
+    r"|Forum|Members|Councillors|Commissioners)$"
+)

@@ -1,0 +1,89 @@
+"""How councils print people: honorifics, post-nominal letters, and the words that tell a
+job title from an organisation."""
+
+from __future__ import annotations
+
+import regex
+
+from ._phrases import one_of
+
+# Welsh papers write "y Cyng. O. Williams" and "Cynghorydd Sir" (county councillor)
+HONORIFICS = (
+    "Cllr",
+    "Councillor",
+    "Councilor",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Prof(?:essor)?",
+    "Rev(?:d|erend)?",
+    "Commissioner",
+    "Alderman",
+    "Mayor",
+    "Hon",
+    "Cyng",
+    "Cynghorydd",
+)
+# one or more honorifics opening an entry ("Cllr Dr ..."), each with or without a full stop
+HONORIFIC = regex.compile(rf"^(?P<honorific>(?:{one_of(HONORIFICS)}\.?\s+)+)")
+
+# the titles minutes put before a member's name in a sentence ("Mr Hood declared ...")
+MEMBER_TITLES = ("Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Dr", "Cynghorydd", "Cyng\\.?")
+MEMBER_TITLE = one_of(MEMBER_TITLES)
+
+# the plural that heads a list of councillors ("Councillors: Ed Plowden (Chair), ..."),
+# lending each name the honorific COUNCILLOR; Welsh "Cynghorwyr Alun Davies, ..." has no colon
+COUNCILLORS_PLURAL = ("Councillors", "Cllrs")
+COUNCILLORS_PLURAL_WITHOUT_COLON = ("Cynghorwyr",)
+COUNCILLORS_LIST = regex.compile(
+    rf"^(?P<label>{one_of(COUNCILLORS_PLURAL)}\s*:|{one_of(COUNCILLORS_PLURAL_WITHOUT_COLON)}\s)\s*",
+    regex.I,
+)
+COUNCILLOR = "Councillor"
+# a work programme's "Cabinet Member for Finance – Cllr ...": the portfolio, then its holder
+CABINET_MEMBER_AND_NAME = regex.compile(
+    r"^(?P<label>Cabinet\s+Member[^–—:-]*?)\s*[–—:-]\s*(?P<name>(?:Cllr|Councillor)\b.+)$", regex.I
+)
+
+POST_NOMINALS = (
+    "OBE", "MBE", "CBE", "KBE", "DBE", "CB", "CMG", "DL", "JP", "QC", "KC", "MP", "MEP",
+    "BEM", "QPM", "FRS", "PhD", "FCA", "KStJ", "OStJ",
+)  # fmt: skip
+POST_NOMINAL = regex.compile(rf"^{one_of(POST_NOMINALS)}$")
+
+# words joining the last two names of a list; Welsh "ac" (and) and "a’r" (and the)
+NAME_LIST_AND = ("and", "&", "ac", "a’r", "a'r")
+NAME_LIST_AND_PATTERN = regex.compile(rf"\s+{one_of(NAME_LIST_AND)}\s+")
+
+# Words that make a trailing phrase an organisation rather than a job title.
+ORGANISATION_WORDS = (
+    "Service", "Council", "Police", "Trust", "Company", "Board", "Partnership", "NHS",
+    "Probation", "Consulting", "Limited", "Ltd", "Group", "Association", "Authority",
+    "Commission", "Agency", "University", "College",
+)  # fmt: skip
+ORGANISATION_WORD = regex.compile(rf"\b{one_of(ORGANISATION_WORDS)}\b")
+
+# Words that make a phrase a job title even when it names an organisation.
+JOB_WORDS = (
+    "Head", "Director", "Manager", "Officer", "Chair", "Chairman", "Member", "Leader",
+    "Executive", "Lead", "Counsel", "Analyst", "Accountant", "Trainee", "Adviser", "Advisor",
+    "Clerk", "Secretary", "Cabinet",
+)  # fmt: skip
+JOB_WORD = regex.compile(rf"\b{one_of(JOB_WORDS)}\b")
+
+# the roles a header block's "From:" names, and the words that end a role before a name
+CABINET_ROLE = regex.compile(r"\bCabinet\s+Member\b|\bLeader\b", regex.I)
+DIRECTOR_ROLE = regex.compile(r"\bDirector\b", regex.I)
+ROLE_WORDS = ("Leader", "Member", "Director", "Officer", "Head", "Manager")
+ROLE_WORD = regex.compile(rf"\b{one_of(ROLE_WORDS)}\b")
+# "Cabinet Member for Education" and "Portfolio Holder for Education" name one portfolio
+PORTFOLIO_TITLE = regex.compile(
+    r"^(?:the\s+)?(?:cabinet\s+member|portfolio\s+holder)\s+for\s+", regex.I
+)
