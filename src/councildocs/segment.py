@@ -97,16 +97,14 @@ def agenda_extent(source: SourceDocument) -> list[Line]:
     stamp or a later signature shows; for text input, to the first later signature line.
     """
     pages = source.pages
+    if first_lines_kind(pages[0].lines) != "agenda":
+        return []  # a short agenda's first lines are its own, not the minutes' after it
     if source.format == "text":
         lines = list(source.lines())
-        if first_lines_kind(lines) != "agenda":
-            return []
         for i in range(1, len(lines)):
             if _strong_start(lines, i):
                 return lines[: _back_to_page_start(lines, i)]
         return lines
-    if first_lines_kind(pages[0].lines) != "agenda":
-        return []
     front: list[Line] = []
     for index, page in enumerate(pages):
         if index > 0 and (page.agenda_item_stamp or page.pack_page == 1 or _page_kind(page)):
@@ -317,6 +315,16 @@ def _back_to_page_start(lines: list[Line], i: int) -> int:
     return i
 
 
+def _past_heading(lines: list[Line], i: int) -> int:
+    """The line after a document's heading block: its first lines name it again ("Minutes",
+    then "Minutes - 10 April 2018"), but a new page may start the next document."""
+    end = min(len(lines), i + 13)
+    j = i + 1
+    while j < end and lines[j].page == lines[i].page:
+        j += 1
+    return j
+
+
 class _TextItemPages:
     """The pages of a text export that lie inside one agenda item's document.
 
@@ -355,8 +363,9 @@ def _split_text(
             start = max(_back_to_page_start(lines, i), len(front))
             if not starts or start > starts[-1][0]:
                 starts.append((start, [BoundarySignal.signature]))
-            i += 12 if starts else 1
-        i += 1
+            i = _past_heading(lines, i)
+        else:
+            i += 1
     first = BoundarySignal.front_matter if front else BoundarySignal.file_start
     if starts and starts[0][0] == len(front):
         starts[0][1].insert(0, first)

@@ -28,14 +28,16 @@ def _any_of(phrases: tuple[str, ...]) -> str:
 # April 2018", "Minutes from the Parish Council meeting"); "Cofnodion" is Welsh.
 MINUTES_TITLES = ("Minutes", "Printed Minutes", "Cofnodion")
 MINUTES_TITLE_JOINERS = ("of", "from")
-# Scottish councils keep the singular: "Minute of Meeting of the Community Council".
-MINUTES_SINGULAR_TITLES = ("Minute of",)
+# Openings that name minutes whatever follows: Scottish councils keep the singular ("Minute
+# of Meeting of the Community Council"), Welsh titles run on without a joining word
+# ("Cofnodion y Cyfarfod", "Cofnodion cyfarfod Cyngor Cymuned").
+MINUTES_TITLE_OPENINGS = ("Minute of", "Cofnodion y", "Cofnodion cyfarfod")
 # A line ending with one of these: "Souldern Parish Council Meeting Minutes".
 MINUTES_CLOSING_TITLES = ("Meeting Minutes",)
 
 MINUTES_TITLE = regex.compile(
     rf"^(?:{_any_of(MINUTES_TITLES)}(?:\s*[-–:]|\s+{_any_of(MINUTES_TITLE_JOINERS)}\b|$)"
-    rf"|{_any_of(MINUTES_SINGULAR_TITLES)}\b"
+    rf"|{_any_of(MINUTES_TITLE_OPENINGS)}\b"
     rf"|(?:[\w ]+\s)?{_any_of(MINUTES_CLOSING_TITLES)}\s*$)",
     regex.I,
 )
