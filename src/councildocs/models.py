@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .contract import SCHEMA_NAME, SCHEMA_VERSION, Severity
+from .contract import SCHEMA_NAME, SCHEMA_VERSION, BoundarySignal, Severity
 from .contract import DocumentKind as DocumentKind  # re-exported: part of the contract
 
 
@@ -357,6 +357,14 @@ class ProgrammeMeeting(Model):
 # --- documents -------------------------------------------------------------------------
 
 
+class Boundary(Model):
+    """Why a document starts where it does, so that a wrong split can be explained."""
+
+    signals: list[BoundarySignal] = Field(
+        default_factory=list, description="Every signal that put a document start here"
+    )
+
+
 class DocumentBase(Model):
     title: str | None = None
     pages: PageSpan | None = Field(None, description="Pack page numbers, as printed")
@@ -366,6 +374,7 @@ class DocumentBase(Model):
         "reader inferred",
     )
     agenda_item: str | None = None
+    boundary: Boundary = Field(default_factory=Boundary)
     tables: list[Table] = Field(default_factory=list)
     unplaced_text: list[UnplacedText] = Field(default_factory=list)
 

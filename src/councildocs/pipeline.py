@@ -13,6 +13,7 @@ from .extract import SourceDocument, load
 from .models import (
     Agenda,
     AgendaDocument,
+    Boundary,
     Document,
     DocumentBase,
     Meeting,
@@ -145,8 +146,10 @@ def read(path: str | Path) -> Pack:
 def _place(
     document: DocumentBase, segment: Segment, refs: list[AgendaReference], source: SourceDocument
 ) -> None:
-    """Record where the document sits in the pack and which agenda item it serves."""
+    """Record where the document sits in the pack, which agenda item it serves, and the
+    signals that started it there."""
     document.agenda_item = segment.agenda_item
+    document.boundary = Boundary(signals=segment.signals)
     span = segment.pack_pages
     ref = next((r for r in refs if r.number == segment.agenda_item), None)
     if span is None and source.format == "text":

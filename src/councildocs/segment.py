@@ -2,22 +2,36 @@
 
 A pack gives several signals of where its documents start, none complete on its own:
 the agenda's page references ("(Pages 11 - 16)") read against the "Page N" stamps, the
-"Agenda Item N" stamps on first pages, PDF bookmarks, and each document's first-page
-signature (a report's metadata labels, a "Minutes" heading). We take the union of the
-starts they give, then name each document's kind from its own first lines, falling back
-on the title of the agenda item it belongs to.
+"Agenda Item N" stamps on first pages, PDF bookmarks, appendix title pages, and each
+document's first-page signature (a report's metadata labels, a "Minutes" heading). The
+agenda's references are the backbone: inside the pages it gives one item, only a stamp, a
+bookmark or an appendix title starts a document, never wording (minutes whose later page
+opens with the item "Work Programme 2018/19" are still the minutes). Each document then
+takes its kind from its own first lines, falling back on its agenda item's title, and
+keeps the signals that started it (``Segment.signals``).
 
-Text exports have no reliable pages, so there a start may fall on any line whose
-signature is strong; the document then begins at the page-start marker just above it.
+Text exports have no stamps, so there a start may fall on any line whose signature is
+strong, outside the pages of the item before it; the document then begins at the
+page-start marker just above it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
+from .contract import BoundarySignal
 from .extract import Line, Page, SourceDocument
+from .vocabulary.documents import (
+    AGENDA_TITLE,
+    APPENDIX_TITLE,
+    MINUTES_ITEM,
+    MINUTES_TITLE,
+    PAGE_REFERENCE,
+    REPORT_FIRST_LABEL,
+    REPORT_LABEL,
+    WORK_PROGRAMME_TITLE,
+    WORK_PROGRAMME_TITLE_CASED,
+)
 
 
 @dataclass(slots=True)
@@ -37,6 +51,7 @@ class Segment:
     pages: list[Page] = field(default_factory=list)
     agenda_item: str | None = None
     item_title: str | None = None
+    signals: list[BoundarySignal] = field(default_factory=list)
 
     @property
     def pack_pages(self) -> tuple[int, int] | None:
@@ -51,33 +66,6 @@ class Segment:
 
 _SIGNATURE_LINES = 30
 
-_AGENDA = regex.compile(
-    r"^(?:A\s?G\s?E\s?N\s?D\s?A|Agenda(?:\s+(?:and\s+Notice|Item\s+No\.?))?|Summons to and"
-    r"|Notice\s+and\s+Agenda|(?:[\w ]+\s)?Agenda(?:\s+and\s+Notice)?\s*$)\b",
-    regex.I,
-)
-_PAGE_REF = regex.compile(r"\(Pages?\s+\d+(?:\s*[-–]\s*\d+)?\)?", regex.I)
-_MINUTES = regex.compile(
-    r"^(?:(?:Printed\s+)?Minutes(?:\s*[-–:]|\s+of\b|$)|MINUTES\s+of\s+a\s+meeting"
-    r"|(?:[\w ]+\s)?Meeting\s+Minutes\s*$|Minutes\s+from\b)",
-    regex.I,
-)
-_WORK_PROGRAMME = regex.compile(r"\b(?:Work\s+Programme|Forward\s+Plan|Work\s+Plan)\b", regex.I)
-_REPORT_LABELS = regex.compile(
-    r"^(?:Report\s+title|Cabinet\s+member\s+with\s+lead|Wards?\s+affected|Accountable\s+director"
-    r"|From:|To:|Subject:|Decision\s+No\.?:?|Classification:|Electoral\s+Division|COMMITTEE:"
-    r"|TITLE:|Ward\(s\):|REPORT\s+TO:|REPORT\s+TITLE:|RESPONSIBLE\s+OFFICER:|Key\s+Decision"
-    r"|Committee\s+Report|Report\s+of\b|Report\s+author|PURPOSE:"
-    # Kent's finance monitoring cover ("To Cabinet – 30 January 2025", "By Deputy Leader and
-    # ...") and a group's budget amendment report ("Proposed by", "Seconded by") print
-    # their labels without colons
-    r"|To\s+\p{Lu}[\p{L} ]{2,60}\s[–—-]\s+\d{1,2}\s+\p{L}+\s+\d{4}$"
-    r"|By\s+(?:the\s+)?(?:Deputy\s+Leader|Leader|Cabinet\s+Member|(?:Interim\s+)?Corporate\s+Director)"
-    r"|Proposed\s+by\s|Seconded\s+by\s)",
-    regex.I,
-)
-_APPENDIX = regex.compile(r"^(?:Appendix|Annex|Schedule)\s+[A-Z0-9]+\b", regex.I)
-
 
 def first_lines_kind(lines: list[Line]) -> str | None:
     """The document kind a run of first lines announces, or None when it says nothing clear."""
@@ -86,16 +74,18 @@ def first_lines_kind(lines: list[Line]) -> str | None:
     # then the venue): its first span speaks for it too
     texts = [line.text.strip() for line in head]
     headings = texts[:25] + [ln.spans[0].text.strip() for ln in head[:8] if len(ln.spans) > 1]
-    if any(_MINUTES.match(t) for t in texts[:12]):
+    if any(MINUTES_TITLE.match(t) for t in texts[:12]):
         return "minutes"
-    labels = [i for i, t in enumerate(texts) if _REPORT_LABELS.match(t)]
+    labels = [i for i, t in enumerate(texts) if REPORT_LABEL.match(t)]
     if len(labels) >= 2 and labels[0] < 10:
         return "report"
-    if any(_WORK_PROGRAMME.search(t) for t in texts[:6]):
+    if any(WORK_PROGRAMME_TITLE.search(t) for t in texts[:6]):
         return "work_programme"
-    if any(_AGENDA.match(t) for t in headings) or sum(1 for t in texts if _PAGE_REF.search(t)):
+    if any(AGENDA_TITLE.match(t) for t in headings) or sum(
+        1 for t in texts if PAGE_REFERENCE.search(t)
+    ):
         return "agenda"
-    if texts and _APPENDIX.match(texts[0]):
+    if texts and APPENDIX_TITLE.match(texts[0]):
         return "other"
     return None
 
@@ -107,16 +97,14 @@ def agenda_extent(source: SourceDocument) -> list[Line]:
     stamp or a later signature shows; for text input, to the first later signature line.
     """
     pages = source.pages
+    if first_lines_kind(pages[0].lines) != "agenda":
+        return []  # a short agenda's first lines are its own, not the minutes' after it
     if source.format == "text":
         lines = list(source.lines())
-        if first_lines_kind(lines) != "agenda":
-            return []
         for i in range(1, len(lines)):
             if _strong_start(lines, i):
                 return lines[: _back_to_page_start(lines, i)]
         return lines
-    if first_lines_kind(pages[0].lines) != "agenda":
-        return []
     front: list[Line] = []
     for index, page in enumerate(pages):
         if index > 0 and (page.agenda_item_stamp or page.pack_page == 1 or _page_kind(page)):
@@ -129,7 +117,7 @@ def agenda_extent(source: SourceDocument) -> list[Line]:
 def split(source: SourceDocument, front: list[Line], refs: list[AgendaReference]) -> list[Segment]:
     """Divide the pack into documents, the front (agenda) first when there is one."""
     if source.format == "text":
-        segments = _split_text(source, front)
+        segments = _split_text(source, front, refs)
     else:
         segments = _split_pdf(source, front, refs)
     _assign_items(segments, refs)
@@ -143,7 +131,63 @@ def split(source: SourceDocument, front: list[Line], refs: list[AgendaReference]
     return segments
 
 
+def _inside_item_pages(page: int | None, refs: list[AgendaReference]) -> bool:
+    """Whether a pack page lies in the pages the agenda gives one item, after its first."""
+    return page is not None and any(
+        r.start is not None and r.end is not None and r.start < page <= r.end for r in refs
+    )
+
+
 # --- PDF ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _PackMarks:
+    """What a PDF marks of its document starts, read once for the whole file."""
+
+    refs: list[AgendaReference]
+    bookmark_pages: set[int]
+    # Stamped packs say where documents start; wording is for files without stamps.
+    stamped: bool
+
+
+def document_start_signals(
+    page: Page, previous: Page | None, document_start: Page | None, marks: _PackMarks
+) -> list[BoundarySignal]:
+    """The signals by which a document starts on this page; none when it continues one.
+
+    The one place that decides a start. A stamp, a bookmark or an appendix title always
+    counts, and the agenda's reference to the page. Inside the pages the agenda gives one
+    item nothing else does. Outside them (a file published alone, an unstamped pack
+    without references) the first lines' wording still counts; that is where the layout
+    layer's title-style start (``BoundarySignal.title_style``) is to take over.
+    """
+    signals = []
+    if page.agenda_item_stamp:
+        signals.append(BoundarySignal.stamp)
+    if page.number in marks.bookmark_pages:
+        signals.append(BoundarySignal.bookmark)
+    if _new_appendix(page, document_start):
+        signals.append(BoundarySignal.appendix_title)
+    if (
+        previous is not None
+        and page.pack_page in {r.start for r in marks.refs}
+        and previous.pack_page not in _ref_inner_pages(marks.refs, page.pack_page)
+    ):
+        signals.append(BoundarySignal.agenda_reference)
+    if (
+        not marks.stamped
+        and not _inside_item_pages(page.pack_page, marks.refs)
+        and _page_kind(page) in ("minutes", "report", "work_programme")
+        and (
+            document_start is None
+            or not (
+                _repeats_heading(page, document_start) or _continues_programme(page, document_start)
+            )
+        )
+    ):
+        signals.append(BoundarySignal.signature)
+    return signals
 
 
 def _page_kind(page: Page) -> str | None:
@@ -151,53 +195,58 @@ def _page_kind(page: Page) -> str | None:
     return None if kind == "agenda" else kind
 
 
+def _appendix_title(page: Page | None) -> str | None:
+    first = page.lines[0].text.strip() if page is not None and page.lines else ""
+    appendix = APPENDIX_TITLE.match(first)
+    return appendix.group().upper() if appendix else None
+
+
+def _new_appendix(page: Page, document_start: Page | None) -> bool:
+    """An appendix title page, unless it repeats the title its document opened with."""
+    title = _appendix_title(page)
+    return title is not None and title != _appendix_title(document_start)
+
+
 def _split_pdf(
     source: SourceDocument, front: list[Line], refs: list[AgendaReference]
 ) -> list[Segment]:
     pages = source.pages
     front_pages = {line.page for line in front}
-    ref_starts = {r.start for r in refs if r.start is not None}
-    # In a pack, bookmarks mark items and appendices; in a lone report they are its sections.
-    bookmark_starts = (
-        {o.page for o in source.outline if o.page is not None and o.level <= 1} if front else set()
+    marks = _PackMarks(
+        refs=refs,
+        # In a pack, bookmarks mark items and appendices; in a lone report its sections.
+        bookmark_pages=(
+            {o.page for o in source.outline if o.page is not None and o.level <= 1}
+            if front
+            else set()
+        ),
+        stamped=any(p.agenda_item_stamp for p in pages),
     )
-    # Stamped packs say where documents start; signatures are for files without stamps.
-    use_signatures = not any(p.agenda_item_stamp for p in pages)
-    starts: list[int] = []
-    last_appendix = None
+    starts: list[tuple[int, list[BoundarySignal]]] = []
     for index, page in enumerate(pages):
         if page.number in front_pages or page.blank:
             continue
         previous = pages[index - 1] if index else None
-        first = page.lines[0].text.strip() if page.lines else ""
-        appendix = _APPENDIX.match(first)
-        appendix_id = appendix.group().upper() if appendix else None
-        if (
-            not starts
-            or page.agenda_item_stamp
-            or (
-                page.pack_page in ref_starts
-                and previous is not None
-                and previous.pack_page not in _ref_inner_pages(refs, page.pack_page)
-            )
-            or page.number in bookmark_starts
-            or (
-                use_signatures
-                and _page_kind(page) in ("minutes", "report", "work_programme")
-                and not _repeats_heading(page, pages[starts[-1]])
-                and not _continues_programme(page, pages[starts[-1]])
-            )
-            or (appendix_id and appendix_id != last_appendix)
-        ):
-            starts.append(index)
-        if appendix_id:
-            last_appendix = appendix_id
+        document_start = pages[starts[-1][0]] if starts else None
+        signals = document_start_signals(page, previous, document_start, marks)
+        if not starts:  # the file's first document starts on its first page of content
+            first = BoundarySignal.front_matter if front else BoundarySignal.file_start
+            signals.insert(0, first)
+        if signals:
+            starts.append((index, signals))
     segments = []
     if front:  # the front runs to the page before the first document, blank pages and all
-        front_end = starts[0] if starts else len(pages)
-        segments.append(Segment(kind="agenda", lines=front, pages=pages[:front_end]))
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(pages)
+        front_end = starts[0][0] if starts else len(pages)
+        segments.append(
+            Segment(
+                kind="agenda",
+                lines=front,
+                pages=pages[:front_end],
+                signals=[BoundarySignal.file_start],
+            )
+        )
+    for n, (start, signals) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(pages)
         doc_pages = [p for p in pages[start:end] if not p.blank]
         lines = [line for p in doc_pages for line in p.lines]
         kind = first_lines_kind(doc_pages[0].lines) if doc_pages else None
@@ -209,6 +258,7 @@ def _split_pdf(
                 lines=lines,
                 pages=pages[start:end],
                 agenda_item=pages[start].agenda_item_stamp,
+                signals=signals,
             )
         )
     return segments
@@ -241,19 +291,19 @@ def _ref_inner_pages(refs: list[AgendaReference], page: int | None) -> set[int]:
 def _strong_start(lines: list[Line], i: int) -> bool:
     """A line that opens a document: a minutes heading, a work programme title, report labels."""
     text = lines[i].text.strip()
-    if _MINUTES.match(text) and len(text) < 60:
+    if MINUTES_TITLE.match(text) and len(text) < 60:
         return True
     if (
-        regex.search(r"\b(?:Work Programme|Forward Plan|Work Plan)\b", text)
+        WORK_PROGRAMME_TITLE_CASED.search(text)
         and len(text) < 90
         and not text.endswith(".")
         and not text[:1].isdigit()
-        and not _PAGE_REF.search(text)
+        and not PAGE_REFERENCE.search(text)
     ):
         return lines[i].x0 <= 1
-    if regex.match(r"^(Report\s+title|From:|REPORT\s+TO:|COMMITTEE:)", text, regex.I):
+    if REPORT_FIRST_LABEL.match(text):
         window = lines[i : i + 12]
-        return sum(1 for ln in window if _REPORT_LABELS.match(ln.text.strip())) >= 2
+        return sum(1 for ln in window if REPORT_LABEL.match(ln.text.strip())) >= 2
     return False
 
 
@@ -265,29 +315,74 @@ def _back_to_page_start(lines: list[Line], i: int) -> int:
     return i
 
 
-def _split_text(source: SourceDocument, front: list[Line]) -> list[Segment]:
+def _past_heading(lines: list[Line], i: int) -> int:
+    """The line after a document's heading block: its first lines name it again ("Minutes",
+    then "Minutes - 10 April 2018"), but a new page may start the next document."""
+    end = min(len(lines), i + 13)
+    j = i + 1
+    while j < end and lines[j].page == lines[i].page:
+        j += 1
+    return j
+
+
+class _TextItemPages:
+    """The pages of a text export that lie inside one agenda item's document.
+
+    A text export has no stamps, so a document is matched to the agenda's referenced
+    items in order (as ``_assign_items`` does), and the reader's inferred pages are
+    counted from the document's first. Where the export has fewer pages than the agenda
+    counts (blank pages dropped, page starts missed), a page is inside the item only if
+    it would be with every missing page put back before it.
+    """
+
+    def __init__(self, source: SourceDocument, refs: list[AgendaReference]):
+        self.referenced = [r for r in refs if r.start is not None]
+        agenda_pages = max(((r.end or r.start) for r in self.referenced), default=0)
+        self.missing = max(0, agenda_pages - len(source.pages))
+
+    def inside(self, document_number: int, first_page: int, page: int) -> bool:
+        if document_number >= len(self.referenced):
+            return False
+        ref = self.referenced[document_number]
+        length = (ref.end or ref.start) - ref.start + 1
+        return page - first_page + self.missing < length
+
+
+def _split_text(
+    source: SourceDocument, front: list[Line], refs: list[AgendaReference]
+) -> list[Segment]:
     lines = list(source.lines())
-    starts = []
+    item_pages = _TextItemPages(source, refs)
+    starts: list[tuple[int, list[BoundarySignal]]] = []
     i = len(front)
     while i < len(lines):
-        if _strong_start(lines, i):
+        inside = bool(starts) and item_pages.inside(
+            len(starts) - 1, lines[starts[-1][0]].page, lines[i].page
+        )
+        if not inside and _strong_start(lines, i):
             start = max(_back_to_page_start(lines, i), len(front))
-            if not starts or start > starts[-1]:
-                starts.append(start)
-            i += 12 if starts else 1
-        i += 1
-    if not starts or starts[0] != len(front):
-        starts.insert(0, len(front))
-    segments = [Segment(kind="agenda", lines=front)] if front else []
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+            if not starts or start > starts[-1][0]:
+                starts.append((start, [BoundarySignal.signature]))
+            i = _past_heading(lines, i)
+        else:
+            i += 1
+    first = BoundarySignal.front_matter if front else BoundarySignal.file_start
+    if starts and starts[0][0] == len(front):
+        starts[0][1].insert(0, first)
+    else:
+        starts.insert(0, (len(front), [first]))
+    segments = (
+        [Segment(kind="agenda", lines=front, signals=[BoundarySignal.file_start])] if front else []
+    )
+    for n, (start, signals) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         chunk = lines[start:end]
         if not chunk:
             continue
         kind = first_lines_kind(chunk)
         if kind == "agenda" and front:
             kind = None
-        segments.append(Segment(kind=kind or "unknown", lines=chunk))
+        segments.append(Segment(kind=kind or "unknown", lines=chunk, signals=signals))
     return segments
 
 
@@ -326,11 +421,11 @@ def _assign_items(segments: list[Segment], refs: list[AgendaReference]) -> None:
 
 
 def _kind_from_item(segment: Segment) -> str | None:
-    title = (segment.item_title or "").lower()
+    title = segment.item_title or ""
     if not title:
         return None
-    if "minutes" in title:
+    if MINUTES_ITEM.search(title):
         return "minutes"
-    if regex.search(r"work\s+programme|forward\s+plan|work\s+plan", title):
+    if WORK_PROGRAMME_TITLE.search(title):
         return "work_programme"
     return "report"
