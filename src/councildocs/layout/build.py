@@ -414,23 +414,45 @@ def _starts_item(line: Line, marker: Marker, previous: Line, measure: _Measure) 
 def _settle(opened: list[_Open], measure: _Measure, body: TextStyle | None) -> None:
     """Decide what single lines could not: numbered headings, short tables, loose headings,
     text-export footnotes; and give every block its style."""
-    for current in opened:
+    numbered_only = [False] * len(opened)  # made a heading by its numbering alone
+    for index, current in enumerate(opened):
         block = current.block
         block.style = dominant_style(block.lines)
         kind = block.kind
         start = current.start
         if kind is BlockKind.list_item and _numbered_heading(block, start.marker, measure, body):
             block.kind = BlockKind.heading
+            numbered_only[index] = not emphasised(block.style, body)
         elif kind is BlockKind.heading and not _reads_as_heading(block):
             block.kind = BlockKind.paragraph
         elif kind is BlockKind.table and start.grid is None and not _is_table(block, measure):
             block.kind = BlockKind.paragraph
+    _list_runs_of_numbered_lines(opened, numbered_only)
     for current in reversed(opened):  # marked notes closing a text-export page
         block = current.block
         if block.has_geometry or not _FOOTNOTE_MARK.match(block.text):
             break
         block.kind = BlockKind.footnote
         block.marker = None
+
+
+def _list_runs_of_numbered_lines(opened: list[_Open], numbered_only: list[bool]) -> None:
+    """A heading is followed by what it heads: numbered lines that follow one another with
+    nothing under them ("01 David Redgewell", "02 Ian Pond") are a list's items."""
+    run_start = 0
+    for index in range(len(opened) + 1):
+        continues = (
+            index < len(opened)
+            and numbered_only[index]
+            and index > run_start
+            and opened[index].start.marker.depth == opened[index - 1].start.marker.depth
+        )
+        if continues:
+            continue
+        if index - run_start > 1:
+            for current in opened[run_start:index]:
+                current.block.kind = BlockKind.list_item
+        run_start = index if index < len(opened) and numbered_only[index] else index + 1
 
 
 def _numbered_heading(
