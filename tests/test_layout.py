@@ -479,3 +479,13 @@ def test_seed_agenda_and_minutes_headings():
     ) in page_two
     dates = [b.kind for b in blocks if b.text == "12 June 2018"]
     assert dates and set(dates) == {BlockKind.paragraph}
+
+
+@pytest.mark.parametrize(
+    ("text", "capitals"),
+    [("RECOMMENDATIONS", True), ("7 GOLEUADAU", True), ("SA19 7AW", False), ("KCC plan", False)],
+)
+def test_capitals_lines(text, capitals):
+    from councildocs.layout.styles import is_capitals
+
+    assert is_capitals(text) is capitals

@@ -45,6 +45,7 @@ _FOOTNOTE_NUMBER = regex.compile(r"^(?:[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\
 _UPPERCASE_START = regex.compile(r"^\W*\p{Lu}")
 
 _LOWERCASE_START = regex.compile(r"^\p{Ll}")
+_LETTER_START = regex.compile(r"^\p{L}")
 _ENDS_SENTENCE = (".", ";", ",")
 _ENDS_RUN = (".", ":", ";", "!", "?")
 
@@ -254,7 +255,13 @@ def _columns(line: Line, measure: _Measure) -> int:
 
 
 def _is_label(text: str) -> bool:
-    return len(text) <= _LABEL_MAX_CHARS and len(text.split()) <= _LABEL_MAX_WORDS
+    """Short words naming something: not an amount, not the end of a sentence."""
+    return (
+        len(text) <= _LABEL_MAX_CHARS
+        and len(text.split()) <= _LABEL_MAX_WORDS
+        and _LETTER_START.match(text) is not None
+        and not text.endswith(".")
+    )
 
 
 def _pairs(line: Line, measure: _Measure) -> tuple[list[tuple[str, str]], float | None]:

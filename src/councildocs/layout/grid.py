@@ -100,8 +100,9 @@ def grid_regions(lines: list[Line], rules: list[VerticalRule]) -> list[GridRegio
 
 
 def _is_label_cell(line: Line, cut: float) -> bool:
-    words = sum(len(span.text.split()) for span in line.spans if span.x1 <= cut + 1)
-    return 0 < words <= _LABEL_WORDS
+    """A few words starting with a letter ("Wards affected"), not an amount or a sentence."""
+    label = " ".join(span.text for span in line.spans if span.x1 <= cut + 1).strip()
+    return 0 < len(label.split()) <= _LABEL_WORDS and label[0].isalpha() and not label.endswith(".")
 
 
 def split_at(line: Line, cut: float) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from ..extract.page import Line, TextStyle
 SIZE_STEP = 0.75  # points: sizes closer than this read as the same size
 
 _LOWERCASE = regex.compile(r"\p{Ll}")
-_FOUR_CAPITALS = regex.compile(r"(?:\P{Lu}*\p{Lu}){4}")
+_CAPITAL_WORD = regex.compile(r"\p{Lu}{3,}")  # a postcode ("SA19 7AW") has no such word
 
 
 def line_style(line: Line) -> TextStyle | None:
@@ -43,8 +43,8 @@ def dominant_style(lines: Iterable[Line]) -> TextStyle | None:
 
 
 def is_capitals(text: str) -> bool:
-    """All capitals, with enough letters to be more than an acronym."""
-    return _LOWERCASE.search(text) is None and _FOUR_CAPITALS.match(text) is not None
+    """All capitals, with a word of three capitals at least (not a postcode or a code)."""
+    return _LOWERCASE.search(text) is None and _CAPITAL_WORD.search(text) is not None
 
 
 def emphasised(style: TextStyle | None, body: TextStyle | None) -> bool:
