@@ -3,7 +3,8 @@
 Packs published from ModernGov stamp "Page 12" at the foot of each page and "Agenda Item 6"
 on the first page of each item's document; councils add running lines such as "OFFICIAL"
 or "Version January 2024". The stamps number the pages and mark where documents start;
-none of it is content, so it moves from ``Page.lines`` to ``Page.furniture``.
+none of it is content, so it moves from ``Page.lines`` to ``Page.furniture``, where the
+lines keep their geometry so that layout can still show them as furniture blocks.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def strip_furniture(pages: list[Page]) -> None:
             kept = []
             for line in page.lines:
                 if page_keys.get(id(line)) in repeated:
-                    page.furniture.append(line.text)
+                    page.furniture.append(line)
                 else:
                     kept.append(line)
             page.lines = kept
@@ -97,7 +98,7 @@ def _take_stamps(page: Page) -> None:
             # a footer run into its stamp ("Consultation ReportPage 3"): the stamp still counts
             page.pack_page = int(trailing["page"])
     if stamps:
-        page.furniture.extend(ln.text for ln in page.lines if id(ln) in stamps)
+        page.furniture.extend(ln for ln in page.lines if id(ln) in stamps)
         page.lines = [ln for ln in page.lines if id(ln) not in stamps]
 
 

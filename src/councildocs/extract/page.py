@@ -113,7 +113,7 @@ class Page:
     lines: list[Line]
     pack_page: int | None = None  # the "Page N" stamp, where there is one
     agenda_item_stamp: str | None = None  # the "Agenda Item N" stamp
-    furniture: list[str] = field(default_factory=list)  # stamps and running heads removed
+    furniture: list[Line] = field(default_factory=list)  # stamps and running heads removed
     blank: bool = False  # "This page is intentionally left blank" or no text at all
     has_text_layer: bool = True
     # boxes (x0, top, x1, bottom) of the page's simple drawn paths: rules, cell borders and
