@@ -1,4 +1,4 @@
-"""The one way through: extract → segment → parsers → a Pack."""
+"""The one way through: extract → layout → segment → parsers → a Pack."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pydantic import TypeAdapter
 
 from .errors import UnreadableInput
 from .extract import SourceDocument, load
+from .layout import lay_out
 from .models import (
     Agenda,
     AgendaDocument,
@@ -48,8 +49,9 @@ def parse(path: str | Path) -> Pack:
         )
         for item in items
     ]
+    segments = split(source, front, refs, lay_out(source.pages))
     documents = []
-    for segment, document in _parse_segments(source, split(source, front, refs)):
+    for segment, document in _parse_segments(source, segments):
         if segment.kind == "agenda":
             document.unplaced_text = front_unplaced
         _place(document, segment, refs, source)
@@ -59,6 +61,7 @@ def parse(path: str | Path) -> Pack:
             for page in segment.pages:
                 page.lines = []
             segment.lines = []
+            segment.blocks = []
         documents.append(document)
     return Pack(
         source=_source(source),
@@ -115,9 +118,9 @@ def _document(source: SourceDocument, segment: Segment) -> DocumentBase:
     elif segment.kind in _PROSE_KINDS:
         # a table's cells are read into its Table; the prose parsers see the rest
         prose = [line for line in segment.lines if id(line) not in found.cell_lines]
-        document = PARSERS[segment.kind](prose)
+        document = PARSERS[segment.kind](prose, segment.blocks)
     else:
-        document = PARSERS[segment.kind](segment.lines)
+        document = PARSERS[segment.kind](segment.lines, segment.blocks)
     document.tables = found.tables
     return document
 

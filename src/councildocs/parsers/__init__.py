@@ -1,7 +1,9 @@
-"""parsers: one module per document kind, each turning a document's lines into its model.
+"""parsers: one module per document kind, each turning a document into its model.
 
-Every parser takes the lines that segment gave its document and returns the kind's
-pydantic document; whatever it cannot place goes to ``unplaced_text``.
+Every parser takes what segment gave its document, its lines and its layout blocks
+(headings ranked within the document), and returns the kind's pydantic document; whatever
+it cannot place goes to ``unplaced_text``. ``other`` reads blocks; minutes, reports and
+work programmes still read lines, and move onto blocks kind by kind.
 """
 
 from __future__ import annotations
@@ -9,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..extract import Line
+from ..layout import Block
 from ..models import DocumentBase
 from . import minutes, other, report, work_programme
 from .agenda import parse_agenda
 
-PARSERS: dict[str, Callable[[list[Line]], DocumentBase]] = {
+PARSERS: dict[str, Callable[[list[Line], list[Block]], DocumentBase]] = {
     "minutes": minutes.parse,
     "report": report.parse,
     "work_programme": work_programme.parse,

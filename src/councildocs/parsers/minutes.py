@@ -33,12 +33,14 @@ to ``unplaced_text``; an item's ``text`` keeps its whole discussion, resolutions
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
 from rapidfuzz import fuzz, utils
 
 from ..extract import Line
+from ..layout import Block
 from ..models import (
     Action,
     Attendance,
@@ -98,7 +100,7 @@ class _Item:
     lines: list[Line] = field(default_factory=list)
 
 
-def parse(lines: list[Line]) -> MinutesDocument:
+def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> MinutesDocument:
     items = _find_items(lines) or _outline_items(lines)
     first = lines.index(items[0].heading) if items else len(lines)
     header = lines[:first]

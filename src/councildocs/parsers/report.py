@@ -21,9 +21,12 @@ name, role, date" line. Every line no field takes is kept in ``unplaced_text``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from ..extract import Line
+from ..layout import Block
 from ..models import NamedRole, Paragraph, Recommendation, ReportDocument, Section
 from ..vocabulary.labels import DIRECTOR_LABEL
 from .common import EMAIL, clean, line_gap, provenance, unplaced
@@ -70,7 +73,7 @@ _BACKGROUND = regex.compile(r"background\s+(?:papers|documents)", regex.I)
 _NONE_PAPERS = regex.compile(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
 
 
-def parse(lines: list[Line]) -> ReportDocument:
+def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
     header_end, preamble, fields = _read_header(lines)
     metadata = build_metadata(preamble, fields)
     used_preamble = metadata.meeting.body is not None and preamble and _preamble_dated(preamble)

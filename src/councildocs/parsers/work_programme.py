@@ -27,9 +27,12 @@ Header facts above the table ("Cabinet Member for Adults – Cllr Sandra Samuels
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from ..extract import Line
+from ..layout import Block
 from ..models import ProgrammeItem, ProgrammeMeeting, WorkProgrammeDocument
 from ..vocabulary.people import CABINET_MEMBER_AND_NAME
 from .common import EMAIL, clean, paragraphs, parse_date, unplaced
@@ -43,7 +46,7 @@ _HEADER_FACT = regex.compile(r"^(?P<label>Contact|Published|Updated)\s*:\s*(?P<v
 _TITLE = regex.compile(r"\b(?:Work\s+Programme|Forward\s+Plan|Work\s+Plan)\b", regex.I)
 
 
-def parse(lines: list[Line]) -> WorkProgrammeDocument:
+def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> WorkProgrammeDocument:
     document = WorkProgrammeDocument()
     leftovers: list[Line] = []
     table = _table_columns(lines)
