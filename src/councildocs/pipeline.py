@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
 from .errors import UnreadableInput
-from .extract import SourceDocument, load
+from .extract import Page, SourceDocument, load
 from .layout import lay_out
 from .models import (
     Agenda,
@@ -49,7 +50,7 @@ def parse(path: str | Path) -> Pack:
         )
         for item in items
     ]
-    segments = split(source, front, refs, lay_out(source.pages))
+    segments = split(source, front, refs)
     documents = []
     for segment, document in _parse_segments(source, segments):
         if segment.kind == "agenda":
@@ -61,7 +62,6 @@ def parse(path: str | Path) -> Pack:
             for page in segment.pages:
                 page.lines = []
             segment.lines = []
-            segment.blocks = []
         documents.append(document)
     return Pack(
         source=_source(source),
@@ -112,17 +112,38 @@ def _documents_as_json(source: SourceDocument, segments: list[Segment]) -> list[
 
 
 def _document(source: SourceDocument, segment: Segment) -> DocumentBase:
+    # laid out document by document, so that headings rank against the document's own
+    # body text, and a long pack's later documents are laid out in the helper process
+    blocks = lay_out(_pages_of(source, segment))
     found = locate_tables(source, segment)
     if segment.kind == "agenda":
         document: DocumentBase = AgendaDocument()
     elif segment.kind in _PROSE_KINDS:
         # a table's cells are read into its Table; the prose parsers see the rest
         prose = [line for line in segment.lines if id(line) not in found.cell_lines]
-        document = PARSERS[segment.kind](prose, segment.blocks)
+        document = PARSERS[segment.kind](prose, blocks)
     else:
-        document = PARSERS[segment.kind](segment.lines, segment.blocks)
+        document = PARSERS[segment.kind](segment.lines, blocks)
     document.tables = found.tables
     return document
+
+
+def _pages_of(source: SourceDocument, segment: Segment) -> list[Page]:
+    """The document's pages holding only its own lines (a front sheet may share its last
+    page with the next document; a text export's documents start mid-page)."""
+    by_page: dict[int, list] = {}
+    for line in segment.lines:
+        by_page.setdefault(line.page, []).append(line)
+    pages = {page.number: page for page in segment.pages} or {
+        page.number: page for page in source.pages if page.number in by_page
+    }
+    out = []
+    for number, lines in by_page.items():
+        page = pages.get(number)
+        if page is None:
+            continue
+        out.append(page if len(page.lines) == len(lines) else replace(page, lines=lines))
+    return out
 
 
 _DOCUMENT = TypeAdapter(Document)

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .contract import BoundarySignal
-from .extract import Line, Page, SourceDocument
-from .layout import Block, BlockKind, body_style, rank_headings, title_block
+from .extract import Line, Page, SourceDocument, TextStyle
+from .layout import dominant_style, lay_out, title_block
 from .vocabulary.documents import (
     AGENDA_TITLE,
     APPENDIX_TITLE,
@@ -53,8 +53,6 @@ class Segment:
     agenda_item: str | None = None
     item_title: str | None = None
     signals: list[BoundarySignal] = field(default_factory=list)
-    # the document's layout blocks, its headings ranked against its own body text
-    blocks: list[Block] = field(default_factory=list)
 
     @property
     def pack_pages(self) -> tuple[int, int] | None:
@@ -117,23 +115,12 @@ def agenda_extent(source: SourceDocument) -> list[Line]:
     return front
 
 
-def split(
-    source: SourceDocument,
-    front: list[Line],
-    refs: list[AgendaReference],
-    blocks: list[Block] | None = None,
-) -> list[Segment]:
-    """Divide the pack into documents, the front (agenda) first when there is one.
-
-    ``blocks`` are the pack's layout blocks (``layout.lay_out(source.pages)``): they give
-    the title-style starts, and each document gets its own, ranked on their own.
-    """
-    blocks = blocks or []
+def split(source: SourceDocument, front: list[Line], refs: list[AgendaReference]) -> list[Segment]:
+    """Divide the pack into documents, the front (agenda) first when there is one."""
     if source.format == "text":
         segments = _split_text(source, front, refs)
     else:
-        segments = _split_pdf(source, front, refs, _title_pages(blocks))
-    _hand_out_blocks(segments, blocks)
+        segments = _split_pdf(source, front, refs)
     _assign_items(segments, refs)
     seen_items = set()
     for segment in segments:
@@ -163,9 +150,9 @@ class _PackMarks:
     bookmark_pages: set[int]
     # Stamped packs say where documents start; wording is for files without stamps.
     stamped: bool
-    # pages that open with a heading in a document-title style; None when the file's
-    # text carries no styles to tell (then wording alone still counts)
-    title_pages: set[int] | None = None
+    # the file's body text style, against which a title stands out; None when the text
+    # carries no styles to tell (then wording alone still counts)
+    body: TextStyle | None = None
 
 
 def document_start_signals(
@@ -194,11 +181,9 @@ def document_start_signals(
         and previous.pack_page not in _ref_inner_pages(marks.refs, page.pack_page)
     ):
         signals.append(BoundarySignal.agenda_reference)
-    titled = marks.title_pages is None or page.number in marks.title_pages
     if (
         not marks.stamped
         and not _inside_item_pages(page.pack_page, marks.refs)
-        and titled
         and _page_kind(page) in ("minutes", "report", "work_programme")
         and (
             document_start is None
@@ -207,57 +192,17 @@ def document_start_signals(
             )
         )
     ):
-        if marks.title_pages is not None:
-            signals.append(BoundarySignal.title_style)
-        signals.append(BoundarySignal.signature)
+        if marks.body is None:
+            signals.append(BoundarySignal.signature)
+        elif _opens_with_title(page, marks.body):
+            signals.extend((BoundarySignal.title_style, BoundarySignal.signature))
     return signals
 
 
-def _title_pages(blocks: list[Block]) -> set[int] | None:
-    """Pages whose first block is an unnumbered heading in a document-title style, or
-    None when no block carries a style (a PDF whose fonts say nothing)."""
-    if not any(block.style is not None for block in blocks):
-        return None
-    body = body_style(blocks)
-    by_page: dict[int, list[Block]] = {}
-    for block in blocks:
-        by_page.setdefault(block.page, []).append(block)
-    titled = set()
-    for page, page_blocks in by_page.items():
-        title = title_block(page_blocks, body)
-        if title is not None and title.marker is None:
-            titled.add(page)
-    return titled
-
-
-def _hand_out_blocks(segments: list[Segment], blocks: list[Block]) -> None:
-    """Give each document the blocks that start among its lines, then rank its headings.
-
-    Blocks and documents are both in reading order, so a block belongs to the last
-    document whose first line comes before the block's first line.
-    """
-    starts = [
-        (_reading_position(segment.lines[0]), index)
-        for index, segment in enumerate(segments)
-        if segment.lines
-    ]
-    if not starts:
-        return
-    starts.sort()
-    cursor = 0
-    for block in blocks:
-        if block.kind is BlockKind.furniture:
-            continue  # furniture is the page's layer, not a document's content
-        position = _reading_position(block.lines[0])
-        while cursor + 1 < len(starts) and starts[cursor + 1][0] <= position:
-            cursor += 1
-        segments[starts[cursor][1]].blocks.append(block)
-    for segment in segments:
-        rank_headings(segment.blocks)
-
-
-def _reading_position(line: Line) -> tuple[int, float, float]:
-    return (line.page, line.top, line.x0)
+def _opens_with_title(page: Page, body: TextStyle) -> bool:
+    """Whether the page opens with a heading in a document-title style (asked only of
+    pages whose first lines name a document kind, so few pages are laid out here)."""
+    return title_block(lay_out([page], body), body) is not None
 
 
 def _page_kind(page: Page) -> str | None:
@@ -278,10 +223,7 @@ def _new_appendix(page: Page, document_start: Page | None) -> bool:
 
 
 def _split_pdf(
-    source: SourceDocument,
-    front: list[Line],
-    refs: list[AgendaReference],
-    title_pages: set[int] | None,
+    source: SourceDocument, front: list[Line], refs: list[AgendaReference]
 ) -> list[Segment]:
     pages = source.pages
     front_pages = {line.page for line in front}
@@ -294,8 +236,9 @@ def _split_pdf(
             else set()
         ),
         stamped=any(p.agenda_item_stamp for p in pages),
-        title_pages=title_pages,
     )
+    if not marks.stamped:  # only an unstamped file asks whether a page opens with a title
+        marks.body = dominant_style(source.lines())
     starts: list[tuple[int, list[BoundarySignal]]] = []
     for index, page in enumerate(pages):
         if page.number in front_pages or page.blank:

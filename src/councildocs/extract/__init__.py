@@ -11,11 +11,11 @@ from pathlib import Path
 
 from ..errors import NoTextLayer, UnreadableInput
 from .furniture import strip_furniture
-from .page import Line, Outline, Page, SourceDocument, Span
+from .page import Line, Outline, Page, SourceDocument, Span, TextStyle
 from .pdf import read_pdf
 from .text import read_text
 
-__all__ = ["Line", "Outline", "Page", "SourceDocument", "Span", "load"]
+__all__ = ["Line", "Outline", "Page", "SourceDocument", "Span", "TextStyle", "load"]
 
 
 def load(path: str | Path) -> SourceDocument:

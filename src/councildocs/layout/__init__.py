@@ -11,6 +11,7 @@ from .blocks import Block, BlockKind
 from .build import lay_out
 from .headings import body_style, rank_headings, title_block
 from .markers import Marker, MarkerFamily, find_marker
+from .styles import dominant_style
 
 __all__ = [
     "Block",
@@ -18,6 +19,7 @@ __all__ = [
     "Marker",
     "MarkerFamily",
     "body_style",
+    "dominant_style",
     "find_marker",
     "lay_out",
     "rank_headings",

@@ -96,14 +96,15 @@ class _Open:
     column: float | None = None  # where continuation lines start, once a second line shows
 
 
-def lay_out(pages: Iterable[Page]) -> list[Block]:
+def lay_out(pages: Iterable[Page], body: TextStyle | None = None) -> list[Block]:
     """Reading-order blocks for the pages (one document or a whole pack), furniture kept.
 
-    Heading candidates are judged against the body style of all the pages given, and
-    ranked with ``rank_headings``; segmentation ranks each document's headings again.
+    Heading candidates are judged against ``body``, the body style of the file, or when
+    it is not given the body style of the pages given; then ranked with ``rank_headings``.
     """
     pages = list(pages)
-    body = dominant_style(line for page in pages for line in page.lines)
+    if body is None:
+        body = dominant_style(line for page in pages for line in page.lines)
     blocks: list[Block] = []
     for page in pages:
         head, foot = _furniture_blocks(page)

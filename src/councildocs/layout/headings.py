@@ -71,13 +71,15 @@ def _prominence(block: Block, body: TextStyle | None, left: float) -> tuple:
 def title_block(page_blocks: list[Block], body: TextStyle | None) -> Block | None:
     """The block that opens the page in a document-title style, if one does.
 
-    That is the page's first content block, when it is a heading ranked at the top level
-    or set clearly larger than the body text; segmentation reads it as a sign that a new
-    document starts on this page.
+    That is the page's first content block, when it is an unnumbered heading set clearly
+    larger than the body text of the file (``body``); segmentation reads it as a sign that
+    a new document starts on this page. A numbered heading is an item or a section of the
+    document it is in, however it looks; and ranks within one page say nothing of a
+    title, so only size against the whole file's body counts.
     """
     first = next((b for b in page_blocks if b.kind is not BlockKind.furniture), None)
-    if first is None or first.kind is not BlockKind.heading:
+    if first is None or first.kind is not BlockKind.heading or first.marker is not None:
         return None
-    if first.level == 1 or size_step(first.style, body) >= _TITLE_SIZE_STEPS:
-        return first
-    return None
+    if find_marker(first.text) is not None:
+        return None
+    return first if size_step(first.style, body) >= _TITLE_SIZE_STEPS else None
