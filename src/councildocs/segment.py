@@ -17,6 +17,7 @@ page-start marker just above it.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from .contract import BoundarySignal
@@ -84,8 +85,6 @@ def first_lines_kind(lines: list[Line]) -> str | None:
     headings = texts[:25] + [ln.spans[0].text.strip() for ln in head[:8] if len(ln.spans) > 1]
     if any(MINUTES_TITLE.match(t) for t in texts[:12]):
         return "minutes"
-    if any(DECISION_RECORD_TITLE.search(t) for t in texts[:2]):
-        return "other"
     labels = [i for i, t in enumerate(texts) if REPORT_LABEL.match(t)]
     if len(labels) >= 2 and labels[0] < 10:
         return "report"
@@ -115,6 +114,8 @@ def evidence_kind(lines: list[Line]) -> str | None:
     starts one, since a later page of minutes or a report reads the same way.
     """
     texts = [text for line in lines[:_EVIDENCE_LINES] if (text := line.text.strip())]
+    if any(DECISION_RECORD_TITLE.search(t) for t in texts[:_TITLE_LINES]):
+        return None  # a form recording a decision prints the members present, but is no minutes
     if _records_presence(texts):
         return "minutes"
     if any(AGENDA_SUMMONS.search(t) for t in texts) or (
@@ -124,7 +125,9 @@ def evidence_kind(lines: list[Line]) -> str | None:
     if sum(1 for t in texts if MEETING_RECORD.search(t)) >= 2:
         return "minutes"
     title = texts[:_TITLE_LINES]
-    if any(REPORT_TITLE_WORD.search(t) for t in title) or any(FIRST_PERSON.search(t) for t in texts):
+    if any(REPORT_TITLE_WORD.search(t) for t in title) or any(
+        FIRST_PERSON.search(t) for t in texts
+    ):
         return "report"
     if any(STATEMENT_TITLE_WORD.search(t) for t in title):
         return None
@@ -147,7 +150,7 @@ def _records_presence(texts: list[str]) -> bool:
 def _names_people(text: str) -> bool:
     """Two capitalised words in a row, as a name or a title and name is written."""
     words = text.split()
-    return any(a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:]))
+    return any(a[:1].isupper() and b[:1].isupper() for a, b in itertools.pairwise(words))
 
 
 def document_kind(lines: list[Line]) -> str | None:

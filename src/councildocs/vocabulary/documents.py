@@ -145,9 +145,10 @@ APPENDIX_TITLE = regex.compile(rf"^{_any_of(APPENDIX_TITLES)}\s+[A-Z0-9]+\b", re
 
 # --- records of a decision ---------------------------------------------------------------
 
-# A form recording one decision is neither minutes nor a report, though it prints a report's
-# labels ("Key decision", "Decision No") and the members present; its title says what it is:
-# "PROPOSED RECORD OF DECISION", "Decision Recording Form", "Decision Notice".
+# A form recording a decision is not minutes, though it prints the members present and what
+# was decided; its title says what it is: "Decision Recording Form", "PROPOSED RECORD OF
+# DECISION", "Decision Notice". (One that prints a report's labels is read as a report, for
+# its decision number and recommendations.)
 DECISION_RECORD_TITLES = ("Record of Decision", "Decision Recording Form", "Decision Notice")
 DECISION_RECORD_TITLE = regex.compile(rf"\b{_any_of(DECISION_RECORD_TITLES)}\b", regex.I)
 
