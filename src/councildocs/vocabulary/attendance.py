@@ -37,8 +37,8 @@ PRESENCE_LABELS = (
     "Presennol",
     "Yn bresennol",
 )
-# An agenda's front sheet may list its "Members" too: these labels head attendance only in
-# minutes.
+# Labels that head attendance in minutes but also a committee's membership on an agenda's
+# front sheet, so they do not of themselves show a meeting was held.
 MEMBERS_LABELS = PRESENCE_LABELS + ("Members of the\\b.*", "Members", "Attendance")
 # "Members of the Panel" heads a list one person a line, with no colon after it
 MEMBERS_OF_THE = regex.compile(r"^Members\s+of\s+the\b", regex.I)
