@@ -17,19 +17,28 @@ page-start marker just above it.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from .contract import BoundarySignal
 from .extract import Line, Page, SourceDocument, TextStyle
 from .layout import dominant_style, lay_out, title_block
+from .vocabulary.attendance import PRESENCE_LABEL
 from .vocabulary.documents import (
+    AGENDA_ITEM_VERB,
+    AGENDA_SUMMONS,
     AGENDA_TITLE,
     APPENDIX_TITLE,
+    DECISION_RECORD_TITLE,
+    FIRST_PERSON,
+    MEETING_RECORD,
     MINUTES_ITEM,
     MINUTES_TITLE,
     PAGE_REFERENCE,
     REPORT_FIRST_LABEL,
     REPORT_LABEL,
+    REPORT_TITLE_WORD,
+    STATEMENT_TITLE_WORD,
     WORK_PROGRAMME_TITLE,
     WORK_PROGRAMME_TITLE_CASED,
 )
@@ -91,6 +100,65 @@ def first_lines_kind(lines: list[Line]) -> str | None:
     return None
 
 
+_EVIDENCE_LINES = 60  # about a page: what a reader takes in before deciding what a paper is
+_TITLE_LINES = 3
+_PROSE_WORDS = 8  # a line of running prose holds a sentence's worth of words
+
+
+def evidence_kind(lines: list[Line]) -> str | None:
+    """The kind a document's first page shows by what it does, when no title names it.
+
+    Minutes record who was present (a presence label, then names) and what was moved,
+    seconded and decided; an agenda summons members to business to come and lists what
+    they are "to consider"; a report is titled as one, speaks in its author's voice or
+    runs as prose. Only the naming of a document reads this: a page's evidence never
+    starts one, since a later page of minutes or a report reads the same way.
+    """
+    texts = [text for line in lines[:_EVIDENCE_LINES] if (text := line.text.strip())]
+    if any(DECISION_RECORD_TITLE.search(t) for t in texts[:_TITLE_LINES]):
+        return None  # a form recording a decision prints the members present, but is no minutes
+    if _records_presence(texts):
+        return "minutes"
+    if any(AGENDA_SUMMONS.search(t) for t in texts) or (
+        sum(1 for t in texts if AGENDA_ITEM_VERB.match(t)) >= 2
+    ):
+        return "agenda"
+    if sum(1 for t in texts if MEETING_RECORD.search(t)) >= 2:
+        return "minutes"
+    title = texts[:_TITLE_LINES]
+    if any(REPORT_TITLE_WORD.search(t) for t in title) or any(
+        FIRST_PERSON.search(t) for t in texts
+    ):
+        return "report"
+    if any(STATEMENT_TITLE_WORD.search(t) for t in title):
+        return None
+    prose = sum(1 for t in texts if len(t.split()) >= _PROSE_WORDS)
+    return "report" if texts and prose * 2 >= len(texts) else None
+
+
+def _records_presence(texts: list[str]) -> bool:
+    """A presence label near the top with names after it, on its line or the next."""
+    for i, text in enumerate(texts[:20]):
+        label = PRESENCE_LABEL.match(text)
+        if label is None:
+            continue
+        names = label.group("rest") or (texts[i + 1] if i + 1 < len(texts) else "")
+        if _names_people(names):
+            return True
+    return False
+
+
+def _names_people(text: str) -> bool:
+    """Two capitalised words in a row, as a name or a title and name is written."""
+    words = text.split()
+    return any(a[:1].isupper() and b[:1].isupper() for a, b in itertools.pairwise(words))
+
+
+def document_kind(lines: list[Line]) -> str | None:
+    """A document's kind: its title's or labels' word first, else its page's evidence."""
+    return first_lines_kind(lines) or evidence_kind(lines)
+
+
 def agenda_extent(source: SourceDocument) -> list[Line]:
     """The lines of the pack's front matter (agenda or covering letter), if it opens with one.
 
@@ -98,7 +166,7 @@ def agenda_extent(source: SourceDocument) -> list[Line]:
     stamp or a later signature shows; for text input, to the first later signature line.
     """
     pages = source.pages
-    if first_lines_kind(pages[0].lines) != "agenda":
+    if document_kind(pages[0].lines) != "agenda":
         return []  # a short agenda's first lines are its own, not the minutes' after it
     if source.format == "text":
         lines = list(source.lines())
@@ -125,9 +193,14 @@ def split(source: SourceDocument, front: list[Line], refs: list[AgendaReference]
     seen_items = set()
     for segment in segments:
         if segment.kind == "unknown":
-            # an item's first document is its report; what follows it (appendices) is other
+            # an item's first document is its report; what follows it (appendices) is other;
+            # a document of no item (a file published alone) is known by its own evidence
             first_of_item = segment.agenda_item not in seen_items
-            segment.kind = (_kind_from_item(segment) if first_of_item else None) or "other"
+            if segment.agenda_item is None:
+                kind = evidence_kind(segment.lines)
+            else:
+                kind = _kind_from_item(segment) if first_of_item else None
+            segment.kind = kind or "other"
         seen_items.add(segment.agenda_item)
     return segments
 

@@ -27,17 +27,19 @@ IN_ATTENDANCE_LABELS = (
 APOLOGIES_LABELS = ("Apologies(?: for absence)?", "Ymddiheuriadau")
 ABSENT_LABELS = ("(?:(?:Members|Councillors|Commissioners) )?Absent", "Absennol")
 SUBSTITUTES_LABELS = ("Substitutes?",)
-# "Sederunt" is the Scots record's word for those present; Welsh "Presennol", "Yn bresennol"
-MEMBERS_LABELS = (
+# The labels that say the people named were there, which only a record of a meeting held
+# prints: "Sederunt" is the Scots record's word for those present; Welsh "Presennol", "Yn
+# bresennol".
+PRESENCE_LABELS = (
     "PRESENT",
     "(?:Members|Councillors|Commissioners|Board Members) Present",
-    "Members of the\\b.*",
-    "Members",
-    "Attendance",
     "Sederunt",
     "Presennol",
     "Yn bresennol",
 )
+# Labels that head attendance in minutes but also a committee's membership on an agenda's
+# front sheet, so they do not of themselves show a meeting was held.
+MEMBERS_LABELS = PRESENCE_LABELS + ("Members of the\\b.*", "Members", "Attendance")
 # "Members of the Panel" heads a list one person a line, with no colon after it
 MEMBERS_OF_THE = regex.compile(r"^Members\s+of\s+the\b", regex.I)
 
@@ -48,6 +50,11 @@ APOLOGIES_LABEL = regex.compile(rf"^{one_of(APOLOGIES_LABELS)}\s*[:\-]", regex.I
 ABSENT_LABEL = regex.compile(rf"^{one_of(ABSENT_LABELS)}\b", regex.I)
 SUBSTITUTES_LABEL = regex.compile(rf"^{one_of(SUBSTITUTES_LABELS)}\b", regex.I)
 MEMBERS_LABEL = regex.compile(rf"^{one_of(MEMBERS_LABELS)}\b", regex.I)
+# a presence label after the item letter or number some minutes put before it ("a. Present"),
+# and what follows it on its line
+PRESENCE_LABEL = regex.compile(
+    rf"^(?:[\w]{{1,3}}[.)]\s+)?{one_of(PRESENCE_LABELS)}\b\s*[:\-–]?\s*(?P<rest>.*)$", regex.I
+)
 
 # --- in the minutes' prose ----------------------------------------------------------------
 

@@ -25,9 +25,12 @@ def _any_of(phrases: tuple[str, ...]) -> str:
 
 # A line opening with one of these titles minutes when the title ends the line or a dash,
 # a colon or a joining word follows it ("Minutes of the meeting of ...", "Minutes - 10
-# April 2018", "Minutes from the Parish Council meeting"); "Cofnodion" is Welsh.
+# April 2018", "Minutes from the Parish Council meeting", "Minutes for the Community Council
+# Meeting"); "Cofnodion" is Welsh.
 MINUTES_TITLES = ("Minutes", "Printed Minutes", "Cofnodion")
-MINUTES_TITLE_JOINERS = ("of", "from")
+MINUTES_TITLE_JOINERS = ("of", "from", "for")
+# A record's standing, which may lead its title: "DRAFT Minutes for the ...", "AGREED Minutes".
+MINUTES_STATUSES = ("Draft", "Agreed", "Approved", "Unconfirmed", "Confirmed", "Unapproved")
 # Openings that name minutes whatever follows: Scottish councils keep the singular ("Minute
 # of Meeting of the Community Council"), Welsh titles run on without a joining word
 # ("Cofnodion y Cyfarfod", "Cofnodion cyfarfod Cyngor Cymuned").
@@ -36,7 +39,8 @@ MINUTES_TITLE_OPENINGS = ("Minute of", "Cofnodion y", "Cofnodion cyfarfod")
 MINUTES_CLOSING_TITLES = ("Meeting Minutes",)
 
 MINUTES_TITLE = regex.compile(
-    rf"^(?:{_any_of(MINUTES_TITLES)}(?:\s*[-–:]|\s+{_any_of(MINUTES_TITLE_JOINERS)}\b|$)"
+    rf"^(?:(?:{_any_of(MINUTES_STATUSES)}\s+)?{_any_of(MINUTES_TITLES)}"
+    rf"(?:\s*[-–:]|\s+{_any_of(MINUTES_TITLE_JOINERS)}\b|$)"
     rf"|{_any_of(MINUTES_TITLE_OPENINGS)}\b"
     rf"|(?:[\w ]+\s)?{_any_of(MINUTES_CLOSING_TITLES)}\s*$)",
     regex.I,
@@ -137,3 +141,83 @@ REPORT_FIRST_LABEL = regex.compile(rf"^{_any_of(REPORT_FIRST_LABELS)}", regex.I)
 # is an appendix's title page; "Atodiad" is Welsh.
 APPENDIX_TITLES = ("Appendix", "Annex", "Schedule", "Atodiad")
 APPENDIX_TITLE = regex.compile(rf"^{_any_of(APPENDIX_TITLES)}\s+[A-Z0-9]+\b", regex.I)
+
+
+# --- records of a decision ---------------------------------------------------------------
+
+# A form recording a decision is not minutes, though it prints the members present and what
+# was decided; its title says what it is: "Decision Recording Form", "PROPOSED RECORD OF
+# DECISION", "Decision Notice". (One that prints a report's labels is read as a report, for
+# its decision number and recommendations.)
+DECISION_RECORD_TITLES = ("Record of Decision", "Decision Recording Form", "Decision Notice")
+DECISION_RECORD_TITLE = regex.compile(rf"\b{_any_of(DECISION_RECORD_TITLES)}\b", regex.I)
+
+
+# --- evidence of a kind, where no title names it -----------------------------------------
+
+# A document with no title a reader would go by is known by what its first page does:
+# minutes record who was present and what was decided, an agenda summons members to business
+# to come, a report is titled or signed as one or speaks in its author's voice.
+
+# An agenda's summons, found anywhere in a line: "You are hereby summoned to attend",
+# "for the purposes of transacting the following business"; Welsh "fe'ch gwysir" (you are
+# summoned).
+AGENDA_SUMMONS_PHRASES = (
+    "summoned to attend",
+    "hereby summoned",
+    "summons to attend",
+    "notice is hereby given",
+    "the following business",
+    "fe'ch gwysir",
+    "fe’ch gwysir",
+)
+AGENDA_SUMMONS = regex.compile(_any_of(AGENDA_SUMMONS_PHRASES), regex.I)
+# An agenda item says what the meeting is to do: "3. To consider the budget", "To receive
+# reports"; Welsh items open with the verb alone ("Ystyried", to consider; "Derbyn", to
+# receive; "Cymeradwyo", to approve).
+AGENDA_ITEM_VERBS = (
+    "To consider",
+    "To receive",
+    "To approve",
+    "To note",
+    "To agree",
+    "To resolve",
+    "To confirm",
+    "To discuss",
+    "Ystyried",
+    "Derbyn",
+    "Cymeradwyo",
+)
+AGENDA_ITEM_VERB = regex.compile(rf"^(?:[\w.()]{{1,6}}\s+)?{_any_of(AGENDA_ITEM_VERBS)}\b", regex.I)
+
+# What only a record of a meeting held says: a motion moved and seconded, apologies taken,
+# a decision made; Welsh "Cynigiwyd gan" (proposed by), "eiliwyd gan" (seconded by),
+# "Derbyniwyd ymddiheuriadau" (apologies were received), "Penderfynwyd" (resolved),
+# "Cytunwyd" (agreed).
+MEETING_RECORD_PHRASES = (
+    "proposed by",
+    "seconded by",
+    "it was resolved",
+    "it was agreed",
+    "it was proposed",
+    "apologies received",
+    "apologies were received",
+    "cynigiwyd gan",
+    "eiliwyd gan",
+    "derbyniwyd ymddiheuriadau",
+    "penderfynwyd",
+    "cytunwyd",
+)
+MEETING_RECORD = regex.compile(rf"\b{_any_of(MEETING_RECORD_PHRASES)}\b", regex.I)
+
+# A report names itself in its title lines ("TIM BRETT'S REPORT", "Chair's Report", "Response
+# from the Parish Council"); Welsh "Adroddiad" (report), "Ymateb" (response).
+REPORT_TITLE_WORDS = ("Report", "Response", "Adroddiad", "Ymateb")
+REPORT_TITLE_WORD = regex.compile(rf"\b{_any_of(REPORT_TITLE_WORDS)}\b", regex.I)
+# A councillor's report speaks in the first person: "I asked", "I have reported", "I'd welcome"
+# (the roman numeral "I." that numbers a section is not a pronoun).
+FIRST_PERSON = regex.compile(r"(?<![\p{L}.])I(?:['’](?:d|ve|m|ll))?\s+\p{Ll}")
+# Prose titled as a statement, policy or order is neither a report nor a record: "STATEMENT
+# OF REASONS", "PAY POLICY STATEMENT 2021/22", "(20 MPH SPEED LIMIT) ORDER".
+STATEMENT_TITLE_WORDS = ("Statement", "Policy", "Order", "Notice")
+STATEMENT_TITLE_WORD = regex.compile(rf"\b{_any_of(STATEMENT_TITLE_WORDS)}\b", regex.I)
