@@ -116,9 +116,17 @@ class Page:
     furniture: list[Line] = field(default_factory=list)  # stamps and running heads removed
     blank: bool = False  # "This page is intentionally left blank" or no text at all
     has_text_layer: bool = True
-    # boxes (x0, top, x1, bottom) of the page's simple drawn paths: rules, cell borders and
-    # shaded cells, which is what table finding needs; empty for text exports
-    rulings: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # the page's simple drawn paths with their paint: rules, cell borders, shaded cells and
+    # unpainted boxes; empty for text exports
+    drawings: list[Drawing] = field(default_factory=list)
+    # text a reader cannot see (render mode invisible, white on white): not content, but
+    # kept so that nothing the file holds is silently lost
+    invisible: list[Line] = field(default_factory=list)
+
+    @property
+    def rulings(self) -> list[tuple[float, float, float, float]]:
+        """Boxes of the drawings a reader sees, which is what table finding needs."""
+        return [drawing.bbox for drawing in self.drawings if drawing.visible]
 
     @property
     def ruling_objects(self) -> int:

@@ -10,6 +10,9 @@ loop is the hot path of every parse.
 from __future__ import annotations
 
 import ctypes
+import math
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -17,7 +20,7 @@ import regex
 
 from ..errors import UnreadableInput
 from ..parallel import HELPER, PARALLEL_MIN_PAGES
-from .page import SYMBOL_BULLETS, Line, Outline, Page, Span
+from .page import SYMBOL_BULLETS, WHITE, Drawing, Line, Outline, Page, Span, TextStyle
 
 
 def read_pdf(path: str) -> tuple[list[Page], dict]:
@@ -101,33 +104,52 @@ def _catalog_language(pdf: pdfium.PdfDocument) -> str | None:
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
-    page = pdf[index]
-    width, height = page.get_size()
-    textpage = page.get_textpage()
-    spans = _spans(textpage.raw, height)
-    textpage.close()
-    rulings = _rulings(page.raw, height)
-    page.close()
+    # the raw page and text page, not pypdfium2's wrappers, whose bookkeeping costs a
+    # tenth of this function's time
+    raw_page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
+    if not raw_page:
+        raise pdfium.PdfiumError(f"cannot load page {index + 1}")
+    raw_textpage = None
+    try:
+        width = pdfium_c.FPDF_GetPageWidthF(raw_page)
+        height = pdfium_c.FPDF_GetPageHeightF(raw_page)
+        drawings = _drawings(raw_page, height)
+        raw_textpage = pdfium_c.FPDFText_LoadPage(raw_page)
+        if not raw_textpage:
+            raise pdfium.PdfiumError(f"cannot read the text of page {index + 1}")
+        styles = _TextStyles(raw_textpage, raw_page)
+        runs = _spans(raw_textpage, height, styles)
+        shown = [run for run in runs if run[2].style.visible]
+        rows = _rows(shown)
+        _mark_underlines(rows, drawings, styles, height)
+        hidden = [run for run in runs if not run[2].style.visible]
+    finally:
+        if raw_textpage:
+            pdfium_c.FPDFText_ClosePage(raw_textpage)
+        pdfium_c.FPDF_ClosePage(raw_page)
     return Page(
         number=index + 1,
         width=width,
         height=height,
-        lines=_group_lines(spans, index + 1),
-        has_text_layer=bool(spans),
-        rulings=rulings,
+        lines=_lines(rows, index + 1),
+        has_text_layer=bool(runs),
+        drawings=drawings,
+        invisible=_lines(_rows(hidden), index + 1) if hidden else [],
     )
 
 
 _MAX_RULING_SEGMENTS = 12  # a line or a (rounded) box; charts and glyph outlines have more
 
 
-def _rulings(raw_page, page_height: float) -> list[tuple[float, float, float, float]]:
-    """Boxes of the page's simple path objects (rules, borders, shaded cells).
+def _drawings(raw_page, page_height: float) -> list[Drawing]:
+    """The page's simple path objects (rules, borders, shaded cells) with their paint.
 
-    Only bounds are read, so this costs a few C calls per path; a page without paths
-    costs one call, and tables later need nothing else from the PDF's drawing.
+    Only bounds and colours are read, so this costs a few C calls per path; a page without
+    paths costs one call, and tables later need nothing else from the PDF's drawing.
     """
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    paint = _Paint()
     out = []
     for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
         obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
@@ -135,21 +157,199 @@ def _rulings(raw_page, page_height: float) -> list[tuple[float, float, float, fl
             continue
         if pdfium_c.FPDFPath_CountSegments(obj) > _MAX_RULING_SEGMENTS:
             continue
-        if not pdfium_c.FPDFPageObj_GetBounds(
-            obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
-        ):
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
             continue
-        out.append((left.value, page_height - top.value, right.value, page_height - bottom.value))
+        fill, stroke = paint.of_path(obj)
+        out.append(
+            Drawing(
+                x0=left.value,
+                top=page_height - top.value,
+                x1=right.value,
+                bottom=page_height - bottom.value,
+                fill=fill,
+                stroke=stroke,
+            )
+        )
     return out
 
 
-def _spans(raw_textpage, page_height: float) -> list[tuple[float, float, Span]]:
-    """Every run of text on the page as (top, bottom, span), whitespace-only runs dropped.
+class _Paint:
+    """Reads the colours a page object is painted in, through one set of reused buffers."""
+
+    def __init__(self) -> None:
+        self._rgba = [ctypes.c_uint() for _ in range(4)]
+        self._refs = [ctypes.byref(v) for v in self._rgba]
+        self._fill_mode, self._stroked = ctypes.c_int(), ctypes.c_int()
+
+    def fill(self, obj) -> tuple[int, int, int] | None:
+        """The object's fill colour, None where it is fully transparent."""
+        if not pdfium_c.FPDFPageObj_GetFillColor(obj, *self._refs):
+            return None
+        return self._colour()
+
+    def stroke(self, obj) -> tuple[int, int, int] | None:
+        if not pdfium_c.FPDFPageObj_GetStrokeColor(obj, *self._refs):
+            return None
+        return self._colour()
+
+    def of_path(self, obj) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
+        """(fill, stroke) of a path, each None where the path does not paint it."""
+        pdfium_c.FPDFPath_GetDrawMode(
+            obj, ctypes.byref(self._fill_mode), ctypes.byref(self._stroked)
+        )
+        fill = self.fill(obj) if self._fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE else None
+        stroke = self.stroke(obj) if self._stroked.value else None
+        return fill, stroke
+
+    def _colour(self) -> tuple[int, int, int] | None:
+        red, green, blue, alpha = (v.value for v in self._rgba)
+        return (red, green, blue) if alpha else None
+
+
+class _TextStyles:
+    """The style of the text object a character belongs to: one object per run of text,
+    so a run's style is read once, from its first character.
+
+    Font facts (name, bold, italic) are read once per font on the page, and runs that
+    look alike share one TextStyle, so a page stays small when pickled.
+    """
+
+    def __init__(self, raw_textpage, raw_page) -> None:
+        self.textpage, self._page = raw_textpage, raw_page
+        self._fonts: dict[bytes, tuple[str, bool, bool]] = {}
+        self._styles: dict[tuple, TextStyle] = {}
+        self._backdrops: tuple[list[tuple], list[tuple]] | None = None
+        self._rgba = [ctypes.c_uint() for _ in range(4)]
+        self._rgba_refs = [ctypes.byref(v) for v in self._rgba]
+        self._size = ctypes.c_float()
+        self._size_ref = ctypes.byref(self._size)
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._matrix_ref = ctypes.byref(self._matrix)
+        self._name = ctypes.create_string_buffer(128)
+
+    def at(self, char_index: int, x0: float, top: float, x1: float, bottom: float) -> TextStyle:
+        """The style of the run with the character at ``char_index``, whose box (PDF
+        y upwards) decides whether white or invisible text has something under it."""
+        obj = pdfium_c.FPDFText_GetTextObject(self.textpage, char_index)
+        if not obj:  # no character there (a box PDFium could not place): plain text
+            return self.shared("", 0.0, False, False, False, True)
+        font = pdfium_c.FPDFTextObj_GetFont(obj)
+        facts = self._fonts.get(bytes(font)) or self._font_facts(font)
+        pdfium_c.FPDFTextObj_GetFontSize(obj, self._size_ref)
+        pdfium_c.FPDFPageObj_GetMatrix(obj, self._matrix_ref)
+        # the object's matrix holds the page's transformation too; its vertical scale
+        # turns the font's nominal size (often 1) into the printed size
+        size = round(self._size.value * math.hypot(self._matrix.c, self._matrix.d), 1)
+        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+        # (inline rather than through _Paint: this runs once per run of text on every page)
+        read = _GET_STROKE if mode in _STROKED_ONLY else _GET_FILL
+        red, green, blue, alpha = self._rgba
+        if read(obj, *self._rgba_refs):
+            painted, white = alpha.value > 0, red.value == green.value == blue.value == 255
+        else:  # no colour stated: a viewer paints it black
+            painted, white = True, False
+        if mode in _UNPAINTED:
+            # an OCR layer is invisible text over the scanned image it transcribes
+            visible = self._over_backdrop(x0, top, x1, bottom, images_only=True)
+        elif not painted:
+            visible = False
+        elif white:
+            visible = self._over_backdrop(x0, top, x1, bottom, images_only=False)
+        else:
+            visible = True
+        # fill and stroke together is how a font without a bold face is made bold
+        bold = facts[1] or mode in _FILLED_AND_STROKED
+        return self.shared(facts[0], size, bold, facts[2], False, visible)
+
+    def shared(
+        self, font: str, size: float, bold: bool, italic: bool, underline: bool, visible: bool
+    ) -> TextStyle:
+        key = (font, size, bold, italic, underline, visible)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = TextStyle(font, size, bold, italic, underline, visible)
+        return style
+
+    def underlined(self, style: TextStyle) -> TextStyle:
+        return self.shared(style.font, style.size, style.bold, style.italic, True, style.visible)
+
+    def _font_facts(self, font) -> tuple[str, bool, bool]:
+        length = pdfium_c.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
+        raw_name = self._name.value.decode("latin-1") if length else ""
+        name = _SUBSET_PREFIX.sub("", raw_name)
+        flags = pdfium_c.FPDFFont_GetFlags(font)
+        bold = bool(
+            _BOLD_NAME.search(name)
+            or flags & _FORCE_BOLD_FLAG
+            or pdfium_c.FPDFFont_GetWeight(font) >= 600
+        )
+        italic = bool(_ITALIC_NAME.search(name) or flags & _ITALIC_FLAG)
+        facts = self._fonts[bytes(font)] = (name, bold, italic)
+        return facts
+
+    def _over_backdrop(
+        self, x0: float, top: float, x1: float, bottom: float, images_only: bool
+    ) -> bool:
+        """Whether the middle of the box lies on an image or (unless ``images_only``) on a
+        filled shape of a colour other than white: white text on a dark cell is seen."""
+        if self._backdrops is None:
+            self._backdrops = _backdrops(self._page)
+        images, shapes = self._backdrops
+        x, y = (x0 + x1) / 2, (top + bottom) / 2
+        return any(
+            left <= x <= right and low <= y <= high
+            for left, low, right, high in (images if images_only else images + shapes)
+        )
+
+
+_SUBSET_PREFIX = regex.compile(r"^[A-Z]{6}\+")
+_BOLD_NAME = regex.compile(r"(?i)bold|black|heavy|semibold|demi")
+_ITALIC_NAME = regex.compile(r"(?i:italic|oblique)|(?:-|Bold|Semibold|Light|Medium)It$")
+_FORCE_BOLD_FLAG = 1 << 18  # PDF font descriptor flag 19
+_ITALIC_FLAG = 1 << 6  # flag 7
+_STROKED_ONLY = {pdfium_c.FPDF_TEXTRENDERMODE_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP}
+_FILLED_AND_STROKED = {
+    pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE,
+    pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
+}
+_UNPAINTED = {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP}
+_GET_FILL, _GET_STROKE = pdfium_c.FPDFPageObj_GetFillColor, pdfium_c.FPDFPageObj_GetStrokeColor
+
+
+def _backdrops(raw_page) -> tuple[list[tuple], list[tuple]]:
+    """Boxes (left, bottom, right, top) of what text can be printed on: images (and forms,
+    whose content is not opened here, so they may hold one), and paths filled in a colour
+    other than white, however many segments they have."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    paint = _Paint()
+    images, shapes = [], []
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
+        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM):
+            into = images
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and paint.of_path(obj)[0] not in (None, WHITE):
+            into = shapes
+        else:
+            continue
+        if pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
+            into.append((left.value, bottom.value, right.value, top.value))
+    return images, shapes
+
+
+# A run of text as it is read: (top, bottom, span, index of one of its characters)
+_Run = tuple[float, float, Span, int]
+
+
+def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
+    """Every run of text on the page, styled, whitespace-only runs dropped.
 
     The page's text is read once; PDFium then gives the rectangles of each of its lines
     (one per text object). A line with several rectangles is cut where a space is followed
     by the first character of the next rectangle, which asks for a few character boxes
-    instead of re-reading the page's text once per rectangle.
+    instead of re-reading the page's text once per rectangle. A rectangle's style is that
+    of its first character's text object.
     """
     count = pdfium_c.FPDFText_CountChars(raw_textpage)
     if count <= 0:
@@ -161,20 +361,19 @@ def _spans(raw_textpage, page_height: float) -> list[tuple[float, float, Span]]:
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
     count_rects, get_rect = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect
-    out: list[tuple[float, float, Span]] = []
+    style_at = styles.at
+    out: list[_Run] = []
     for match in _LINE.finditer(text):
         start, segment = match.start(), match.group()
         n_rects = count_rects(raw_textpage, start, len(segment))
         if n_rects == 1:  # most lines: one box, the whole line
             get_rect(raw_textpage, 0, *refs)
             if not segment.isspace():
-                out.append(
-                    (
-                        page_height - top.value,
-                        page_height - bottom.value,
-                        Span(text=segment, x0=left.value, x1=right.value),
-                    )
-                )
+                first = start + len(segment) - len(segment.lstrip())
+                x0, y_top, x1, y_bottom = left.value, top.value, right.value, bottom.value
+                style = style_at(first, x0, y_top, x1, y_bottom)
+                span = Span(text=segment, x0=x0, x1=x1, style=style)
+                out.append((page_height - y_top, page_height - y_bottom, span, first))
             continue
         boxes = []
         for j in range(n_rects):
@@ -186,12 +385,15 @@ def _spans(raw_textpage, page_height: float) -> list[tuple[float, float, Span]]:
         if len(pieces) != len(boxes):
             # wrapped lines PDFium joined (after a hyphen), or boxes out of reading order:
             # read this page box by box instead, slower but exact
-            return _spans_box_by_box(raw_textpage, page_height)
+            return _spans_box_by_box(raw_textpage, page_height, styles)
+        offset = start
         for piece, (x0, y_top, x1, y_bottom) in zip(pieces, boxes, strict=True):
             if piece.strip():
-                out.append(
-                    (page_height - y_top, page_height - y_bottom, Span(text=piece, x0=x0, x1=x1))
-                )
+                first = offset + len(piece) - len(piece.lstrip())
+                style = style_at(first, x0, y_top, x1, y_bottom)
+                span = Span(text=piece, x0=x0, x1=x1, style=style)
+                out.append((page_height - y_top, page_height - y_bottom, span, first))
+            offset += len(piece)
     return out
 
 
@@ -205,10 +407,11 @@ def _one_baseline(boxes: list[tuple]) -> bool:
     return all(abs((b[1] + b[3]) / 2 - centre) <= tolerance for b in boxes)
 
 
-def _spans_box_by_box(raw_textpage, page_height: float) -> list[tuple[float, float, Span]]:
+def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
     """Every text rectangle of the page with the text PDFium finds inside it."""
     rect = [ctypes.c_double() for _ in range(4)]
     rect_refs = [ctypes.byref(v) for v in rect]
+    chars = _RectChars(raw_textpage)
     out = []
     for i in range(pdfium_c.FPDFText_CountRects(raw_textpage, 0, -1)):
         pdfium_c.FPDFText_GetRect(raw_textpage, i, *rect_refs)
@@ -216,13 +419,58 @@ def _spans_box_by_box(raw_textpage, page_height: float) -> list[tuple[float, flo
         size = pdfium_c.FPDFText_GetBoundedText(raw_textpage, left, top, right, bottom, None, 0)
         buffer = (ctypes.c_ushort * (size + 1))()
         n = pdfium_c.FPDFText_GetBoundedText(raw_textpage, left, top, right, bottom, buffer, size)
-        text = ctypes.string_at(buffer, n * 2).decode("utf-16-le", errors="replace")
-        text = _tidy(text).replace("\r", " ").replace("\n", " ")
+        raw_text = ctypes.string_at(buffer, n * 2).decode("utf-16-le", errors="replace")
+        text = _tidy(raw_text).replace("\r", " ").replace("\n", " ")
         if text.strip():
-            out.append(
-                (page_height - top, page_height - bottom, Span(text=text, x0=left, x1=right))
-            )
+            inside = chars.one_of(raw_text, left, top, right, bottom)
+            style = styles.at(inside, left, top, right, bottom)
+            span = Span(text=text, x0=left, x1=right, style=style)
+            out.append((page_height - top, page_height - bottom, span, inside))
     return out
+
+
+class _RectChars:
+    """Finds a character of each text rectangle of a page, for its style: the rectangle's
+    first word, looked for in the page's text after the last one found (PDFium lists
+    rectangles in the order of their characters), checked against the rectangle."""
+
+    def __init__(self, raw_textpage) -> None:
+        self._textpage = raw_textpage
+        count = pdfium_c.FPDFText_CountChars(raw_textpage)
+        buffer = (ctypes.c_ushort * (count + 1))()
+        pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
+        self._text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
+        self._next = 0
+        self._box = [ctypes.c_double() for _ in range(4)]
+        self._box_refs = [ctypes.byref(v) for v in self._box]
+
+    def one_of(self, raw_text: str, left: float, top: float, right: float, bottom: float) -> int:
+        word = raw_text.split(maxsplit=1)[0]
+        index = self._text.find(word, self._next)
+        if index >= 0:
+            pdfium_c.FPDFText_GetCharBox(self._textpage, index, *self._box_refs)
+            x0, x1, y0, y1 = (v.value for v in self._box)  # left, right, bottom, top
+            if (
+                left - 0.5 <= (x0 + x1) / 2 <= right + 0.5
+                and bottom - 0.5 <= (y0 + y1) / 2 <= top + 0.5
+            ):
+                self._next = index + len(word)
+                return index
+        # slower: PDFium looks through every character of the page
+        return _char_inside(self._textpage, left, top, right, bottom)
+
+
+def _char_inside(raw_textpage, left: float, top: float, right: float, bottom: float) -> int:
+    """A character of a text rectangle, or -1: the one under its middle, or else the one
+    nearest to it. A rectangle is one text object, so any of its characters has its style
+    and its baseline."""
+    x, y, half_height = (left + right) / 2, (top + bottom) / 2, max(1.0, (top - bottom) / 2)
+    index = pdfium_c.FPDFText_GetCharIndexAtPos(raw_textpage, x, y, 0.5, half_height)
+    if index < 0:  # the middle falls between words
+        index = pdfium_c.FPDFText_GetCharIndexAtPos(
+            raw_textpage, x, y, max(0.5, (right - left) / 2), half_height
+        )
+    return index
 
 
 def _tidy(text: str) -> str:
@@ -258,28 +506,37 @@ def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) ->
     return pieces
 
 
-def _group_lines(spans: list[tuple[float, float, Span]], page_number: int) -> list[Line]:
-    """Join rectangles that share a baseline into lines, top to bottom, left to right."""
-    spans.sort(key=lambda s: s[0] + s[1])
-    rows: list[list] = []  # [top, bottom, items]: the row's extent kept as it grows
-    for item in spans:
-        top, bottom = item[0], item[1]
+# A baseline's worth of runs: [top, bottom, runs], its extent kept as it grows
+_Row = list
+
+
+def _rows(runs: list[_Run]) -> list[_Row]:
+    """Group runs that share a baseline, top to bottom, each row's runs left to right."""
+    runs.sort(key=lambda run: run[0] + run[1])
+    rows: list[_Row] = []
+    for run in runs:
+        top, bottom = run[0], run[1]
         if rows:
             row = rows[-1]
             tolerance = max(1.5, 0.35 * (row[1] - row[0]))
             if abs((top + bottom) / 2 - (row[0] + row[1]) / 2) <= tolerance:
-                row[2].append(item[2])
+                row[2].append(run)
                 if top < row[0]:
                     row[0] = top
                 if bottom > row[1]:
                     row[1] = bottom
                 continue
-        rows.append([top, bottom, [item[2]]])
+        rows.append([top, bottom, [run]])
+    for row in rows:
+        if len(row[2]) > 1:
+            row[2].sort(key=lambda run: run[2].x0)
+    return rows
+
+
+def _lines(rows: list[_Row], page_number: int) -> list[Line]:
     lines = []
-    for top, bottom, row in rows:
-        if len(row) > 1:
-            row.sort(key=lambda span: span.x0)
-        merged = _merge_touching(row, bottom - top)
+    for top, bottom, runs in rows:
+        merged = _merge_touching([run[2] for run in runs], bottom - top)
         lines.append(
             Line(
                 text=" ".join(span.text for span in merged),
@@ -292,6 +549,64 @@ def _group_lines(spans: list[tuple[float, float, Span]], page_number: int) -> li
             )
         )
     return _attach_superscript_ordinals(lines)
+
+
+def _mark_underlines(
+    rows: list[_Row], drawings: list[Drawing], styles: _TextStyles, page_height: float
+) -> None:
+    """Give the underline to runs with a thin rule drawn just under their baseline.
+
+    A rule is an underline when it lies within the first fifth of an em below the
+    baseline (a descender reaches further, a table's border further still) and runs from
+    about where some text of the row starts to where some ends: a border or a rule across
+    the page reaches past the text it is under.
+    """
+    rules = sorted(
+        (((d.top + d.bottom) / 2, d) for d in drawings if _is_thin_rule(d)),
+        key=lambda item: item[0],
+    )
+    if not rules:
+        return
+    middles = [middle for middle, _ in rules]
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    for row in rows:
+        top, bottom, runs = row
+        height = bottom - top
+        low, high = (
+            bisect_left(middles, bottom - 0.5 * height),
+            bisect_right(middles, bottom + 0.4 * height),
+        )
+        for middle, rule in rules[low:high]:
+            covered = [
+                i for i, run in enumerate(runs) if run[2].x0 < rule.x1 and rule.x0 < run[2].x1
+            ]
+            if not covered:
+                continue
+            first, last = runs[covered[0]], runs[covered[-1]]
+            size = first[2].style.size or height
+            slack = 0.5 * size  # a space or so: an underline runs on under the spaces around words
+            if rule.x0 < first[2].x0 - slack or rule.x1 > last[2].x1 + slack:
+                continue
+            if rule.bottom - rule.top > max(1.5, 0.15 * size):
+                continue
+            if not pdfium_c.FPDFText_GetCharOrigin(
+                styles.textpage, first[3], ctypes.byref(origin_x), ctypes.byref(origin_y)
+            ):
+                continue
+            below_baseline = middle - (page_height - origin_y.value)
+            if not 0.0 <= below_baseline <= 0.2 * size:
+                continue
+            for i in covered:
+                top_, bottom_, span, index = runs[i]
+                overlap = min(rule.x1, span.x1) - max(rule.x0, span.x0)
+                if overlap >= 0.6 * (span.x1 - span.x0) and not span.style.underline:
+                    underlined = replace(span, style=styles.underlined(span.style))
+                    runs[i] = (top_, bottom_, underlined, index)
+
+
+def _is_thin_rule(drawing: Drawing) -> bool:
+    width, height = drawing.x1 - drawing.x0, drawing.bottom - drawing.top
+    return drawing.visible and height <= 3.0 and width >= 3 * max(height, 1.0)
 
 
 _ORDINAL_SUFFIX = regex.compile(r"^(?:st|nd|rd|th)$")
@@ -337,12 +652,16 @@ def _ordinal_position(suffix: Line, line: Line) -> int | None:
 def _insert_ordinal(line: Line, position: int, suffix: Line) -> None:
     spans = list(line.spans)
     number = spans[position]
-    spans[position] = Span(text=number.text + suffix.text.strip(), x0=number.x0, x1=suffix.x1)
-    if position + 1 < len(spans) and spans[position + 1].x0 - suffix.x1 < 1.0:
+    spans[position] = replace(number, text=number.text + suffix.text.strip(), x1=suffix.x1)
+    if (
+        position + 1 < len(spans)
+        and spans[position + 1].x0 - suffix.x1 < 1.0
+        and _looks_alike(spans[position + 1].style, number.style)
+    ):
         # the gap that split these spans was the suffix's own width
         after = spans.pop(position + 1)
-        spans[position] = Span(
-            text=f"{spans[position].text} {after.text}", x0=number.x0, x1=after.x1
+        spans[position] = replace(
+            spans[position], text=f"{spans[position].text} {after.text}", x1=after.x1
         )
     line.spans = tuple(spans)
     line.text = " ".join(span.text for span in spans)
@@ -350,11 +669,12 @@ def _insert_ordinal(line: Line, position: int, suffix: Line) -> None:
 
 
 def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
-    """Rectangles split by a font change but not by a gap are one span; tidy spacing."""
+    """Rectangles split by a font change but not by a gap are one span, where the reader
+    sees one style, or where the change falls inside a word; tidy spacing."""
     if len(spans) == 1:  # most lines: one run of text
         span = spans[0]
         text = " ".join(span.text.split())
-        return [span if text == span.text else Span(text=text, x0=span.x0, x1=span.x1)]
+        return [span if text == span.text else Span(text, span.x0, span.x1, span.style)]
     merged: list[Span] = []
     previous_raw = ""
     for span in spans:
@@ -367,9 +687,27 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
         if merged and span.x0 - merged[-1].x1 < max(1.0, 0.2 * min(height, 12.0)):
             prev = merged[-1]
             spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
-            joiner = " " if spaced else ""
-            merged[-1] = Span(text=f"{prev.text}{joiner}{text}", x0=prev.x0, x1=span.x1)
-        else:
-            merged.append(Span(text=text, x0=span.x0, x1=span.x1))
+            if not spaced or _looks_alike(prev.style, span.style):
+                # a style that changes inside a word (a bold initial) is the word's
+                # longer part's: spans stay whole words, so line text keeps its spacing
+                style = prev.style if len(prev.text) >= len(text) else span.style
+                joiner = " " if spaced else ""
+                merged[-1] = Span(f"{prev.text}{joiner}{text}", prev.x0, span.x1, style)
+                previous_raw = span.text
+                continue
+        merged.append(span if text == span.text else Span(text, span.x0, span.x1, span.style))
         previous_raw = span.text
     return merged
+
+
+def _looks_alike(a: TextStyle | None, b: TextStyle | None) -> bool:
+    """Whether a reader sees one style: a change of font name alone is not a change."""
+    if a is None or b is None:
+        return a is b
+    return (
+        a.bold == b.bold
+        and a.italic == b.italic
+        and a.underline == b.underline
+        and a.visible == b.visible
+        and round(a.size * 2) == round(b.size * 2)
+    )

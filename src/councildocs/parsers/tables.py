@@ -1,7 +1,9 @@
 """Tables in a document: ruled grids from PDF drawings, and tables recovered from text exports.
 
-PDF pages: extract records the boxes of each page's simple drawn paths (``Page.rulings``),
-so only pages that draw something pay for table finding, and they pay no second PDF parse.
+PDF pages: extract records each page's simple drawn paths with their paint, and
+``Page.rulings`` gives the boxes of those a reader sees (an unpainted white box is a layout
+device, not a cell), so only pages that draw something pay for table finding, and they pay
+no second PDF parse.
 Those boxes become edges that pdfplumber's own grid algorithm (``merge_edges``,
 ``edges_to_intersections``, ``intersections_to_cells``, ``cells_to_tables``) turns into
 cells, with the tolerances in :class:`TableSettings`; the text of each cell is the spans
