@@ -9,7 +9,7 @@ import pytest
 
 from councildocs.extract import load
 from councildocs.extract.furniture import strip_furniture
-from councildocs.extract.page import Line, Page, Span, TextStyle
+from councildocs.extract.page import Drawing, Line, Page, Span, TextStyle
 from councildocs.layout import BlockKind, body_style, find_marker, lay_out, title_block
 
 FIXTURES = Path(__file__).parent / "fixtures" / "layout"
@@ -42,7 +42,9 @@ def body(page: int, top: float, text: str, x0: float = 72.0, full: bool = True) 
 
 
 def a4(number: int, lines: list[Line], rulings=()) -> Page:
-    return Page(number, 595.3, 841.9, lines, rulings=list(rulings))
+    """An A4 page; ``rulings`` are boxes drawn in black (rules and cell borders)."""
+    drawings = [Drawing(*box, stroke=(0, 0, 0)) for box in rulings]
+    return Page(number, 595.3, 841.9, lines, drawings=drawings)
 
 
 def kinds(blocks):

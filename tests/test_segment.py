@@ -19,6 +19,7 @@ STAMP = BoundarySignal.stamp
 BOOKMARK = BoundarySignal.bookmark
 APPENDIX = BoundarySignal.appendix_title
 SIGNATURE = BoundarySignal.signature
+TITLE = BoundarySignal.title_style
 
 
 def _spans(pack):
@@ -90,8 +91,9 @@ def test_a_work_programme_heading_inside_the_minutes_pages_keeps_them_whole():
     ]
     assert _signals(pack) == [
         [FILE_START],
-        [FRONT, REFERENCE, SIGNATURE],
-        [REFERENCE, SIGNATURE],
+        # pages 3 and 7 open with 16 pt bold titles; page 9 opens with its header block
+        [FRONT, REFERENCE, TITLE, SIGNATURE],
+        [REFERENCE, TITLE, SIGNATURE],
         [REFERENCE, SIGNATURE],
         [APPENDIX],  # inside the report's pages an appendix title still starts a document
     ]

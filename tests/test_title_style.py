@@ -64,7 +64,12 @@ def test_a_numbered_item_heading_naming_a_work_programme_does_not_start_a_docume
     assert [(d.kind, d.physical_pages.start, d.physical_pages.end) for d in pack.documents] == [
         ("minutes", 1, 2)
     ]
-    assert [s.value for s in pack.documents[0].boundary.signals] == ["file_start"]
+    # the file's own title is a title-style start too; page 2's numbered heading is not
+    assert [s.value for s in pack.documents[0].boundary.signals] == [
+        "file_start",
+        "title_style",
+        "signature",
+    ]
 
 
 def test_an_unnumbered_title_at_the_top_of_a_page_starts_a_document(tmp_path):

@@ -265,10 +265,13 @@ def document_start_signals(
             )
         )
     ):
-        if marks.body is None:
+        # wording starts a document only under a title (where styles tell), but it
+        # still explains a start that another signal made
+        titled = marks.body is not None and _opens_with_title(page, marks.body)
+        if titled:
+            signals.append(BoundarySignal.title_style)
+        if titled or marks.body is None or signals:
             signals.append(BoundarySignal.signature)
-        elif _opens_with_title(page, marks.body):
-            signals.extend((BoundarySignal.title_style, BoundarySignal.signature))
     return signals
 
 

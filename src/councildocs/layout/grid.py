@@ -16,14 +16,8 @@ _LABEL_WORDS = 8  # a label cell longer than this reads as data, not a label
 
 
 def drawn_boxes(page: Page) -> list[tuple[float, float, float, float]]:
-    """The boxes of what is drawn on the page a reader can see.
-
-    Extraction is moving from ``Page.rulings`` (boxes of simple paths) to
-    ``Page.drawings`` (``Drawing`` objects with paint); this reads whichever the page has.
-    """
-    drawings = getattr(page, "drawings", None)
-    if drawings is not None:
-        return [drawing.bbox for drawing in drawings if drawing.visible]
+    """The boxes of what is drawn on the page that a reader can see (``Page.rulings``:
+    an unpainted or white rectangle is a layout device, not a rule or a cell)."""
     return page.rulings
 
 
