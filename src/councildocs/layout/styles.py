@@ -6,7 +6,6 @@ ranked by how they differ from it (larger, bolder, capitals, underlined, italic)
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 import regex
@@ -34,12 +33,25 @@ def line_style(line: Line) -> TextStyle | None:
 
 
 def dominant_style(lines: Iterable[Line]) -> TextStyle | None:
-    counts: Counter[TextStyle] = Counter()
+    """The style of most of the lines' visible characters; None for text exports."""
+    weights: dict[TextStyle, int] = {}
+    # runs of one style are counted before they are looked up: extraction shares one
+    # TextStyle among a page's runs that look alike, and hashing a style is the cost here
+    last, run = None, 0
     for line in lines:
         for span in line.spans:
-            if span.style is not None and span.style.visible:
-                counts[span.style] += len(span.text)
-    return counts.most_common(1)[0][0] if counts else None
+            style = span.style
+            if style is last:
+                run += len(span.text)
+                continue
+            if last is not None:
+                weights[last] = weights.get(last, 0) + run
+            last, run = (
+                (style, len(span.text)) if style is not None and style.visible else (None, 0)
+            )
+    if last is not None:
+        weights[last] = weights.get(last, 0) + run
+    return max(weights, key=weights.__getitem__) if weights else None
 
 
 def is_capitals(text: str) -> bool:
