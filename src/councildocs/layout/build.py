@@ -17,6 +17,7 @@ from enum import StrEnum
 import regex
 
 from ..extract.page import Line, Page, TextStyle
+from ..vocabulary.captions import CAPTION
 from .blocks import Block, BlockKind
 from .grid import GridRegion, cell_cuts, drawn_boxes, grid_regions, split_at, vertical_rules
 from .headings import rank_headings
@@ -32,11 +33,6 @@ _COLON_HEADING_WORDS = (
 _SHORT_LINE = 0.85  # a line ending before this share of the text width has not wrapped
 _FOOT_BAND = 0.5  # footnotes sit in the lower half of a page
 
-# captions number what they caption; the word is the structure ("Table 3:", "Figure 2")
-_CAPTION = regex.compile(
-    r"^(?:Table|Figure|Fig\.|Chart|Graph|Map|Diagram|Plate|Image)\s+\d{1,3}[A-Za-z]?"
-    r"(?:\.\d{1,3})*\s*(?:[:.–—-]\s*\S|$)"
-)
 # a label printed with its value inside one run of text: "Date: 4 March 2025"
 _INLINE_LABEL = regex.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s+(?P<value>\S.*)$")
 # where text exports keep no sizes, only a printed mark tells a footnote from a list
@@ -228,7 +224,7 @@ def _start(
         pairs, value_x = _pairs(line, measure)
         if pairs:
             return _Start(_Opens.pair, pairs=pairs, value_x=value_x)
-        if _CAPTION.match(text):
+        if CAPTION.match(text):
             return _Start(_Opens.caption)
     else:
         return _Start(_Opens.item, marker=marker)
