@@ -61,6 +61,14 @@ def renderer(fmt: str) -> Callable[..., str]:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
+    "--moderngov",
+    "moderngov_record",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The council's record of the meeting (meeting.xml from `councildocs moderngov "
+    "fetch`, or its folder): the MGV rules check each pack against it.",
+)
+@click.option(
     "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
 )
 @batch_options
@@ -71,6 +79,7 @@ def validate(
     ignore: tuple[str, ...],
     fail_on: str | None,
     exit_zero: bool,
+    moderngov_record: Path | None,
     config_path: Path | None,
     color: bool | None,
     jobs: int | None,
@@ -95,6 +104,7 @@ def validate(
         rules = selected_rules(settings.select, settings.ignore)
     except UnknownRule as exc:
         fail("--select/--ignore", str(exc))
+    meeting = _meeting_record(moderngov_record) if moderngov_record else None
     paths = input_files(inputs)
     to_parse = [p for p in paths if not is_saved(p)]
     cache = open_cache(cache_dir, no_cache)
@@ -113,9 +123,13 @@ def validate(
                     unreadable += 1
                     continue
                 results[name] = validate_pack(
-                    pack, settings.select, settings.ignore, severities=settings.severity
+                    pack,
+                    settings.select,
+                    settings.ignore,
+                    severities=settings.severity,
+                    moderngov=meeting,
                 )
-                checked[name] = targets(pack, rules)
+                checked[name] = targets(pack, rules, meeting)
         except CouncilDocsError as exc:
             report_error(exc.path, exc.problem)
             unreadable += 1
@@ -135,6 +149,15 @@ def validate(
     failing = [f for found in results.values() for f in at_or_above(found, settings.fail_on)]
     if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _meeting_record(path: Path):
+    from ..moderngov.reader import read_meeting_file
+
+    try:
+        return read_meeting_file(path)
+    except CouncilDocsError as exc:
+        fail(exc.path, exc.problem)
 
 
 def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | None]]:
