@@ -115,6 +115,7 @@ def validate(
         }
     results: dict[str, list[Finding]] = {}
     checked: dict[str, list] = {}
+    read: list[Pack] = []
     unreadable = 0
     for path in paths:
         try:
@@ -122,6 +123,8 @@ def validate(
                 if pack is None:  # already reported, in one line
                     unreadable += 1
                     continue
+                if meeting is not None:
+                    read.append(pack)
                 results[name] = validate_pack(
                     pack,
                     settings.select,
@@ -136,6 +139,8 @@ def validate(
         except Exception as exc:  # a rule bug must not lose the other files
             report_error(path, f"internal error ({type(exc).__name__}: {exc}); please report it")
             unreadable += 1
+    if meeting is not None and moderngov_record is not None:
+        _check_the_record(meeting, moderngov_record, read, rules, settings, results, checked)
     render = renderer(fmt)
     if fmt == "text":
         use_color = sys.stdout.isatty() if color is None else color
@@ -149,6 +154,28 @@ def validate(
     failing = [f for found in results.values() for f in at_or_above(found, settings.fail_on)]
     if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _check_the_record(meeting, record: Path, packs, rules, settings, results, checked) -> None:
+    """The meeting as the council records it, with the inputs that are its fetched papers
+    attached, checked by the MGV rules (the other rules have seen each file already)."""
+    from ..linter import lint, targets
+    from ..moderngov.fetch import MANIFEST, read_manifest
+    from ..moderngov.pack import record_pack
+    from ..rules import READS_MODERNGOV
+
+    folder = record if record.is_dir() else record.parent
+    if not (folder / MANIFEST).exists():
+        return  # nothing says which inputs are its papers
+    try:
+        manifest = read_manifest(folder)
+    except CouncilDocsError as exc:
+        fail(exc.path, exc.problem)
+    pack = record_pack(meeting, manifest, packs)
+    against_record = [r for r in rules if r.reads == READS_MODERNGOV]
+    name = meeting.source
+    results[name] = lint(pack, against_record, settings.severity, moderngov=meeting)
+    checked[name] = targets(pack, against_record, meeting)
 
 
 def _meeting_record(path: Path):

@@ -68,3 +68,9 @@ def papers_by_attachment(manifest: Manifest, packs: list[Pack]) -> dict[int, Pac
     file has been moved to."""
     by_sha = {f.sha256: f.attachment_id for f in manifest.files if f.attachment_id is not None}
     return {by_sha[p.source.sha256]: p for p in packs if p.source.sha256 in by_sha}
+
+
+def record_pack(meeting: ModernGovMeeting, manifest: Manifest, packs: list[Pack]) -> Pack:
+    """The record with those of ``packs`` that are its fetched papers attached: what
+    ``validate --moderngov`` checks the MGV rules on, beside each file on its own."""
+    return meeting_pack(meeting, papers_by_attachment(manifest, packs))

@@ -30,20 +30,21 @@ from .models import (
 )
 
 
+_NOT_AN_ANSWER = "not a ModernGov web-service answer; is this a ModernGov site?"
+
+
 def parse_xml(data: bytes, source: str, root: str) -> Element:
     """The answer's root element, which must be ``root``; anything else is an error."""
     if not data.strip():
         raise ModernGovError(source, "the service sent an empty answer")
+    if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        raise ModernGovError(source, f"an HTML page, {_NOT_AN_ANSWER}")
     try:
         element = fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
         raise ModernGovError(source, f"refused unsafe XML ({type(exc).__name__})") from None
     except ParseError as exc:
-        looks_like_html = data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
-        what = "an HTML page" if looks_like_html else f"not XML ({exc})"
-        raise ModernGovError(
-            source, f"{what}, not a ModernGov web-service answer; is this a ModernGov site?"
-        ) from None
+        raise ModernGovError(source, f"not XML ({exc}), {_NOT_AN_ANSWER}") from None
     if element.tag != root:
         raise ModernGovError(
             source, f"expected a <{root}> answer from the ModernGov service, got <{element.tag}>"

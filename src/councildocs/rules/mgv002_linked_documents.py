@@ -3,9 +3,9 @@
 The record lists, for each item, the documents published with it (the report, its
 appendices), each with its address. A pack that holds the item's papers should hold each of
 them. A document is found when one of the item's documents in the pack has a title like it
-(rapidfuzz token-set ratio 60 or more), when the item has a document left unclaimed (whose
-title the parser may not have read), or when the item's papers quote its title (an appendix
-bound into its report). Restricted documents, which the public does not see, and links to
+(rapidfuzz token-set ratio 60 or more), when the item has an untitled document left unclaimed
+(the parser read no title), or when the item's papers quote its title (an appendix bound
+into its report). Titles are paired closest first. Restricted documents, which the public does not see, and links to
 web pages are not expected. A pack with no agenda, or one of nothing but an agenda (its
 papers published as separate files), is not checked.
 
@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import utils
 
-from ..models import Pack
+from ..models import DocumentBase, Pack
 from ..moderngov.models import Attachment, ModernGovMeeting
 from ._moderngov import item_key
 from ._support import Hit, document_text
@@ -40,7 +40,6 @@ SEVERITY = "warning"
 READS = "moderngov"
 
 TITLE_THRESHOLD = 60
-QUOTED_THRESHOLD = 90
 
 
 def check(meeting: ModernGovMeeting, pack: Pack) -> Iterator[Hit]:
@@ -53,19 +52,7 @@ def check(meeting: ModernGovMeeting, pack: Pack) -> Iterator[Hit]:
         serving = [
             d for d in pack.documents if item_key(d.agenda_item or "") == item_key(item.number)
         ]
-        unclaimed = list(serving)
-        missing: list[Attachment] = []
-        for attachment in expected:
-            match = max(
-                unclaimed, key=lambda d: similarity(d.title or "", attachment.title), default=None
-            )
-            if (
-                match is not None
-                and similarity(match.title or "", attachment.title) >= TITLE_THRESHOLD
-            ):
-                unclaimed.remove(match)
-            else:
-                missing.append(attachment)
+        missing, unclaimed = _pair_by_title(expected, serving)
         for attachment in missing:
             untitled = next((d for d in unclaimed if not d.title), None)
             if untitled is not None:
@@ -80,9 +67,33 @@ def check(meeting: ModernGovMeeting, pack: Pack) -> Iterator[Hit]:
             )
 
 
-def _quotes(text: str, title: str) -> bool:
-    return (
-        bool(text)
-        and fuzz.partial_ratio(utils.default_process(title), utils.default_process(text))
-        >= QUOTED_THRESHOLD
+def _pair_by_title(
+    attachments: list[Attachment], documents: list[DocumentBase]
+) -> tuple[list[Attachment], list[DocumentBase]]:
+    """Closest titles first, so "Appendix 3" is not taken by a missing "Appendix 2"'s search:
+    the attachments left without a document, and the documents left without an attachment."""
+    pairs = sorted(
+        (
+            (similarity(d.title or "", a.title), i, j)
+            for i, a in enumerate(attachments)
+            for j, d in enumerate(documents)
+        ),
+        reverse=True,
     )
+    paired_attachments: set[int] = set()
+    paired_documents: set[int] = set()
+    for score, i, j in pairs:
+        if score < TITLE_THRESHOLD:
+            break
+        if i not in paired_attachments and j not in paired_documents:
+            paired_attachments.add(i)
+            paired_documents.add(j)
+    return (
+        [a for i, a in enumerate(attachments) if i not in paired_attachments],
+        [d for j, d in enumerate(documents) if j not in paired_documents],
+    )
+
+
+def _quotes(text: str, title: str) -> bool:
+    """The title, as words, inside the text (an appendix bound into its report)."""
+    return f" {utils.default_process(title)} " in f" {utils.default_process(text)} "
