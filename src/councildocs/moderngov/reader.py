@@ -29,7 +29,6 @@ from .models import (
     ModernGovMeeting,
 )
 
-
 _NOT_AN_ANSWER = "not a ModernGov web-service answer; is this a ModernGov site?"
 
 
