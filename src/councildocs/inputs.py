@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import glob
+import re
+import shutil
+import tempfile
 from pathlib import Path
 
 READABLE_SUFFIXES = (".pdf", ".txt", ".json")
@@ -12,12 +16,15 @@ def expand_paths(arguments: list[str], suffixes: tuple[str, ...] = READABLE_SUFF
     """Files as given; folders searched recursively for ``suffixes``; globs expanded.
 
     A named file that does not exist is passed through, so the reader reports it as missing
-    rather than it vanishing silently from a batch.
+    rather than it vanishing silently from a batch. A web address (``https://...``) is
+    downloaded first (:func:`download_to_temporary`).
     """
     found: list[str] = []
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
+        if is_web_address(argument):
+            found.append(download_to_temporary(argument))
+        elif path.is_dir():
             found.extend(
                 str(p)
                 for p in sorted(path.rglob("*"))
@@ -29,3 +36,24 @@ def expand_paths(arguments: list[str], suffixes: tuple[str, ...] = READABLE_SUFF
             found.append(argument)
     seen: set[str] = set()
     return [p for p in found if not (p in seen or seen.add(p))]
+
+
+def is_web_address(argument: str) -> bool:
+    return argument.lower().startswith(("http://", "https://"))
+
+
+def download_to_temporary(url: str) -> str:
+    """The document at ``url`` in a temporary folder that is removed when the process ends,
+    named for the address and ending .pdf or .txt as its content is. Raises
+    :class:`~councildocs.moderngov.errors.ModernGovError` (one line: the address, the
+    problem) for an error page, a timeout or a broken download."""
+    from .moderngov.http import PoliteClient  # httpx, only when there is an address
+
+    folder = Path(tempfile.mkdtemp(prefix="councildocs-download-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    name = re.sub(r"[^A-Za-z0-9.=_-]+", "_", url.split("://", 1)[1].split("/", 1)[-1])[-80:]
+    with PoliteClient(min_interval=0) as client:
+        download = client.download(url, folder / f"{name}.download")
+    with open(download.path, "rb") as handle:
+        is_pdf = b"%PDF-" in handle.read(1024)
+    return str(download.path.rename(download.path.with_suffix(".pdf" if is_pdf else ".txt")))

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .models import Finding, Pack, Severity
-from .rules import READS_PACK, Rule, all_rules
+from .rules import READS_MODERNGOV, READS_PACK, Rule, all_rules
+
+if TYPE_CHECKING:
+    from .moderngov.models import ModernGovMeeting
 
 SEVERITY_RANK = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
 
@@ -23,6 +27,7 @@ def validate(
     ignore: str | Iterable[str] | None = None,
     *,
     severities: Mapping[str, Severity] | None = None,
+    moderngov: ModernGovMeeting | str | Path | None = None,
 ) -> list[Finding]:
     """Check a pack against the rules and return what they find.
 
@@ -32,6 +37,10 @@ def validate(
     reference or a list of them: a code (``"FIG001"``), a code prefix (``"FIG"``), a rule
     name (``"percentage-change"``), a family or a group (``"consistency"``).
     ``severities``: a code's severity instead of the rule's default (``{"CON003": "info"}``).
+    ``moderngov``: the council's record of the meeting (a
+    :class:`~councildocs.moderngov.models.ModernGovMeeting`, or the ``meeting.xml`` that
+    ``councildocs moderngov fetch`` saved, or its folder); the MGV rules check the pack
+    against it, and run only when it is given.
 
     Findings come in document then page order, each with code, severity, message, document,
     page and the text it quotes. Raises :class:`~councildocs.rules.UnknownRule` for a
@@ -48,7 +57,11 @@ def validate(
         from .pipeline import read  # the parsers, only when there is a file to read
 
         pack = read(path_or_pack)
-    return lint(pack, selected_rules(select, ignore), severities)
+    if isinstance(moderngov, str | Path):
+        from .moderngov.reader import read_meeting_file
+
+        moderngov = read_meeting_file(moderngov)
+    return lint(pack, selected_rules(select, ignore), severities, moderngov=moderngov)
 
 
 def selected_rules(
@@ -72,10 +85,13 @@ def lint(
     pack: Pack,
     rules: Iterable[Rule] | None = None,
     severities: Mapping[str, Severity] | None = None,
+    *,
+    moderngov: ModernGovMeeting | None = None,
 ) -> list[Finding]:
     """Findings of ``rules`` (default: all) on ``pack``, in document then page order.
 
-    ``severities`` overrides a rule's default severity by code.
+    ``severities`` overrides a rule's default severity by code; ``moderngov`` is the record
+    the MGV rules compare the pack with (without it they do not run).
     """
     severities = severities or {}
     findings: list[Finding] = []
@@ -83,6 +99,8 @@ def lint(
         severity = Severity(severities.get(rule.code, rule.severity))
         if rule.reads == READS_PACK:
             targets = [(None, pack)]
+        elif rule.reads == READS_MODERNGOV:
+            targets = [(None, moderngov)] if moderngov is not None else []
         else:
             targets = [(i, d) for i, d in enumerate(pack.documents) if d.kind == rule.reads]
         seen: set[tuple] = set()
@@ -124,12 +142,16 @@ def at_or_above(findings: Iterable[Finding], level: Severity) -> list[Finding]:
     return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[Severity(level)]]
 
 
-def targets(pack: Pack, rules: Iterable[Rule]) -> list[tuple[str, int | None, str | None]]:
+def targets(
+    pack: Pack, rules: Iterable[Rule], moderngov: ModernGovMeeting | None = None
+) -> list[tuple[str, int | None, str | None]]:
     """What each rule ran on: (code, document index or None for the pack, document title)."""
     ran: list[tuple[str, int | None, str | None]] = []
     for rule in rules:
-        if rule.reads == READS_PACK:
+        if rule.reads == READS_PACK or (rule.reads == READS_MODERNGOV and moderngov is not None):
             ran.append((rule.code, None, None))
+        elif rule.reads == READS_MODERNGOV:
+            continue
         else:
             ran += [
                 (rule.code, i, d.title)

@@ -23,6 +23,7 @@ import click
 
 from ..batch import Outcome, ParsedPack, Summary, cached_parse, parse_file, run_batch
 from ..cache import PackCache
+from ..errors import CouncilDocsError
 from ..inputs import expand_paths
 from . import _common
 
@@ -63,7 +64,10 @@ def input_files(
     arguments: tuple[str, ...], suffixes: tuple[str, ...] = PARSEABLE_SUFFIXES
 ) -> list[str]:
     """The files named by files, folders and globs; exit 2 when they name none at all."""
-    files = expand_paths(list(arguments), suffixes)
+    try:
+        files = expand_paths(list(arguments), suffixes)
+    except CouncilDocsError as exc:  # a web address that could not be downloaded
+        _common.fail(exc.path, exc.problem)
     if not files:
         wanted = " or ".join(suffixes)
         _common.fail(" ".join(arguments), f"no {wanted} files found")

@@ -61,6 +61,14 @@ def renderer(fmt: str) -> Callable[..., str]:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
+    "--moderngov",
+    "moderngov_record",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The council's record of the meeting (meeting.xml from `councildocs moderngov "
+    "fetch`, or its folder): the MGV rules check each pack against it.",
+)
+@click.option(
     "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
 )
 @batch_options
@@ -71,6 +79,7 @@ def validate(
     ignore: tuple[str, ...],
     fail_on: str | None,
     exit_zero: bool,
+    moderngov_record: Path | None,
     config_path: Path | None,
     color: bool | None,
     jobs: int | None,
@@ -95,6 +104,7 @@ def validate(
         rules = selected_rules(settings.select, settings.ignore)
     except UnknownRule as exc:
         fail("--select/--ignore", str(exc))
+    meeting = _meeting_record(moderngov_record) if moderngov_record else None
     paths = input_files(inputs)
     to_parse = [p for p in paths if not is_saved(p)]
     cache = open_cache(cache_dir, no_cache)
@@ -105,6 +115,7 @@ def validate(
         }
     results: dict[str, list[Finding]] = {}
     checked: dict[str, list] = {}
+    read: list[Pack] = []
     unreadable = 0
     for path in paths:
         try:
@@ -112,16 +123,24 @@ def validate(
                 if pack is None:  # already reported, in one line
                     unreadable += 1
                     continue
+                if meeting is not None:
+                    read.append(pack)
                 results[name] = validate_pack(
-                    pack, settings.select, settings.ignore, severities=settings.severity
+                    pack,
+                    settings.select,
+                    settings.ignore,
+                    severities=settings.severity,
+                    moderngov=meeting,
                 )
-                checked[name] = targets(pack, rules)
+                checked[name] = targets(pack, rules, meeting)
         except CouncilDocsError as exc:
             report_error(exc.path, exc.problem)
             unreadable += 1
         except Exception as exc:  # a rule bug must not lose the other files
             report_error(path, f"internal error ({type(exc).__name__}: {exc}); please report it")
             unreadable += 1
+    if meeting is not None and moderngov_record is not None:
+        _check_the_record(meeting, moderngov_record, read, rules, settings, results, checked)
     render = renderer(fmt)
     if fmt == "text":
         use_color = sys.stdout.isatty() if color is None else color
@@ -135,6 +154,37 @@ def validate(
     failing = [f for found in results.values() for f in at_or_above(found, settings.fail_on)]
     if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+def _check_the_record(meeting, record: Path, packs, rules, settings, results, checked) -> None:
+    """The meeting as the council records it, with the inputs that are its fetched papers
+    attached, checked by the MGV rules (the other rules have seen each file already)."""
+    from ..linter import lint, targets
+    from ..moderngov.fetch import MANIFEST, read_manifest
+    from ..moderngov.pack import record_pack
+    from ..rules import READS_MODERNGOV
+
+    folder = record if record.is_dir() else record.parent
+    if not (folder / MANIFEST).exists():
+        return  # nothing says which inputs are its papers
+    try:
+        manifest = read_manifest(folder)
+    except CouncilDocsError as exc:
+        fail(exc.path, exc.problem)
+    pack = record_pack(meeting, manifest, packs)
+    against_record = [r for r in rules if r.reads == READS_MODERNGOV]
+    name = meeting.source
+    results[name] = lint(pack, against_record, settings.severity, moderngov=meeting)
+    checked[name] = targets(pack, against_record, meeting)
+
+
+def _meeting_record(path: Path):
+    from ..moderngov.reader import read_meeting_file
+
+    try:
+        return read_meeting_file(path)
+    except CouncilDocsError as exc:
+        fail(exc.path, exc.problem)
 
 
 def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | None]]:

@@ -4,8 +4,10 @@ A rule module (``rules/<code>_<slug>.py``) declares
 
 - ``CODE`` (``FIG001``; never reused: a retired code stays as an alias in ``ALIASES``),
 - ``NAME`` (a kebab-case slug), ``SEVERITY`` (a :class:`~councildocs.contract.Severity`),
-- ``READS``: ``"pack"`` for checks across documents, or a document kind (``"report"``,
-  ``"minutes"``, ...) to be called once per document of that kind,
+- ``READS``: ``"pack"`` for checks across documents, a document kind (``"report"``,
+  ``"minutes"``, ...) to be called once per document of that kind, or ``"moderngov"`` for a
+  check of the pack against the council's ModernGov record of the meeting (called with the
+  :class:`~councildocs.moderngov.models.ModernGovMeeting`, and only when one is given),
 - ``check(target, pack)``: yields :class:`~councildocs.rules._support.Hit` s,
 
 and a docstring whose first line says what it checks, followed by an explanation, an
@@ -27,6 +29,7 @@ from types import ModuleType
 from ..contract import DocumentKind, Severity
 
 READS_PACK = "pack"
+READS_MODERNGOV = "moderngov"
 ANTI_PATTERN = "**Anti-pattern**"
 BEST_PRACTICE = "**Best practice**"
 
@@ -39,6 +42,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "CON": ("consistency", "consistency"),
     "FIG": ("figures", "figures"),
     "PUB": ("publication", "publication"),
+    "MGV": ("moderngov", "consistency"),
 }
 
 
@@ -98,8 +102,10 @@ def _rule_from(module: ModuleType) -> Rule:
     if code[:3] not in FAMILIES or not code[3:].isdigit():
         raise TypeError(f"{module.__name__}: CODE {code!r} is not a family prefix and a number")
     reads = module.READS
-    if reads != READS_PACK and reads not in set(DocumentKind):
-        raise TypeError(f"{module.__name__}: READS {reads!r} is not 'pack' or a document kind")
+    if reads not in (READS_PACK, READS_MODERNGOV) and reads not in set(DocumentKind):
+        raise TypeError(
+            f"{module.__name__}: READS {reads!r} is not 'pack', 'moderngov' or a document kind"
+        )
     doc = module.__doc__ or ""
     if doc.find(ANTI_PATTERN) < 0 or doc.find(BEST_PRACTICE) < doc.find(ANTI_PATTERN):
         raise TypeError(f"{module.__name__}: docstring lacks **Anti-pattern** / **Best practice**")
