@@ -127,6 +127,10 @@ class Progress:
                 TextColumn("{task.fields[rate]} pages/s"),
                 TimeRemainingColumn(),
                 console=Console(file=self._stream),
+                # rich would otherwise swap sys.stdout for its console while the bar runs,
+                # so `parse packs/ > packs.jsonl` put the data on the terminal; stderr it
+                # may take, since its console writes there anyway (above the bar)
+                redirect_stdout=False,
             )
             self._task = self._bar.add_task(verb, total=total, rate="-")
 
