@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import shutil
 
 import pytest
 

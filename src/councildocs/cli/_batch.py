@@ -24,6 +24,7 @@ import click
 from ..batch import Outcome, ParsedPack, Summary, cached_parse, parse_file, run_batch
 from ..cache import PackCache
 from ..inputs import expand_paths
+from ..output.wording import count
 from . import _common
 
 if TYPE_CHECKING:
@@ -169,5 +170,6 @@ class Progress:
             print(error, file=self._stream, flush=True)
         elif not self.quiet:
             cached = ", cached" if outcome.from_cache else ""
-            line = f"ok {outcome.path} ({outcome.pages} pages, {outcome.seconds:.2f} s{cached})"
+            pages = count(outcome.pages, "page")
+            line = f"ok {outcome.path} ({pages}, {outcome.seconds:.2f} s{cached})"
             print(line, file=self._stream, flush=True)

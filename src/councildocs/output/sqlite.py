@@ -545,13 +545,13 @@ def _write(
         for position, document in enumerate(pack.documents)
     ]
     for finding in findings:
-        in_range = finding.document is not None and 0 <= finding.document < len(document_ids)
+        in_range = finding.document is not None and 1 <= finding.document <= len(document_ids)
         _insert(
             connection,
             "findings",
             {
                 "pack_id": pack_id,
-                "document_id": document_ids[finding.document] if in_range else None,
+                "document_id": document_ids[finding.document - 1] if in_range else None,
                 "code": finding.code,
                 "name": finding.name,
                 "severity": str(finding.severity),
