@@ -12,16 +12,15 @@ line naming the file.
 
 from __future__ import annotations
 
-import functools
 import glob
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..batch import Outcome, ParsedPack, Summary, cached_parse, parse_file, run_batch
+from ..batch import Outcome, ParsedPack, Summary, parse_many
 from ..cache import PackCache
 from ..inputs import expand_paths
 from ..output.wording import count
@@ -84,20 +83,9 @@ def open_cache(cache_dir: Path | None, no_cache: bool) -> PackCache | None:
 
 def parse_packs(
     files: list[str], *, jobs: int | None, cache: PackCache | None, progress: Progress | None
-):
+) -> Iterator[Outcome[ParsedPack]]:
     """Outcomes of parsing ``files`` (values: :class:`ParsedPack`), in input order."""
-    return run_batch(
-        files,
-        functools.partial(parse_file, cache=cache),
-        jobs=jobs,
-        pages=_pages,
-        lookup=functools.partial(cached_parse, cache=cache) if cache else None,
-        on_done=progress.done if progress else None,
-    )
-
-
-def _pages(parsed: ParsedPack) -> int:
-    return parsed.pages
+    return parse_many(files, jobs=jobs, cache=cache, on_done=progress.done if progress else None)
 
 
 class Progress:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import __version__
 from ..batch import Outcome
 from ..cache import PackCache
 from ..errors import CouncilDocsError
@@ -32,7 +31,7 @@ from ._common import EXIT_BATCH_FAILED, report_error
 from ._rule_options import rule_options, rule_settings
 
 if TYPE_CHECKING:
-    from ..models import Finding, Pack
+    from ..models import Pack
 
 
 @main.command()
@@ -67,34 +66,33 @@ def export(
     as files: .json (one Pack, or an array of them) and .jsonl (one Pack per line).
     """
     # imported when the command runs, so no other command's start-up pays for them
-    from ..linter import validate
-    from ..output import sqlite
+    from ..api import export_sqlite
 
     settings = rule_settings(config_path, select, ignore)
     # folders give PDFs and text exports only: a folder of packs may hold other JSON
     files = input_files(paths)
     cache = open_cache(cache_dir, no_cache)
-    rules_failed = 0
-    connection = sqlite.connect(database)
-    try:
-        with Progress(_expected_packs(files), quiet=quiet, verb="exported") as progress:
-            for pack in _packs(files, jobs=jobs, cache=cache, progress=progress):
-                findings: list[Finding] = []
-                if not no_findings:
-                    try:
-                        findings = validate(
-                            pack, settings.select, settings.ignore, severities=settings.severity
-                        )
-                    except Exception as exc:  # a rule bug must not cost the pack its rows
-                        rules_failed += 1
-                        report_error(
-                            pack.source.path,
-                            f"internal error in the rules ({type(exc).__name__}: {exc}); "
-                            "exported without findings; please report it",
-                        )
-                sqlite.write_pack(connection, pack, findings, councildocs_version=__version__)
-    finally:
-        connection.close()
+    rules_failed: list[str] = []
+
+    def rules_error(pack: Pack, exc: Exception) -> None:
+        # a rule bug must not cost the pack its rows: it is exported without findings
+        rules_failed.append(pack.source.path)
+        report_error(
+            pack.source.path,
+            f"internal error in the rules ({type(exc).__name__}: {exc}); "
+            "exported without findings; please report it",
+        )
+
+    with Progress(_expected_packs(files), quiet=quiet, verb="exported") as progress:
+        export_sqlite(
+            database,
+            _packs(files, jobs=jobs, cache=cache, progress=progress),
+            findings=not no_findings,
+            select=settings.select,
+            ignore=settings.ignore,
+            severities=settings.severity,
+            on_rules_error=rules_error,
+        )
     if progress.summary.failed or rules_failed:
         sys.exit(EXIT_BATCH_FAILED)
 

@@ -94,7 +94,7 @@ def validate(
     try:
         rules = selected_rules(settings.select, settings.ignore)
     except UnknownRule as exc:
-        fail("--select/--ignore", str(exc))
+        fail(f"--select/--ignore {exc.path}", exc.problem)
     paths = input_files(inputs)
     to_parse = [p for p in paths if not is_saved(p)]
     cache = open_cache(cache_dir, no_cache)

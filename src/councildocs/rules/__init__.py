@@ -25,6 +25,7 @@ from functools import cache
 from types import ModuleType
 
 from ..contract import DocumentKind, Severity
+from ..errors import UnknownRule as UnknownRule  # raised here; re-exported
 
 READS_PACK = "pack"
 ANTI_PATTERN = "**Anti-pattern**"
@@ -40,10 +41,6 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "FIG": ("figures", "figures"),
     "PUB": ("publication", "publication"),
 }
-
-
-class UnknownRule(ValueError):
-    """A rule reference (code, prefix, name or group) that matches no rule."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +132,7 @@ def get(code: str) -> Rule:
     try:
         return rules[code.upper()]
     except KeyError:
-        raise UnknownRule(f"no rule {code!r}; `councildocs rules` lists them") from None
+        raise UnknownRule(code, "no such rule; `councildocs rules` lists them") from None
 
 
 def resolve(reference: str) -> set[str]:
@@ -156,6 +153,7 @@ def resolve(reference: str) -> set[str]:
     if named:
         return named
     raise UnknownRule(
-        f"{reference!r} names no rule (give a code like FIG001, a prefix like FIG, "
-        f"a rule name, or a group: {', '.join(sorted({r.group for r in rules.values()}))})"
+        reference,
+        f"names no rule (give a code like FIG001, a prefix like FIG, "
+        f"a rule name, or a group: {', '.join(sorted({r.group for r in rules.values()}))})",
     )
