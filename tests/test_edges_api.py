@@ -97,7 +97,7 @@ def test_export_sqlite_writes_packs_and_findings(tmp_path, from_path):
     db = sqlite.connect(database)
     assert db.execute("SELECT count(*) FROM packs").fetchone() == (1,)
     # the two wrong percentages the README quotes for this pack
-    messages = [m for (m,) in db.execute("SELECT message FROM findings ORDER BY page")]
+    messages = [m for (m,) in db.execute("SELECT message FROM findings ORDER BY message")]
     assert [m.split(",")[0] for m in messages] == ["stated 16.5% increase", "stated 21% increase"]
 
 
