@@ -22,7 +22,7 @@ import click
 
 from ..batch import Outcome, ParsedPack, Summary, parse_many
 from ..cache import PackCache
-from ..inputs import expand_paths
+from ..inputs import configured_exclude, expand_paths
 from ..output.wording import count
 from . import _common
 
@@ -59,15 +59,46 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def exclude_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--exclude, read the same by every command that walks folders."""
+    return click.option(
+        "--exclude",
+        "exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="Leave out paths matching this .gitignore-style pattern when walking folders "
+        "and globs (repeatable; added to the settings' exclude).",
+    )(command)
+
+
 def input_files(
-    arguments: tuple[str, ...], suffixes: tuple[str, ...] = PARSEABLE_SUFFIXES
+    arguments: tuple[str, ...],
+    suffixes: tuple[str, ...] = PARSEABLE_SUFFIXES,
+    exclude: tuple[str, ...] = (),
 ) -> list[str]:
-    """The files named by files, folders and globs; exit 2 when they name none at all."""
-    files = expand_paths(list(arguments), suffixes)
+    """The files named by files, folders and globs; exit 2 when they name none at all.
+
+    Folders are walked skipping hidden and ``.gitignore``d paths, and ``exclude`` patterns
+    (with the settings file's) leave out more; see :mod:`councildocs.inputs`.
+    """
+    from ..config_file import ConfigError
+
+    try:
+        patterns = configured_exclude(exclude)
+    except ConfigError as exc:
+        _common.fail("config", str(exc))
+    files = expand_paths(list(arguments), suffixes, patterns)
     if not files:
         wanted = " or ".join(suffixes)
         _common.fail(" ".join(arguments), f"no {wanted} files found")
     return files
+
+
+def read_stdin() -> bytes:
+    """Standard input's bytes, for the argument ``-``; exit 2 when nothing was piped in."""
+    if sys.stdin.isatty():
+        _common.fail("-", "nothing on standard input (pipe a PDF or a text export into it)")
+    return sys.stdin.buffer.read()
 
 
 def is_single_file(arguments: tuple[str, ...]) -> bool:

@@ -23,6 +23,7 @@ from . import main
 from ._batch import (
     Progress,
     batch_options,
+    exclude_option,
     input_files,
     open_cache,
     parse_packs,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 )
 @rule_options
 @batch_options
+@exclude_option
 def export(
     paths: tuple[str, ...],
     database: Path,
@@ -59,6 +61,7 @@ def export(
     cache_dir: Path | None,
     no_cache: bool,
     quiet: bool,
+    exclude: tuple[str, ...],
 ) -> None:
     """Write packs and their findings into a SQLite database for Datasette.
 
@@ -70,7 +73,7 @@ def export(
 
     settings = rule_settings(config_path, select, ignore)
     # folders give PDFs and text exports only: a folder of packs may hold other JSON
-    files = input_files(paths)
+    files = input_files(paths, exclude=exclude)
     cache = open_cache(cache_dir, no_cache)
     rules_failed: list[str] = []
 

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 import click
 
 from ..batch import failure_reason
+from ..inputs import STDIN
 from . import main
-from ._batch import input_files, is_single_file
+from ._batch import exclude_option, input_files, is_single_file, read_stdin
 from ._common import EXIT_BATCH_FAILED, fail, report_error, write_atomically
 
 if TYPE_CHECKING:
@@ -43,7 +44,10 @@ def _safe_name(text: str) -> str:
     show_default=True,
     help="What to print when --csv is not given.",
 )
-def tables(paths: tuple[str, ...], csv_dir: Path | None, fmt: str) -> None:
+@exclude_option
+def tables(
+    paths: tuple[str, ...], csv_dir: Path | None, fmt: str, exclude: tuple[str, ...]
+) -> None:
     """List the tables of packs (PDFs, text exports or saved .json; files, folders, globs).
 
     JSON: one array of every table, each with its file, document number (1 for the
@@ -53,12 +57,12 @@ def tables(paths: tuple[str, ...], csv_dir: Path | None, fmt: str) -> None:
     from ..errors import CouncilDocsError
 
     single = is_single_file(paths)
-    files = list(paths) if single else input_files(paths)
+    files = list(paths) if single else input_files(paths, exclude=exclude)
     found: list[PackTable] = []
     failed = 0
     for path in files:
         try:
-            found += tables_of(path)
+            found += tables_of(read_stdin() if path == STDIN else path)
         except CouncilDocsError as exc:
             if single:
                 fail(exc.path, exc.problem)
