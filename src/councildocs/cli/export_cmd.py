@@ -9,6 +9,7 @@ file. An error record ``parse`` wrote in a saved file is skipped with a note on 
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +29,7 @@ from ._batch import (
     open_cache,
     parse_packs,
 )
-from ._common import EXIT_BATCH_FAILED, report_error
+from ._common import EXIT_BATCH_FAILED, fail, report_error
 from ._rule_options import rule_options, rule_settings
 
 if TYPE_CHECKING:
@@ -87,15 +88,20 @@ def export(
         )
 
     with Progress(_expected_packs(files), quiet=quiet, verb="exported") as progress:
-        export_sqlite(
-            database,
-            _packs(files, jobs=jobs, cache=cache, progress=progress),
-            findings=not no_findings,
-            select=settings.select,
-            ignore=settings.ignore,
-            severities=settings.severity,
-            on_rules_error=rules_error,
-        )
+        try:
+            export_sqlite(
+                database,
+                _packs(files, jobs=jobs, cache=cache, progress=progress),
+                findings=not no_findings,
+                select=settings.select,
+                ignore=settings.ignore,
+                severities=settings.severity,
+                on_rules_error=rules_error,
+            )
+        except sqlite3.DatabaseError as exc:  # not a database, locked, read-only, full
+            fail(str(database), f"cannot write the database ({exc})")
+        except CouncilDocsError as exc:
+            fail(exc.path, exc.problem)
     if progress.summary.failed or rules_failed:
         sys.exit(EXIT_BATCH_FAILED)
 
