@@ -48,6 +48,13 @@ if TYPE_CHECKING:
 @click.option(
     "--no-findings", is_flag=True, help="Do not run the rules; leave the findings table empty."
 )
+@click.option(
+    "--datasette-metadata",
+    "metadata_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write Datasette metadata (descriptions, labels, facets, canned queries) "
+    "here: datasette DB --metadata FILE.",
+)
 @rule_options
 @batch_options
 @exclude_option
@@ -55,6 +62,7 @@ def export(
     paths: tuple[str, ...],
     database: Path,
     no_findings: bool,
+    metadata_path: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
@@ -102,6 +110,14 @@ def export(
             fail(str(database), f"cannot write the database ({exc})")
         except CouncilDocsError as exc:
             fail(exc.path, exc.problem)
+    if metadata_path is not None:
+        import json
+
+        from ..atomic import write_atomically
+        from ..output.sqlite import datasette_metadata
+
+        metadata = datasette_metadata(database.stem)
+        write_atomically(metadata_path, json.dumps(metadata, indent=2) + "\n")
     if progress.summary.failed or rules_failed:
         sys.exit(EXIT_BATCH_FAILED)
 

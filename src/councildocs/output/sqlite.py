@@ -874,3 +874,104 @@ def statistics_rows_of(db: Database, table_id: int) -> list[tuple[str, dict[str,
     ):
         rows.setdefault(position, (category, {}))[1][period] = value
     return [rows[p] for p in sorted(rows)]
+
+
+# --- Datasette ----------------------------------------------------------------------------
+
+#: what each table holds, for Datasette's table pages
+DESCRIPTIONS = {
+    "packs": "One row per file exported: its meeting, as the front sheet prints it.",
+    "agenda_items": "The agenda's items, in order, with the pages their papers run to.",
+    "documents": "The documents a pack holds (agenda, minutes, reports, work programme).",
+    "minutes": "Each minutes document's meeting: body, date, time, venue.",
+    "people": "One row per person named in attendance, within a council.",
+    "attendance": "Who the minutes record, and how: member, substitute, in attendance, "
+    "apologies, absent.",
+    "declarations": "Declarations of interest recorded in the minutes.",
+    "minute_items": "The items of a set of minutes, with their text.",
+    "resolutions": "What was resolved under each minute item, with any recorded votes.",
+    "resolution_parts": "The lettered or numbered parts of a resolution.",
+    "actions": "Actions recorded under a minute item, with their owner.",
+    "reports": "Officer reports' metadata: meeting, cabinet member, wards, key decision.",
+    "recommendations": "A report's recommendations, in order.",
+    "sections": "A report's numbered sections.",
+    "paragraphs": "A report section's paragraphs.",
+    "implications": "A report's implications (financial, legal, equalities...), signed off.",
+    "work_programmes": "Each work programme's cabinet member and header.",
+    "programme_items": "The items a work programme plans, by meeting.",
+    "tables": "Tables in the documents, with the quality of their reading.",
+    "table_cells": "Every cell of every table, with its number where it reads as one.",
+    "statistics_rows": "Rows of tables whose columns are periods.",
+    "statistics_values": "A statistics row's value for each period.",
+    "findings": "What the rules found: code, severity, message, page and quote.",
+}
+
+LABELS = {
+    "packs": "path",
+    "documents": "title",
+    "people": "name",
+    "minute_items": "title",
+    "resolutions": "text",
+    "sections": "title",
+    "tables": "caption",
+    "statistics_rows": "category",
+}
+
+FACETS = {
+    "packs": ["council", "body", "meeting_date"],
+    "documents": ["kind"],
+    "minutes": ["body", "date"],
+    "attendance": ["status"],
+    "findings": ["severity", "code"],
+    "implications": ["kind"],
+}
+
+CANNED_QUERIES = {
+    "decisions_of_a_body": {
+        "title": "Decisions of a body, by date",
+        "sql": "SELECT COALESCE(minutes.body, packs.body) AS body, minutes.date,"
+        " minute_items.number, minute_items.title, resolutions.text"
+        " FROM resolutions"
+        " JOIN minute_items ON minute_items.id = resolutions.minute_item_id"
+        " JOIN documents ON documents.id = minute_items.document_id"
+        " JOIN packs ON packs.id = documents.pack_id"
+        " LEFT JOIN minutes ON minutes.document_id = documents.id"
+        " WHERE COALESCE(minutes.body, packs.body) = :body"
+        " ORDER BY minutes.date, minute_items.position, resolutions.position",
+    },
+    "who_attended": {
+        "title": "Who attended which meetings",
+        "sql": "SELECT name, body, meeting_date, status, role FROM attendees"
+        " WHERE status IN ('member', 'substitute', 'in_attendance')"
+        " AND name LIKE '%' || :name || '%' ORDER BY name, meeting_date",
+    },
+    "findings_by_rule": {
+        "title": "Findings by rule",
+        "sql": "SELECT code, name, severity, count(*) AS findings, count(DISTINCT pack_id)"
+        " AS packs FROM findings GROUP BY code, name, severity ORDER BY findings DESC",
+    },
+    "search_resolutions": {
+        "title": "Full-text search of resolutions",
+        "sql": "SELECT resolutions.id, resolutions.text FROM resolutions_fts"
+        " JOIN resolutions ON resolutions.id = resolutions_fts.rowid"
+        " WHERE resolutions_fts MATCH :query ORDER BY rank",
+    },
+}
+
+
+def datasette_metadata(database_name: str) -> dict:
+    """Datasette metadata for a councildocs database: descriptions, labels, facets, queries.
+
+    ``datasette council.db --metadata metadata.json``; ``database_name`` is the file's stem.
+    """
+    tables = {
+        name: {"description": description}
+        | ({"label_column": LABELS[name]} if name in LABELS else {})
+        | ({"facets": FACETS[name]} if name in FACETS else {})
+        for name, description in DESCRIPTIONS.items()
+    }
+    return {
+        "title": "Council papers",
+        "description": "Agenda packs, minutes and reports parsed by councildocs.",
+        "databases": {database_name: {"tables": tables, "queries": CANNED_QUERIES}},
+    }
