@@ -195,7 +195,7 @@ def test_findings_point_at_their_document(db):
         name="missing-date",
         severity="warning",
         message="The minutes do not state a date",
-        document=0,
+        document=1,
         page=3,
     )
     sqlite.write_pack(db, minutes_pack(), findings=[finding])

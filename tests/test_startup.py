@@ -70,8 +70,8 @@ def test_version_loads_no_parser():
 def test_the_public_api_is_reached_on_first_use():
     code = """
 import councildocs
-from councildocs import linter, pipeline
-assert councildocs.parse is pipeline.parse and councildocs.read is pipeline.read
+from councildocs import api, linter, pipeline
+assert councildocs.parse is api.parse and councildocs.read is pipeline.read
 assert councildocs.validate is linter.validate
 assert set(councildocs.__all__) <= set(dir(councildocs))
 """

@@ -52,7 +52,7 @@ def test_severities_override_the_rules_default(seed_pack):
 def test_saved_pack_json_and_a_pack_in_hand_agree():
     saved = councildocs.validate(CON002, select="CON002")
     assert [(f.code, f.document, f.quote) for f in saved] == [
-        ("CON002", 1, "Councillor Paul Sweet, Cabinet Member for Public Health and Wellbeing")
+        ("CON002", 2, "Councillor Paul Sweet, Cabinet Member for Public Health and Wellbeing")
     ]
     pack = councildocs.read(CON002)
     assert councildocs.validate(pack, select="CON002") == saved

@@ -62,7 +62,7 @@ def test_saved_pack_json_is_validated_like_the_pack():
     result = invoke("validate", CON002, "--format", "json")
     findings = json.loads(result.stdout)[0]["findings"]
     assert [(f["code"], f["document"], f["quote"]) for f in findings] == [
-        ("CON002", 1, "Councillor Paul Sweet, Cabinet Member for Public Health and Wellbeing")
+        ("CON002", 2, "Councillor Paul Sweet, Cabinet Member for Public Health and Wellbeing")
     ]
 
 

@@ -6,11 +6,17 @@
 >>> for finding in councildocs.validate("pack.pdf", ignore=["PUB"]):
 ...     print(finding.code, finding.page, finding.message)
 
-``parse``, ``read`` and ``validate`` are imported on first use
-(PEP 562): they pull in the extractors, parsers and rules, which a command answered from
-the cache, ``--version`` or a script that only reads saved JSON never needs. ``Pack`` and
-``Finding`` are too: building the pydantic models is most of start-up, and a run answered
-from the cache passes the stored JSON through without them.
+Every command has its function here, as sqlite-utils' commands have theirs: ``parse``
+(a path, or a PDF held in memory as bytes or a binary file object), ``parse_many`` (many
+files in worker processes, with the cache), ``validate``, ``tables`` and
+``export_sqlite``; ``read`` also loads saved ``parse`` JSON. Every error a user must fix is
+a :class:`CouncilDocsError`.
+
+The functions are imported on first use (PEP 562): they pull in the extractors, parsers
+and rules, which a command answered from the cache, ``--version`` or a script that only
+reads saved JSON never needs. ``Pack`` and ``Finding`` are too: building the pydantic
+models is most of start-up, and a run answered from the cache passes the stored JSON
+through without them.
 """
 
 from __future__ import annotations
@@ -18,14 +24,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import CouncilDocsError, NoTextLayer, UnreadableInput
+from .errors import CouncilDocsError, NoTextLayer, UnknownRule, UnreadableInput
 
 if TYPE_CHECKING:
+    from .api import export_sqlite, parse, tables
+    from .batch import parse_many
     from .contract import SCHEMA_VERSION, Severity
     from .linter import validate
     from .models import Finding, Pack
-    from .pipeline import parse, read
-    from .rules import UnknownRule
+    from .pipeline import read
 
 __version__ = "0.1.0"
 
@@ -39,8 +46,11 @@ __all__ = [
     "UnknownRule",
     "UnreadableInput",
     "__version__",
+    "export_sqlite",
     "parse",
+    "parse_many",
     "read",
+    "tables",
     "validate",
 ]
 
@@ -50,10 +60,12 @@ _LAZY = {
     "Severity": ".contract",
     "Finding": ".models",
     "Pack": ".models",
-    "parse": ".pipeline",
+    "parse": ".api",
+    "parse_many": ".batch",
+    "tables": ".api",
+    "export_sqlite": ".api",
     "read": ".pipeline",
     "validate": ".linter",
-    "UnknownRule": ".rules",
 }
 
 
@@ -67,4 +79,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    # the API only: not the modules and helpers this file happens to import
+    return sorted(__all__)

@@ -13,10 +13,12 @@ return something small and plain (the parse work returns the Pack as a JSON stri
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .cache import PackCache
@@ -24,6 +26,8 @@ from .errors import CouncilDocsError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from .models import Pack
 
 T = TypeVar("T")
 
@@ -211,6 +215,45 @@ class ParsedPack:
 
     json: str
     pages: int
+
+    def pack(self) -> Pack:
+        """The :class:`~councildocs.models.Pack` itself (validating the JSON)."""
+        from .models import Pack
+
+        return Pack.model_validate_json(self.json)
+
+
+def parse_many(
+    paths: Iterable[str | Path],
+    *,
+    jobs: int | None = None,
+    cache: PackCache | None = None,
+    on_done: Callable[[Outcome[ParsedPack]], None] | None = None,
+) -> Iterator[Outcome[ParsedPack]]:
+    """Parse many files in ``jobs`` worker processes; one :class:`Outcome` per file, in order.
+
+    ``paths`` are files (expand folders and globs first with
+    :func:`councildocs.inputs.expand_paths`). An outcome's ``value`` is a
+    :class:`ParsedPack` (``.pack()`` gives the Pack, ``.json`` its JSON); a file that cannot
+    be parsed has ``error`` instead and never costs the others their results. ``cache``
+    (a :class:`~councildocs.cache.PackCache`) answers unchanged files without parsing them
+    and stores the new ones. ``on_done`` is called as each file finishes (progress).
+
+    >>> for outcome in parse_many(["a.pdf", "b.pdf"], jobs=2):
+    ...     print(outcome.path, outcome.value.pack().meeting.body if outcome.ok else outcome.error)
+    """
+    return run_batch(
+        [str(path) for path in paths],
+        functools.partial(parse_file, cache=cache),
+        jobs=jobs,
+        pages=_parsed_pages,
+        lookup=functools.partial(cached_parse, cache=cache) if cache else None,
+        on_done=on_done,
+    )
+
+
+def _parsed_pages(parsed: ParsedPack) -> int:
+    return parsed.pages
 
 
 def parse_file(path: str, cache: PackCache | None = None) -> ParsedPack:

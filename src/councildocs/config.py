@@ -8,6 +8,7 @@ upward, is used. Keys::
     select = ["AGD", "FIG001", "consistency"]   # codes, prefixes, rule names or groups
     ignore = ["PUB"]
     fail-on = "warning"                          # error | warning | info
+    exclude = ["drafts/", "*.scan.pdf"]          # .gitignore patterns, not read in folders
     [tool.councildocs.severity]
     CON003 = "info"
 
@@ -16,19 +17,15 @@ Command-line options override the file. Unknown keys, rules or levels raise Conf
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .config_file import ConfigError, find_config, read_table
 from .models import Severity
 from .rules import UnknownRule, get, resolve
 
-CONFIG_NAMES = ("councildocs.toml", "pyproject.toml")
-
-
-class ConfigError(ValueError):
-    """A config file or option that cannot be used; the CLI reports it with exit code 2."""
+__all__ = ["ConfigError", "Settings", "find_config", "load_settings", "settings_from"]
 
 
 class Settings(BaseModel):
@@ -38,6 +35,11 @@ class Settings(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     fail_on: Severity = Field(Severity.error, alias="fail-on")
     severity: dict[str, Severity] = Field(default_factory=dict)
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="Paths not to read when walking folders: .gitignore patterns, relative "
+        "to the settings file's folder",
+    )
     source: str | None = Field(None, exclude=True, description="The file these came from")
 
     @field_validator("select", "ignore")
@@ -53,34 +55,12 @@ class Settings(BaseModel):
         return {get(code).code: level for code, level in value.items()}
 
 
-def find_config(start: Path | None = None) -> Path | None:
-    """The nearest councildocs.toml, or pyproject.toml with [tool.councildocs], upward."""
-    folder = (start or Path.cwd()).resolve()
-    for directory in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _table(candidate) is not None):
-                return candidate
-    return None
-
-
-def _table(path: Path) -> dict | None:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read TOML ({exc})") from exc
-    table = data.get("tool", {}).get("councildocs")
-    if table is None and path.name == "councildocs.toml":
-        table = data
-    return table
-
-
 def load_settings(path: Path | None = None, start: Path | None = None) -> Settings:
     """Settings from ``path``, or from the config file found upward from ``start``."""
     path = path or find_config(start)
     if path is None:
         return Settings()
-    return settings_from(_table(path) or {}, source=str(path))
+    return settings_from(read_table(path) or {}, source=str(path))
 
 
 def settings_from(table: dict, source: str | None = None) -> Settings:

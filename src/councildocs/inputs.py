@@ -1,19 +1,47 @@
-"""Turning command-line arguments (files, folders, globs) into the list of files to read."""
+"""Turning command-line arguments (files, folders, globs) into the list of files to read.
+
+Folders are walked as ruff walks them: hidden folders and files (``.git``, ``.venv``),
+virtual environments and package caches are skipped, and so is whatever the ``.gitignore``
+files of the folder and its repository ignore. ``exclude`` patterns (``--exclude`` and the
+``exclude`` setting) use the same syntax and apply to files found in folders and by globs.
+A file named explicitly is always read: naming it says it is wanted.
+"""
 
 from __future__ import annotations
 
 import atexit
 import glob
+import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 READABLE_SUFFIXES = (".pdf", ".txt", ".json")
 
+#: folders never walked into, besides hidden ones and any holding a ``pyvenv.cfg``
+SKIPPED_FOLDERS = frozenset({"node_modules", "site-packages", "__pycache__", "__pypackages__"})
 
-def expand_paths(arguments: list[str], suffixes: tuple[str, ...] = READABLE_SUFFIXES) -> list[str]:
-    """Files as given; folders searched recursively for ``suffixes``; globs expanded.
+#: the argument that means standard input
+STDIN = "-"
+
+#: saved ``parse`` output: one Pack or an array (.json), one Pack per line (.jsonl)
+SAVED_SUFFIXES = (".json", ".jsonl")
+
+
+def is_saved(path: str | Path) -> bool:
+    """Whether a file is saved ``parse`` output, by its name (see :mod:`councildocs.saved`)."""
+    return str(path).lower().endswith(SAVED_SUFFIXES)
+
+
+def expand_paths(
+    arguments: list[str],
+    suffixes: tuple[str, ...] = READABLE_SUFFIXES,
+    exclude: Sequence[IgnorePattern] = (),
+) -> list[str]:
+    """Files as given; folders walked for ``suffixes``; globs expanded; ``exclude`` left out.
 
     A named file that does not exist is passed through, so the reader reports it as missing
     rather than it vanishing silently from a batch. A web address (``https://...``) is
@@ -24,14 +52,14 @@ def expand_paths(arguments: list[str], suffixes: tuple[str, ...] = READABLE_SUFF
         path = Path(argument)
         if is_web_address(argument):
             found.append(download_to_temporary(argument))
-        elif path.is_dir():
-            found.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in suffixes
-            )
+        elif argument != STDIN and path.is_dir():
+            found.extend(walk_folder(path, suffixes, exclude))
         elif glob.has_magic(argument):
-            found.extend(sorted(glob.glob(argument, recursive=True)))
+            found.extend(
+                match
+                for match in sorted(glob.glob(argument, recursive=True))
+                if not _inside_ignored(Path(match), exclude)
+            )
         else:
             found.append(argument)
     seen: set[str] = set()
@@ -57,3 +85,181 @@ def download_to_temporary(url: str) -> str:
     with open(download.path, "rb") as handle:
         is_pdf = b"%PDF-" in handle.read(1024)
     return str(download.path.rename(download.path.with_suffix(".pdf" if is_pdf else ".txt")))
+
+
+def _inside_ignored(path: Path, patterns: Sequence[IgnorePattern]) -> bool:
+    """Whether the path, or a folder it is in, is ignored: a glob reaches into folders."""
+    if is_ignored(path, path.is_dir(), patterns):
+        return True
+    return any(is_ignored(folder, True, patterns) for folder in Path(os.path.abspath(path)).parents)
+
+
+def configured_exclude(
+    cli_patterns: Sequence[str], start: Path | None = None
+) -> list[IgnorePattern]:
+    """``--exclude`` patterns (relative to the current folder) after the settings file's
+    ``exclude`` (relative to the file's folder), as one list."""
+    from .config_file import find_config, read_table
+
+    patterns: list[IgnorePattern] = []
+    config = find_config(start)
+    if config is not None:
+        table = read_table(config) or {}
+        configured = table.get("exclude", [])
+        if not isinstance(configured, list) or not all(isinstance(p, str) for p in configured):
+            from .config_file import ConfigError
+
+            raise ConfigError(f"{config}: exclude: give a list of patterns")
+        patterns += ignore_patterns(configured, config.parent)
+    patterns += ignore_patterns(cli_patterns, start or Path.cwd())
+    return patterns
+
+
+# --- walking a folder ----------------------------------------------------------------------
+
+
+def walk_folder(
+    root: Path, suffixes: tuple[str, ...], exclude: Sequence[IgnorePattern] = ()
+) -> list[str]:
+    """The files under ``root`` with ``suffixes``, in sorted order, skipping what a repository
+    keeps out of sight: hidden and tool folders, virtual environments, ``.gitignore``d paths."""
+    inherited = [*exclude, *_repository_ignores(root)]
+    found: list[str] = []
+    ignores_below: dict[Path, list[IgnorePattern]] = {root: inherited}
+    for folder, folders, files in os.walk(root):
+        here = Path(folder)
+        patterns = ignores_below.pop(here)
+        if here != root:
+            patterns = [*patterns, *_gitignore_of(here)]
+        kept = []
+        for name in sorted(folders):
+            child = here / name
+            if _is_kept_out_of_sight(child) or is_ignored(child, True, patterns):
+                continue
+            kept.append(name)
+            ignores_below[child] = patterns
+        folders[:] = kept  # os.walk descends into these only
+        for name in sorted(files):
+            file = here / name
+            if (
+                not name.startswith(".")
+                and file.suffix.lower() in suffixes
+                and not is_ignored(file, False, patterns)
+            ):
+                found.append(str(file))
+    return sorted(found)
+
+
+def _is_kept_out_of_sight(folder: Path) -> bool:
+    name = folder.name
+    return name.startswith(".") or name in SKIPPED_FOLDERS or (folder / "pyvenv.cfg").is_file()
+
+
+def _repository_ignores(root: Path) -> list[IgnorePattern]:
+    """The ``.gitignore`` patterns that reach ``root``: its own and those of the folders
+    above it up to the repository's top (the folder holding ``.git``), outermost first."""
+    folder = Path(os.path.abspath(root))
+    chain = [folder]
+    while not (folder / ".git").exists() and folder.parent != folder:
+        folder = folder.parent
+        chain.append(folder)
+    if not (folder / ".git").exists():
+        chain = chain[:1]  # not in a repository: the folder's own .gitignore only
+    return [pattern for directory in reversed(chain) for pattern in _gitignore_of(directory)]
+
+
+def _gitignore_of(folder: Path) -> list[IgnorePattern]:
+    try:
+        text = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return ignore_patterns(text.splitlines(), folder)
+
+
+# --- .gitignore patterns -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IgnorePattern:
+    """One line of a ``.gitignore`` (or an ``--exclude``), relative to the folder ``base``."""
+
+    base: Path
+    regex: re.Pattern[str]
+    negated: bool
+    folders_only: bool
+
+
+def ignore_patterns(lines: Iterable[str], base: Path) -> list[IgnorePattern]:
+    """The patterns of ``.gitignore`` lines (git's syntax), relative to ``base``."""
+    patterns = []
+    base = Path(os.path.abspath(base))
+    for line in lines:
+        line = line.rstrip("\n")
+        if not line.endswith("\\ "):
+            line = line.rstrip(" ")
+        if not line or line.startswith("#"):
+            continue
+        negated = line.startswith("!")
+        if negated or line.startswith("\\!") or line.startswith("\\#"):
+            line = line[1:]
+        folders_only = line.endswith("/")
+        line = line.rstrip("/")
+        if not line:
+            continue
+        anchored = "/" in line
+        body = _translate(line.lstrip("/"))
+        prefix = "" if anchored else "(?:.*/)?"
+        regex = re.compile(f"^{prefix}{body}$", re.DOTALL)
+        patterns.append(IgnorePattern(base, regex, negated, folders_only))
+    return patterns
+
+
+def _translate(pattern: str) -> str:
+    """A gitignore glob as a regex over a ``/``-separated relative path."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("/**", i) and i + 3 == len(pattern):
+            out.append("/.*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and (close := pattern.find("]", i + 2)) != -1:
+            inside = pattern[i + 1 : close]
+            if inside.startswith("!"):
+                inside = "^" + inside[1:]
+            out.append(f"[{inside.replace(chr(92), chr(92) * 2)}]")
+            i = close + 1
+        elif pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(re.escape(pattern[i + 1]))
+            i += 2
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(out)
+
+
+def is_ignored(path: Path, is_folder: bool, patterns: Sequence[IgnorePattern]) -> bool:
+    """Whether the last pattern that matches ``path`` ignores it (``!`` ones re-include)."""
+    absolute = Path(os.path.abspath(path))
+    ignored = False
+    for pattern in patterns:
+        if pattern.folders_only and not is_folder:
+            continue
+        try:
+            relative = absolute.relative_to(pattern.base).as_posix()
+        except ValueError:
+            continue  # a pattern of another folder
+        if relative != "." and pattern.regex.match(relative):
+            ignored = not pattern.negated
+    return ignored

@@ -106,8 +106,8 @@ def lint(
         seen: set[tuple] = set()
         for index, target in targets:
             for hit in rule.check(target, pack):
-                document = hit.document if hit.document is not None else index
-                key = (document, hit.message, hit.quote)
+                index_in_pack = hit.document if hit.document is not None else index
+                key = (index_in_pack, hit.message, hit.quote)
                 if (
                     key in seen
                 ):  # the same passage reached twice (e.g. in an item and its resolution)
@@ -120,9 +120,11 @@ def lint(
                         severity=severity,
                         message=hit.message,
                         path=pack.source.path,
-                        document=document,
+                        document=document_number(index_in_pack),
                         document_title=(
-                            pack.documents[document].title if document is not None else None
+                            pack.documents[index_in_pack].title
+                            if index_in_pack is not None
+                            else None
                         ),
                         page=hit.page,
                         quote=hit.quote,
@@ -138,6 +140,11 @@ def lint(
     return findings
 
 
+def document_number(index: int | None) -> int | None:
+    """How every output names a document: 1 for the first, as a reader counts them."""
+    return None if index is None else index + 1
+
+
 def at_or_above(findings: Iterable[Finding], level: Severity) -> list[Finding]:
     return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[Severity(level)]]
 
@@ -145,7 +152,7 @@ def at_or_above(findings: Iterable[Finding], level: Severity) -> list[Finding]:
 def targets(
     pack: Pack, rules: Iterable[Rule], moderngov: ModernGovMeeting | None = None
 ) -> list[tuple[str, int | None, str | None]]:
-    """What each rule ran on: (code, document index or None for the pack, document title)."""
+    """What each rule ran on: (code, document number or None for the pack, document title)."""
     ran: list[tuple[str, int | None, str | None]] = []
     for rule in rules:
         if rule.reads == READS_PACK or (rule.reads == READS_MODERNGOV and moderngov is not None):
@@ -154,7 +161,7 @@ def targets(
             continue
         else:
             ran += [
-                (rule.code, i, d.title)
+                (rule.code, document_number(i), d.title)
                 for i, d in enumerate(pack.documents)
                 if d.kind == rule.reads
             ]

@@ -457,7 +457,9 @@ class Finding(Model):
     severity: Severity
     message: str
     path: str | None = Field(None, description="The file the finding is about")
-    document: int | None = Field(None, description="Index into Pack.documents")
+    document: int | None = Field(
+        None, description="The document's number: 1 for the first of Pack.documents"
+    )
     document_title: str | None = None
     page: int | None = Field(None, description="Pack page number where known, else physical")
     quote: str | None = None

@@ -23,9 +23,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import UnreadableInput
+from .inputs import SAVED_SUFFIXES as SAVED_SUFFIXES  # re-exported: named here first
+from .inputs import is_saved as is_saved
 from .models import Pack
-
-SAVED_SUFFIXES = (".json", ".jsonl")
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,6 @@ class SavedFailure:
     problem: str
     from_parse: bool
     path: str | None = None
-
-
-def is_saved(path: str | Path) -> bool:
-    return str(path).lower().endswith(SAVED_SUFFIXES)
 
 
 def pack_from_json(data: str | bytes, name: str) -> Pack:

@@ -12,19 +12,19 @@ line naming the file.
 
 from __future__ import annotations
 
-import functools
 import glob
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..batch import Outcome, ParsedPack, Summary, cached_parse, parse_file, run_batch
+from ..batch import Outcome, ParsedPack, Summary, parse_many
 from ..cache import PackCache
 from ..errors import CouncilDocsError
-from ..inputs import expand_paths
+from ..inputs import configured_exclude, expand_paths
+from ..output.wording import count
 from . import _common
 
 if TYPE_CHECKING:
@@ -60,18 +60,49 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def exclude_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--exclude, read the same by every command that walks folders."""
+    return click.option(
+        "--exclude",
+        "exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="Leave out paths matching this .gitignore-style pattern when walking folders "
+        "and globs (repeatable; added to the settings' exclude).",
+    )(command)
+
+
 def input_files(
-    arguments: tuple[str, ...], suffixes: tuple[str, ...] = PARSEABLE_SUFFIXES
+    arguments: tuple[str, ...],
+    suffixes: tuple[str, ...] = PARSEABLE_SUFFIXES,
+    exclude: tuple[str, ...] = (),
 ) -> list[str]:
-    """The files named by files, folders and globs; exit 2 when they name none at all."""
+    """The files named by files, folders and globs; exit 2 when they name none at all.
+
+    Folders are walked skipping hidden and ``.gitignore``d paths, and ``exclude`` patterns
+    (with the settings file's) leave out more; see :mod:`councildocs.inputs`.
+    """
+    from ..config_file import ConfigError
+
     try:
-        files = expand_paths(list(arguments), suffixes)
+        patterns = configured_exclude(exclude)
+    except ConfigError as exc:
+        _common.fail("config", str(exc))
+    try:
+        files = expand_paths(list(arguments), suffixes, patterns)
     except CouncilDocsError as exc:  # a web address that could not be downloaded
         _common.fail(exc.path, exc.problem)
     if not files:
         wanted = " or ".join(suffixes)
         _common.fail(" ".join(arguments), f"no {wanted} files found")
     return files
+
+
+def read_stdin() -> bytes:
+    """Standard input's bytes, for the argument ``-``; exit 2 when nothing was piped in."""
+    if sys.stdin.isatty():
+        _common.fail("-", "nothing on standard input (pipe a PDF or a text export into it)")
+    return sys.stdin.buffer.read()
 
 
 def is_single_file(arguments: tuple[str, ...]) -> bool:
@@ -87,20 +118,9 @@ def open_cache(cache_dir: Path | None, no_cache: bool) -> PackCache | None:
 
 def parse_packs(
     files: list[str], *, jobs: int | None, cache: PackCache | None, progress: Progress | None
-):
+) -> Iterator[Outcome[ParsedPack]]:
     """Outcomes of parsing ``files`` (values: :class:`ParsedPack`), in input order."""
-    return run_batch(
-        files,
-        functools.partial(parse_file, cache=cache),
-        jobs=jobs,
-        pages=_pages,
-        lookup=functools.partial(cached_parse, cache=cache) if cache else None,
-        on_done=progress.done if progress else None,
-    )
-
-
-def _pages(parsed: ParsedPack) -> int:
-    return parsed.pages
+    return parse_many(files, jobs=jobs, cache=cache, on_done=progress.done if progress else None)
 
 
 class Progress:
@@ -131,6 +151,10 @@ class Progress:
                 TextColumn("{task.fields[rate]} pages/s"),
                 TimeRemainingColumn(),
                 console=Console(file=self._stream),
+                # rich would otherwise swap sys.stdout for its console while the bar runs,
+                # so `parse packs/ > packs.jsonl` put the data on the terminal; stderr it
+                # may take, since its console writes there anyway (above the bar)
+                redirect_stdout=False,
             )
             self._task = self._bar.add_task(verb, total=total, rate="-")
 
@@ -169,5 +193,6 @@ class Progress:
             print(error, file=self._stream, flush=True)
         elif not self.quiet:
             cached = ", cached" if outcome.from_cache else ""
-            line = f"ok {outcome.path} ({outcome.pages} pages, {outcome.seconds:.2f} s{cached})"
+            pages = count(outcome.pages, "page")
+            line = f"ok {outcome.path} ({pages}, {outcome.seconds:.2f} s{cached})"
             print(line, file=self._stream, flush=True)

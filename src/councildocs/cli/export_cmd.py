@@ -9,6 +9,7 @@ file. An error record ``parse`` wrote in a saved file is skipped with a note on 
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import __version__
 from ..batch import Outcome
 from ..cache import PackCache
 from ..errors import CouncilDocsError
@@ -24,15 +24,16 @@ from . import main
 from ._batch import (
     Progress,
     batch_options,
+    exclude_option,
     input_files,
     open_cache,
     parse_packs,
 )
-from ._common import EXIT_BATCH_FAILED, report_error
+from ._common import EXIT_BATCH_FAILED, fail, report_error
 from ._rule_options import rule_options, rule_settings
 
 if TYPE_CHECKING:
-    from ..models import Finding, Pack
+    from ..models import Pack
 
 
 @main.command()
@@ -47,12 +48,21 @@ if TYPE_CHECKING:
 @click.option(
     "--no-findings", is_flag=True, help="Do not run the rules; leave the findings table empty."
 )
+@click.option(
+    "--datasette-metadata",
+    "metadata_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write Datasette metadata (descriptions, labels, facets, canned queries) "
+    "here: datasette DB --metadata FILE.",
+)
 @rule_options
 @batch_options
+@exclude_option
 def export(
     paths: tuple[str, ...],
     database: Path,
     no_findings: bool,
+    metadata_path: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
@@ -60,6 +70,7 @@ def export(
     cache_dir: Path | None,
     no_cache: bool,
     quiet: bool,
+    exclude: tuple[str, ...],
 ) -> None:
     """Write packs and their findings into a SQLite database for Datasette.
 
@@ -67,34 +78,46 @@ def export(
     as files: .json (one Pack, or an array of them) and .jsonl (one Pack per line).
     """
     # imported when the command runs, so no other command's start-up pays for them
-    from ..linter import validate
-    from ..output import sqlite
+    from ..api import export_sqlite
 
     settings = rule_settings(config_path, select, ignore)
     # folders give PDFs and text exports only: a folder of packs may hold other JSON
-    files = input_files(paths)
+    files = input_files(paths, exclude=exclude)
     cache = open_cache(cache_dir, no_cache)
-    rules_failed = 0
-    connection = sqlite.connect(database)
-    try:
-        with Progress(_expected_packs(files), quiet=quiet, verb="exported") as progress:
-            for pack in _packs(files, jobs=jobs, cache=cache, progress=progress):
-                findings: list[Finding] = []
-                if not no_findings:
-                    try:
-                        findings = validate(
-                            pack, settings.select, settings.ignore, severities=settings.severity
-                        )
-                    except Exception as exc:  # a rule bug must not cost the pack its rows
-                        rules_failed += 1
-                        report_error(
-                            pack.source.path,
-                            f"internal error in the rules ({type(exc).__name__}: {exc}); "
-                            "exported without findings; please report it",
-                        )
-                sqlite.write_pack(connection, pack, findings, councildocs_version=__version__)
-    finally:
-        connection.close()
+    rules_failed: list[str] = []
+
+    def rules_error(pack: Pack, exc: Exception) -> None:
+        # a rule bug must not cost the pack its rows: it is exported without findings
+        rules_failed.append(pack.source.path)
+        report_error(
+            pack.source.path,
+            f"internal error in the rules ({type(exc).__name__}: {exc}); "
+            "exported without findings; please report it",
+        )
+
+    with Progress(_expected_packs(files), quiet=quiet, verb="exported") as progress:
+        try:
+            export_sqlite(
+                database,
+                _packs(files, jobs=jobs, cache=cache, progress=progress),
+                findings=not no_findings,
+                select=settings.select,
+                ignore=settings.ignore,
+                severities=settings.severity,
+                on_rules_error=rules_error,
+            )
+        except sqlite3.DatabaseError as exc:  # not a database, locked, read-only, full
+            fail(str(database), f"cannot write the database ({exc})")
+        except CouncilDocsError as exc:
+            fail(exc.path, exc.problem)
+    if metadata_path is not None:
+        import json
+
+        from ..atomic import write_atomically
+        from ..output.sqlite import datasette_metadata
+
+        metadata = datasette_metadata(database.stem)
+        write_atomically(metadata_path, json.dumps(metadata, indent=2) + "\n")
     if progress.summary.failed or rules_failed:
         sys.exit(EXIT_BATCH_FAILED)
 

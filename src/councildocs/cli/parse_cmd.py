@@ -20,16 +20,19 @@ from typing import Any, TextIO
 import click
 
 from ..atomic import open_atomically
-from ..batch import Outcome, ParsedPack
+from ..batch import Outcome, ParsedPack, failure_reason
+from ..inputs import STDIN, is_saved
 from ..output.indent import indent_json
 from . import main
 from ._batch import (
     Progress,
     batch_options,
+    exclude_option,
     input_files,
     is_single_file,
     open_cache,
     parse_packs,
+    read_stdin,
 )
 from ._common import EXIT_BATCH_FAILED, fail
 
@@ -51,6 +54,7 @@ from ._common import EXIT_BATCH_FAILED, fail
     "(default for several files); summary: a tree for reading.",
 )
 @batch_options
+@exclude_option
 def parse(
     paths: tuple[str, ...],
     output: Path | None,
@@ -59,10 +63,15 @@ def parse(
     cache_dir: Path | None,
     no_cache: bool,
     quiet: bool,
+    exclude: tuple[str, ...],
 ) -> None:
     """Parse agenda packs (PDF or text exports; files, folders, globs) into JSON."""
     cache = open_cache(cache_dir, no_cache)
+    if paths == (STDIN,):
+        _parse_stdin(output, fmt or "json")
+        return
     if is_single_file(paths):
+        _refuse_saved_output(paths)
         [outcome] = parse_packs(list(paths), jobs=1, cache=cache, progress=None)
         if not outcome.ok:
             fail(outcome.path, outcome.error or "")
@@ -70,7 +79,8 @@ def parse(
             out.write(_render(fmt or "json", outcome) + "\n")
         return
 
-    files = input_files(paths)
+    files = input_files(paths, exclude=exclude)
+    _refuse_saved_output(files)
     fmt = fmt or "jsonl"
     with Progress(len(files), quiet=quiet) as progress, _destination(output) as out:
         separator = ",\n" if fmt == "json" else "\n"
@@ -86,6 +96,33 @@ def parse(
         out.write("\n]\n" if fmt == "json" else "" if first else "\n")
     if progress.summary.failed:
         sys.exit(EXIT_BATCH_FAILED)
+
+
+def _refuse_saved_output(files) -> None:
+    """Saved JSON is parse's own output: reading it again as a text export is never meant."""
+    for path in files:
+        if is_saved(path):
+            fail(
+                path,
+                "this is saved parse output, not a pack; read it with `councildocs validate` "
+                "or `councildocs export`",
+            )
+
+
+def _parse_stdin(output: Path | None, fmt: str) -> None:
+    """``parse -``: the pack on standard input (a PDF or a text export), never cached."""
+    from ..api import parse as parse_contents
+    from ..errors import CouncilDocsError
+
+    try:
+        pack = parse_contents(read_stdin(), name="<stdin>")
+    except CouncilDocsError as exc:
+        fail(exc.path, exc.problem)
+    except Exception as exc:  # a parser bug must still not show a user a traceback
+        fail("<stdin>", failure_reason(exc))
+    parsed = ParsedPack(pack.model_dump_json(by_alias=True), pack.source.page_count)
+    with _destination(output) as out:
+        out.write(_render(fmt, Outcome("<stdin>", value=parsed)) + "\n")
 
 
 @contextmanager

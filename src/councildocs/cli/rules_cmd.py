@@ -28,7 +28,7 @@ def rules(code: str | None, fmt: str) -> None:
         try:
             chosen = [get(code)]
         except UnknownRule as exc:
-            fail(code, str(exc))
+            fail(exc.path, exc.problem)
     else:
         chosen = list(all_rules().values())
     if fmt == "json":

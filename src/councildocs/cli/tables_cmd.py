@@ -1,4 +1,4 @@
-"""councildocs tables: every table of a pack, as CSV files or JSON."""
+"""councildocs tables: every table of the packs named, as CSV files or JSON."""
 
 from __future__ import annotations
 
@@ -7,11 +7,18 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from ..batch import failure_reason
+from ..inputs import STDIN
 from . import main
-from ._common import load_pack, write_atomically
+from ._batch import exclude_option, input_files, is_single_file, read_stdin
+from ._common import EXIT_BATCH_FAILED, fail, report_error, write_atomically
+
+if TYPE_CHECKING:
+    from ..api import PackTable
 
 
 def _safe_name(text: str) -> str:
@@ -22,7 +29,7 @@ def _safe_name(text: str) -> str:
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--csv",
     "csv_dir",
@@ -37,30 +44,58 @@ def _safe_name(text: str) -> str:
     show_default=True,
     help="What to print when --csv is not given.",
 )
-def tables(path: str, csv_dir: Path | None, fmt: str) -> None:
-    """List the tables of a pack (PDF or text export)."""
-    pack = load_pack(path)
-    found = [
-        (number, document, index, table)
-        for number, document in enumerate(pack.documents, start=1)
-        for index, table in enumerate(document.tables, start=1)
-    ]
+@exclude_option
+def tables(
+    paths: tuple[str, ...], csv_dir: Path | None, fmt: str, exclude: tuple[str, ...]
+) -> None:
+    """List the tables of packs (PDFs, text exports or saved .json; files, folders, globs).
+
+    JSON: one array of every table, each with its file, document number (1 for the
+    first, as validate numbers documents) and index within the document.
+    """
+    from ..api import tables as tables_of
+    from ..errors import CouncilDocsError
+
+    single = is_single_file(paths)
+    files = list(paths) if single else input_files(paths, exclude=exclude)
+    found: list[PackTable] = []
+    failed = 0
+    for path in files:
+        try:
+            found += tables_of(read_stdin() if path == STDIN else path)
+        except CouncilDocsError as exc:
+            if single:
+                fail(exc.path, exc.problem)
+            report_error(exc.path, exc.problem)
+            failed += 1
+        except Exception as exc:  # a parser bug must still not show a user a traceback
+            if single:
+                fail(path, failure_reason(exc))
+            report_error(path, failure_reason(exc))
+            failed += 1
     if csv_dir is None:
-        out = [
-            {"document": number, "document_title": document.title, "index": index}
-            | table.model_dump(mode="json")
-            for number, document, index, table in found
-        ]
+        out = [entry.as_json() for entry in found]
         sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
-        return
-    for number, document, index, table in found:
-        name = (
-            f"{number:02d}-{_safe_name(document.title or document.kind)}-p{table.page}-{index}.csv"
-        )
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        if any(table.header):
-            writer.writerow(table.header)
-        writer.writerows(table.rows)
-        write_atomically(csv_dir / name, buffer.getvalue())
-        click.echo(str(csv_dir / name))
+    else:
+        for entry in found:
+            name = _csv_name(entry, prefix_file=len(files) > 1)
+            write_atomically(csv_dir / name, _csv(entry))
+            click.echo(str(csv_dir / name))
+    if failed:
+        sys.exit(EXIT_BATCH_FAILED)
+
+
+def _csv_name(entry: PackTable, *, prefix_file: bool) -> str:
+    """``03-work-programme-p9-1.csv``; from several files, led by the file's name."""
+    title = _safe_name(entry.document_title or entry.document_kind)
+    name = f"{entry.document:02d}-{title}-p{entry.table.page}-{entry.index}.csv"
+    return f"{_safe_name(Path(entry.path).stem)}-{name}" if prefix_file else name
+
+
+def _csv(entry: PackTable) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    if any(entry.table.header):
+        writer.writerow(entry.table.header)
+    writer.writerows(entry.table.rows)
+    return buffer.getvalue()

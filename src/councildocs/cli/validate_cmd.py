@@ -21,7 +21,14 @@ from ..batch import Outcome
 from ..contract import Severity
 from ..errors import CouncilDocsError
 from . import main
-from ._batch import Progress, batch_options, input_files, open_cache, parse_packs
+from ._batch import (
+    Progress,
+    batch_options,
+    exclude_option,
+    input_files,
+    open_cache,
+    parse_packs,
+)
 from ._common import EXIT_FINDINGS, EXIT_INPUT_ERROR, fail, report_error
 from ._rule_options import rule_options, rule_settings
 
@@ -72,6 +79,7 @@ def renderer(fmt: str) -> Callable[..., str]:
     "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
 )
 @batch_options
+@exclude_option
 def validate(
     inputs: tuple[str, ...],
     fmt: str,
@@ -86,6 +94,7 @@ def validate(
     cache_dir: Path | None,
     no_cache: bool,
     quiet: bool,
+    exclude: tuple[str, ...],
 ) -> None:
     """Check agenda packs (PDF, text export or saved JSON) and print findings.
 
@@ -103,9 +112,9 @@ def validate(
     try:
         rules = selected_rules(settings.select, settings.ignore)
     except UnknownRule as exc:
-        fail("--select/--ignore", str(exc))
+        fail(f"--select/--ignore {exc.path}", exc.problem)
     meeting = _meeting_record(moderngov_record) if moderngov_record else None
-    paths = input_files(inputs)
+    paths = input_files(inputs, exclude=exclude)
     to_parse = [p for p in paths if not is_saved(p)]
     cache = open_cache(cache_dir, no_cache)
     # one file alone keeps stderr quiet, as a linter's single-file run does

@@ -33,7 +33,7 @@ def render(
         for (code, document), found in sorted(
             cases.items(), key=lambda kv: (kv[0][0], kv[0][1] or -1)
         ):
-            where = "pack" if document is None else f"document {document + 1}"
+            where = "pack" if document is None else f"document {document}"
             title = titles.get((code, document))
             name = f"{code} {where}" + (f": {title}" if title else "")
             case = ET.SubElement(suite, "testcase", classname=code, name=name, file=path)

@@ -35,7 +35,7 @@ def render(
             heading = (
                 "  [bold]pack[/]"
                 if document is None
-                else f"  [bold]document {document + 1}[/]: {escape(found[0].document_title or '(untitled)')}"
+                else f"  [bold]document {document}[/]: {escape(found[0].document_title or '(untitled)')}"
             )
             console.print(heading)
             for f in found:

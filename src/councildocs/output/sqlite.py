@@ -1,18 +1,29 @@
-"""Packs into a normalised SQLite database that Datasette opens as it is.
+"""Packs into a normalised SQLite database that Datasette opens as it is, via sqlite-utils.
 
 One table per concept, joined by foreign keys that cascade from ``packs``: documents,
 agenda_items, people and attendance, declarations, minutes (each minutes document's
-meeting) and minute_items, resolutions, actions, reports (one row of metadata columns per
-report), recommendations, sections and paragraphs, implications, tables and table_cells
-(each cell's text and, where it reads as one, its number), statistics_rows and
-statistics_values, programme_items, and findings. Lists of strings that have no table
-of their own (wards, notes, footnotes) are JSON arrays, which Datasette displays as such.
+meeting) and minute_items, resolutions and resolution_parts, actions, reports (one row of
+metadata columns per report), recommendations, sections and paragraphs, implications,
+work_programmes and programme_items, tables and table_cells (each cell's text and, where
+it reads as one, its number), statistics_rows and statistics_values, and findings.
 
-Full text: ``documents_fts`` (every string of each document), ``paragraphs_fts``,
-``resolutions_fts``, ``recommendations_fts`` and ``minute_items_fts`` are FTS5 tables over
-their namesakes (``content="<table>"``, the layout Datasette detects for its search box),
-kept in step by triggers. Views answer the common questions: ``meeting_agenda``,
-``attendees``, ``statistics``.
+The columns come from the models (:data:`TABLES`): a model's scalar fields are columns, a
+nested model's fields are columns named ``<field>_<subfield>`` (:data:`RENAMES` keeps the
+names earlier releases used), lists and dicts with no table of their own are JSON, which
+Datasette displays as such. A field that reaches no column is listed, with the reason, in
+its table's ``left_out``; the tests hold every field of every model to that. A new model
+field therefore becomes a new column, and an existing database gains it on the next
+export (``alter``): upgrading councildocs never breaks a database.
+
+The schema's version is ``PRAGMA user_version`` (:data:`SCHEMA_VERSION`); :func:`connect`
+brings an older database up to date with the steps in :data:`MIGRATIONS`, each in a
+transaction, so a database the previous release wrote takes a new export as it is.
+
+Full text: ``documents_fts``, ``paragraphs_fts``, ``resolutions_fts``,
+``recommendations_fts`` and ``minute_items_fts`` (sqlite-utils' FTS5 tables, with insert,
+update and delete triggers; Datasette shows a search box on those tables) hold the
+documents' own words, never labels such as enum values. Views answer the common
+questions: ``meeting_agenda``, ``attendees``, ``statistics``.
 
 A pack's rows are replaced whole, keyed by the file's sha256, inside one transaction: a
 re-export never duplicates a pack and an interrupted one never leaves half of it.
@@ -20,287 +31,379 @@ re-export never duplicates a pack and an interrupted one never leaves half of it
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import regex
+from pydantic import BaseModel
+from sqlite_utils import Database
+from sqlite_utils.db import ForeignKey
 
 from ..models import (
-    Attendance,
+    Action,
+    AgendaItem,
+    Declaration,
     DocumentBase,
     Finding,
+    Implication,
+    MinuteItem,
     MinutesDocument,
+    OtherDocument,
     Pack,
-    PageSpan,
-    Provenance,
+    Paragraph,
+    Person,
+    ProgrammeItem,
+    ProgrammeMeeting,
+    Recommendation,
     ReportDocument,
+    Resolution,
+    ResolutionPart,
+    Section,
+    StatisticsRecord,
     Table,
     WorkProgrammeDocument,
 )
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS packs (
-    id INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL UNIQUE,
-    path TEXT NOT NULL,
-    format TEXT NOT NULL,
-    page_count INTEGER NOT NULL,
-    pdf_title TEXT,
-    council TEXT,
-    body TEXT,
-    meeting_date TEXT,
-    meeting_time TEXT,
-    venue TEXT,
-    schema_version TEXT NOT NULL,
-    councildocs_version TEXT
-);
-CREATE TABLE IF NOT EXISTS agenda_items (
-    id INTEGER PRIMARY KEY,
-    pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    number TEXT NOT NULL,
-    title TEXT NOT NULL,
-    page_start INTEGER,
-    page_end INTEGER,
-    presenter TEXT,
-    presenter_role TEXT,
-    part INTEGER NOT NULL,
-    decision_number TEXT,
-    notes TEXT,
-    page INTEGER
-);
-CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY,
-    pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    title TEXT,
-    agenda_item TEXT,
-    page_start INTEGER,
-    page_end INTEGER,
-    physical_start INTEGER,
-    physical_end INTEGER,
-    text TEXT NOT NULL,
-    unplaced_text TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS minutes (
-    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    body TEXT,
-    date TEXT,
-    time TEXT,
-    venue TEXT,
-    declarations_stated INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS people (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE
-);
-CREATE TABLE IF NOT EXISTS attendance (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    person_id INTEGER NOT NULL REFERENCES people(id),
-    status TEXT NOT NULL,
-    honorific TEXT,
-    role TEXT,
-    organisation TEXT,
-    party TEXT,
-    attended_virtually INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS declarations (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    member TEXT NOT NULL,
-    item TEXT,
-    interest TEXT NOT NULL,
-    kind TEXT
-);
-CREATE TABLE IF NOT EXISTS minute_items (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    number TEXT,
-    agenda_item TEXT,
-    title TEXT NOT NULL,
-    text TEXT NOT NULL,
-    page INTEGER
-);
-CREATE TABLE IF NOT EXISTS resolutions (
-    id INTEGER PRIMARY KEY,
-    minute_item_id INTEGER NOT NULL REFERENCES minute_items(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    number TEXT,
-    text TEXT NOT NULL,
-    votes_for INTEGER,
-    votes_against INTEGER,
-    votes_abstained INTEGER,
-    votes_unanimous INTEGER,
-    page INTEGER
-);
-CREATE TABLE IF NOT EXISTS actions (
-    id INTEGER PRIMARY KEY,
-    minute_item_id INTEGER NOT NULL REFERENCES minute_items(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    owner TEXT,
-    text TEXT NOT NULL,
-    page INTEGER
-);
-CREATE TABLE IF NOT EXISTS reports (
-    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    title TEXT,
-    meeting_body TEXT,
-    meeting_date TEXT,
-    cabinet_member TEXT,
-    cabinet_member_portfolio TEXT,
-    cabinet_members TEXT,
-    wards_affected TEXT,
-    accountable_director TEXT,
-    accountable_director_role TEXT,
-    originating_service TEXT,
-    accountable_employees TEXT,
-    considered_by TEXT,
-    key_decision INTEGER,
-    key_decision_text TEXT,
-    decision_number TEXT,
-    classification TEXT,
-    exempt INTEGER,
-    purpose TEXT,
-    extra TEXT,
-    background_papers TEXT,
-    appendices TEXT,
-    links TEXT
-);
-CREATE TABLE IF NOT EXISTS recommendations (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    number TEXT,
-    text TEXT NOT NULL,
-    page INTEGER
-);
-CREATE TABLE IF NOT EXISTS sections (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    number TEXT,
-    title TEXT NOT NULL,
-    page INTEGER
-);
-CREATE TABLE IF NOT EXISTS paragraphs (
-    id INTEGER PRIMARY KEY,
-    section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    number TEXT,
-    text TEXT NOT NULL,
-    bullets TEXT NOT NULL,
-    page INTEGER
-);
-CREATE TABLE IF NOT EXISTS implications (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    title TEXT,
-    text TEXT NOT NULL,
-    none_stated INTEGER NOT NULL,
-    sign_off_reference TEXT,
-    sign_off_initials TEXT,
-    sign_off_date TEXT,
-    sign_off_code TEXT,
-    page INTEGER
-);
-CREATE TABLE IF NOT EXISTS tables (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    page INTEGER NOT NULL,
-    pages TEXT NOT NULL,
-    caption TEXT,
-    header TEXT NOT NULL,
-    row_count INTEGER NOT NULL,
-    spans TEXT NOT NULL,
-    footnotes TEXT NOT NULL,
-    method TEXT NOT NULL,
-    quality_score REAL NOT NULL,
-    quality_reasons TEXT NOT NULL,
-    periods TEXT,
-    bbox TEXT
-);
-CREATE TABLE IF NOT EXISTS table_cells (
-    id INTEGER PRIMARY KEY,
-    table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
-    is_header INTEGER NOT NULL,
-    row INTEGER NOT NULL,
-    "column" INTEGER NOT NULL,
-    column_name TEXT,
-    text TEXT NOT NULL,
-    number REAL
-);
-CREATE TABLE IF NOT EXISTS statistics_rows (
-    id INTEGER PRIMARY KEY,
-    table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    category TEXT NOT NULL,
-    comment TEXT,
-    footnote_marks TEXT NOT NULL,
-    change TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS statistics_values (
-    id INTEGER PRIMARY KEY,
-    row_id INTEGER NOT NULL REFERENCES statistics_rows(id) ON DELETE CASCADE,
-    period TEXT NOT NULL,
-    value REAL,
-    raw TEXT,
-    unit TEXT
-);
-CREATE TABLE IF NOT EXISTS programme_items (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    meeting_date TEXT,
-    meeting_date_text TEXT NOT NULL,
-    title TEXT NOT NULL,
-    lead TEXT,
-    questions TEXT,
-    extra TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS findings (
-    id INTEGER PRIMARY KEY,
-    pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
-    document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
-    code TEXT NOT NULL,
-    name TEXT NOT NULL,
-    severity TEXT NOT NULL,
-    message TEXT NOT NULL,
-    page INTEGER,
-    quote TEXT
-);
+#: PRAGMA user_version of a database this release writes. 1 is the previous release's
+#: hand-written schema (which left user_version at 0); 0 with no tables is a new file.
+SCHEMA_VERSION = 2
 
-CREATE VIEW IF NOT EXISTS meeting_agenda AS
-    SELECT packs.id AS pack_id, packs.body, packs.meeting_date, agenda_items.position,
-           agenda_items.number, agenda_items.title, agenda_items.page_start,
-           agenda_items.page_end, agenda_items.part
-    FROM agenda_items JOIN packs ON packs.id = agenda_items.pack_id;
-CREATE VIEW IF NOT EXISTS attendees AS
-    SELECT COALESCE(minutes.body, packs.body) AS body,
-           COALESCE(minutes.date, packs.meeting_date) AS meeting_date,
-           people.name, attendance.status, attendance.role, attendance.party,
-           attendance.attended_virtually, documents.id AS document_id, packs.id AS pack_id
-    FROM attendance
-    JOIN people ON people.id = attendance.person_id
-    JOIN documents ON documents.id = attendance.document_id
-    JOIN packs ON packs.id = documents.pack_id
-    LEFT JOIN minutes ON minutes.document_id = documents.id;
-CREATE VIEW IF NOT EXISTS statistics AS
-    SELECT statistics_rows.table_id, tables.caption, statistics_rows.position,
-           statistics_rows.category, statistics_values.period, statistics_values.value,
-           statistics_values.raw, statistics_values.unit
-    FROM statistics_rows
-    JOIN tables ON tables.id = statistics_rows.table_id
-    JOIN statistics_values ON statistics_values.row_id = statistics_rows.id;
-"""
+# --- the tables, from the models ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table whose columns are a model's fields.
+
+    ``parent``: the foreign key column and the table it points at. ``children``: fields
+    written to tables of their own. ``written_apart``: fields this module writes by hand,
+    each with where it goes. ``left_out``: fields that reach no column, each with why.
+    ``extra``: columns that are no model field (name → SQLite type).
+    """
+
+    name: str
+    model: type[BaseModel]
+    parent: tuple[str, str] | None = None
+    position: bool = True
+    children: dict[str, str] = field(default_factory=dict)
+    written_apart: dict[str, str] = field(default_factory=dict)
+    left_out: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, type] = field(default_factory=dict)
+    pk: str = "id"
+    #: nested models whose columns go without the field's name ("metadata_title": "title")
+    unprefixed: frozenset[str] = frozenset()
+    #: this table's column names for flattened fields, over :data:`RENAMES`
+    renames: dict[str, str] = field(default_factory=dict)
+
+
+#: the column names earlier releases gave flattened fields, kept so old databases fit
+RENAMES = {
+    "provenance_page": "page",
+    "provenance_bbox": "bbox",
+    "pages_start": "page_start",
+    "pages_end": "page_end",
+    "physical_pages_start": "physical_start",
+    "physical_pages_end": "physical_end",
+    "presenter_name": "presenter",
+    "cabinet_member_name": "cabinet_member",
+    "accountable_director_name": "accountable_director",
+    "key_decision_value": "key_decision",
+}
+
+PACK_COLUMNS = {
+    "source_path": "path",
+    "source_sha256": "sha256",
+    "source_format": "format",
+    "source_page_count": "page_count",
+    "source_title": "pdf_title",
+    "source_language": "language",
+    "source_tagged": "tagged",
+    "source_pages_without_text": "pages_without_text",
+    "source_outline": "outline",
+    "meeting_council": "council",
+    "meeting_body": "body",
+    "meeting_venue": "venue",
+    "version": "schema_version",
+}
+
+TABLES: list[TableSpec] = [
+    TableSpec(
+        "packs",
+        Pack,
+        position=False,
+        children={"agenda": "agenda_items", "documents": "documents"},
+        left_out={"schema_name": "always councildocs.Pack"},
+        extra={"councildocs_version": str},
+        renames=PACK_COLUMNS,
+    ),
+    TableSpec("agenda_items", AgendaItem, parent=("pack_id", "packs")),
+    TableSpec(
+        "documents",
+        DocumentBase,
+        parent=("pack_id", "packs"),
+        children={"tables": "tables"},
+        written_apart={
+            "unplaced_text": "documents.unplaced_text (the blocks' text, one per line) and "
+            "documents.unplaced_pages (each block's page)",
+        },
+        extra={"kind": str, "text": str, "unplaced_text": str, "unplaced_pages": list},
+    ),
+    TableSpec(
+        "minutes",
+        MinutesDocument,
+        parent=("document_id", "documents"),
+        position=False,
+        pk="document_id",
+        children={
+            "attendance": "attendance",
+            "declarations": "declarations",
+            "items": "minute_items",
+        },
+    ),
+    TableSpec(
+        "attendance",
+        Person,
+        parent=("document_id", "documents"),
+        position=False,
+        written_apart={"name": "people.name, joined by person_id"},
+        extra={"person_id": int, "status": str},
+    ),
+    TableSpec("declarations", Declaration, parent=("document_id", "documents"), position=False),
+    TableSpec(
+        "minute_items",
+        MinuteItem,
+        parent=("document_id", "documents"),
+        children={"resolutions": "resolutions", "actions": "actions"},
+    ),
+    TableSpec(
+        "resolutions",
+        Resolution,
+        parent=("minute_item_id", "minute_items"),
+        children={"parts": "resolution_parts"},
+    ),
+    TableSpec("resolution_parts", ResolutionPart, parent=("resolution_id", "resolutions")),
+    TableSpec("actions", Action, parent=("minute_item_id", "minute_items")),
+    TableSpec(
+        "reports",
+        ReportDocument,
+        parent=("document_id", "documents"),
+        position=False,
+        pk="document_id",
+        children={
+            "recommendations": "recommendations",
+            "sections": "sections",
+            "implications": "implications",
+        },
+        unprefixed=frozenset({"metadata"}),
+    ),
+    TableSpec("recommendations", Recommendation, parent=("document_id", "documents")),
+    TableSpec(
+        "sections",
+        Section,
+        parent=("document_id", "documents"),
+        children={"paragraphs": "paragraphs"},
+    ),
+    TableSpec("paragraphs", Paragraph, parent=("section_id", "sections")),
+    TableSpec("implications", Implication, parent=("document_id", "documents")),
+    TableSpec(
+        "work_programmes",
+        WorkProgrammeDocument,
+        parent=("document_id", "documents"),
+        position=False,
+        pk="document_id",
+        children={"meetings": "programme_items"},
+    ),
+    TableSpec(
+        "programme_items",
+        ProgrammeItem,
+        parent=("document_id", "documents"),
+        extra={"meeting_date": str, "meeting_date_text": str},
+    ),
+    TableSpec(
+        "tables",
+        Table,
+        parent=("document_id", "documents"),
+        written_apart={
+            "rows": "table_cells, one row per cell, and tables.row_count",
+            "statistics": "tables.periods, statistics_rows and statistics_values",
+        },
+        extra={"row_count": int, "periods": list},
+    ),
+    TableSpec(
+        "statistics_rows",
+        StatisticsRecord,
+        parent=("table_id", "tables"),
+        written_apart={
+            "values": "statistics_values.value",
+            "raw": "statistics_values.raw",
+            "units": "statistics_values.unit",
+        },
+    ),
+    TableSpec(
+        "findings",
+        Finding,
+        parent=("pack_id", "packs"),
+        position=False,
+        written_apart={"document": "findings.document_id, the documents row"},
+        left_out={
+            "path": "the pack's packs.path",
+            "document_title": "the documents row's title",
+        },
+        extra={"document_id": int},
+    ),
+]
+
+TABLE_SPECS = {spec.name: spec for spec in TABLES}
+
+#: tables that hold values rather than models: people, a table's cells, a row's values
+VALUE_TABLES: dict[str, tuple[dict[str, type], tuple[str, str] | None]] = {
+    "people": ({"id": int, "name": str, "council": str}, None),
+    "table_cells": (
+        {
+            "id": int,
+            "table_id": int,
+            "is_header": int,
+            "row": int,
+            "column": int,
+            "column_name": str,
+            "text": str,
+            "number": float,
+        },
+        ("table_id", "tables"),
+    ),
+    "statistics_values": (
+        {"id": int, "row_id": int, "period": str, "value": float, "raw": str, "unit": str},
+        ("row_id", "statistics_rows"),
+    ),
+}
+
+#: fields of the document kinds that live in documents, not in the kind's own table
+_DOCUMENT_FIELDS = set(DocumentBase.model_fields) | {"kind"}
+#: where the document kinds' own fields go: the kinds with a table, and OtherDocument
+KIND_TABLES: dict[type[BaseModel], str] = {
+    MinutesDocument: "minutes",
+    ReportDocument: "reports",
+    WorkProgrammeDocument: "work_programmes",
+}
+OTHER_DOCUMENT_TEXT = "documents.text (an other document's text is its own text)"
+
+#: models written by hand rather than as a table of their own, and where they go
+WRITTEN_ELSEWHERE: dict[type[BaseModel], str] = {
+    ProgrammeMeeting: "programme_items.meeting_date and meeting_date_text, per item",
+    OtherDocument: OTHER_DOCUMENT_TEXT,
+}
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` → X; the type a column stores."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return members[0] if len(members) == 1 else str
+    return annotation
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _sqlite_type(annotation: Any) -> type:
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) is Literal:
+        values = typing.get_args(annotation)
+        return int if all(isinstance(v, int) for v in values) else str
+    if annotation in (int, float, bool, str):
+        return int if annotation is bool else annotation
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return str
+    if annotation in (dt.date, dt.datetime):
+        return str
+    return str  # lists, dicts, tuples and nested models: JSON text
+
+
+def model_columns(spec: TableSpec) -> dict[str, tuple[tuple[str, ...], type]]:
+    """The spec's model fields as columns: name → (the field path, the SQLite type)."""
+    skipped = set(spec.children) | set(spec.written_apart) | set(spec.left_out)
+    if spec.model in KIND_TABLES:
+        skipped |= _DOCUMENT_FIELDS
+    columns: dict[str, tuple[tuple[str, ...], type]] = {}
+
+    def add(model: type[BaseModel], path: tuple[str, ...]) -> None:
+        for name, info in model.model_fields.items():
+            if not path and name in skipped:
+                continue
+            annotation = _unwrap(info.annotation)
+            key = info.alias or name
+            full = (*path, name)
+            flat = "_".join((*(p for p in path if p not in spec.unprefixed), key))
+            if _is_model(annotation):
+                add(annotation, full)
+                continue
+            column = spec.renames.get(flat) or RENAMES.get(flat, flat)
+            columns[column] = (full, _sqlite_type(annotation))
+
+    add(spec.model, ())
+    return columns
+
+
+def table_columns(spec: TableSpec) -> dict[str, type]:
+    """Every column of the spec's table: keys, position, the model's fields, the extras."""
+    columns: dict[str, type] = {}
+    if spec.pk == "id":
+        columns["id"] = int
+    if spec.parent:
+        columns[spec.parent[0]] = int
+    if spec.position:
+        columns["position"] = int
+    columns |= {name: kind for name, (_path, kind) in model_columns(spec).items()}
+    columns |= {name: (str if kind is list else kind) for name, kind in spec.extra.items()}
+    return columns
+
+
+def _cell(value: Any) -> Any:
+    """A value as SQLite stores it: dates as ISO text, models, lists and dicts as JSON."""
+    if value is None or isinstance(value, int | float | str) and not isinstance(value, Enum):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return json.dumps(value.model_dump(mode="json", by_alias=True), ensure_ascii=False)
+    if isinstance(value, list | tuple | dict):
+        dumped = _dumped(value)
+        return json.dumps(dumped, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _dumped(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True)
+    if isinstance(value, list | tuple):
+        return [_dumped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dumped(v) for k, v in value.items()}
+    return value
+
+
+def _row(spec: TableSpec, instance: BaseModel) -> dict[str, Any]:
+    row = {}
+    for column, (path, _kind) in model_columns(spec).items():
+        value: Any = instance
+        for name in path:
+            value = getattr(value, name, None) if value is not None else None
+        row[column] = _cell(value)
+    return row
+
+
+# --- opening and migrating ----------------------------------------------------------------
 
 # table -> its indexed text columns; each gets a <table>_fts twin kept in step by triggers
 FULL_TEXT = {
@@ -311,27 +414,6 @@ FULL_TEXT = {
     "minute_items": ("title", "text"),
 }
 
-# child table -> its foreign key columns: indexed, or every cascading delete scans the table
-FOREIGN_KEYS = {
-    "agenda_items": ("pack_id",),
-    "documents": ("pack_id",),
-    "attendance": ("document_id", "person_id"),
-    "declarations": ("document_id",),
-    "minute_items": ("document_id",),
-    "resolutions": ("minute_item_id",),
-    "actions": ("minute_item_id",),
-    "recommendations": ("document_id",),
-    "sections": ("document_id",),
-    "paragraphs": ("section_id",),
-    "implications": ("document_id",),
-    "tables": ("document_id",),
-    "table_cells": ("table_id",),
-    "statistics_rows": ("table_id",),
-    "statistics_values": ("row_id",),
-    "programme_items": ("document_id",),
-    "findings": ("pack_id", "document_id"),
-}
-
 ATTENDANCE_STATUSES = {
     "members": "member",
     "substitutes": "substitute",
@@ -340,6 +422,393 @@ ATTENDANCE_STATUSES = {
     "absent": "absent",
 }
 PRESENT_STATUSES = ("member", "substitute", "in_attendance")
+
+#: indexes besides the foreign keys': the columns Datasette's facets and queries filter on
+INDEXES = {
+    "packs": (("council",), ("body",), ("meeting_date",)),
+    "documents": (("kind",),),
+    "findings": (("code",), ("severity",)),
+    "attendance": (("status",),),
+}
+
+VIEWS = {
+    "meeting_agenda": """
+        SELECT packs.id AS pack_id, packs.body, packs.meeting_date, agenda_items.position,
+               agenda_items.number, agenda_items.title, agenda_items.page_start,
+               agenda_items.page_end, agenda_items.part
+        FROM agenda_items JOIN packs ON packs.id = agenda_items.pack_id""",
+    "attendees": """
+        SELECT COALESCE(minutes.body, packs.body) AS body,
+               COALESCE(minutes.date, packs.meeting_date) AS meeting_date,
+               people.name, attendance.status, attendance.role, attendance.party,
+               attendance.attended_virtually, documents.id AS document_id, packs.id AS pack_id
+        FROM attendance
+        JOIN people ON people.id = attendance.person_id
+        JOIN documents ON documents.id = attendance.document_id
+        JOIN packs ON packs.id = documents.pack_id
+        LEFT JOIN minutes ON minutes.document_id = documents.id""",
+    "statistics": """
+        SELECT statistics_rows.table_id, tables.caption, statistics_rows.position,
+               statistics_rows.category, statistics_values.period, statistics_values.value,
+               statistics_values.raw, statistics_values.unit
+        FROM statistics_rows
+        JOIN tables ON tables.id = statistics_rows.table_id
+        JOIN statistics_values ON statistics_values.row_id = statistics_rows.id""",
+}
+
+
+def connect(path: str | Path | Database) -> Database:
+    """Open (creating, or bringing up to date) a councildocs database, foreign keys on."""
+    db = path if isinstance(path, Database) else Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:
+        # the previous release's schema set no version; a new file needs no migration
+        version = 1 if db["packs"].exists() else SCHEMA_VERSION
+    if version > SCHEMA_VERSION:
+        from ..errors import UnreadableInput
+
+        raise UnreadableInput(
+            str(path), f"the database has schema version {version}; upgrade councildocs"
+        )
+    if version < SCHEMA_VERSION:
+        # tables are rebuilt, as SQLite's ALTER TABLE guide says, with foreign keys off (a
+        # pragma that cannot change inside a transaction) and checked before going on
+        db.execute("PRAGMA foreign_keys = OFF")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with db.atomic():
+                MIGRATIONS.get(target, lambda _db: None)(db)
+                if db.execute("PRAGMA foreign_key_check").fetchone():
+                    raise sqlite3.IntegrityError(f"migration to version {target} broke a key")
+        db.execute("PRAGMA foreign_keys = ON")
+    with db.atomic():
+        _ensure_schema(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return db
+
+
+def _ensure_schema(db: Database) -> None:
+    """Every table with every column the models give; indexes, full text, views."""
+    # parents before children: sqlite-utils checks that a foreign key's table exists
+    people, *values = [(name, columns, "id") for name, (columns, _) in VALUE_TABLES.items()]
+    tables = [people, *((s.name, table_columns(s), s.pk) for s in TABLES), *values]
+    for table, columns, pk in tables:
+        foreign_keys = [
+            # a pack's rows go with it; people are shared between packs, and never cascade
+            ForeignKey(
+                table,
+                column,
+                other,
+                "id",
+                on_delete="NO ACTION" if other == "people" else "CASCADE",
+            )
+            for (child, column), other in _foreign_key_columns()
+            if child == table
+        ]
+        if not db[table].exists():
+            db[table].create(columns, pk=pk, foreign_keys=foreign_keys)
+        else:
+            existing = set(db[table].columns_dict)
+            for name, kind in columns.items():
+                if name not in existing:
+                    db[table].add_column(name, kind)
+    for (table, column), _ in _foreign_key_columns():
+        db[table].create_index([column], if_not_exists=True)
+    for table, indexes in INDEXES.items():
+        for columns in indexes:
+            db[table].create_index(list(columns), if_not_exists=True)
+    db.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS people_council_name"
+        " ON people (COALESCE(council, ''), name)"
+    )
+    db["packs"].create_index(["sha256"], unique=True, if_not_exists=True)
+    for table, columns in FULL_TEXT.items():
+        if not db[f"{table}_fts"].exists():
+            db[table].enable_fts(list(columns), create_triggers=True)
+    for name, sql in VIEWS.items():
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+        db.execute(f"CREATE VIEW {name} AS {sql}")
+
+
+def _foreign_key_columns() -> Iterator[tuple[tuple[str, str], str]]:
+    """((table, column), the table it points at) for every foreign key."""
+    for spec in TABLES:
+        if spec.parent:
+            yield (spec.name, spec.parent[0]), spec.parent[1]
+    for table, (_columns, parent) in VALUE_TABLES.items():
+        if parent:
+            yield (table, parent[0]), parent[1]
+    yield ("attendance", "person_id"), "people"
+    yield ("findings", "document_id"), "documents"
+
+
+def _from_hand_written_schema(db: Database) -> None:
+    """Version 1 → 2: the previous release's DDL to sqlite-utils' layout.
+
+    Its full-text tables had insert and delete triggers only, under other names: they are
+    rebuilt with sqlite-utils' (insert, update, delete). ``people`` was unique by name
+    across councils; it becomes unique by council and name. New columns and tables are
+    added by :func:`_ensure_schema`, as for any upgrade.
+    """
+    for table in FULL_TEXT:
+        for event in ("insert", "delete"):
+            db.execute(f"DROP TRIGGER IF EXISTS {table}_fts_{event}")
+        db.execute(f"DROP TABLE IF EXISTS {table}_fts")
+    for view in VIEWS:
+        db.execute(f"DROP VIEW IF EXISTS {view}")
+    db["people_by_council"].create({"id": int, "name": str, "council": str}, pk="id")
+    db.execute("INSERT INTO people_by_council (id, name) SELECT id, name FROM people")
+    db.execute("DROP TABLE people")
+    db.execute("ALTER TABLE people_by_council RENAME TO people")
+
+
+MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _from_hand_written_schema}
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def write_pack(
+    db: Database,
+    pack: Pack,
+    findings: Iterable[Finding] = (),
+    councildocs_version: str | None = None,
+) -> int:
+    """Replace the pack's rows (keyed by sha256) in one transaction; return its packs.id."""
+    findings = list(findings)
+    with db.atomic():
+        db.execute("DELETE FROM packs WHERE sha256 = ?", (pack.source.sha256,))
+        pack_id = _write(db, pack, findings, councildocs_version)
+        # people are shared across packs; drop those the replaced rows alone referred to
+        db.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM attendance)")
+    return pack_id
+
+
+def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
+    return db[table].insert(row, alter=True).last_pk
+
+
+def _children(
+    db: Database, table: str, parent: tuple[str, int], items: Iterable[BaseModel]
+) -> list[int]:
+    """Rows for a list of models, each with its parent's key and its position."""
+    spec = TABLE_SPECS[table]
+    return [
+        _insert(db, table, {parent[0]: parent[1], "position": position} | _row(spec, item))
+        for position, item in enumerate(items)
+    ]
+
+
+def _write(
+    db: Database, pack: Pack, findings: list[Finding], councildocs_version: str | None
+) -> int:
+    pack_id = _insert(
+        db, "packs", _row(TABLE_SPECS["packs"], pack) | {"councildocs_version": councildocs_version}
+    )
+    _children(db, "agenda_items", ("pack_id", pack_id), pack.agenda.items)
+    council = pack.meeting.council
+    document_ids = [
+        _write_document(db, pack_id, position, document, council)
+        for position, document in enumerate(pack.documents)
+    ]
+    for finding in findings:
+        number = finding.document
+        in_range = number is not None and 1 <= number <= len(document_ids)
+        _insert(
+            db,
+            "findings",
+            {"pack_id": pack_id, "document_id": document_ids[number - 1] if in_range else None}
+            | _row(TABLE_SPECS["findings"], finding),
+        )
+    return pack_id
+
+
+def _write_document(
+    db: Database, pack_id: int, position: int, document: DocumentBase, council: str | None
+) -> int:
+    row = _row(TABLE_SPECS["documents"], document)
+    document_id = _insert(
+        db,
+        "documents",
+        {"pack_id": pack_id, "position": position}
+        | row
+        | {
+            "kind": str(getattr(document, "kind", "other")),
+            "text": "\n".join(own_text(document)),
+            "unplaced_text": "\n".join(u.text for u in document.unplaced_text),
+            "unplaced_pages": _cell([u.page for u in document.unplaced_text]),
+        },
+    )
+    for table_position, table in enumerate(document.tables):
+        _write_table(db, document_id, table_position, table)
+    kind_table = KIND_TABLES.get(type(document))
+    if kind_table:
+        _insert(
+            db, kind_table, {"document_id": document_id} | _row(TABLE_SPECS[kind_table], document)
+        )
+    if isinstance(document, MinutesDocument):
+        _write_minutes(db, document_id, document, council)
+    elif isinstance(document, ReportDocument):
+        parent = ("document_id", document_id)
+        _children(db, "recommendations", parent, document.recommendations)
+        for section_id, section in zip(
+            _children(db, "sections", parent, document.sections), document.sections, strict=True
+        ):
+            _children(db, "paragraphs", ("section_id", section_id), section.paragraphs)
+        _children(db, "implications", parent, document.implications)
+    elif isinstance(document, WorkProgrammeDocument):
+        _write_programme(db, document_id, document)
+    return document_id
+
+
+#: keys whose values are the model's labels or generated text (enum values, table-quality
+#: notes, ISO dates, boundary signals), not words of the document a reader would search
+_NOT_TEXT = {
+    "kind",
+    "method",
+    "quality",
+    "boundary",
+    "date",
+    "provenance",
+    "spans",
+    "change",
+    "units",
+    "status",
+}
+
+
+def own_text(document: DocumentBase) -> Iterator[str]:
+    """Every string the document itself prints, in order: its text for full-text search."""
+
+    def strings(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            if value.strip():
+                yield value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in _NOT_TEXT:
+                    yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    yield from strings(document.model_dump(mode="json", exclude={"unplaced_text"}))
+
+
+def _write_minutes(
+    db: Database, document_id: int, minutes: MinutesDocument, council: str | None
+) -> None:
+    attendance_spec = TABLE_SPECS["attendance"]
+    for field_name, status in ATTENDANCE_STATUSES.items():
+        for person in getattr(minutes.attendance, field_name):
+            _insert(
+                db,
+                "attendance",
+                {
+                    "document_id": document_id,
+                    "person_id": _person_id(db, person.name, council),
+                    "status": status,
+                }
+                | _row(attendance_spec, person),
+            )
+    for declaration in minutes.declarations:
+        _insert(
+            db,
+            "declarations",
+            {"document_id": document_id} | _row(TABLE_SPECS["declarations"], declaration),
+        )
+    items = _children(db, "minute_items", ("document_id", document_id), minutes.items)
+    for item_id, item in zip(items, minutes.items, strict=True):
+        resolutions = _children(db, "resolutions", ("minute_item_id", item_id), item.resolutions)
+        for resolution_id, resolution in zip(resolutions, item.resolutions, strict=True):
+            _children(db, "resolution_parts", ("resolution_id", resolution_id), resolution.parts)
+        _children(db, "actions", ("minute_item_id", item_id), item.actions)
+
+
+def _person_id(db: Database, name: str, council: str | None) -> int:
+    """One row per person within a council (the same name in two councils is two people)."""
+    found = db.execute(
+        "SELECT id FROM people WHERE name = ? AND COALESCE(council, '') = COALESCE(?, '')",
+        (name, council),
+    ).fetchone()
+    if found:
+        return found[0]
+    return _insert(db, "people", {"name": name, "council": council})
+
+
+def _write_programme(db: Database, document_id: int, programme: WorkProgrammeDocument) -> None:
+    spec = TABLE_SPECS["programme_items"]
+    position = 0
+    for meeting in programme.meetings:
+        for item in meeting.items:
+            _insert(
+                db,
+                "programme_items",
+                {
+                    "document_id": document_id,
+                    "position": position,
+                    "meeting_date": _cell(meeting.date),
+                    "meeting_date_text": meeting.date_text,
+                }
+                | _row(spec, item),
+            )
+            position += 1
+
+
+def _write_table(db: Database, document_id: int, position: int, table: Table) -> None:
+    statistics = table.statistics
+    table_id = _insert(
+        db,
+        "tables",
+        {"document_id": document_id, "position": position}
+        | _row(TABLE_SPECS["tables"], table)
+        | {
+            "row_count": len(table.rows),
+            "periods": _cell(statistics.periods) if statistics else None,
+        },
+    )
+    cells = [(1, 0, column, text) for column, text in enumerate(table.header)]
+    cells += [
+        (0, row, column, text)
+        for row, values in enumerate(table.rows)
+        for column, text in enumerate(values)
+    ]
+    db["table_cells"].insert_all(
+        (
+            {
+                "table_id": table_id,
+                "is_header": is_header,
+                "row": row,
+                "column": column,
+                "column_name": table.header[column] if column < len(table.header) else None,
+                "text": text,
+                "number": None if is_header else cell_number(text),
+            }
+            for is_header, row, column, text in cells
+        ),
+        alter=True,
+    )
+    if statistics is None:
+        return
+    records = statistics.records
+    row_ids = _children(db, "statistics_rows", ("table_id", table_id), records)
+    for row_id, record in zip(row_ids, records, strict=True):
+        periods = list(dict.fromkeys([*statistics.periods, *record.values]))
+        db["statistics_values"].insert_all(
+            (
+                {
+                    "row_id": row_id,
+                    "period": period,
+                    "value": record.values.get(period),
+                    "raw": record.raw.get(period),
+                    "unit": record.units.get(period),
+                }
+                for period in periods
+                if period in record.values or period in record.raw
+            ),
+            alter=True,
+        )
+
 
 _NUMBER = regex.compile(
     r"^(?P<open>\()?\s*(?P<sign>[-\u2212+])?\s*[£$€]?\s*"
@@ -357,52 +826,24 @@ def cell_number(text: str) -> float | None:
     return -value if negative else value
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if need be) a councildocs database, foreign keys enforced."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    connection.execute("PRAGMA foreign_keys = ON")
-    connection.executescript(SCHEMA + _full_text_schema() + _index_schema())
-    return connection
-
-
-def write_pack(
-    connection: sqlite3.Connection,
-    pack: Pack,
-    findings: Iterable[Finding] = (),
-    councildocs_version: str | None = None,
-) -> int:
-    """Replace the pack's rows (keyed by sha256) in one transaction; return its packs.id."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        connection.execute("DELETE FROM packs WHERE sha256 = ?", (pack.source.sha256,))
-        pack_id = _write(connection, pack, list(findings), councildocs_version)
-        # people are shared across packs; drop those the replaced rows alone referred to
-        connection.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM attendance)")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
-    return pack_id
-
-
 # --- the questions the database answers --------------------------------------------------
 
 
-def agenda_of(connection: sqlite3.Connection, sha256: str) -> list[tuple[str, str]]:
+def agenda_of(db: Database, sha256: str) -> list[tuple[str, str]]:
     """A meeting's agenda items (number, title) in the order the agenda prints them."""
-    return connection.execute(
+    return db.execute(
         "SELECT number, title FROM agenda_items JOIN packs ON packs.id = agenda_items.pack_id"
         " WHERE packs.sha256 = ? ORDER BY position",
         (sha256,),
     ).fetchall()
 
 
-def attendees_of(connection: sqlite3.Connection, body: str) -> list[str]:
+def attendees_of(db: Database, body: str) -> list[str]:
     """Everyone the minutes record as present (member, substitute, in attendance) at a body."""
     marks = ", ".join("?" for _ in PRESENT_STATUSES)
     return [
         name
-        for (name,) in connection.execute(
+        for (name,) in db.execute(
             f"SELECT DISTINCT name FROM attendees WHERE body = ? AND status IN ({marks})"
             " ORDER BY name",
             (body, *PRESENT_STATUSES),
@@ -410,11 +851,11 @@ def attendees_of(connection: sqlite3.Connection, body: str) -> list[str]:
     ]
 
 
-def resolutions_matching(connection: sqlite3.Connection, query: str) -> list[str]:
+def resolutions_matching(db: Database, query: str) -> list[str]:
     """The text of every resolution that matches an FTS5 query (e.g. a word)."""
     return [
         text
-        for (text,) in connection.execute(
+        for (text,) in db.execute(
             "SELECT resolutions.text FROM resolutions_fts"
             " JOIN resolutions ON resolutions.id = resolutions_fts.rowid"
             " WHERE resolutions_fts MATCH ? ORDER BY resolutions.id",
@@ -423,12 +864,10 @@ def resolutions_matching(connection: sqlite3.Connection, query: str) -> list[str
     ]
 
 
-def statistics_rows_of(
-    connection: sqlite3.Connection, table_id: int
-) -> list[tuple[str, dict[str, float | None]]]:
+def statistics_rows_of(db: Database, table_id: int) -> list[tuple[str, dict[str, float | None]]]:
     """Every statistics row of a table, in order: its category and its value per period."""
     rows: dict[int, tuple[str, dict[str, float | None]]] = {}
-    for position, category, period, value in connection.execute(
+    for position, category, period, value in db.execute(
         "SELECT position, category, period, value FROM statistics WHERE table_id = ?"
         " ORDER BY position, rowid",
         (table_id,),
@@ -437,475 +876,102 @@ def statistics_rows_of(
     return [rows[p] for p in sorted(rows)]
 
 
-# --- writing ------------------------------------------------------------------------------
+# --- Datasette ----------------------------------------------------------------------------
+
+#: what each table holds, for Datasette's table pages
+DESCRIPTIONS = {
+    "packs": "One row per file exported: its meeting, as the front sheet prints it.",
+    "agenda_items": "The agenda's items, in order, with the pages their papers run to.",
+    "documents": "The documents a pack holds (agenda, minutes, reports, work programme).",
+    "minutes": "Each minutes document's meeting: body, date, time, venue.",
+    "people": "One row per person named in attendance, within a council.",
+    "attendance": "Who the minutes record, and how: member, substitute, in attendance, "
+    "apologies, absent.",
+    "declarations": "Declarations of interest recorded in the minutes.",
+    "minute_items": "The items of a set of minutes, with their text.",
+    "resolutions": "What was resolved under each minute item, with any recorded votes.",
+    "resolution_parts": "The lettered or numbered parts of a resolution.",
+    "actions": "Actions recorded under a minute item, with their owner.",
+    "reports": "Officer reports' metadata: meeting, cabinet member, wards, key decision.",
+    "recommendations": "A report's recommendations, in order.",
+    "sections": "A report's numbered sections.",
+    "paragraphs": "A report section's paragraphs.",
+    "implications": "A report's implications (financial, legal, equalities...), signed off.",
+    "work_programmes": "Each work programme's cabinet member and header.",
+    "programme_items": "The items a work programme plans, by meeting.",
+    "tables": "Tables in the documents, with the quality of their reading.",
+    "table_cells": "Every cell of every table, with its number where it reads as one.",
+    "statistics_rows": "Rows of tables whose columns are periods.",
+    "statistics_values": "A statistics row's value for each period.",
+    "findings": "What the rules found: code, severity, message, page and quote.",
+}
+
+LABELS = {
+    "packs": "path",
+    "documents": "title",
+    "people": "name",
+    "minute_items": "title",
+    "resolutions": "text",
+    "sections": "title",
+    "tables": "caption",
+    "statistics_rows": "category",
+}
+
+FACETS = {
+    "packs": ["council", "body", "meeting_date"],
+    "documents": ["kind"],
+    "minutes": ["body", "date"],
+    "attendance": ["status"],
+    "findings": ["severity", "code"],
+    "implications": ["kind"],
+}
+
+CANNED_QUERIES = {
+    "decisions_of_a_body": {
+        "title": "Decisions of a body, by date",
+        "sql": "SELECT COALESCE(minutes.body, packs.body) AS body, minutes.date,"
+        " minute_items.number, minute_items.title, resolutions.text"
+        " FROM resolutions"
+        " JOIN minute_items ON minute_items.id = resolutions.minute_item_id"
+        " JOIN documents ON documents.id = minute_items.document_id"
+        " JOIN packs ON packs.id = documents.pack_id"
+        " LEFT JOIN minutes ON minutes.document_id = documents.id"
+        " WHERE COALESCE(minutes.body, packs.body) = :body"
+        " ORDER BY minutes.date, minute_items.position, resolutions.position",
+    },
+    "who_attended": {
+        "title": "Who attended which meetings",
+        "sql": "SELECT name, body, meeting_date, status, role FROM attendees"
+        " WHERE status IN ('member', 'substitute', 'in_attendance')"
+        " AND name LIKE '%' || :name || '%' ORDER BY name, meeting_date",
+    },
+    "findings_by_rule": {
+        "title": "Findings by rule",
+        "sql": "SELECT code, name, severity, count(*) AS findings, count(DISTINCT pack_id)"
+        " AS packs FROM findings GROUP BY code, name, severity ORDER BY findings DESC",
+    },
+    "search_resolutions": {
+        "title": "Full-text search of resolutions",
+        "sql": "SELECT resolutions.id, resolutions.text FROM resolutions_fts"
+        " JOIN resolutions ON resolutions.id = resolutions_fts.rowid"
+        " WHERE resolutions_fts MATCH :query ORDER BY rank",
+    },
+}
 
 
-def _full_text_schema() -> str:
-    statements = []
-    for table, columns in FULL_TEXT.items():
-        names = ", ".join(columns)
-        new = ", ".join(f"new.{c}" for c in columns)
-        old = ", ".join(f"old.{c}" for c in columns)
-        statements.append(
-            f"""
-            CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts
-                USING fts5({names}, content="{table}", content_rowid="id");
-            CREATE TRIGGER IF NOT EXISTS {table}_fts_insert AFTER INSERT ON {table} BEGIN
-                INSERT INTO {table}_fts(rowid, {names}) VALUES (new.id, {new});
-            END;
-            CREATE TRIGGER IF NOT EXISTS {table}_fts_delete AFTER DELETE ON {table} BEGIN
-                INSERT INTO {table}_fts({table}_fts, rowid, {names})
-                    VALUES ('delete', old.id, {old});
-            END;
-            """
-        )
-    return "".join(statements)
+def datasette_metadata(database_name: str) -> dict:
+    """Datasette metadata for a councildocs database: descriptions, labels, facets, queries.
 
-
-def _index_schema() -> str:
-    return "".join(
-        f"CREATE INDEX IF NOT EXISTS {table}_{column} ON {table}({column});\n"
-        for table, columns in FOREIGN_KEYS.items()
-        for column in columns
-    )
-
-
-def _insert(connection: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
-    columns = ", ".join(f'"{c}"' for c in row)
-    marks = ", ".join("?" for _ in row)
-    cursor = connection.execute(
-        f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
-    )
-    return cursor.lastrowid or 0
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _page(provenance: Provenance | None) -> int | None:
-    return provenance.page if provenance else None
-
-
-def _span(span: PageSpan | None) -> tuple[int | None, int | None]:
-    return (span.start, span.end) if span else (None, None)
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _write(
-    connection: sqlite3.Connection,
-    pack: Pack,
-    findings: list[Finding],
-    councildocs_version: str | None,
-) -> int:
-    meeting = pack.meeting
-    pack_id = _insert(
-        connection,
-        "packs",
-        {
-            "sha256": pack.source.sha256,
-            "path": pack.source.path,
-            "format": pack.source.format,
-            "page_count": pack.source.page_count,
-            "pdf_title": pack.source.title,
-            "council": meeting.council,
-            "body": meeting.body,
-            "meeting_date": _text(meeting.date),
-            "meeting_time": meeting.time,
-            "venue": meeting.venue,
-            "schema_version": pack.version,
-            "councildocs_version": councildocs_version,
-        },
-    )
-    for position, item in enumerate(pack.agenda.items):
-        start, end = _span(item.pages)
-        _insert(
-            connection,
-            "agenda_items",
-            {
-                "pack_id": pack_id,
-                "position": position,
-                "number": item.number,
-                "title": item.title,
-                "page_start": start,
-                "page_end": end,
-                "presenter": item.presenter.name if item.presenter else None,
-                "presenter_role": item.presenter.role if item.presenter else None,
-                "part": item.part,
-                "decision_number": item.decision_number,
-                "notes": _json(item.notes),
-                "page": _page(item.provenance),
-            },
-        )
-    document_ids = [
-        _write_document(connection, pack_id, position, document)
-        for position, document in enumerate(pack.documents)
-    ]
-    for finding in findings:
-        in_range = finding.document is not None and 0 <= finding.document < len(document_ids)
-        _insert(
-            connection,
-            "findings",
-            {
-                "pack_id": pack_id,
-                "document_id": document_ids[finding.document] if in_range else None,
-                "code": finding.code,
-                "name": finding.name,
-                "severity": str(finding.severity),
-                "message": finding.message,
-                "page": finding.page,
-                "quote": finding.quote,
-            },
-        )
-    return pack_id
-
-
-def _write_document(
-    connection: sqlite3.Connection, pack_id: int, position: int, document: DocumentBase
-) -> int:
-    start, end = _span(document.pages)
-    physical_start, physical_end = _span(document.physical_pages)
-    document_id = _insert(
-        connection,
-        "documents",
-        {
-            "pack_id": pack_id,
-            "position": position,
-            "kind": str(getattr(document, "kind", "other")),
-            "title": document.title,
-            "agenda_item": document.agenda_item,
-            "page_start": start,
-            "page_end": end,
-            "physical_start": physical_start,
-            "physical_end": physical_end,
-            "text": "\n".join(_strings(document.model_dump(mode="json"))),
-            "unplaced_text": "\n".join(u.text for u in document.unplaced_text),
-        },
-    )
-    for table_position, table in enumerate(document.tables):
-        _write_table(connection, document_id, table_position, table)
-    if isinstance(document, MinutesDocument):
-        _write_minutes(connection, document_id, document)
-    elif isinstance(document, ReportDocument):
-        _write_report(connection, document_id, document)
-    elif isinstance(document, WorkProgrammeDocument):
-        _write_programme(connection, document_id, document)
-    return document_id
-
-
-# keys whose values are labels of the model, not text a reader would search for
-_NOT_TEXT = {"kind", "method", "schema_name", "version"}
-
-
-def _strings(value: Any) -> Iterator[str]:
-    """Every string in a dumped document, in order: the document's full text for searching."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in _NOT_TEXT:
-                yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def _write_minutes(
-    connection: sqlite3.Connection, document_id: int, minutes: MinutesDocument
-) -> None:
-    _insert(
-        connection,
-        "minutes",
-        {
-            "document_id": document_id,
-            "body": minutes.body,
-            "date": _text(minutes.date),
-            "time": minutes.time,
-            "venue": minutes.venue,
-            "declarations_stated": minutes.declarations_stated,
-        },
-    )
-    _write_attendance(connection, document_id, minutes.attendance)
-    for declaration in minutes.declarations:
-        _insert(
-            connection,
-            "declarations",
-            {
-                "document_id": document_id,
-                "member": declaration.member,
-                "item": declaration.item,
-                "interest": declaration.interest,
-                "kind": declaration.kind,
-            },
-        )
-    for position, item in enumerate(minutes.items):
-        item_id = _insert(
-            connection,
-            "minute_items",
-            {
-                "document_id": document_id,
-                "position": position,
-                "number": item.number,
-                "agenda_item": item.agenda_item,
-                "title": item.title,
-                "text": item.text,
-                "page": _page(item.provenance),
-            },
-        )
-        for resolution_position, resolution in enumerate(item.resolutions):
-            votes = resolution.votes
-            _insert(
-                connection,
-                "resolutions",
-                {
-                    "minute_item_id": item_id,
-                    "position": resolution_position,
-                    "number": resolution.number,
-                    "text": resolution.text,
-                    "votes_for": votes.for_ if votes else None,
-                    "votes_against": votes.against if votes else None,
-                    "votes_abstained": votes.abstained if votes else None,
-                    "votes_unanimous": int(votes.unanimous) if votes else None,
-                    "page": _page(resolution.provenance),
-                },
-            )
-        for action_position, action in enumerate(item.actions):
-            _insert(
-                connection,
-                "actions",
-                {
-                    "minute_item_id": item_id,
-                    "position": action_position,
-                    "owner": action.owner,
-                    "text": action.text,
-                    "page": _page(action.provenance),
-                },
-            )
-
-
-def _write_attendance(
-    connection: sqlite3.Connection, document_id: int, attendance: Attendance
-) -> None:
-    for field, status in ATTENDANCE_STATUSES.items():
-        for person in getattr(attendance, field):
-            connection.execute(
-                "INSERT INTO people (name) VALUES (?) ON CONFLICT(name) DO NOTHING", (person.name,)
-            )
-            (person_id,) = connection.execute(
-                "SELECT id FROM people WHERE name = ?", (person.name,)
-            ).fetchone()
-            _insert(
-                connection,
-                "attendance",
-                {
-                    "document_id": document_id,
-                    "person_id": person_id,
-                    "status": status,
-                    "honorific": person.honorific,
-                    "role": person.role,
-                    "organisation": person.organisation,
-                    "party": person.party,
-                    "attended_virtually": person.attended_virtually,
-                },
-            )
-
-
-def _write_report(connection: sqlite3.Connection, document_id: int, report: ReportDocument) -> None:
-    meta = report.metadata
-    dumped = meta.model_dump(mode="json")
-    _insert(
-        connection,
-        "reports",
-        {
-            "document_id": document_id,
-            "title": meta.title,
-            "meeting_body": meta.meeting.body,
-            "meeting_date": _text(meta.meeting.date),
-            "cabinet_member": meta.cabinet_member.name if meta.cabinet_member else None,
-            "cabinet_member_portfolio": (
-                meta.cabinet_member.portfolio if meta.cabinet_member else None
-            ),
-            "cabinet_members": _json(dumped["cabinet_members"]),
-            "wards_affected": _json(meta.wards_affected),
-            "accountable_director": (
-                meta.accountable_director.name if meta.accountable_director else None
-            ),
-            "accountable_director_role": (
-                meta.accountable_director.role if meta.accountable_director else None
-            ),
-            "originating_service": meta.originating_service,
-            "accountable_employees": _json(dumped["accountable_employees"]),
-            "considered_by": _json(dumped["considered_by"]),
-            "key_decision": meta.key_decision.value if meta.key_decision else None,
-            "key_decision_text": meta.key_decision.text if meta.key_decision else None,
-            "decision_number": meta.decision_number,
-            "classification": meta.classification,
-            "exempt": meta.exempt,
-            "purpose": meta.purpose,
-            "extra": _json(meta.extra),
-            "background_papers": _json(report.background_papers),
-            "appendices": _json(report.appendices),
-            "links": _json(report.links),
-        },
-    )
-    for position, recommendation in enumerate(report.recommendations):
-        _insert(
-            connection,
-            "recommendations",
-            {
-                "document_id": document_id,
-                "position": position,
-                "number": recommendation.number,
-                "text": recommendation.text,
-                "page": _page(recommendation.provenance),
-            },
-        )
-    for position, section in enumerate(report.sections):
-        section_id = _insert(
-            connection,
-            "sections",
-            {
-                "document_id": document_id,
-                "position": position,
-                "number": section.number,
-                "title": section.title,
-                "page": _page(section.provenance),
-            },
-        )
-        for paragraph_position, paragraph in enumerate(section.paragraphs):
-            _insert(
-                connection,
-                "paragraphs",
-                {
-                    "section_id": section_id,
-                    "position": paragraph_position,
-                    "number": paragraph.number,
-                    "text": paragraph.text,
-                    "bullets": _json(paragraph.bullets),
-                    "page": _page(paragraph.provenance),
-                },
-            )
-    for position, implication in enumerate(report.implications):
-        sign_off = implication.sign_off
-        _insert(
-            connection,
-            "implications",
-            {
-                "document_id": document_id,
-                "position": position,
-                "kind": str(implication.kind),
-                "title": implication.title,
-                "text": implication.text,
-                "none_stated": implication.none_stated,
-                "sign_off_reference": sign_off.reference if sign_off else None,
-                "sign_off_initials": sign_off.initials if sign_off else None,
-                "sign_off_date": _text(sign_off.date) if sign_off else None,
-                "sign_off_code": sign_off.code if sign_off else None,
-                "page": _page(implication.provenance),
-            },
-        )
-
-
-def _write_programme(
-    connection: sqlite3.Connection, document_id: int, programme: WorkProgrammeDocument
-) -> None:
-    position = 0
-    for meeting in programme.meetings:
-        for item in meeting.items:
-            _insert(
-                connection,
-                "programme_items",
-                {
-                    "document_id": document_id,
-                    "position": position,
-                    "meeting_date": _text(meeting.date),
-                    "meeting_date_text": meeting.date_text,
-                    "title": item.title,
-                    "lead": item.lead,
-                    "questions": item.questions,
-                    "extra": _json(item.extra),
-                },
-            )
-            position += 1
-
-
-def _write_table(
-    connection: sqlite3.Connection, document_id: int, position: int, table: Table
-) -> None:
-    statistics = table.statistics
-    table_id = _insert(
-        connection,
-        "tables",
-        {
-            "document_id": document_id,
-            "position": position,
-            "page": table.page,
-            "pages": _json(table.pages),
-            "caption": table.caption,
-            "header": _json(table.header),
-            "row_count": len(table.rows),
-            "spans": _json([s.model_dump() for s in table.spans]),
-            "footnotes": _json(table.footnotes),
-            "method": table.method,
-            "quality_score": table.quality.score,
-            "quality_reasons": _json(table.quality.reasons),
-            "periods": _json(statistics.periods) if statistics else None,
-            "bbox": _json(table.bbox) if table.bbox else None,
-        },
-    )
-    cells = [(1, 0, column, text) for column, text in enumerate(table.header)]
-    cells += [
-        (0, row, column, text)
-        for row, values in enumerate(table.rows)
-        for column, text in enumerate(values)
-    ]
-    connection.executemany(
-        'INSERT INTO table_cells (table_id, is_header, row, "column", column_name, text, number)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                table_id,
-                is_header,
-                row,
-                column,
-                table.header[column] if column < len(table.header) else None,
-                text,
-                None if is_header else cell_number(text),
-            )
-            for is_header, row, column, text in cells
-        ],
-    )
-    if statistics is None:
-        return
-    for record_position, record in enumerate(statistics.records):
-        row_id = _insert(
-            connection,
-            "statistics_rows",
-            {
-                "table_id": table_id,
-                "position": record_position,
-                "category": record.category,
-                "comment": record.comment,
-                "footnote_marks": _json(record.footnote_marks),
-                "change": _json([c.model_dump() for c in record.change]),
-            },
-        )
-        periods = list(dict.fromkeys([*statistics.periods, *record.values]))
-        connection.executemany(
-            "INSERT INTO statistics_values (row_id, period, value, raw, unit)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [
-                (
-                    row_id,
-                    period,
-                    record.values.get(period),
-                    record.raw.get(period),
-                    record.units.get(period),
-                )
-                for period in periods
-                if period in record.values or period in record.raw
-            ],
-        )
+    ``datasette council.db --metadata metadata.json``; ``database_name`` is the file's stem.
+    """
+    tables = {
+        name: {"description": description}
+        | ({"label_column": LABELS[name]} if name in LABELS else {})
+        | ({"facets": FACETS[name]} if name in FACETS else {})
+        for name, description in DESCRIPTIONS.items()
+    }
+    return {
+        "title": "Council papers",
+        "description": "Agenda packs, minutes and reports parsed by councildocs.",
+        "databases": {database_name: {"tables": tables, "queries": CANNED_QUERIES}},
+    }

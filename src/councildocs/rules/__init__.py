@@ -27,6 +27,7 @@ from functools import cache
 from types import ModuleType
 
 from ..contract import DocumentKind, Severity
+from ..errors import UnknownRule as UnknownRule  # raised here; re-exported
 
 READS_PACK = "pack"
 READS_MODERNGOV = "moderngov"
@@ -44,10 +45,6 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "PUB": ("publication", "publication"),
     "MGV": ("moderngov", "consistency"),
 }
-
-
-class UnknownRule(ValueError):
-    """A rule reference (code, prefix, name or group) that matches no rule."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +138,7 @@ def get(code: str) -> Rule:
     try:
         return rules[code.upper()]
     except KeyError:
-        raise UnknownRule(f"no rule {code!r}; `councildocs rules` lists them") from None
+        raise UnknownRule(code, "no such rule; `councildocs rules` lists them") from None
 
 
 def resolve(reference: str) -> set[str]:
@@ -162,6 +159,7 @@ def resolve(reference: str) -> set[str]:
     if named:
         return named
     raise UnknownRule(
-        f"{reference!r} names no rule (give a code like FIG001, a prefix like FIG, "
-        f"a rule name, or a group: {', '.join(sorted({r.group for r in rules.values()}))})"
+        reference,
+        f"names no rule (give a code like FIG001, a prefix like FIG, "
+        f"a rule name, or a group: {', '.join(sorted({r.group for r in rules.values()}))})",
     )

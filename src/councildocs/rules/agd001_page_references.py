@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Pack
+from ..output.wording import page_range
 from ._support import Hit
 
 CODE = "AGD001"
@@ -45,7 +46,7 @@ def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
             continue
         yield Hit(
             message=(
-                f"agenda item {item.number} cites pages {cited.start}-{cited.end}, "
+                f"agenda item {item.number} cites {page_range(cited.start, cited.end)}, "
                 f"but its papers run from page {start} to {end}"
             ),
             page=item.provenance.page if item.provenance else None,

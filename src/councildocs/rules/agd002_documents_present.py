@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Pack
+from ..output.wording import page_range
 from ._support import Hit
 
 CODE = "AGD002"
@@ -39,7 +40,7 @@ def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
             continue
         yield Hit(
             message=(
-                f"agenda item {item.number} refers to pages {item.pages.start}-{item.pages.end}, "
+                f"agenda item {item.number} refers to {page_range(item.pages.start, item.pages.end)}, "
                 "but no document in the pack serves it"
             ),
             page=item.provenance.page if item.provenance else None,
