@@ -57,6 +57,7 @@ from ..vocabulary import decisions as decision_words
 from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, MEMBER_TITLE
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
+from .minute_headings import item_headings
 from .people import person, split_names
 
 # --- item headings -----------------------------------------------------------------------
@@ -101,7 +102,7 @@ class _Item:
 
 
 def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> MinutesDocument:
-    items = _find_items(lines) or _outline_items(lines)
+    items = _find_items(lines, blocks) or _outline_items(lines)
     first = lines.index(items[0].heading) if items else len(lines)
     header = lines[:first]
     document = MinutesDocument()
@@ -149,13 +150,35 @@ def _unplaced_runs(leftover: list[tuple[int, Line]]) -> list:
 # --- items ---------------------------------------------------------------------------------
 
 
-def _find_items(lines: list[Line]) -> list[_Item]:
+def _find_items(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
     """Item headings: Kent's "84. Apologies" with "(Item 1)" under it where the minutes
-    print agenda references, otherwise numbered headings that count up one by one, in the
-    style (with or without a full stop) and at the indent of the first."""
+    print agenda references; otherwise the reading that finds more items of the two: the
+    headings the layout shows carrying one running numbering (``minute_headings``), or
+    numbered lines that count up one by one from 1 (a text export shows no headings)."""
     referenced = _referenced_headings(lines)
     if referenced:
         return referenced
+    counted = _counted_headings(lines)
+    seen = _seen_headings(lines, blocks)
+    return seen if len(seen) > len(counted) else counted
+
+
+def _seen_headings(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
+    items = []
+    for heading in item_headings(lines, blocks):
+        if items:
+            _close(items[-1], lines, lines.index(heading.lines[0]))
+        item = _Item(heading.number, heading.title, heading.lines[0])
+        item.lines = list(heading.lines)
+        items.append(item)
+    if items:
+        _close(items[-1], lines, len(lines))
+    return items
+
+
+def _counted_headings(lines: list[Line]) -> list[_Item]:
+    """Numbered lines from 1 that count up one by one, in the style (with or without a full
+    stop) and at the indent of the first."""
     items: list[_Item] = []
     style = None
     indent = None
