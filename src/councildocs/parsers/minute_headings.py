@@ -88,7 +88,8 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
             continue
         heading = block.kind is BlockKind.heading and block.lines[0] is line
         title_lines = block.lines if heading else [line]
-        title = clean(" ".join([match["title"], *(ln.text for ln in title_lines[1:])]))
+        first = _emphasised_part(line, body) or match["title"]
+        title = clean(" ".join([first, *(ln.text for ln in title_lines[1:])]))
         title = _title(title)
         if not title or len(title.split()) > _LONGEST_TITLE_WORDS:
             continue
@@ -99,6 +100,19 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
             continue
         found.append(_Candidate(number, shape, _order(number), title, title_lines, strong))
     return found
+
+
+def _emphasised_part(line: Line, body) -> str | None:
+    """ "2.  MINUTES  The minutes of ...": where the heading's words stand out and the
+    line runs on in body text, the title is the words that stand out (number left off)."""
+    spans = [span for span in line.spans if span.text.strip()]
+    marked = [emphasised(span.style, body) for span in spans]
+    if not marked or not marked[0] or all(marked):
+        return None
+    lead = spans[: marked.index(False)]
+    text = " ".join(span.text.strip() for span in lead)
+    match = _ITEM_NUMBER.match(text)
+    return match["title"] if match else None
 
 
 def _title(text: str) -> str:
