@@ -182,3 +182,32 @@ def test_offices_printed_before_their_holders_and_a_bracket_closing_an_entry():
         "M Armstrong",
         "P Moran",
     ]
+
+
+def test_a_decision_recorded_in_a_sentence_of_prose(tmp_path):
+    doc = _Minutes()
+    doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
+    doc.gap()
+    doc.item(
+        "1. Minutes of the last meeting",
+        "Proposed by Cllr Dale, seconded by Cllr Fenn and unanimously agreed that the "
+        "minutes were a true record.",
+    )
+    doc.item("2. Correspondence", "A letter from the school was read out.")
+    minutes = doc.parse(tmp_path)
+    assert [len(item.resolutions) for item in minutes.items] == [1, 0]
+
+
+@pytest.mark.parametrize(("welsh", "english"), [("10-19_cy", "19-10-09")])
+def test_welsh_minutes_give_the_items_and_decisions_of_their_english_twin(welsh, english):
+    from .conftest import shared_file
+
+    def read(name: str) -> MinutesDocument:
+        pack = councildocs.parse(shared_file(f"corpus/manordeilo-salem-cc/{name}.pdf"))
+        return next(d for d in pack.documents if isinstance(d, MinutesDocument))
+
+    cymraeg, saesneg = read(welsh), read(english)
+    assert [i.number for i in cymraeg.items] == [i.number for i in saesneg.items]
+    # 19-10-09 page 1: "... unanimously agreed that the minutes ... were correct"; its twin
+    # "... a chytunwyd yn unfrydol bod cofnodion ..."
+    assert len(cymraeg.items[1].resolutions) == len(saesneg.items[1].resolutions) == 1

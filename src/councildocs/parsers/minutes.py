@@ -526,17 +526,26 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             decided.update(range(index, index + 1 + consumed))
             index += 1 + consumed
             continue
-        if decision_words.THAT_DECISION.match(body):
+        prose = decision_words.PROSE_DECISION.search(body)
+        if prose and len(body) - prose.start() > _LONGEST_DECISION_SENTENCE:
+            # "it was agreed that ..." opening a long account of a discussion reports a
+            # view; minutes record the outcome in a paragraph of its own, or end one with it
+            prose = None
+        if decision_words.THAT_DECISION.match(body) or prose:
             votes = pending.pop().votes if pending else None
             resolutions.extend(pending)
             pending = []
-            resolutions.append(Resolution(text=clean(body), votes=votes, provenance=where))
+            text = _sentence_from(body, prose.start()) if prose else clean(body)
+            resolutions.append(Resolution(text=text, votes=votes, provenance=where))
             decided.add(index)
         index += 1
     resolutions.extend(pending)
     for resolution in resolutions:
         resolution.parts = resolution.parts or _parts(resolution.text)
     return resolutions, decided
+
+
+_LONGEST_DECISION_SENTENCE = 250  # characters, from its decision word to the paragraph's end
 
 
 def _sentence_from(text: str, at: int) -> str:
