@@ -34,7 +34,7 @@ to ``unplaced_text``; an item's ``text`` keeps its whole discussion, resolutions
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 from rapidfuzz import fuzz, utils
@@ -57,6 +57,7 @@ from ..vocabulary import decisions as decision_words
 from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, MEMBER_TITLE
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
+from .minute_headings import item_headings
 from .people import person, split_names
 
 # --- item headings -----------------------------------------------------------------------
@@ -101,7 +102,7 @@ class _Item:
 
 
 def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> MinutesDocument:
-    items = _find_items(lines) or _outline_items(lines)
+    items = _find_items(lines, blocks) or _outline_items(lines)
     first = lines.index(items[0].heading) if items else len(lines)
     header = lines[:first]
     document = MinutesDocument()
@@ -149,13 +150,35 @@ def _unplaced_runs(leftover: list[tuple[int, Line]]) -> list:
 # --- items ---------------------------------------------------------------------------------
 
 
-def _find_items(lines: list[Line]) -> list[_Item]:
+def _find_items(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
     """Item headings: Kent's "84. Apologies" with "(Item 1)" under it where the minutes
-    print agenda references, otherwise numbered headings that count up one by one, in the
-    style (with or without a full stop) and at the indent of the first."""
+    print agenda references; otherwise the reading that finds more items of the two: the
+    headings the layout shows carrying one running numbering (``minute_headings``), or
+    numbered lines that count up one by one from 1 (a text export shows no headings)."""
     referenced = _referenced_headings(lines)
     if referenced:
         return referenced
+    counted = _counted_headings(lines)
+    seen = _seen_headings(lines, blocks)
+    return seen if len(seen) > len(counted) else counted
+
+
+def _seen_headings(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
+    items = []
+    for heading in item_headings(lines, blocks):
+        if items:
+            _close(items[-1], lines, lines.index(heading.lines[0]))
+        item = _Item(heading.number, heading.title, heading.lines[0])
+        item.lines = list(heading.lines)
+        items.append(item)
+    if items:
+        _close(items[-1], lines, len(lines))
+    return items
+
+
+def _counted_headings(lines: list[Line]) -> list[_Item]:
+    """Numbered lines from 1 that count up one by one, in the style (with or without a full
+    stop) and at the indent of the first."""
     items: list[_Item] = []
     style = None
     indent = None
@@ -503,17 +526,26 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             decided.update(range(index, index + 1 + consumed))
             index += 1 + consumed
             continue
-        if decision_words.THAT_DECISION.match(body):
+        prose = decision_words.PROSE_DECISION.search(body)
+        if prose and len(body) - prose.start() > _LONGEST_DECISION_SENTENCE:
+            # "it was agreed that ..." opening a long account of a discussion reports a
+            # view; minutes record the outcome in a paragraph of its own, or end one with it
+            prose = None
+        if decision_words.THAT_DECISION.match(body) or prose:
             votes = pending.pop().votes if pending else None
             resolutions.extend(pending)
             pending = []
-            resolutions.append(Resolution(text=clean(body), votes=votes, provenance=where))
+            text = _sentence_from(body, prose.start()) if prose else clean(body)
+            resolutions.append(Resolution(text=text, votes=votes, provenance=where))
             decided.add(index)
         index += 1
     resolutions.extend(pending)
     for resolution in resolutions:
         resolution.parts = resolution.parts or _parts(resolution.text)
     return resolutions, decided
+
+
+_LONGEST_DECISION_SENTENCE = 250  # characters, from its decision word to the paragraph's end
 
 
 def _sentence_from(text: str, at: int) -> str:
@@ -923,16 +955,27 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
     while index < len(header):
         line = header[index]
         text = _BULLET.sub("", line.text.strip())
-        label = _label(text)
+        label = _label(text) or _label_in_own_span(line)
         if label is None:
             index += 1
             continue
         category, virtually, rest = label
         used.add(index)
         honorific = None
+        if not rest and _list_paragraph_follows(header, index):
+            # "PRESENT" on a line of its own over "Councillors A, B and C."
+            index += 1
+            rest = header[index].text.strip()
+            used.add(index)
         cap = _HONORIFIC_LABEL.match(rest)
         if cap:
             honorific, rest = COUNCILLOR, rest[cap.end() :]
+        if rest and "," not in rest and _names_in_column(header, index, rest):
+            # "PRESENT   C Lyne - Acting Chairperson" with one person a line under the name
+            first = _columns_as_entry(_without_label(line, rest))
+            entries, index = _one_a_line(header, index + 1, gap, used)
+            _add(attendance, category, [first, *entries], honorific, virtually)
+            continue
         if rest:
             # a comma list running on over the following lines
             parts = [rest]
@@ -945,7 +988,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
             continue
         # a heading over one person a line ("Witnesses" / "Hannah Pawley - Trainee CWC")
         index += 1
-        entries: list[str] = []
+        entries = []
         while index < len(header):
             follow = header[index]
             follow_text = follow.text.strip()
@@ -986,7 +1029,73 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
     return used
 
 
+def _label_in_own_span(line: Line) -> tuple[str, bool, str] | None:
+    """ "PRESENT   C Lyne - Acting Chairperson": a label set apart from the names, with no
+    colon after it."""
+    if len(line.spans) < 2:
+        return None
+    label = _label(line.spans[0].text.strip())
+    if label is None or label[2]:
+        return None
+    rest = " ".join(span.text.strip() for span in line.spans[1:])
+    return label[0], label[1], rest
+
+
+def _list_paragraph_follows(header: list[Line], index: int) -> bool:
+    """A comma list on the line under a label that stands alone."""
+    if index + 1 >= len(header):
+        return False
+    text = header[index + 1].text.strip()
+    return "," in text and _label(text) is None and not _STOP.match(text)
+
+
+def _names_in_column(header: list[Line], index: int, rest: str) -> bool:
+    """The label's line holds the first name in a column of its own, and the next line
+    starts in that column: one person a line, not a list wrapping under the label."""
+    line = header[index]
+    column = next((s for s in line.spans if rest.startswith(s.text.strip()[:8])), None)
+    if column is None or column is line.spans[0] or index + 1 >= len(header):
+        return False
+    follow = header[index + 1]
+    tolerance = 6 if line.has_geometry else 1
+    return abs(follow.x0 - column.x0) <= tolerance and _label(follow.text.strip()) is None
+
+
+def _without_label(line: Line, rest: str) -> Line:
+    """The line from the span where the names start: its columns read as one entry."""
+    spans = line.spans
+    start = next(i for i, s in enumerate(spans) if rest.startswith(s.text.strip()[:8]))
+    return replace(line, text=rest, spans=spans[start:])
+
+
+def _one_a_line(
+    header: list[Line], index: int, gap: float, used: set[int]
+) -> tuple[list[str], int]:
+    """Entries one a line from ``index``, to a gap, a label, an outdent or a long line."""
+    entries: list[str] = []
+    margin = header[index - 1].x0 if index < len(header) else 0
+    while index < len(header):
+        follow = header[index]
+        text = follow.text.strip()
+        previous = header[index - 1]
+        if (
+            _label(_BULLET.sub("", text)) is not None
+            or _STOP.match(text)
+            or _HEADING.match(text)
+            or len(text) > 90
+            or (follow.page == previous.page and follow.top - previous.top > gap * 1.45)
+            or follow.x0 < margin - (6 if follow.has_geometry else 1)
+        ):
+            break
+        entries.append(_columns_as_entry(follow))
+        used.add(index)
+        index += 1
+    return entries, index
+
+
 def _label(text: str) -> tuple[str, bool, str] | None:
+    # "a. Present": the letter or number of the entry that records attendance
+    text = _MARKER.sub("", text, count=1)
     for pattern, category, virtually in _LABELS:
         match = pattern.match(text)
         if not match:
@@ -1045,6 +1154,15 @@ def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument)
     ):
         names = split_names(match["names"])
         attendance.apologies.extend(person(n) for n in names if _plausible_name(n))
+    if attendance_words.APOLOGIES_TITLE.match(minute.title or "") and not (
+        attendance_words.APOLOGIES_SENTENCE.search(text)
+    ):
+        # "1. APOLOGIES   A Horne - Community Councillor.": the item's text is the list
+        for entry in text.split("\n"):
+            if attendance_words.NO_APOLOGIES.match(entry.strip(" .")):
+                continue
+            names = [n for n in split_names(entry) if _plausible_name(n)]
+            attendance.apologies.extend(person(n) for n in names)
     for match in regex.finditer(
         rf"(?P<name>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?)\s+{attendance_words.SUBSTITUTE_PHRASE}"
         r"(?:\s+for\s+(?P<for>[\w' ]+))?",

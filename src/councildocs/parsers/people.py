@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..models import Person
+from ..vocabulary.attendance import OFFICE
 from ..vocabulary.people import (
     HONORIFIC,
     JOB_WORD,
@@ -22,6 +23,9 @@ from ..vocabulary.people import (
 _ROLE_IN_BRACKETS = regex.compile(r"\((?P<text>[^()]*)\)\s*$")
 _DASH = regex.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}[\p{Lu}&]*$")
+_NAME_AFTER_BRACKET = regex.compile(r"\s+(?=\p{Lu}[\p{Ll}.]*\s+\p{Lu})")
+# a colon that ends an office printed before its holder, or the holder before the next office
+_OFFICE_LABEL_END = regex.compile(r":(?=\s)")
 
 
 def split_names(text: str) -> list[str]:
@@ -35,11 +39,21 @@ def split_names(text: str) -> list[str]:
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif char in ",;" and depth == 0:
+            if depth == 0 and _NAME_AFTER_BRACKET.match(text, index + 1):
+                # "D Richardson (Chair) N Cresswell": the bracket closes one entry
+                pieces.append(text[start : index + 1])
+                start = index + 1
+        elif depth == 0 and (char in ",;" or _OFFICE_LABEL_END.match(text, index)):
             pieces.append(text[start:index])
             start = index + 1
     pieces.append(text[start:])
+    office = None
     for piece in pieces:
+        if OFFICE.match(piece.strip(" .")):
+            office = piece.strip(" .")  # "Chair: Mrs S Walker": the office, then its holder
+            continue
+        if office and piece.strip():
+            piece, office = f"{piece.strip()} ({office})", None
         for sub in _split_and(piece):
             sub = sub.strip(" .:")
             if not sub:

@@ -23,6 +23,8 @@ IN_ATTENDANCE_LABELS = (
     "Employees",
     "Staff(?: present)?",
     "Hefyd yn bresennol",  # Welsh: also present
+    "Attending",
+    "Guests",
 )
 APOLOGIES_LABELS = ("Apologies(?: for absence)?", "Ymddiheuriadau")
 ABSENT_LABELS = ("(?:(?:Members|Councillors|Commissioners) )?Absent", "Absennol")
@@ -47,6 +49,10 @@ VIRTUAL_ATTENDANCE_LABEL = regex.compile(rf"^{one_of(VIRTUAL_ATTENDANCE_LABELS)}
 IN_ATTENDANCE_LABEL = regex.compile(rf"^{one_of(IN_ATTENDANCE_LABELS)}\b", regex.I)
 # an apologies label needs its colon or dash: "Apologies" alone is an item's title
 APOLOGIES_LABEL = regex.compile(rf"^{one_of(APOLOGIES_LABELS)}\s*[:\-]", regex.I)
+# an item titled only "Apologies" (or "Apologies for absence"), whose text lists the names
+APOLOGIES_TITLE = regex.compile(rf"^{one_of(APOLOGIES_LABELS)}\s*[:.]?$", regex.I)
+# a text that records no apologies
+NO_APOLOGIES = regex.compile(r"(?i)^(?:none|nil|no\s+apologies\b.*|there\s+were\s+no(?:ne)?\b.*)$")
 ABSENT_LABEL = regex.compile(rf"^{one_of(ABSENT_LABELS)}\b", regex.I)
 SUBSTITUTES_LABEL = regex.compile(rf"^{one_of(SUBSTITUTES_LABELS)}\b", regex.I)
 MEMBERS_LABEL = regex.compile(rf"^{one_of(MEMBERS_LABELS)}\b", regex.I)
@@ -64,7 +70,7 @@ ATTENDANCE_ITEM = regex.compile(one_of(ATTENDANCE_ITEM_WORDS), regex.I)
 # the words before the names in "Apologies for absence were received from Mr A and Mr B."
 APOLOGIES_FROM = (
     "apologies(?: for absence)? (?:were |was )?(?:received |reported |submitted )?from "
-    "(?:the following\\s*:\\s*)?",
+    "(?:the following\\s*:\\s*)?(?:(?:Cllrs|Councillors)\\.?\\s+)?",
     # Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr A, B ac C." (received apologies from)
     "derbyniwyd ymddiheuriadau gan (?:y )?(?:Cynghorwyr |Cyng\\.? )?",
 )
@@ -95,6 +101,9 @@ OTHER_INTEREST = regex.compile(r"(?i)\bother\b")
 CHAIR_MARKS = ("Chair", "Chairman", "Chairperson", "Chairwoman", "Convener", "Cadeirydd")
 VICE_CHAIR_MARKS = ("Vice[- ]Chair(?:man|person)?", "Vice[- ]Convener", "Is-gadeirydd")
 CLERK_MARKS = ("Clerk", "Clerc")
+# an office printed as a label before its holder ("Chair: Mrs S Walker: Secretary: ...")
+OFFICE_MARKS = VICE_CHAIR_MARKS + CHAIR_MARKS + CLERK_MARKS + ("Secretary", "Treasurer")
+OFFICE = regex.compile(rf"^{one_of(OFFICE_MARKS)}$", regex.I)
 
 # --- what the validate rules look for when no list was parsed ---------------------------
 

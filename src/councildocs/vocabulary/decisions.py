@@ -32,6 +32,17 @@ THAT_DECISION = regex.compile(
     r"|.*\b(?:approved|adopted)\s*[–-]|.*\(motion\).*\(second(?:ed)?\))",
 )
 
+# a decision recorded in a sentence of the minutes' prose: "it was agreed", "unanimously
+# agreed" (a body that "agreed to" is read with actions); Welsh "cytunwyd" (it was agreed,
+# mutated "chytunwyd" after "a"), "penderfynwyd" (it was resolved)
+PROSE_DECISION_PHRASES = (
+    r"\bit\s+was\s+(?:unanimously\s+|also\s+)?(?:agreed|resolved|decided|approved)\b",
+    r"\b(?:unanimously|all)\s+(?:agreed|resolved|approved)\b",
+    r"\b(?:ch|c|g)ytunwyd\b",
+    r"\bpenderfynwyd\b",
+)
+PROSE_DECISION = regex.compile(one_of(PROSE_DECISION_PHRASES), regex.I)
+
 # --- outcomes of votes --------------------------------------------------------------------
 
 OUTCOMES = ("CARRIED", "LOST", "FAILED", "DEFEATED")

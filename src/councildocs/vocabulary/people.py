@@ -16,6 +16,7 @@ HONORIFICS = (
     "Mrs",
     "Ms",
     "Miss",
+    "Messrs",
     "Mx",
     "Dr",
     "Sir",
@@ -43,7 +44,9 @@ MEMBER_TITLE = one_of(MEMBER_TITLES)
 COUNCILLORS_PLURAL = ("Councillors", "Cllrs")
 COUNCILLORS_PLURAL_WITHOUT_COLON = ("Cynghorwyr",)
 COUNCILLORS_LIST = regex.compile(
-    rf"^(?P<label>{one_of(COUNCILLORS_PLURAL)}\s*:|{one_of(COUNCILLORS_PLURAL_WITHOUT_COLON)}\s)\s*",
+    rf"^(?P<label>{one_of(COUNCILLORS_PLURAL)}\s*:|{one_of(COUNCILLORS_PLURAL_WITHOUT_COLON)}\s"
+    # "Councillors Alun Davies, ...": the plural before a name, without its colon
+    rf"|{one_of(COUNCILLORS_PLURAL)}\s+(?=\p{{Lu}}\p{{Ll}}*\.?\s+\p{{Lu}}))\s*",
     regex.I,
 )
 COUNCILLOR = "Councillor"

@@ -1,0 +1,161 @@
+"""Minute item headings as a reader finds them: lines that look like headings and carry
+one numbering that runs on through the minutes.
+
+A council numbers its minutes in its own way ("5", "5.", "19.09.01", "11.25.01", "67/25",
+"Min 45/19", "C123", "8a"), but every way is a numbering that counts up, printed at the
+left margin on a line that stands out: a heading block of the layout, a line set bold or
+underlined against body text that is not, or, for compound numbers ("67/25",
+"19.09.01") that no paragraph list uses, any line that opens a block. The numbering with
+the longest run of such headings is the minutes' own; a numbered paragraph inside an item
+has a plain number of its own, not the minutes' numbering, or it does not count up from
+the last heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..extract import Line
+from ..layout import Block, BlockKind, body_style
+from ..layout.styles import emphasised, line_style
+from ..vocabulary.minutes import MINUTE_NUMBER_PREFIX
+from .common import clean
+
+_ITEM_NUMBER = regex.compile(
+    rf"^(?P<number>(?:{MINUTE_NUMBER_PREFIX}\s*)?\p{{Lu}}?\d{{1,4}}(?:[./]\s?\d{{1,4}})*"
+    r"(?P<suffix>[a-z])?)(?:\s*[.):]+\s*|\s+)(?P<title>[\p{Lu}'‘\"“(].*)$"
+)
+_DIGITS = regex.compile(r"\d+")
+# a date opens with a number that numbers nothing: "12 June 2018"
+_DATE = regex.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}\b")
+# what follows a dash after a heading's title is the item's content when it is a phrase of
+# its own ("- accepted", "- Monday, 5th January"), not the title's second half ("- OCC)")
+_CONTENT_AFTER_DASH = regex.compile(r"\s[-–—]\s+(?=\p{Ll}|[^,]*,)")
+_INDENT_POINTS = 12.0
+_INDENT_COLUMNS = 2.0
+_LONGEST_TITLE_WORDS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class ItemHeading:
+    number: str  # as printed, without a trailing "." or ")"
+    title: str
+    lines: list[Line]  # the heading's lines: the first, and any its title wraps onto
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    number: str
+    shape: str  # the numbering's form: "9.9.9", "9/9", "A9", "9"
+    order: tuple[int, int]  # the count that runs on, and the letter after it
+    title: str
+    lines: list[Line]
+    strong: bool  # it looks like a heading, not only numbered like one
+
+
+def item_headings(lines: Sequence[Line], blocks: Sequence[Block]) -> list[ItemHeading]:
+    """The minutes' item headings in reading order, or [] when no numbering runs on."""
+    candidates = _candidates(lines, blocks)
+    best: list[_Candidate] = []
+    for shape in dict.fromkeys(c.shape for c in candidates):
+        run = _running(c for c in candidates if c.shape == shape)
+        if sum(c.strong for c in run) >= 2 and len(run) > len(best):
+            best = run
+    return [ItemHeading(c.number, c.title, c.lines) for c in best]
+
+
+def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candidate]:
+    body = body_style(blocks)
+    starts = {}
+    for block in blocks:
+        if block.kind is BlockKind.furniture:
+            continue
+        # a table region holds one minute a row where minutes are set in a grid
+        opening = block.lines if block.kind is BlockKind.table else block.lines[:1]
+        for line in opening:
+            starts[id(line)] = block
+    found = []
+    for line in lines:
+        block = starts.get(id(line))
+        if block is None:
+            continue
+        text = line.text.strip()
+        match = _ITEM_NUMBER.match(text)
+        if match is None or _DATE.match(text):
+            continue
+        heading = block.kind is BlockKind.heading and block.lines[0] is line
+        title_lines = block.lines if heading else [line]
+        first = _emphasised_part(line, body) or match["title"]
+        title = clean(" ".join([first, *(ln.text for ln in title_lines[1:])]))
+        title = _title(title)
+        if not title or len(title.split()) > _LONGEST_TITLE_WORDS:
+            continue
+        number = match["number"]
+        shape = _shape(number)
+        strong = heading or emphasised(line_style(line), body)
+        if not strong and not _compound(shape):
+            continue
+        found.append(_Candidate(number, shape, _order(number), title, title_lines, strong))
+    return found
+
+
+def _emphasised_part(line: Line, body) -> str | None:
+    """ "2.  MINUTES  The minutes of ...": where the heading's words stand out and the
+    line runs on in body text, the title is the words that stand out (number left off)."""
+    spans = [span for span in line.spans if span.text.strip()]
+    marked = [emphasised(span.style, body) for span in spans]
+    if not marked or not marked[0] or all(marked):
+        return None
+    lead = spans[: marked.index(False)]
+    text = " ".join(span.text.strip() for span in lead)
+    match = _ITEM_NUMBER.match(text)
+    return match["title"] if match else None
+
+
+def _title(text: str) -> str:
+    """The heading's title: up to a colon or a dash that the item's content follows."""
+    text = regex.split(r":(?:\s|$)", text, maxsplit=1)[0]
+    text = _CONTENT_AFTER_DASH.split(text, maxsplit=1)[0]
+    return text.strip(" -–—")
+
+
+def _shape(number: str) -> str:
+    prefix = regex.match(r"^\D*", number).group()
+    rest = number[len(prefix) :].rstrip("abcdefghijklmnopqrstuvwxyz")
+    return ("A" if prefix.strip() else "") + _DIGITS.sub("9", rest.replace(" ", ""))
+
+
+def _compound(shape: str) -> bool:
+    return shape != "9"
+
+
+def _order(number: str) -> tuple[int, int]:
+    """The count that runs on: the last part of a dotted number ("11.25.07"), the first of a
+    running number over a year ("67/25", "Min 45/19"), with the letter after it ("8b")."""
+    parts = [int(d) for d in _DIGITS.findall(number)]
+    running = parts[0] if "/" in number else parts[-1]
+    letter = number[-1]
+    return running, (ord(letter) - ord("a") + 1) if letter.islower() else 0
+
+
+def _running(candidates) -> list[_Candidate]:
+    """The candidates that count up, at the indent of the first heading: a numbered entry
+    further in, or one that does not count on from the heading above, is part of an item."""
+    run: list[_Candidate] = []
+    margin = None
+    for candidate in candidates:
+        line = candidate.lines[0]
+        if margin is None:
+            if not candidate.strong:
+                continue
+            margin = line.x0
+        tolerance = _INDENT_POINTS if line.has_geometry else _INDENT_COLUMNS
+        if line.x0 > margin + tolerance:
+            continue
+        if run and candidate.order <= run[-1].order:
+            continue
+        run.append(candidate)
+    return run
