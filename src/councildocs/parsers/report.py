@@ -33,6 +33,7 @@ from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
 from .report_metadata import HeaderField, build_metadata, match_label, other_label
+from .report_sections import heading_tree
 
 _RECOMMENDATIONS = regex.compile(
     r"^(?:(?:Officer\s+)?Recommendations?(?:\s*\(s\))?(?:\s+for\s+action\s+or\s+decision)?"
@@ -94,6 +95,13 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
     leftovers.extend(rest[:start])
     gap = line_gap(lines)
     sections = _sections(rest[start:], gap)
+    if len(sections) < 2:
+        # no numbered or colon-ended headings to read from the text: the headings are the
+        # ones a reader sees by their type (bold, larger, underlined, a bold lead)
+        tree, before = heading_tree(_blocks_from(blocks, rest[0] if rest else None))
+        if len(tree) > len(sections):
+            sections = tree
+            leftovers = [line for line in leftovers if line not in rest] + before
     if not recommendations:
         recommendations = _recommendations_from_sections(sections)
     _add_contacts(metadata, contact_blocks(rest[start:]))
@@ -108,6 +116,14 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
         unplaced_text=unplaced(sorted(leftovers, key=lambda ln: (ln.page, ln.top))),
     )
     return document
+
+
+def _blocks_from(blocks: Sequence[Block], first: Line | None) -> list[Block]:
+    """The blocks from the given line on: the report's body below its header block."""
+    if first is None:
+        return []
+    start = (first.page, first.top)
+    return [block for block in blocks if (block.page, block.lines[0].top) >= start]
 
 
 # --- header ----------------------------------------------------------------------------

@@ -20,6 +20,8 @@ DIRECTOR = ("Accountable director", "(?:Executive|Strategic|Corporate) Director 
 SERVICE = ("Originating service",)
 EMPLOYEES = ("Accountable employee(?:\\(s\\)|s)?", "RESPONSIBLE OFFICER")
 EMPLOYEES_WITH_COLON = ("Officer presenting the report", "Report author", "Contact officer")
+# printed beside the contact it describes: "Officer presenting the report: ... Job title: ..."
+JOB_TITLE = ("Job title", "Role")
 CONSIDERED_BY = ("Report to be\\s*/\\s*has been considered by",)
 CONSIDERED_BY_WITH_COLON = ("Past Pathway of report",)
 FROM = ("From", "By")
@@ -48,6 +50,7 @@ HEADER_LABELS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("service", SERVICE, False),
     ("employees", EMPLOYEES, False),
     ("employees", EMPLOYEES_WITH_COLON, True),
+    ("job_title", JOB_TITLE, True),
     ("considered", CONSIDERED_BY, False),
     ("considered", CONSIDERED_BY_WITH_COLON, True),
     ("from", FROM, True),
