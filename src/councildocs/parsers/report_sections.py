@@ -146,13 +146,15 @@ def _with_run_in_headings(content: list[Block]) -> list[Block]:
     every heading ranked again among them. The caller's blocks are left as they were."""
     body = body_style(content)
     out: list[Block] = []
+    found = False
     for block in content:
         split = _run_in_lead(block, body)
         if split is None:
             out.append(replace(block) if block.kind is BlockKind.heading else block)
         else:
             out.extend(split)
-    if len(out) > len(content):
+            found = True
+    if found:
         rank_headings(out)
     return out
 
@@ -174,8 +176,8 @@ def _run_in_lead(block: Block, body: TextStyle | None) -> list[Block] | None:
     title = _LEAD_END.sub("", " ".join(span.text.strip() for span in lead))
     if not regex.search(r"\p{L}", title) or len(title.split()) > _MOST_HEADING_WORDS:
         return None
-    if not rest and len(block.lines) > 1:
-        return None  # a whole emphasised paragraph, not a lead
+    if not rest and (len(block.lines) > 1 or title.endswith(".")):
+        return None  # a whole emphasised sentence or paragraph, not a lead
     marker = block.marker or printed_marker
     heading_line = Line(
         f"{marker} {title}" if marker else title,
