@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import regex
 
 from ..extract import Line
-from ..layout import Block
+from ..layout import Block, BlockKind
 from ..models import NamedRole, Paragraph, Recommendation, ReportDocument, Section
 from ..vocabulary.labels import DIRECTOR_LABEL
 from .common import EMAIL, clean, line_gap, provenance, unplaced
@@ -71,11 +71,12 @@ _APPENDICES_HEADING = regex.compile(r"^(?:APPENDICES|Appendices)\s*:?$")
 _URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"()]+[^\s<>\"().,;:]")
 _APPENDIX = regex.compile(r"^Appendix\s+[A-Z0-9]{1,3}\b\s*[-–—:]?\s*(?P<title>.*)$", regex.I)
 _BACKGROUND = regex.compile(r"background\s+(?:papers|documents)", regex.I)
+_MOST_TITLE_WORDS = 12
 _NONE_PAPERS = regex.compile(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
 
 
 def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
-    header_end, preamble, fields = _read_header(lines)
+    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks))
     metadata = build_metadata(preamble, fields)
     used_preamble = metadata.meeting.body is not None and preamble and _preamble_dated(preamble)
     leftovers = [] if used_preamble else list(preamble)
@@ -187,10 +188,27 @@ def _preamble_dated(preamble: list[Line]) -> bool:
     return preamble_is_meeting(preamble)
 
 
-def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField]]:
+def _heading_starts(blocks: Sequence[Block]) -> set[tuple[int, float, float]]:
+    """Where each title-like heading the layout found begins: (page, top, x0) of its first
+    line. An italic or long "heading" is as often a note in the header block (a record of
+    decision's "For publication [...]") as a heading below it."""
+    return {
+        (block.page, block.lines[0].top, block.lines[0].x0)
+        for block in blocks
+        if block.kind is BlockKind.heading
+        and len(block.text.split()) <= _MOST_TITLE_WORDS
+        and not (block.style is not None and block.style.italic)
+    }
+
+
+def _read_header(
+    lines: list[Line], heading_starts: set[tuple[int, float, float]]
+) -> tuple[int, list[Line], list[HeaderField]]:
     """Read labelled fields until the recommendations or the first section begin.
 
-    Returns where the header ends, the lines above the first label, and the fields.
+    A value ends where a heading the layout sees begins (set apart by its type, not a
+    label): a value never runs on into the text below the header block. Returns where the
+    header ends, the lines above the first label, and the fields.
     """
     preamble: list[Line] = []
     fields: list[HeaderField] = []
@@ -206,6 +224,13 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField]]
             return i, preamble, fields
         if text == "Contents" and fields:
             return i, preamble, fields  # a contents page closes the header block
+        if (
+            fields
+            and (line.page, line.top, line.x0) in heading_starts
+            and not match_label(line, None)
+            and not other_label(line)
+        ):
+            return i, preamble, fields
         if _UNLABELLED_CLASSIFICATION.match(text) and fields:
             # Kent's finance monitoring cover prints "Unrestricted" unlabelled under "To"
             fields.append(HeaderField("classification", "Classification", text, line))
@@ -256,6 +281,8 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField]]
             # no header block at all: the whole text is body
             return 0, [], []
         i += 1
+    if not fields:
+        return 0, [], []  # no labelled facts: the whole text is body
     return len(lines), preamble, fields
 
 

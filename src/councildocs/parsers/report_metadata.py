@@ -111,7 +111,9 @@ class HeaderField:
 
 # a second label on a pair's row: a short capitalised phrase and its colon ("Date:",
 # "Job title:"), not a time ("10:30") nor a URL's scheme
-_ROW_LABEL = regex.compile(r"^(?P<label>\p{Lu}[\p{L}()/’'&-]*(?: [\p{L}()/’'&-]+){0,4}?)\s*:(?:\s+|$)")
+_ROW_LABEL = regex.compile(
+    r"^(?P<label>\p{Lu}[\p{L}()/’'&-]*(?: [\p{L}()/’'&-]+){0,4}?)\s*:(?:\s+|$)"
+)
 # in a text export the second pair is set apart by a run of spaces
 _ROW_GAP = regex.compile(r"\s{2,}(?=\p{Lu})")
 
