@@ -122,3 +122,58 @@ def test_bold_underlined_leads_of_numbered_points_are_the_headings(tmp_path):
     assert document.sections[2].paragraphs[0].text == (
         "the broken swing has been taken away for repair."
     )
+
+
+def test_capitals_with_colon_header_keeps_wrapped_labels_and_values(tmp_path):
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    # (label lines, value lines): a label and a value each wrapping onto a second line
+    rows = [
+        (["MEETING:"], ["Environment Scrutiny Committee"]),
+        (["DATE:"], ["12 June 2025"]),
+        (
+            ["REPORT OF THE", "DIRECTOR OF:"],
+            ["Head of Waste and Recycling Services, with the", "Director of Place"],
+        ),
+        (["LEAD OFFICER:"], ["Sam Example"]),
+        (["SUBJECT:"], ["Garden Waste Collections"]),
+    ]
+    y = pdf.get_y()
+    for label_lines, value_lines in rows:
+        for k, text in enumerate(label_lines):
+            pdf.set_font("Helvetica", "B", 11)
+            pdf.set_xy(10, y + 6 * k)
+            pdf.cell(50, 6, text)
+        for k, text in enumerate(value_lines):
+            pdf.set_font("Helvetica", "", 11)
+            pdf.set_xy(70, y + 6 * k)
+            pdf.cell(0, 6, text)
+        y += 6 * max(len(label_lines), len(value_lines)) + 4
+    pdf.set_xy(10, y + 10)
+    _text(pdf, "Purpose of the report", "B", 13)
+    _text(pdf, BODY)
+    _text(pdf, "Background", "B", 13)
+    _text(pdf, BODY)
+    path = tmp_path / "capitals.pdf"
+    pdf.output(str(path))
+
+    document = _parse(path)
+
+    assert [(f.label, f.value) for f in document.metadata.fields] == [
+        ("MEETING", "Environment Scrutiny Committee"),
+        ("DATE", "12 June 2025"),
+        (
+            "REPORT OF THE DIRECTOR OF",
+            "Head of Waste and Recycling Services, with the Director of Place",
+        ),
+        ("LEAD OFFICER", "Sam Example"),
+        ("SUBJECT", "Garden Waste Collections"),
+    ]
+    meta = document.metadata
+    assert (meta.meeting.body, str(meta.meeting.date)) == (
+        "Environment Scrutiny Committee",
+        "2025-06-12",
+    )
+    assert [c.name for c in meta.accountable_employees] == ["Sam Example"]
+    assert meta.title == "Garden Waste Collections"
+    assert [s.title for s in document.sections] == ["Purpose of the report", "Background"]

@@ -19,7 +19,12 @@ WARDS = ("Wards? affected", "Ward\\(s\\)", "Electoral Divisions?(?: affected)?")
 DIRECTOR = ("Accountable director", "(?:Executive|Strategic|Corporate) Director lead")
 SERVICE = ("Originating service",)
 EMPLOYEES = ("Accountable employee(?:\\(s\\)|s)?", "RESPONSIBLE OFFICER")
-EMPLOYEES_WITH_COLON = ("Officer presenting the report", "Report author", "Contact officer")
+EMPLOYEES_WITH_COLON = (
+    "Officer presenting the report",
+    "Report author",
+    "Contact officer",
+    "Lead officer",
+)
 # printed beside the contact it describes: "Officer presenting the report: ... Job title: ..."
 JOB_TITLE = ("Job title", "Role")
 CONSIDERED_BY = ("Report to be\\s*/\\s*has been considered by",)
@@ -32,7 +37,7 @@ FROM_WITHOUT_COLON = ("By(?= (?:the )?(?:Deputy Leader|Leader|Cabinet Member|Cor
 TO_WITHOUT_COLON = ("To(?= \\p{Lu}[\\p{L}\\x20]{2,60}\\s[–—-] \\d{1,2} \\p{L}+ \\d{4}$)",)
 CONTACTS = ("Contact Details",)
 PROPOSER = ("Proposed by", "Seconded by")
-COMMITTEE = ("COMMITTEE",)
+COMMITTEE = ("COMMITTEE", "MEETING")
 DATE = ("DATE",)
 KEY_DECISION = ("KEY OR NON-KEY DECISION", "Key decision")
 DECISION_NUMBER = ("Decision (?:No\\.?|number)",)
