@@ -177,3 +177,58 @@ def test_capitals_with_colon_header_keeps_wrapped_labels_and_values(tmp_path):
     assert [c.name for c in meta.accountable_employees] == ["Sam Example"]
     assert meta.title == "Garden Waste Collections"
     assert [s.title for s in document.sections] == ["Purpose of the report", "Background"]
+
+
+def test_ruled_cover_box_cells_headed_by_underlined_words(tmp_path):
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    _text(pdf, "Library Opening Hours", "B", 16)
+    for label, value in [("To:", "Cabinet - 4 March 2025"), ("Subject:", "Library Opening Hours")]:
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.cell(30, 7, label)
+        pdf.set_font("Helvetica", "", 11)
+        pdf.cell(0, 7, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    cells = [
+        ("Purpose", "To set the opening hours of the libraries from April."),
+        (
+            "Recommendations",
+            "1. That Cabinet agrees the opening hours set out in the appendix.\n"
+            "2. That Cabinet notes the savings of the new hours.",
+        ),
+        ("Reasons for the recommendations", "The new hours match when libraries are used."),
+    ]
+    for heading, text in cells:  # each cell boxed, headed by bold underlined words, no colon
+        top = pdf.get_y()
+        pdf.set_font("Helvetica", "BU", 11)
+        pdf.set_x(14)
+        pdf.cell(0, 7, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.set_x(14)
+        pdf.multi_cell(170, 6, text)
+        pdf.ln(3)
+        pdf.rect(12, top - 1, 176, pdf.get_y() - top + 1)
+    pdf.ln(6)
+    _text(pdf, "1. Background", "B", 13)
+    _text(pdf, "1.1 " + BODY)
+    _text(pdf, "2. Options", "B", 13)
+    _text(pdf, "2.1 " + BODY)
+    path = tmp_path / "cover.pdf"
+    pdf.output(str(path))
+
+    document = _parse(path)
+
+    assert [(r.number, r.text) for r in document.recommendations] == [
+        ("1", "That Cabinet agrees the opening hours set out in the appendix."),
+        ("2", "That Cabinet notes the savings of the new hours."),
+    ]
+    pairs = [(f.label, f.value) for f in document.metadata.fields]
+    assert pairs[0] == ("To", "Cabinet - 4 March 2025")
+    assert pairs[2] == ("Purpose", "To set the opening hours of the libraries from April.")
+    assert pairs[4] == (
+        "Reasons for the recommendations",
+        "The new hours match when libraries are used.",
+    )
+    assert document.metadata.purpose == "To set the opening hours of the libraries from April."
+    # the box is the report's cover, not a section and not a data table
+    assert [s.title for s in document.sections] == ["Background", "Options"]

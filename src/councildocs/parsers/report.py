@@ -27,7 +27,15 @@ import regex
 
 from ..extract import Line
 from ..layout import Block, BlockKind
-from ..models import NamedRole, Paragraph, Recommendation, ReportDocument, Section
+from ..models import (
+    HeaderPair,
+    NamedRole,
+    Paragraph,
+    Recommendation,
+    ReportDocument,
+    ReportMetadata,
+    Section,
+)
 from ..vocabulary.labels import DIRECTOR_LABEL
 from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
@@ -93,7 +101,13 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
             metadata.extra[label.rstrip(": ")] = lead_in
         rest = rest[rec_end:]
     start = _first_section_start(rest, 0)
-    leftovers.extend(rest[:start])
+    cover_lines = rest[:start]
+    if cover_lines and fields and blocks and start < len(rest):
+        # a cover box between the header and the first section, its cells headed by bold or
+        # underlined words with no colon ("Purpose", "Recommendations", "Reasons ...")
+        found, cover_lines = _cover_cells(metadata, _blocks_between(blocks, rest[0], rest[start:]))
+        recommendations = recommendations or found
+    leftovers.extend(cover_lines)
     gap = line_gap(lines)
     sections = _sections(rest[start:], gap)
     if len(sections) < 2:
@@ -117,6 +131,41 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
         unplaced_text=unplaced(sorted(leftovers, key=lambda ln: (ln.page, ln.top))),
     )
     return document
+
+
+def _blocks_between(blocks: Sequence[Block], first: Line, after: list[Line]) -> list[Block]:
+    """The blocks from ``first`` up to the first of the ``after`` lines."""
+    stop = (after[0].page, after[0].top) if after else None
+    return [
+        block
+        for block in _blocks_from(blocks, first)
+        if stop is None or (block.page, block.lines[0].top) < stop
+    ]
+
+
+def _cover_cells(
+    metadata: ReportMetadata, blocks: list[Block]
+) -> tuple[list[Recommendation], list[Line]]:
+    """Each headed cell of a cover box as a header pair (its heading the label, its text
+    the value); the cell named recommendation(s) gives the recommendations. Returns them
+    and the lines no cell holds."""
+    cells, outside = heading_tree(blocks)
+    if not cells:
+        return [], [line for block in blocks for line in block.lines]
+    for cell in cells:
+        value = _tidy(" ".join(t for p in cell.paragraphs for t in [p.text, *p.bullets]))
+        if value:
+            metadata.fields.append(
+                HeaderPair(label=cell.title, value=value, provenance=cell.provenance)
+            )
+            known = match_label(_probe(f"{cell.title}:"), None)
+            if metadata.purpose is None and known is not None and known[0] == "purpose":
+                metadata.purpose = value
+    return _recommendations_from_sections(cells), outside
+
+
+def _probe(text: str) -> Line:
+    return Line(text, 0.0, 0.0, 0.0, 0.0, 0)
 
 
 def _blocks_from(blocks: Sequence[Block], first: Line | None) -> list[Block]:

@@ -42,7 +42,7 @@ DATE = ("DATE",)
 KEY_DECISION = ("KEY OR NON-KEY DECISION", "Key decision")
 DECISION_NUMBER = ("Decision (?:No\\.?|number)",)
 CLASSIFICATION = ("Classification",)
-PURPOSE = ("Purpose of (?:the )?Report", "Summary")
+PURPOSE = ("Purpose of (?:the )?Report", "Summary", "Purpose")
 CALL_IN = ("Is the decision eligible for call-in\\?",)
 
 # (field, its labels, whether a label needs a colon after it)
