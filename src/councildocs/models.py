@@ -268,7 +268,20 @@ class MeetingRef(Model):
     date: dt.date | None = None
 
 
+class HeaderPair(Model):
+    """One label and its value as the header block prints them: the label without its
+    colon, the value with its wrapped lines joined."""
+
+    label: str
+    value: str
+    provenance: Provenance | None = None
+
+
 class ReportMetadata(Model):
+    fields: list[HeaderPair] = Field(
+        default_factory=list,
+        description="Every label/value pair of the header block, as printed, in reading order",
+    )
     title: str | None = None
     meeting: MeetingRef = Field(default_factory=MeetingRef)
     cabinet_member: CabinetMember | None = None
@@ -303,6 +316,9 @@ class Section(Model):
     number: str | None = None
     title: str
     paragraphs: list[Paragraph] = Field(default_factory=list)
+    subsections: list[Section] = Field(
+        default_factory=list, description="The headings ranked below this one, each with its text"
+    )
     provenance: Provenance | None = None
 
 

@@ -26,13 +26,22 @@ from collections.abc import Sequence
 import regex
 
 from ..extract import Line
-from ..layout import Block
-from ..models import NamedRole, Paragraph, Recommendation, ReportDocument, Section
+from ..layout import Block, BlockKind
+from ..models import (
+    HeaderPair,
+    NamedRole,
+    Paragraph,
+    Recommendation,
+    ReportDocument,
+    ReportMetadata,
+    Section,
+)
 from ..vocabulary.labels import DIRECTOR_LABEL
 from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
 from .report_metadata import HeaderField, build_metadata, match_label, other_label
+from .report_sections import heading_tree
 
 _RECOMMENDATIONS = regex.compile(
     r"^(?:(?:Officer\s+)?Recommendations?(?:\s*\(s\))?(?:\s+for\s+action\s+or\s+decision)?"
@@ -70,11 +79,12 @@ _APPENDICES_HEADING = regex.compile(r"^(?:APPENDICES|Appendices)\s*:?$")
 _URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"()]+[^\s<>\"().,;:]")
 _APPENDIX = regex.compile(r"^Appendix\s+[A-Z0-9]{1,3}\b\s*[-–—:]?\s*(?P<title>.*)$", regex.I)
 _BACKGROUND = regex.compile(r"background\s+(?:papers|documents)", regex.I)
+_MOST_TITLE_WORDS = 12
 _NONE_PAPERS = regex.compile(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
 
 
 def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
-    header_end, preamble, fields = _read_header(lines)
+    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks))
     metadata = build_metadata(preamble, fields)
     used_preamble = metadata.meeting.body is not None and preamble and _preamble_dated(preamble)
     leftovers = [] if used_preamble else list(preamble)
@@ -91,9 +101,22 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
             metadata.extra[label.rstrip(": ")] = lead_in
         rest = rest[rec_end:]
     start = _first_section_start(rest, 0)
-    leftovers.extend(rest[:start])
+    cover_lines = rest[:start]
+    if cover_lines and fields and blocks and start < len(rest):
+        # a cover box between the header and the first section, its cells headed by bold or
+        # underlined words with no colon ("Purpose", "Recommendations", "Reasons ...")
+        found, cover_lines = _cover_cells(metadata, _blocks_between(blocks, rest[0], rest[start:]))
+        recommendations = recommendations or found
+    leftovers.extend(cover_lines)
     gap = line_gap(lines)
     sections = _sections(rest[start:], gap)
+    if len(sections) < 2:
+        # no numbered or colon-ended headings to read from the text: the headings are the
+        # ones a reader sees by their type (bold, larger, underlined, a bold lead)
+        tree, before = heading_tree(_blocks_from(blocks, rest[0] if rest else None))
+        if len(tree) > len(sections):
+            sections = tree
+            leftovers = [line for line in leftovers if line not in rest] + before
     if not recommendations:
         recommendations = _recommendations_from_sections(sections)
     _add_contacts(metadata, contact_blocks(rest[start:]))
@@ -108,6 +131,49 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
         unplaced_text=unplaced(sorted(leftovers, key=lambda ln: (ln.page, ln.top))),
     )
     return document
+
+
+def _blocks_between(blocks: Sequence[Block], first: Line, after: list[Line]) -> list[Block]:
+    """The blocks from ``first`` up to the first of the ``after`` lines."""
+    stop = (after[0].page, after[0].top) if after else None
+    return [
+        block
+        for block in _blocks_from(blocks, first)
+        if stop is None or (block.page, block.lines[0].top) < stop
+    ]
+
+
+def _cover_cells(
+    metadata: ReportMetadata, blocks: list[Block]
+) -> tuple[list[Recommendation], list[Line]]:
+    """Each headed cell of a cover box as a header pair (its heading the label, its text
+    the value); the cell named recommendation(s) gives the recommendations. Returns them
+    and the lines no cell holds."""
+    cells, outside = heading_tree(blocks)
+    if not cells:
+        return [], [line for block in blocks for line in block.lines]
+    for cell in cells:
+        value = _tidy(" ".join(t for p in cell.paragraphs for t in [p.text, *p.bullets]))
+        if value:
+            metadata.fields.append(
+                HeaderPair(label=cell.title, value=value, provenance=cell.provenance)
+            )
+            known = match_label(_probe(f"{cell.title}:"), None)
+            if metadata.purpose is None and known is not None and known[0] == "purpose":
+                metadata.purpose = value
+    return _recommendations_from_sections(cells), outside
+
+
+def _probe(text: str) -> Line:
+    return Line(text, 0.0, 0.0, 0.0, 0.0, 0)
+
+
+def _blocks_from(blocks: Sequence[Block], first: Line | None) -> list[Block]:
+    """The blocks from the given line on: the report's body below its header block."""
+    if first is None:
+        return []
+    start = (first.page, first.top)
+    return [block for block in blocks if (block.page, block.lines[0].top) >= start]
 
 
 # --- header ----------------------------------------------------------------------------
@@ -171,10 +237,27 @@ def _preamble_dated(preamble: list[Line]) -> bool:
     return preamble_is_meeting(preamble)
 
 
-def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField]]:
+def _heading_starts(blocks: Sequence[Block]) -> set[tuple[int, float, float]]:
+    """Where each title-like heading the layout found begins: (page, top, x0) of its first
+    line. An italic or long "heading" is as often a note in the header block (a record of
+    decision's "For publication [...]") as a heading below it."""
+    return {
+        (block.page, block.lines[0].top, block.lines[0].x0)
+        for block in blocks
+        if block.kind is BlockKind.heading
+        and len(block.text.split()) <= _MOST_TITLE_WORDS
+        and not (block.style is not None and block.style.italic)
+    }
+
+
+def _read_header(
+    lines: list[Line], heading_starts: set[tuple[int, float, float]]
+) -> tuple[int, list[Line], list[HeaderField]]:
     """Read labelled fields until the recommendations or the first section begin.
 
-    Returns where the header ends, the lines above the first label, and the fields.
+    A value ends where a heading the layout sees begins (set apart by its type, not a
+    label): a value never runs on into the text below the header block. Returns where the
+    header ends, the lines above the first label, and the fields.
     """
     preamble: list[Line] = []
     fields: list[HeaderField] = []
@@ -190,6 +273,13 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField]]
             return i, preamble, fields
         if text == "Contents" and fields:
             return i, preamble, fields  # a contents page closes the header block
+        if (
+            fields
+            and (line.page, line.top, line.x0) in heading_starts
+            and not match_label(line, None)
+            and not other_label(line)
+        ):
+            return i, preamble, fields
         if _UNLABELLED_CLASSIFICATION.match(text) and fields:
             # Kent's finance monitoring cover prints "Unrestricted" unlabelled under "To"
             fields.append(HeaderField("classification", "Classification", text, line))
@@ -240,6 +330,8 @@ def _read_header(lines: list[Line]) -> tuple[int, list[Line], list[HeaderField]]
             # no header block at all: the whole text is body
             return 0, [], []
         i += 1
+    if not fields:
+        return 0, [], []  # no labelled facts: the whole text is body
     return len(lines), preamble, fields
 
 

@@ -27,9 +27,11 @@ from ..models import (
     CabinetMember,
     Consideration,
     Contact,
+    HeaderPair,
     KeyDecision,
     MeetingRef,
     NamedRole,
+    Provenance,
     ReportMetadata,
 )
 from ..vocabulary import labels
@@ -73,6 +75,7 @@ class HeaderField:
     def __init__(self, key: str, label: str, first: str, line: Line) -> None:
         self.key = key
         self.label = label
+        self.label_line = line
         self.lines: list[tuple[str, Line]] = [(first, line)] if first else []
         self.column: float | None = None  # x of a label printed beside another
         self.grid: float | None = None  # x where a header grid's value column starts
@@ -106,9 +109,79 @@ class HeaderField:
         return [clean(" ".join(block)) for block in blocks]
 
 
+# a second label on a pair's row: a short capitalised phrase and its colon ("Date:",
+# "Job title:"), not a time ("10:30") nor a URL's scheme
+_ROW_LABEL = regex.compile(
+    r"^(?P<label>\p{Lu}[\p{L}()/’'&-]*(?: [\p{L}()/’'&-]+){0,4}?)\s*:(?:\s+|$)"
+)
+# in a text export the second pair is set apart by a run of spaces
+_ROW_GAP = regex.compile(r"\s{2,}(?=\p{Lu})")
+
+
+def split_row_pairs(fields: list[HeaderField]) -> list[HeaderField]:
+    """Two pairs printed on one row ("To: Cabinet   Date: 4 March 2025") as two fields.
+
+    The second label starts a span of its own after the first value (a PDF), or follows a
+    run of spaces (a text export); the value's wrapped lines go to the pair whose column
+    they start under."""
+    out: list[HeaderField] = []
+    for field in fields:
+        out.extend(_split_row(field))
+    return out
+
+
+def _split_row(field: HeaderField) -> list[HeaderField]:
+    row = field.label_line
+    for index, (text, line) in enumerate(field.lines):
+        if line is not row:
+            break
+        match = _ROW_LABEL.match(text.strip()) if index else None
+        if match:  # a grid's cells: the label is a cell of its own
+            cut = ("", match.group("label"), text.strip()[match.end() :].strip(), None)
+        else:
+            cut = _second_label(text, row)
+        if cut is None:
+            continue
+        before, label, after, column = cut
+        if column is None and row.has_geometry:
+            column = next((s.x0 for s in row.spans if s.text.strip() == text.strip()), None)
+        known = match_label(Line(f"{label}: {after}", 0, row.top, 0, row.bottom, row.page), None)
+        second = HeaderField(known[0] if known else "other", clean(label), after, row)
+        kept = [*field.lines[:index], *([(before, row)] if before else [])]
+        for later_text, later in field.lines[index + 1 :]:
+            if later is row or (column is not None and later.x0 >= column - 4):
+                second.lines.append((later_text, later))
+            else:
+                kept.append((later_text, later))
+        field.lines = kept
+        return [field, *_split_row(second)]
+    return [field]
+
+
+def _second_label(text: str, row: Line) -> tuple[str, str, str, float | None] | None:
+    """Where a second "Label:" opens on the row: the value before it, the label, the value
+    after it, and the x where its column starts (None in a text export)."""
+    if row.has_geometry and len(row.spans) > 1:
+        for span in row.spans[1:]:
+            span_text = span.text.strip()
+            match = _ROW_LABEL.match(span_text)
+            position = text.find(span_text)
+            if match and position > 0:
+                after = text[position + match.end() :].strip()
+                return text[:position].strip(), match.group("label"), after, span.x0
+        return None
+    for gap in _ROW_GAP.finditer(text):
+        match = _ROW_LABEL.match(text[gap.end() :])
+        if match and gap.start() > 0:
+            after = text[gap.end() + match.end() :].strip()
+            return text[: gap.start()].strip(), match.group("label"), after, None
+    return None
+
+
 def build_metadata(preamble: list[Line], fields: list[HeaderField]) -> ReportMetadata:
     """Turn the labelled fields of a header block into metadata; what fits nowhere goes to extra."""
-    meta = ReportMetadata()
+    fields = split_row_pairs(fields)
+    meta = ReportMetadata(fields=[_pair(field) for field in fields if field.value])
     for line_meeting in _meeting_from_preamble(preamble):
         meta.meeting = line_meeting
     for field in fields:
@@ -118,6 +191,28 @@ def build_metadata(preamble: list[Line], fields: list[HeaderField]) -> ReportMet
     if meta.cabinet_member is None and meta.cabinet_members:
         meta.cabinet_member = meta.cabinet_members[0]
     return meta
+
+
+def _pair(field: HeaderField) -> HeaderPair:
+    """The field as printed, its box the label's line and the value's lines on that page."""
+    first = field.label_line
+    lines = [first, *(line for _, line in field.lines if line.page == first.page)]
+    box = (
+        tuple(
+            round(value, 1)
+            for value in (
+                min(line.x0 for line in lines),
+                min(line.top for line in lines),
+                max(line.x1 for line in lines),
+                max(line.bottom for line in lines),
+            )
+        )
+        if first.has_geometry
+        else None
+    )
+    return HeaderPair(
+        label=field.label, value=field.value, provenance=Provenance(page=first.page, bbox=box)
+    )
 
 
 def _keep(meta: ReportMetadata, label: str, value: str) -> None:
@@ -302,6 +397,14 @@ def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
     return True
 
 
+def _job_title(meta: ReportMetadata, field: HeaderField) -> bool:
+    """A role printed as a pair of its own beside the contact it belongs to."""
+    if not meta.accountable_employees or meta.accountable_employees[-1].role or not field.value:
+        return False
+    meta.accountable_employees[-1].role = field.value
+    return True
+
+
 def _considered(meta: ReportMetadata, field: HeaderField) -> bool:
     """Bodies then dates (Wolverhampton's columns), or "Body - date" runs (Kent's pathway)."""
     texts = [t for t in field.texts if t]
@@ -426,6 +529,7 @@ _HANDLERS = {
     "director": _director,
     "service": _service,
     "employees": _employees,
+    "job_title": _job_title,
     "considered": _considered,
     "to": _to,
     "committee": _committee,

@@ -419,6 +419,9 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
                     out.append(grid)
                     continue  # a new table with other column labels
                 body, dropped = body[grid.header_rows :], grid.header_rows
+            elif body and _new_header_row(body[0], last):
+                out.append(grid)
+                continue
             if body and last.cells and _continues_row(body[0], last.cells[-1]):
                 # a row broken by the page: its first cell (the row's key) is not repeated
                 last.cells[-1] = [
@@ -441,6 +444,18 @@ def _join_continued(grids: list[_Grid], pages: list[Page]) -> list[_Grid]:
             continue
         out.append(grid)
     return out
+
+
+def _new_header_row(row: list[str], last: _Grid) -> bool:
+    """A page's first row that labels columns the table before filled with figures (every
+    cell words, where its last row had numbers): a new table's header, not more rows."""
+    previous = last.cells[-1] if last.cells else []
+    return (
+        all(row)
+        and _row_is_header(row)
+        and row != _header_text(last)
+        and any(is_number(text) for text in previous)
+    )
 
 
 def _header_text(grid: _Grid) -> list[str]:

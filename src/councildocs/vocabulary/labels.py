@@ -19,7 +19,14 @@ WARDS = ("Wards? affected", "Ward\\(s\\)", "Electoral Divisions?(?: affected)?")
 DIRECTOR = ("Accountable director", "(?:Executive|Strategic|Corporate) Director lead")
 SERVICE = ("Originating service",)
 EMPLOYEES = ("Accountable employee(?:\\(s\\)|s)?", "RESPONSIBLE OFFICER")
-EMPLOYEES_WITH_COLON = ("Officer presenting the report", "Report author", "Contact officer")
+EMPLOYEES_WITH_COLON = (
+    "Officer presenting the report",
+    "Report author",
+    "Contact officer",
+    "Lead officer",
+)
+# printed beside the contact it describes: "Officer presenting the report: ... Job title: ..."
+JOB_TITLE = ("Job title", "Role")
 CONSIDERED_BY = ("Report to be\\s*/\\s*has been considered by",)
 CONSIDERED_BY_WITH_COLON = ("Past Pathway of report",)
 FROM = ("From", "By")
@@ -30,12 +37,12 @@ FROM_WITHOUT_COLON = ("By(?= (?:the )?(?:Deputy Leader|Leader|Cabinet Member|Cor
 TO_WITHOUT_COLON = ("To(?= \\p{Lu}[\\p{L}\\x20]{2,60}\\s[–—-] \\d{1,2} \\p{L}+ \\d{4}$)",)
 CONTACTS = ("Contact Details",)
 PROPOSER = ("Proposed by", "Seconded by")
-COMMITTEE = ("COMMITTEE",)
+COMMITTEE = ("COMMITTEE", "MEETING")
 DATE = ("DATE",)
 KEY_DECISION = ("KEY OR NON-KEY DECISION", "Key decision")
 DECISION_NUMBER = ("Decision (?:No\\.?|number)",)
 CLASSIFICATION = ("Classification",)
-PURPOSE = ("Purpose of (?:the )?Report", "Summary")
+PURPOSE = ("Purpose of (?:the )?Report", "Summary", "Purpose")
 CALL_IN = ("Is the decision eligible for call-in\\?",)
 
 # (field, its labels, whether a label needs a colon after it)
@@ -48,6 +55,7 @@ HEADER_LABELS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("service", SERVICE, False),
     ("employees", EMPLOYEES, False),
     ("employees", EMPLOYEES_WITH_COLON, True),
+    ("job_title", JOB_TITLE, True),
     ("considered", CONSIDERED_BY, False),
     ("considered", CONSIDERED_BY_WITH_COLON, True),
     ("from", FROM, True),
