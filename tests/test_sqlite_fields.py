@@ -36,12 +36,18 @@ def _models_in(annotation) -> list[type[BaseModel]]:
     return [model for arg in typing.get_args(annotation) for model in _models_in(arg)]
 
 
-def _all_fields_of(model: type[BaseModel]) -> set[tuple[str, str]]:
+def _all_fields_of(
+    model: type[BaseModel], seen: frozenset[type[BaseModel]] = frozenset()
+) -> set[tuple[str, str]]:
+    """Every (model, field) under ``model``; a model that holds itself (a section's
+    subsections) is walked once."""
     fields = set()
+    seen = seen | {model}
     for name, info in model.model_fields.items():
         fields.add((model.__name__, name))
         for inner in _models_in(info.annotation):
-            fields |= _all_fields_of(inner)
+            if inner not in seen:
+                fields |= _all_fields_of(inner, seen)
     return fields
 
 
