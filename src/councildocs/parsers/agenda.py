@@ -472,6 +472,8 @@ def _heading_ended(item: _OpenItem, line: Line, sheet: _Sheet) -> bool:
     if not line.has_geometry:
         return False
     text = line.text.strip()
+    if abs(line.x0 - item.title_x0) <= _ALIGNED and regex.match(r"[-–—]\s", text):
+        return False  # "- To follow" under the title's first word carries the heading on
     if line.x0 > item.number_x0 + _INDENT and find_marker(text) is not None:
         return True
     last = item.lines[-1]
