@@ -7,11 +7,14 @@ agenda supplements ("Agenda Item No" then one item), and US-style agendas ("3.1 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from statistics import median
 
 import regex
 
 from ..extract import Line
+from ..extract.page import Span, TextStyle
+from ..layout import find_marker
 from ..models import AgendaItem, Meeting, PageSpan, Presenter, UnplacedText
 from ..vocabulary.labels import LETTER_SALUTATION
 from .common import (
@@ -45,27 +48,79 @@ _MEETING_LABEL = regex.compile(
 )
 
 
+@dataclass(slots=True, frozen=True)
+class _Sheet:
+    """What a reader measures on the agenda's pages before reading its items: the column
+    the item numbers stand in, the items' type, where their title column ends, and
+    which lines are numbered items. Text exports have none of it (``item_x0`` None)."""
+
+    item_x0: float | None = None
+    item_size: float = 0.0
+    items_stand_out: bool = False  # numbered items printed bold or underlined
+    numbered: frozenset[int] = frozenset()  # indexes of the numbered item lines
+    right_edge: float | None = None  # where the items' title column ends
+
+    def at_item_column(self, line: Line) -> bool:
+        return self.item_x0 is not None and abs(line.x0 - self.item_x0) <= _ALIGNED
+
+    def outranks_items(self, line: Line) -> bool:
+        """A heading in larger type than the items' own: the agenda's business is over
+        ("Additional Information" above a list of attachments)."""
+        style = _first_style(line)
+        return (
+            self.item_x0 is not None
+            and style is not None
+            and _stands_out(style)
+            and style.size > self.item_size + _TITLE_SIZE_STEP
+        )
+
+
 @dataclass(slots=True)
 class _OpenItem:
-    number: str
+    number: str | None  # None: an unnumbered item heading
     part: int
-    lines: list[Line]
+    lines: list[Line]  # the heading's lines, with its page reference and presenter
     number_x0: float
+    title: str  # the first line's words after the number, up to where the heading ends
+    title_x0: float  # wrapped heading lines align here
+    rest: str = ""  # what the first line prints after the heading's own words
     closed: bool = False
     notes: list[str] = field(default_factory=list)
-    description: list[Line] = field(default_factory=list)
+    description: list[Line] = field(default_factory=list)  # notes and sub-points under it
+
+
+_ALIGNED = 4.0  # points: lines starting this close share a column
+_INDENT = 8.0  # points past the number column: a line under the item, not at its level
+_TITLE_SIZE_STEP = 2.0  # points larger than the items: a title, not an item heading
+_HEADING_MAX_WORDS = 8
+_SEQUENCE_STEP = 5  # an item number further on than this is not the next item (a date)
+_NUMBER_PIECE = regex.compile(r"^[\d.]+[A-Za-z]?[.)]?(?=\s|$)\s*")
+_DIGITS = regex.compile(r"^\d[\d.]*$")
+# a spaced dash leading into a description ("- to receive ...") or a date ("- 1st July")
+_DASH_TO_DETAIL = regex.compile(r"\s[-–—]\s+(?=\p{Ll}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}|\p{L}+day\b)")
+# a full stop before a new sentence; not one closing "No.", "St.", "Inc" or an initial
+_SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,2}|\b\p{L})[.?!](?=\s+\p{Lu})")
 
 
 def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[UnplacedText]]:
-    """Read agenda items and meeting facts from the front-sheet lines of a pack."""
+    """Read agenda items and meeting facts from the agenda's lines.
+
+    An item is a numbered line at the item column, or an unnumbered bold or underlined
+    heading there that is business of its own (see ``_is_item_heading``); what is printed
+    under it (indented notes, lettered or bulleted sub-points) is its notes.
+    """
     meeting, used, unplaced = _meeting(lines)
+    sheet = _measure(lines, used)
     items: list[_OpenItem] = []
     part = 1
     gap = line_gap(lines)
+    business_over = False
     for index, line in enumerate(lines):
-        text = line.text.strip()
+        text = _reading_text(line)
         if index in used:
             continue
+        if not regex.search(r"[\p{L}\p{N}]", text):
+            continue  # a full stop set apart from its number by the typesetter
         if _PART_TWO.match(text):
             part = 2
             _close(items)
@@ -76,19 +131,27 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
             continue
         current = items[-1] if items else None
         match = _ITEM.match(text)
-        if match and regex.match(r"^(?:[.:]\d{2}\s*)?[AP]\.?M\.?\b", match["title"], regex.I):
-            match = None  # a time ("6 P.M. SPECIAL MEETING"), not an item number
-        if match and _is_date_only(match["title"]):
-            match = None  # a running head: page number and meeting date ("2 April 18, 2016")
-        if match and line.has_geometry and items and "." not in match["number"]:
-            if line.x0 > items[0].number_x0 + 10:
-                match = None  # a numbered list inside an item (a recommendation's 1., 2.)
-        if match and not _NOT_TITLE.match(text) and not _is_continuation(current, line, gap):
-            _close(items)
-            items.append(_OpenItem(match["number"], part, [line], line.x0))
+        if match and _is_running_head(match):
+            unplaced.append(UnplacedText(page=line.page, text=text))
             continue
-        if current and not current.closed and _is_continuation(current, line, gap):
-            current.lines.append(line)
+        if match and not _numbers_an_item(match, line, items, sheet):
+            match = None
+        if match and not _NOT_TITLE.match(text) and not _is_continuation(current, line, gap, sheet):
+            _close(items)
+            items.append(_open_item(match["number"], part, line, sheet))
+            continue
+        if items and sheet.outranks_items(line):
+            business_over = True
+            _close(items)
+        elif not business_over and _is_item_heading(lines, index, sheet):
+            _close(items)
+            items.append(_open_item(None, part, line, sheet))
+            continue
+        if current and not current.closed and _is_continuation(current, line, gap, sheet):
+            if _heading_ended(current, line, sheet) and not _is_reference(current, text):
+                current.description.append(line)
+            else:
+                current.lines.append(line)
             continue
         if current and text.startswith("[") and not current.lines[-1].text.strip().startswith("["):
             current.lines.append(line)  # a presenter printed under a closed item
@@ -96,11 +159,232 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
         if part == 2 and _is_section_heading(text):
             part = 1  # an open section after a closed session ("Consent Calendar 7:30 PM")
             _close(items)
-        if current and _describes(current, line):
+        if current and _describes(current, line, gap):
             current.description.append(line)  # US agendas print what each item is for
             continue
         unplaced.append(UnplacedText(page=line.page, text=text))
-    return [_finish(item) for item in items], meeting, unplaced
+    # AgendaItem.number is a str in the contract, so an unnumbered item heading cannot be an
+    # item yet: it still ends the item above it and gathers its own notes, and is kept
+    # as unplaced text until the model allows a null number
+    for item in items:
+        if item.number is None:
+            finished = _finish(replace(item, number=""))
+            text = clean(" ".join([finished.title, *finished.notes]))
+            unplaced.append(UnplacedText(page=item.lines[0].page, text=text))
+    return [_finish(item) for item in items if item.number is not None], meeting, unplaced
+
+
+def _measure(lines: list[Line], used: set[int]) -> _Sheet:
+    """The item column is where numbered lines line up furthest left; the items' type and
+    emphasis are those of the lines numbered there, in sequence."""
+    candidates = []
+    for index, line in enumerate(lines):
+        if index in used or not line.has_geometry:
+            continue
+        text = _reading_text(line)
+        match = _ITEM.match(text)
+        if match and not _NOT_TITLE.match(text) and not _is_running_head(match):
+            candidates.append((index, line, match["number"]))
+    if not candidates:
+        return _Sheet()
+    x0s = [line.x0 for _, line, _ in candidates]
+    shared = [x for x in x0s if sum(abs(y - x) <= _ALIGNED for y in x0s) >= 2]
+    item_x0 = min(shared or x0s)
+    numbered, previous = [], None
+    for index, line, number in candidates:
+        if abs(line.x0 - item_x0) <= _ALIGNED and _in_sequence(previous, number):
+            numbered.append((index, line))
+            previous = number
+    pieces = [piece for _, line in numbered for piece in _title_pieces(line) if piece.style]
+    sizes = [piece.style.size for piece in pieces]
+    standing_out = sum(
+        any(_stands_out(piece.style) for piece in _title_pieces(line) if piece.style)
+        for _, line in numbered
+    )
+    # a heading wraps at the items' title column, which a page reference may stand beside
+    heading_ends = [
+        piece.x1
+        for _, line in numbered
+        for piece in _title_pieces(line)
+        if not (_PAGE_REF.search(piece.text) or _OPEN_PAGE_REF.search(piece.text))
+        and not piece.text.startswith("[")
+    ]
+    right_edge = max(heading_ends, default=None)
+    return _Sheet(
+        item_x0=item_x0,
+        item_size=median(sizes) if sizes else 0.0,
+        items_stand_out=standing_out * 2 > len(numbered),
+        numbered=frozenset(index for index, _ in numbered),
+        right_edge=right_edge,
+    )
+
+
+def _reading_text(line: Line) -> str:
+    """The line's text, with an item number the typesetter set as separate glyph runs
+    ("1" "0." "Correspondence") read as one: runs that touch are one word."""
+    spans = line.spans
+    if not line.has_geometry or len(spans) < 2 or not _DIGITS.match(spans[0].text):
+        return line.text.strip()
+    number, taken = spans[0].text, 1
+    while taken < len(spans) and _DIGITS.match(spans[taken].text.replace(".", "0")):
+        if spans[taken].x0 - spans[taken - 1].x1 > 0.25 * _size(spans[taken - 1]):
+            break
+        number += spans[taken].text
+        taken += 1
+    if taken == 1:
+        return line.text.strip()
+    return clean(" ".join([number, *(span.text for span in spans[taken:])]))
+
+
+def _title_pieces(line: Line) -> list[Span]:
+    """The line's runs after its item number: the heading's words and what follows them."""
+    pieces = list(line.spans)
+    first = True
+    while pieces:
+        head = _NUMBER_PIECE.match(pieces[0].text)
+        touching = len(pieces) < len(line.spans) and (
+            pieces[0].x0 - line.spans[len(line.spans) - len(pieces) - 1].x1
+            <= 0.25 * _size(pieces[0])
+        )
+        if not head or not (first or touching):
+            break
+        rest = pieces[0].text[head.end() :]
+        if rest:
+            pieces[0] = replace(pieces[0], text=rest)
+            break
+        pieces.pop(0)
+        first = False
+    return pieces
+
+
+def _heading_end(pieces: list[Span], line: Line, sheet: _Sheet) -> int:
+    """How many of the pieces are the heading's own words. The heading ends where a
+    column gap opens in a line that stops short of the margin ("Highways    To receive
+    update"), or where bold or larger type gives way to plain or smaller type that starts
+    afresh ("Declarations of Interest - to receive ...", "Cemetery Gates update (Martin
+    Croft)"); a page reference or presenter beside it is still the item's."""
+    edge = sheet.right_edge
+    for k in range(1, len(pieces)):
+        before, after = pieces[k - 1], pieces[k]
+        if before.style is None or after.style is None:
+            return len(pieces)
+        if _PAGE_REF.search(after.text) or _OPEN_PAGE_REF.search(after.text):
+            continue
+        if after.text.startswith("["):
+            continue
+        size = before.style.size
+        # a file number ("16-0046") or a letter before the change is not the heading
+        worded = regex.search(r"\p{L}{2}", " ".join(p.text for p in pieces[:k])) is not None
+        column = after.x0 - before.x1 > 1.2 * size and edge is not None and line.x1 < edge - size
+        plainer = _stands_out(before.style) and (
+            not _stands_out(after.style) or after.style.size < size - 1
+        )
+        if worded and (column or (plainer and regex.match(r"[-–—(:\p{Lu}]", after.text))):
+            return k
+    return len(pieces)
+
+
+def _open_item(number: str | None, part: int, line: Line, sheet: _Sheet) -> _OpenItem:
+    pieces = _title_pieces(line) if number is not None else list(line.spans)
+    if not line.has_geometry or not pieces:
+        title = _ITEM.match(_reading_text(line))["title"] if number is not None else line.text
+        return _OpenItem(number, part, [line], line.x0, title.strip(), line.x0 + 10)
+    end = _heading_end(pieces, line, sheet)
+    return _OpenItem(
+        number,
+        part,
+        [line],
+        line.x0,
+        title=clean(" ".join(piece.text for piece in pieces[:end])),
+        title_x0=pieces[0].x0,
+        rest=clean(" ".join(piece.text for piece in pieces[end:])),
+    )
+
+
+def _numbers_an_item(match: regex.Match, line: Line, items: list[_OpenItem], sheet: _Sheet) -> bool:
+    if regex.match(r"^(?:[.:]\d{2}\s*)?[AP]\.?M\.?\b", match["title"], regex.I):
+        return False  # a time ("6 P.M. SPECIAL MEETING"), not an item number
+    if line.has_geometry and "." not in match["number"]:
+        column = (
+            sheet.item_x0 if sheet.item_x0 is not None else (items[0].number_x0 if items else None)
+        )
+        if column is not None and line.x0 > column + 10:
+            return False  # a numbered list inside an item (a recommendation's 1., 2.)
+    previous = next((item.number for item in reversed(items) if item.number), None)
+    return _in_sequence(previous, match["number"])
+
+
+def _in_sequence(previous: str | None, number: str) -> bool:
+    """Whether a number can follow the previous item's: not far on from it ("29 Jan, 26
+    Feb" after item 11 lists dates); numbering may start again (a second agenda, a
+    section's own)."""
+    if previous is None:
+        return True
+    before, now = _leading_number(previous), _leading_number(number)
+    return now <= before + _SEQUENCE_STEP
+
+
+def _leading_number(number: str) -> int:
+    return int(regex.match(r"\d+", number).group())
+
+
+def _is_running_head(match: regex.Match) -> bool:
+    """A page number with the meeting's date ("2 April 18, 2016"), not an item."""
+    return _is_date_only(match["title"])
+
+
+def _is_item_heading(lines: list[Line], index: int, sheet: _Sheet) -> bool:
+    """An unnumbered heading at the item column that is business of its own ("Call to
+    Order", "Other Matters", "Adjournment"): short, bold or underlined, in the items'
+    type, and neither a section header over numbered items ("Consent Calendar") nor, where
+    the numbered items are themselves bold, a sub-heading inside one of them."""
+    line = lines[index]
+    if not _looks_like_item_heading(line, sheet):
+        return False
+    if sheet.items_stand_out and any(i > index for i in sheet.numbered):
+        return False
+    return not _heads_numbered_items(lines, index, sheet)
+
+
+def _looks_like_item_heading(line: Line, sheet: _Sheet) -> bool:
+    style = _first_style(line)
+    if style is None or not sheet.at_item_column(line) or not _stands_out(style):
+        return False
+    if not sheet.item_size - 0.5 <= style.size <= sheet.item_size + _TITLE_SIZE_STEP:
+        return False
+    pieces = list(line.spans)
+    head = clean(" ".join(p.text for p in pieces[: _heading_end(pieces, line, sheet)]))
+    return (
+        1 <= len(head.split()) <= _HEADING_MAX_WORDS
+        and regex.search(r"\p{L}{2}", head) is not None
+        and not head.endswith((":", ";", ",", "."))
+        and not head.startswith(("(", "["))
+        and not _is_date_only(head)
+    )
+
+
+def _heads_numbered_items(lines: list[Line], index: int, sheet: _Sheet) -> bool:
+    """Whether the next thing at the item column after the heading (past its notes) is a
+    numbered item: the heading groups items and is not one itself."""
+    for later in range(index + 1, len(lines)):
+        if later in sheet.numbered:
+            return True
+        line = lines[later]
+        if sheet.outranks_items(line) or _looks_like_item_heading(line, sheet):
+            return False
+    return False
+
+
+def _first_style(line: Line) -> TextStyle | None:
+    return line.spans[0].style if line.has_geometry and line.spans else None
+
+
+def _stands_out(style: TextStyle) -> bool:
+    return style.bold or style.underline
+
+
+def _size(span: Span) -> float:
+    return span.style.size if span.style else 10.0
 
 
 def _is_section_heading(text: str) -> bool:
@@ -120,15 +404,21 @@ def _is_date_only(title: str) -> bool:
     return bool(date) and not title.replace(date.group(), "").strip(" ,.-–")
 
 
-def _describes(item: _OpenItem, line: Line) -> bool:
+def _describes(item: _OpenItem, line: Line, gap: float) -> bool:
     """A line under an item, indented past its number (not a heading at the margin, nor a
     signature block far to the right): what the item is about, as US agendas print it
-    ("Recommendation(s): ...", "Attachment(s): ...")."""
+    ("Recommendation(s): ...", "Attachment(s): ..."). An unnumbered heading's notes sit
+    straight under it at its own indent."""
     if item.closed or not line.has_geometry or line.page != item.lines[0].page:
         return False  # across a page break the next item may be one we could not read
-    first = item.lines[0]
-    title_x0 = first.spans[1].x0 if len(first.spans) > 1 else first.x0 + 10
-    return item.number_x0 + 8 <= line.x0 <= title_x0 + 200
+    if item.number is None:
+        last = (item.description or item.lines)[-1]
+        return (
+            line.page == last.page
+            and line.top - last.top <= gap * 1.6
+            and item.number_x0 - _ALIGNED <= line.x0 <= item.title_x0 + 200
+        )
+    return item.number_x0 + _INDENT <= line.x0 <= item.title_x0 + 200
 
 
 def _close(items: list[_OpenItem]) -> None:
@@ -136,17 +426,20 @@ def _close(items: list[_OpenItem]) -> None:
         items[-1].closed = True
 
 
-def _is_continuation(item: _OpenItem | None, line: Line, gap: float) -> bool:
-    """A line that carries on the current item's title, page reference or presenter."""
+def _is_continuation(item: _OpenItem | None, line: Line, gap: float, sheet: _Sheet) -> bool:
+    """A line that carries on the current item's heading, page reference or presenter, or
+    is printed under it."""
     if item is None or item.closed:
         return False
     last = item.lines[-1]
-    if line.page != last.page or line.top - last.top > gap * 1.6:
+    if line.page != last.page:
+        return _runs_over_page(item, line, sheet)
+    if line.top - last.top > gap * 1.6:
         return False
     joined = " ".join(ln.text for ln in item.lines)
     if _OPEN_PAGE_REF.search(joined) or joined.count("[") > joined.count("]"):
         return True
-    if line.has_geometry and line.x0 > item.number_x0 + 8:
+    if line.has_geometry and line.x0 > item.number_x0 + _INDENT:
         return True  # indented to the title column: the title wraps (a right-hand page ref aside)
     if _PAGE_REF.search(joined) and not line.text.lstrip().startswith("["):
         return False
@@ -155,17 +448,88 @@ def _is_continuation(item: _OpenItem | None, line: Line, gap: float) -> bool:
     return True
 
 
+def _runs_over_page(item: _OpenItem, line: Line, sheet: _Sheet) -> bool:
+    """A heading that wraps at the foot of one page and runs on at the title column of the
+    next (a long US item title)."""
+    last = item.lines[-1]
+    return (
+        line.has_geometry
+        and line.page == last.page + 1
+        and not item.rest
+        and not item.description
+        and abs(line.x0 - item.title_x0) <= _ALIGNED
+        and find_marker(line.text.strip()) is None
+        and _wraps(last, line, sheet)
+    )
+
+
+def _heading_ended(item: _OpenItem, line: Line, sheet: _Sheet) -> bool:
+    """Whether the item's heading is complete, so that this line is printed under it: a
+    sub-point with its own marker, a line after a heading that ended with a colon or
+    stopped short of the margin (it did not wrap), or anything once the notes began."""
+    if item.description or item.rest:
+        return True
+    if not line.has_geometry:
+        return False
+    text = line.text.strip()
+    if abs(line.x0 - item.title_x0) <= _ALIGNED and regex.match(r"[-–—]\s", text):
+        return False  # "- To follow" under the title's first word carries the heading on
+    if line.x0 > item.number_x0 + _INDENT and find_marker(text) is not None:
+        return True
+    last = item.lines[-1]
+    if clean(last.text).endswith(":"):
+        return True
+    return not _wraps(last, line, sheet)
+
+
+def _wraps(last: Line, line: Line, sheet: _Sheet) -> bool:
+    """Whether ``last`` stopped where the text column ends, so that ``line`` carries on its
+    words: a left-aligned line stops short only when the next word would not fit."""
+    edge = sheet.right_edge
+    words = line.text.split()
+    if edge is None or not line.spans or not words:
+        return True
+    first = line.spans[0]
+    word_width = (first.x1 - first.x0) * len(words[0]) / max(len(first.text), 1)
+    return last.x1 + 0.25 * _size(first) + word_width >= edge - 2
+
+
+def _is_reference(item: _OpenItem, text: str) -> bool:
+    """A page reference or presenter line, or one carrying on an open one: the item's own."""
+    joined = " ".join(ln.text for ln in item.lines)
+    return bool(
+        text.startswith(("[", "("))
+        and (_PAGE_REF.search(text) or _OPEN_PAGE_REF.search(text) or text.startswith("["))
+        or _OPEN_PAGE_REF.search(joined)
+        or joined.count("[") > joined.count("]")
+    )
+
+
+def _heading_words(title: str) -> tuple[str, str]:
+    """The heading's own words and what the heading line goes on to say: its first
+    sentence, up to a dash that leads into a description or a date ("Date of Next
+    Meeting - 1st July 2024")."""
+    cut = _DASH_TO_DETAIL.search(title)
+    end = next(
+        (e for e in _SENTENCE_END.finditer(title) if regex.search(r"\p{L}{2}", title[: e.start()])),
+        None,
+    )  # "7. 7. Village Hall": a number printed twice ends no sentence
+    if end and (cut is None or end.start() < cut.start()):
+        return title[: end.end()], title[end.end() :].strip()
+    if cut:
+        return title[: cut.start()], title[cut.end() :].strip()
+    return title, ""
+
+
 def _finish(item: _OpenItem) -> AgendaItem:
-    first_text = _ITEM.match(item.lines[0].text.strip())["title"]
-    texts = [first_text] + [ln.text.strip() for ln in item.lines[1:]]
+    texts = [item.title] + [ln.text.strip() for ln in item.lines[1:]]
     joined = clean(" ".join(texts))
     presenter = None
-    notes = []
+    notes = [item.rest] if item.rest else []
     for body in regex.findall(r"\[([^\]]*)\]?", joined):
         presenter = presenter or _presenter(body)
         if presenter is None:
             notes.append(clean(body))
-    notes.extend(join_lines(block) for block in paragraphs(item.description))
     title = regex.sub(r"\[[^\]]*\]?", " ", joined)
     pages = None
     ref = _PAGE_REF.search(title)
@@ -177,6 +541,10 @@ def _finish(item: _OpenItem) -> AgendaItem:
         if len(note) > 60:  # a long parenthetical after the title is a note, not the title
             notes.append(clean(note))
             title = title[: title.rfind("(")]
+    title, tail = _heading_words(clean(title))
+    if tail:
+        notes.insert(0, tail)
+    notes.extend(join_lines(block) for block in paragraphs(item.description))
     title = clean(title).rstrip(" -–:")
     decision = _DECISION.match(title)
     return AgendaItem(
