@@ -26,6 +26,13 @@ SYMBOL_BULLETS = str.maketrans(
 )
 
 
+def _positionally(self):
+    """Pickle a slotted dataclass as its fields in order (its slots are its fields):
+    pages cross to the helper process and back (see ..parallel), and this pickles in half
+    the time of a slotted dataclass's generated state."""
+    return (type(self), tuple(getattr(self, name) for name in self.__slots__))
+
+
 @dataclass(slots=True, frozen=True)
 class TextStyle:
     """How a run of text looks: what a reader sees of it, whatever the PDF calls it.
@@ -43,6 +50,8 @@ class TextStyle:
     underline: bool = False
     visible: bool = True
 
+    __reduce__ = _positionally
+
 
 @dataclass(slots=True, frozen=True)
 class Span:
@@ -53,6 +62,8 @@ class Span:
     x0: float
     x1: float
     style: TextStyle | None = None
+
+    __reduce__ = _positionally
 
 
 @dataclass(slots=True, frozen=True)
@@ -79,6 +90,8 @@ class Drawing:
         """Whether a reader sees it on a white page: stroked, or filled in a colour."""
         return self.stroke is not None or (self.fill is not None and self.fill != WHITE)
 
+    __reduce__ = _positionally
+
 
 WHITE = (255, 255, 255)
 
@@ -102,6 +115,8 @@ class Line:
     def height(self) -> float:
         return self.bottom - self.top
 
+    __reduce__ = _positionally
+
 
 @dataclass(slots=True)
 class Page:
@@ -122,6 +137,8 @@ class Page:
     # text a reader cannot see (render mode invisible, white on white): not content, but
     # kept so that nothing the file holds is silently lost
     invisible: list[Line] = field(default_factory=list)
+
+    __reduce__ = _positionally
 
     @property
     def rulings(self) -> list[tuple[float, float, float, float]]:
