@@ -232,3 +232,61 @@ def test_ruled_cover_box_cells_headed_by_underlined_words(tmp_path):
     assert document.metadata.purpose == "To set the opening hours of the libraries from April."
     # the box is the report's cover, not a section and not a data table
     assert [s.title for s in document.sections] == ["Background", "Options"]
+
+
+def _lead_in_report(path, markers: list[str]) -> None:
+    """A report whose requests follow "That Cabinet:" with no recommendations heading; the
+    second request has two sub-parts of its own."""
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    for label, value in (("To:", "Cabinet"), ("Subject:", "Library Opening Hours")):
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.cell(30, 7, label)
+        pdf.set_font("Helvetica", "", 11)
+        pdf.cell(0, 7, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    _text(pdf, "That Cabinet:")
+    _text(pdf, f"{markers[0]} Approves the new opening hours for the town libraries from April.")
+    _text(pdf, f"{markers[1]} Delegates to the Director of Communities the authority to:")
+    for sub_part in ("(i) agree the final timetable; and", "(ii) publish it on the website."):
+        pdf.set_x(pdf.l_margin + 8)
+        _text(pdf, sub_part)
+    _text(pdf, f"{markers[2]} Notes the savings set out in section 2.")
+    _text(pdf, "1. Background", "B", 13)
+    _text(pdf, f"1.1 {BODY}")
+    _text(pdf, "2. Savings", "B", 13)
+    _text(pdf, f"2.1 {BODY}")
+    pdf.output(str(path))
+
+
+@pytest.mark.parametrize(
+    "markers, numbers",
+    [
+        (["1)", "2)", "3)"], ["1", "2", "3"]),
+        (["1.", "2.", "3."], ["1", "2", "3"]),
+        (["(a)", "(b)", "(c)"], ["a", "b", "c"]),
+        # a core font prints a bullet from its windows-1252 code, 0x95
+        (["\x95"] * 3, [None, None, None]),
+    ],
+)
+def test_requests_under_a_that_lead_in_are_the_recommendations(tmp_path, markers, numbers):
+    path = tmp_path / "lead_in.pdf"
+    _lead_in_report(path, markers)
+
+    document = _parse(path)
+
+    assert [r.number for r in document.recommendations] == numbers
+    assert [r.text for r in document.recommendations] == [
+        "Approves the new opening hours for the town libraries from April.",
+        "Delegates to the Director of Communities the authority to: (i) agree the final "
+        "timetable; and (ii) publish it on the website.",
+        "Notes the savings set out in section 2.",
+    ]
+    assert [(s.number, s.title) for s in document.sections] == [
+        ("1", "Background"),
+        ("2", "Savings"),
+    ]
+    assert document.metadata.title == "Library Opening Hours"
+    # the lead-in is no request and no header value: it is kept as text nothing took
+    assert [u.text for u in document.unplaced_text] == ["That Cabinet:"]
+    assert "That Cabinet" not in document.metadata.extra

@@ -36,7 +36,7 @@ from ..models import (
     ReportMetadata,
     Section,
 )
-from ..vocabulary.labels import DIRECTOR_LABEL
+from ..vocabulary.labels import DIRECTOR_LABEL, RECOMMENDATION_LEAD_IN
 from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
@@ -100,6 +100,14 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
         if lead_in:
             metadata.extra[label.rstrip(": ")] = lead_in
         rest = rest[rec_end:]
+    elif rest and RECOMMENDATION_LEAD_IN.match(rest[0].text.strip()):
+        # "That Cabinet:" with no recommendations heading: the list right under it is the
+        # recommendations; the lead-in, no field's value, stays in the unplaced text
+        rec_end = _first_section_start(rest, 1)
+        if rec_end > 1 and _item_marker(rest[1].text.strip()) is not None:
+            recommendations, _ = _recommendations(rest[0], "", rest[1:rec_end])
+            leftovers.append(rest[0])
+            rest = rest[rec_end:]
     start = _first_section_start(rest, 0)
     cover_lines = rest[:start]
     if cover_lines and fields and blocks and start < len(rest):
@@ -265,7 +273,7 @@ def _read_header(
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
-        if _RECOMMENDATIONS.match(text):
+        if _RECOMMENDATIONS.match(text) or (fields and RECOMMENDATION_LEAD_IN.match(text)):
             return i, preamble, fields
         heading = _section_start(lines, i)
         # in the header block "Label:" lines are fields; a heading there must number on
@@ -341,15 +349,18 @@ def _read_header(
 def _recommendations(
     first: Line, first_rest: str, lines: list[Line]
 ) -> tuple[list[Recommendation], str]:
-    """Numbered requests, each with its wrapped lines; an unnumbered request is one item."""
+    """Numbered requests, each with its wrapped lines; an unnumbered request is one item.
+
+    The first request's marker sets the list's level: an item marked otherwise ("(i)" under
+    "2.", a bullet under "(a)") is a sub-part of the request above it, kept in its text."""
     items: list[tuple[str | None, list[str], Line]] = []
+    top_style: tuple[str, str] | None = None
     lead: list[str] = [first_rest] if first_rest.strip() else []
     # a budget amendment's requests open "To replace Recommendation (d) ...", their bullets
     # part of the request
     amendments = any(_AMENDMENT_ITEM.match(line.text.strip()) for line in lines)
     for line in lines:
         text = line.text.strip()
-        match = _ITEM_NUMBER.match(text)
         if amendments:
             if _AMENDMENT_ITEM.match(text):
                 items.append((None, [text], line))
@@ -357,11 +368,13 @@ def _recommendations(
                 items[-1][1].append(text)
             else:
                 lead.append(text)
-        elif match:
-            number = match.group("number") or match.group("paren") or match.group("letter")
-            items.append((number, [match.group("text") or ""], line))
-        elif _BULLET.match(text):
-            items.append((None, [_BULLET.match(text).group("text")], line))
+        elif (marker := _item_marker(text)) is not None:
+            number, style, item_text = marker
+            top_style = top_style or style
+            if items and not _same_level(style, top_style, number, items[-1][0]):
+                items[-1][1].append(text)
+            else:
+                items.append((number, [item_text], line))
         elif items:
             items[-1][1].append(text)
         else:
@@ -376,6 +389,40 @@ def _recommendations(
         for number, texts, line in items
     ]
     return recommendations, _tidy(" ".join(lead))
+
+
+def _item_marker(text: str) -> tuple[str | None, tuple[str, str], str] | None:
+    """A list item's number (None for a bullet), its marker's style and its words.
+
+    The style is what the number is written in ("digit", "letter", "roman", "bullet") and
+    how it is punctuated ("1." against "1)" against "(1)")."""
+    if match := _ITEM_NUMBER.match(text):
+        number = match.group("number") or match.group("paren") or match.group("letter")
+        punctuation = "()" if match.group("paren") else text[len(number)]
+        if number.isdigit():
+            written = "digit"
+        elif regex.fullmatch(r"[ivx]{1,4}", number, regex.I):
+            written = "roman"
+        else:
+            written = "letter"
+        return number, (written, punctuation), match.group("text") or ""
+    if match := _BULLET.match(text):
+        return None, ("bullet", text[0]), match.group("text")
+    return None
+
+
+def _same_level(
+    style: tuple[str, str], top_style: tuple[str, str], number: str | None, previous: str | None
+) -> bool:
+    """Whether an item marked in ``style`` is a request of the list or a sub-part; "(i)" is a
+    request in a lettered list when it follows "(h)"."""
+    if style == top_style:
+        return True
+    if style[0] == "roman" and top_style[0] == "letter" and style[1] == top_style[1]:
+        return bool(
+            number and previous and len(number) == 1 and ord(number) == ord(previous[-1]) + 1
+        )
+    return False
 
 
 def _recommendations_from_sections(sections: list[Section]) -> list[Recommendation]:

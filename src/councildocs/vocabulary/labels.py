@@ -96,6 +96,26 @@ LETTER_SALUTATION = regex.compile(r"^Dear\s+(Member|Councillor|Sir)")
 # --- the contact block at a report's end ----------------------------------------------------
 
 # a label stands alone or ends in a colon: "Director of Strategy" is a job title, not one
+# the bodies a report asks to decide, as its requests name them: "That Cabinet:", "That the
+# Panel agrees to:", "That Planning Committee is recommended to:"
+DECIDING_BODIES = (
+    "Sub-Committee",
+    "Committee",
+    "Cabinet",
+    "Panel",
+    "Council",
+    "Board",
+    "Executive",
+    "Commission",
+    "Forum",
+)
+# a request's lead-in with no recommendations heading above it: the list under it holds the
+# recommendations, the lead-in itself is none of them
+RECOMMENDATION_LEAD_IN = regex.compile(
+    rf"^That\s+(?:the\s+)?(?:(?:\p{{Lu}}[\w’'&-]*|and|of|for|&)\s+){{0,6}}?{one_of(DECIDING_BODIES)}\b"
+    r"[^:.;]{0,80}:$"
+)
+
 CONTACT_LABELS = (
     "(?:Report )?Author",
     "Contact Officer",
