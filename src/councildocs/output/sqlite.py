@@ -1,11 +1,15 @@
 """Packs into a normalised SQLite database that Datasette opens as it is, via sqlite-utils.
 
 One table per concept, joined by foreign keys that cascade from ``packs``: documents,
-agenda_items, people and attendance, declarations, minutes (each minutes document's
-meeting) and minute_items, resolutions and resolution_parts, actions, reports (one row of
-metadata columns per report), recommendations, sections and paragraphs, implications,
+agenda_items, attendance, declarations, minutes (each minutes document's meeting) and
+minute_items, resolutions and resolution_parts, actions, reports (one row of metadata
+columns per report), recommendations, sections and paragraphs, implications,
 work_programmes and programme_items, tables and table_cells (each cell's text and, where
 it reads as one, its number), statistics_rows and statistics_values, and findings.
+``bodies`` (one row per committee within a council, however its papers spell it) and
+``people`` (one row per person within a council, a surname-only mention joined to the full
+name where the council's packs make it certain) are shared between packs and kept while a
+row points at them.
 
 The columns come from the models (:data:`TABLES`): a model's scalar fields are columns, a
 nested model's fields are columns named ``<field>_<subfield>`` (:data:`RENAMES` keeps the
@@ -71,6 +75,8 @@ from ..models import (
     Table,
     WorkProgrammeDocument,
 )
+from ..vocabulary.bodies import BODY_NAME_AMPERSAND, BODY_NAME_AND, BODY_NAME_ARTICLE
+from ..vocabulary.people import HONORIFIC
 
 #: PRAGMA user_version of a database this release writes. 1 is the previous release's
 #: hand-written schema (which left user_version at 0); 0 with no tables is a new file.
@@ -141,7 +147,7 @@ TABLES: list[TableSpec] = [
         position=False,
         children={"agenda": "agenda_items", "documents": "documents"},
         left_out={"schema_name": "always councildocs.Pack"},
-        extra={"councildocs_version": str},
+        extra={"councildocs_version": str, "body_id": int},
         renames=PACK_COLUMNS,
     ),
     TableSpec("agenda_items", AgendaItem, parent=("pack_id", "packs")),
@@ -167,14 +173,17 @@ TABLES: list[TableSpec] = [
             "declarations": "declarations",
             "items": "minute_items",
         },
+        extra={"body_id": int},
     ),
     TableSpec(
         "attendance",
         Person,
         parent=("document_id", "documents"),
         position=False,
-        written_apart={"name": "people.name, joined by person_id"},
-        extra={"person_id": int, "status": str},
+        written_apart={
+            "name": "attendance.printed_name, and the person's people.name by person_id",
+        },
+        extra={"person_id": int, "printed_name": str, "status": str},
     ),
     TableSpec("declarations", Declaration, parent=("document_id", "documents"), position=False),
     TableSpec(
@@ -263,9 +272,11 @@ TABLES: list[TableSpec] = [
 
 TABLE_SPECS = {spec.name: spec for spec in TABLES}
 
-#: tables that hold values rather than models: people, a table's cells, a row's values
+#: tables that hold values rather than models: people and bodies (shared between packs, so
+#: with no parent), a table's cells, a row's values
 VALUE_TABLES: dict[str, tuple[dict[str, type], tuple[str, str] | None]] = {
     "people": ({"id": int, "name": str, "council": str}, None),
+    "bodies": ({"id": int, "name": str, "council": str, "normalised_name": str}, None),
     "table_cells": (
         {
             "id": int,
@@ -284,6 +295,9 @@ VALUE_TABLES: dict[str, tuple[dict[str, type], tuple[str, str] | None]] = {
         ("row_id", "statistics_rows"),
     ),
 }
+
+#: the value tables rows of many packs point at: kept while any row does, never cascaded
+SHARED_TABLES = frozenset(name for name, (_columns, parent) in VALUE_TABLES.items() if not parent)
 
 #: fields of the document kinds that live in documents, not in the kind's own table
 _DOCUMENT_FIELDS = set(DocumentBase.model_fields) | {"kind"}
@@ -490,17 +504,19 @@ def connect(path: str | Path | Database) -> Database:
 def _ensure_schema(db: Database) -> None:
     """Every table with every column the models give; indexes, full text, views."""
     # parents before children: sqlite-utils checks that a foreign key's table exists
-    people, *values = [(name, columns, "id") for name, (columns, _) in VALUE_TABLES.items()]
-    tables = [people, *((s.name, table_columns(s), s.pk) for s in TABLES), *values]
+    shared = [(name, VALUE_TABLES[name][0], "id") for name in sorted(SHARED_TABLES)]
+    values = [(name, columns, "id") for name, (columns, parent) in VALUE_TABLES.items() if parent]
+    tables = [*shared, *((s.name, table_columns(s), s.pk) for s in TABLES), *values]
     for table, columns, pk in tables:
         foreign_keys = [
-            # a pack's rows go with it; people are shared between packs, and never cascade
+            # a pack's rows go with it; people and bodies are shared between packs, and
+            # never cascade
             ForeignKey(
                 table,
                 column,
                 other,
                 "id",
-                on_delete="NO ACTION" if other == "people" else "CASCADE",
+                on_delete="NO ACTION" if other in SHARED_TABLES else "CASCADE",
             )
             for (child, column), other in _foreign_key_columns()
             if child == table
@@ -521,6 +537,17 @@ def _ensure_schema(db: Database) -> None:
         "CREATE UNIQUE INDEX IF NOT EXISTS people_council_name"
         " ON people (COALESCE(council, ''), name)"
     )
+    db.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS bodies_council_name"
+        " ON bodies (COALESCE(council, ''), normalised_name)"
+    )
+    # rows an earlier release wrote kept the printed name only in people.name, which joining
+    # a surname to its person overwrites: keep it on the attendance row first
+    db.execute(
+        "UPDATE attendance SET printed_name ="
+        " (SELECT name FROM people WHERE people.id = attendance.person_id)"
+        " WHERE printed_name IS NULL"
+    )
     db["packs"].create_index(["sha256"], unique=True, if_not_exists=True)
     for table, columns in FULL_TEXT.items():
         if not db[f"{table}_fts"].exists():
@@ -539,6 +566,8 @@ def _foreign_key_columns() -> Iterator[tuple[tuple[str, str], str]]:
         if parent:
             yield (table, parent[0]), parent[1]
     yield ("attendance", "person_id"), "people"
+    yield ("packs", "body_id"), "bodies"
+    yield ("minutes", "body_id"), "bodies"
     yield ("findings", "document_id"), "documents"
 
 
@@ -577,10 +606,24 @@ def write_pack(
     """Replace the pack's rows (keyed by sha256) in one transaction; return its packs.id."""
     findings = list(findings)
     with db.atomic():
+        replaced_councils = [
+            council
+            for (council,) in db.execute(
+                "SELECT council FROM packs WHERE sha256 = ?", (pack.source.sha256,)
+            )
+        ]
         db.execute("DELETE FROM packs WHERE sha256 = ?", (pack.source.sha256,))
         pack_id = _write(db, pack, findings, councildocs_version)
-        # people are shared across packs; drop those the replaced rows alone referred to
+        # a full name the replaced pack alone printed may have made a surname certain, and a
+        # new one may make it certain or ambiguous: the council's people are joined again
+        for council in dict.fromkeys([*replaced_councils, pack.meeting.council]):
+            _join_surnames_to_people(db, council)
+        # people and bodies are shared across packs; drop those no row refers to any more
         db.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM attendance)")
+        db.execute(
+            "DELETE FROM bodies WHERE id NOT IN (SELECT body_id FROM packs WHERE body_id"
+            " IS NOT NULL UNION SELECT body_id FROM minutes WHERE body_id IS NOT NULL)"
+        )
     return pack_id
 
 
@@ -602,11 +645,17 @@ def _children(
 def _write(
     db: Database, pack: Pack, findings: list[Finding], councildocs_version: str | None
 ) -> int:
+    council = pack.meeting.council
     pack_id = _insert(
-        db, "packs", _row(TABLE_SPECS["packs"], pack) | {"councildocs_version": councildocs_version}
+        db,
+        "packs",
+        _row(TABLE_SPECS["packs"], pack)
+        | {
+            "councildocs_version": councildocs_version,
+            "body_id": _body_id(db, pack.meeting.body, council),
+        },
     )
     _children(db, "agenda_items", ("pack_id", pack_id), pack.agenda.items)
-    council = pack.meeting.council
     document_ids = [
         _write_document(db, pack_id, position, document, council)
         for position, document in enumerate(pack.documents)
@@ -643,9 +692,10 @@ def _write_document(
         _write_table(db, document_id, table_position, table)
     kind_table = KIND_TABLES.get(type(document))
     if kind_table:
-        _insert(
-            db, kind_table, {"document_id": document_id} | _row(TABLE_SPECS[kind_table], document)
-        )
+        row = {"document_id": document_id} | _row(TABLE_SPECS[kind_table], document)
+        if isinstance(document, MinutesDocument):
+            row["body_id"] = _body_id(db, document.body, council)
+        _insert(db, kind_table, row)
     if isinstance(document, MinutesDocument):
         _write_minutes(db, document_id, document, council)
     elif isinstance(document, ReportDocument):
@@ -707,6 +757,7 @@ def _write_minutes(
                 {
                     "document_id": document_id,
                     "person_id": _person_id(db, person.name, council),
+                    "printed_name": person.name,
                     "status": status,
                 }
                 | _row(attendance_spec, person),
@@ -734,6 +785,72 @@ def _person_id(db: Database, name: str, council: str | None) -> int:
     if found:
         return found[0]
     return _insert(db, "people", {"name": name, "council": council})
+
+
+def _name_words(name: str) -> list[str]:
+    """A printed name's words after any honorific ("Cllr Dr Paul Sweet" → Paul, Sweet)."""
+    return HONORIFIC.sub("", name.strip()).split()
+
+
+def _join_surnames_to_people(db: Database, council: str | None) -> None:
+    """Point each surname-only mention ("Mr Sweet", "Cllr Sweet") in the council's minutes
+    at the one person of that council printed with a full name and that surname ("Paul
+    Sweet"), where there is exactly one; otherwise at a person of the name as printed.
+
+    Run over the whole council because whether a surname is certain depends on every pack
+    of the council, including those exported before; the printed name on each attendance
+    row is what lets a later, ambiguous full name undo a join.
+    """
+    mentions = db.execute(
+        "SELECT attendance.id, attendance.person_id, attendance.printed_name,"
+        " attendance.honorific FROM attendance"
+        " JOIN documents ON documents.id = attendance.document_id"
+        " JOIN packs ON packs.id = documents.pack_id"
+        " WHERE COALESCE(packs.council, '') = COALESCE(?, '')",
+        (council,),
+    ).fetchall()
+    full_names_by_surname: dict[str, set[str]] = {}
+    for _id, _person, printed_name, _honorific in mentions:
+        words = _name_words(printed_name)
+        if len(words) > 1:
+            full_names_by_surname.setdefault(words[-1].casefold(), set()).add(printed_name)
+    for attendance_id, person_id, printed_name, honorific in mentions:
+        words = _name_words(printed_name)
+        # a title makes one word a surname; a bare "Julia" may be a first name
+        surname_only = len(words) == 1 and (honorific or words != printed_name.split())
+        candidates = full_names_by_surname.get(words[0].casefold(), set()) if surname_only else ()
+        name = next(iter(candidates)) if len(candidates) == 1 else printed_name
+        target = _person_id(db, name, council)
+        if target != person_id:
+            db.execute("UPDATE attendance SET person_id = ? WHERE id = ?", (target, attendance_id))
+
+
+def _body_key(name: str) -> str:
+    """A body's name as its spellings share it: "The Adults & Safer City Scrutiny Panel"
+    and "adults and safer city scrutiny panel" → "adultsandsafercityscrutinypanel".
+
+    Case, the article before the name, "&" for "and", punctuation and spacing are how the
+    papers' spellings of one body differ, so they are all left out.
+    """
+    name = BODY_NAME_ARTICLE.sub("", name)
+    name = BODY_NAME_AMPERSAND.sub(f" {BODY_NAME_AND} ", name)
+    return "".join(character for character in name.casefold() if character.isalnum())
+
+
+def _body_id(db: Database, name: str | None, council: str | None) -> int | None:
+    """One row per body within a council, however its papers spell the body's name; the
+    row keeps the first spelling exported."""
+    if not name or not _body_key(name):
+        return None
+    key = _body_key(name)
+    found = db.execute(
+        "SELECT id FROM bodies WHERE normalised_name = ?"
+        " AND COALESCE(council, '') = COALESCE(?, '')",
+        (key, council),
+    ).fetchone()
+    if found:
+        return found[0]
+    return _insert(db, "bodies", {"name": name, "council": council, "normalised_name": key})
 
 
 def _write_programme(db: Database, document_id: int, programme: WorkProgrammeDocument) -> None:
@@ -884,7 +1001,10 @@ DESCRIPTIONS = {
     "agenda_items": "The agenda's items, in order, with the pages their papers run to.",
     "documents": "The documents a pack holds (agenda, minutes, reports, work programme).",
     "minutes": "Each minutes document's meeting: body, date, time, venue.",
-    "people": "One row per person named in attendance, within a council.",
+    "people": "One row per person named in attendance, within a council; a surname-only "
+    "mention (Mr Sweet) is the council's one person of that surname with a full name.",
+    "bodies": "One row per body (committee, panel, board) within a council, however its "
+    "papers spell it; packs and minutes point at it by body_id.",
     "attendance": "Who the minutes record, and how: member, substitute, in attendance, "
     "apologies, absent.",
     "declarations": "Declarations of interest recorded in the minutes.",
@@ -910,6 +1030,7 @@ LABELS = {
     "packs": "path",
     "documents": "title",
     "people": "name",
+    "bodies": "name",
     "minute_items": "title",
     "resolutions": "text",
     "sections": "title",

@@ -13,7 +13,8 @@ Modules, by what the words name: ``attendance`` (attendance labels, apologies, a
 substitutes, declarations, chair and clerk marks), ``decisions`` (RESOLVED and its
 synonyms, vote outcomes and counts), ``labels`` (a report's header and contact labels),
 ``implications`` (implication kinds and headings), ``people`` (honorifics, post-nominals,
-job and organisation words) and ``grammar`` (e-mail addresses, telephone numbers).
+job and organisation words), ``bodies`` (the spellings of a body's name) and ``grammar``
+(e-mail addresses, telephone numbers).
 Document-kind words are segment's, in ``documents``. A synonym list is a tuple of
 phrases; ``_phrases.one_of`` turns it into the pattern built beside it.
 """
