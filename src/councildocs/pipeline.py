@@ -28,6 +28,7 @@ from .models import (
 )
 from .parallel import HELPER, PARALLEL_MIN_PAGES
 from .parsers import PARSERS, parse_agenda
+from .parsers.council import council_name
 from .parsers.tables import locate_tables
 from .saved import read_pack_json
 from .segment import AgendaReference, Segment, agenda_extent, split
@@ -51,6 +52,7 @@ def parse(path: str | Path) -> Pack:
         for item in items
     ]
     segments = split(source, front, refs)
+    meeting.council = meeting.council or _council_printed(segments)
     documents = []
     for segment, document in _parse_segments(source, segments):
         if segment.kind == "agenda":
@@ -203,6 +205,27 @@ def _place(
             document.title = f"Minutes of the {document.body}{when}"
         elif segment.lines:
             document.title = segment.lines[0].text.strip()[:200]
+
+
+# a letterhead or title stands in a page's first lines; a name further down is in prose
+_HEAD_LINES = 8
+
+
+def _council_printed(segments: list[Segment]) -> str | None:
+    """The council's name where its papers print it: a running head, or a letterhead or
+    title at the top of a document's first page."""
+    for segment in segments:
+        if not segment.lines:
+            continue
+        first_page = segment.lines[0].page
+        running_heads = [p.furniture for p in segment.pages if p.number == first_page]
+        head = [line for line in segment.lines[:_HEAD_LINES] if line.page == first_page]
+        found = council_name(
+            [line.text for lines in running_heads for line in lines]
+        ) or council_name([line.text for line in head])
+        if found:
+            return found
+    return None
 
 
 def _complete_meeting(meeting: Meeting, documents: list[DocumentBase]) -> Meeting:

@@ -11,7 +11,9 @@ from .wording import count, page_range
 def pack_tree(pack: Pack) -> Tree:
     meeting = pack.meeting
     heading = " · ".join(
-        str(v) for v in (meeting.body, meeting.date, meeting.time, meeting.venue) if v
+        str(v)
+        for v in (meeting.council, meeting.body, meeting.date, meeting.time, meeting.venue)
+        if v
     )
     tree = Tree(f"[bold]{pack.source.path}[/] ({count(pack.source.page_count, 'page')})")
     tree.add(f"[bold]Meeting[/] {heading or '[dim]not stated[/]'}")

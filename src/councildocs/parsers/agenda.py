@@ -27,6 +27,7 @@ from .common import (
     parse_date,
     provenance,
 )
+from .council import council_name
 
 _ITEM = regex.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?[A-Za-z]?)\.?\s+(?P<title>\S.*)$")
 _PAGE_REF = regex.compile(r"\(\s*Pages?\s+(?P<start>\d+)(?:\s*[-–]\s*(?P<end>\d+))?\s*\)", regex.I)
@@ -602,8 +603,8 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
             continue
         if letter and _LETTER_FIELD.match(text):
             continue
-        if _COUNCIL.match(text) and not meeting.council:
-            meeting.council = text.title() if text.isupper() else text
+        if not meeting.council and (council := _council_line(text)):
+            meeting.council = council
             used.add(i)
             continue
         if _AGENDA_HEADING.match(text):
@@ -640,6 +641,13 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
     return meeting, used, leftovers
 
 
+def _council_line(text: str) -> str | None:
+    """The council's name when it is the whole of the line (a letterhead), else None."""
+    name = council_name([text])
+    printed = regex.sub(r"^The\s+", "", text.strip(" .,:"), flags=regex.I)
+    return name if name and name.casefold() == printed.casefold() else None
+
+
 def _left_column(line: Line) -> tuple[str, str]:
     """Split a line at its first wide gap: the left column's text and the rest."""
     for a, b in zip(line.spans, line.spans[1:], strict=False):
@@ -652,11 +660,6 @@ def _left_column(line: Line) -> tuple[str, str]:
     return line.text.strip(), ""
 
 
-_COUNCIL = regex.compile(
-    r"^(?!(?:County|City|Borough|District|Town|Parish)\s+Council$)(?:The\s+)?(?:City\s+of\s+\p{Lu}[\p{L} ]+|\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+){0,3})\s+"
-    r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+)?Council$",
-    regex.I,
-)
 _AGENDA_HEADING = regex.compile(r"^(?:A\s?G\s?E\s?N\s?D\s?A|Agenda)$", regex.I)
 _LETTER_FIELD = regex.compile(r"^(Date|Direct Dial|e-mail|Ask for)\b", regex.I)
 _BODY_BEFORE_DATE = regex.compile(

@@ -1273,7 +1273,10 @@ def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]
         return
     of_the = regex.search(r"(?i)\bMinutes\s+of\s+(?:the\s+)?", joined)
     if of_the and date_match and 0 < date_match.start() - of_the.end() < 120:
-        document.body = joined[of_the.end() : date_match.start()].strip(" -–,")
+        named = joined[of_the.end() : date_match.start()].strip(" -–,")
+        # "Minutes of the meeting held on ...": the sentence names a meeting, not a body
+        named = regex.sub(r"(?i)\s*\bheld\b.*$", "", named)
+        document.body = None if regex.fullmatch(r"(?i)(?:(?:a|the)\s+)?meeting|", named) else named
     else:
         for index, text in enumerate(texts):
             heading = regex.match(
