@@ -40,6 +40,8 @@ def rules_markdown() -> str:
         "name (`percentage-change`), a family or a group; `[tool.councildocs]` in",
         "`pyproject.toml` (or a `councildocs.toml`) sets the same, and `severity` overrides a",
         "rule's default level. `councildocs rules CODE` prints one rule in the terminal.",
+        "A rule in **preview** (a heuristic not yet shown free of false alarms on the corpus)",
+        "runs only with `validate --preview` or `preview = true`.",
         "",
         "| Family | Group | Codes |",
         "| --- | --- | --- |",
@@ -48,11 +50,16 @@ def rules_markdown() -> str:
         codes = [r.code for r in rules if r.code.startswith(prefix)]
         if codes:
             out.append(f"| {family} | {group} | {', '.join(_link(r) for r in codes)} |")
-    out += ["", "| Code | Name | Severity | Reads | Checks |", "| --- | --- | --- | --- | --- |"]
+    out += [
+        "",
+        "| Code | Name | Severity | Status | Reads | Checks |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for rule in rules:
         summary = rule.summary.replace("|", "\\|")
         out.append(
-            f"| {_link(rule.code)} | {rule.name} | {rule.severity.value} | {rule.reads} "
+            f"| {_link(rule.code)} | {rule.name} | {rule.severity.value} | {rule.status} "
+            f"| {rule.reads} "
             f"| {summary} |"
         )
     for rule in rules:
@@ -60,7 +67,8 @@ def rules_markdown() -> str:
             "",
             f"## {rule.code} {rule.name}",
             "",
-            f"**Severity:** {rule.severity.value} · **Reads:** {rule.reads} · "
+            f"**Severity:** {rule.severity.value} · **Status:** {rule.status} · "
+            f"**Reads:** {rule.reads} · "
             f"**Family:** {rule.family} (group {rule.group})",
             "",
             rule.summary,
@@ -84,7 +92,7 @@ def rules_markdown() -> str:
 
 def _link(code: str) -> str:
     rule = all_rules()[code]
-    return f"[{code}](#{code.lower()}-{rule.name})"
+    return f"[{code}](#{rule.anchor})"
 
 
 def cli_markdown() -> str:

@@ -58,7 +58,9 @@ def test_every_rule_has_a_section_with_its_examples():
     headings = re.findall(r"^## (\w+) ([\w-]+)$", page, flags=re.M)
     assert headings == [(r.code, r.name) for r in all_rules().values()]
     fig001 = page.split("## FIG001 percentage-change", 1)[1].split("\n## ", 1)[0]
-    assert "**Severity:** error · **Reads:** pack · **Family:** figures" in fig001
+    assert (
+        "**Severity:** error · **Status:** stable · **Reads:** pack · **Family:** figures" in fig001
+    )
     anti, best = fig001.split("**Anti-pattern**", 1)[1].split("**Best practice**", 1)
     assert "191 | 221 | This equates to a 16.5% increase" in anti
     assert "389 | 423 | This equates to a 9% increase" in best

@@ -81,7 +81,15 @@ def test_unreadable_input_is_named_and_others_keep_their_findings(tmp_path):
     assert [line for line in lines if line not in errors] == [
         next(line for line in lines if line.startswith("parsed 0, failed 1, pages 0"))
     ]
-    assert [r["path"] for r in json.loads(result.stdout)] == [str(CON002)]
+    # the files that could not be read are IO001 findings too, in the file's place
+    by_path = {r["path"]: r["findings"] for r in json.loads(result.stdout)}
+    assert [(f["code"], f["message"]) for f in by_path[str(broken)]] == [
+        ("IO001", "not councildocs Pack JSON (source: Field required)")
+    ]
+    assert [(f["code"], f["message"]) for f in by_path[str(tmp_path / "missing.pdf")]] == [
+        ("IO001", "no such file")
+    ]
+    assert [f["code"] for f in by_path[str(CON002)]] == ["CON002"]
 
 
 def test_sarif_output_is_schema_valid():
@@ -172,5 +180,10 @@ def test_json_lines_from_parse_are_validated_pack_by_pack(tmp_path):
         "(the PDF has no text layer)",
         f"councildocs: error: {packs}:3: not JSON (Expecting value)",
     ]
-    [checked] = json.loads(result.stdout)  # both lines are one pack, reported under its file
+    # both lines are one pack, reported under its file; the broken line is an IO001 finding
+    checked, broken = json.loads(result.stdout)
     assert [f["code"] for f in checked["findings"]] == ["CON002"]
+    assert broken["path"] == f"{packs}:3"
+    assert [(f["code"], f["message"]) for f in broken["findings"]] == [
+        ("IO001", "not JSON (Expecting value)")
+    ]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models import Finding, Pack, Severity
-from .rules import READS_MODERNGOV, READS_PACK, Rule, all_rules
+from .rules import READS_FILE, READS_MODERNGOV, READS_PACK, Rule, all_rules
 
 if TYPE_CHECKING:
     from .moderngov.models import ModernGovMeeting
@@ -28,6 +28,7 @@ def validate(
     *,
     severities: Mapping[str, Severity] | None = None,
     moderngov: ModernGovMeeting | str | Path | None = None,
+    preview: bool = False,
 ) -> list[Finding]:
     """Check a pack against the rules and return what they find.
 
@@ -40,7 +41,8 @@ def validate(
     ``moderngov``: the council's record of the meeting (a
     :class:`~councildocs.moderngov.models.ModernGovMeeting`, or the ``meeting.xml`` that
     ``councildocs moderngov fetch`` saved, or its folder); the MGV rules check the pack
-    against it, and run only when it is given.
+    against it, and run only when it is given. ``preview``: also run the rules still in
+    preview (heuristics not yet shown free of false alarms on the corpus).
 
     Findings come in document then page order, each with code, severity, message, document,
     page and the text it quotes. Raises :class:`~councildocs.rules.UnknownRule` for a
@@ -61,13 +63,21 @@ def validate(
         from .moderngov.reader import read_meeting_file
 
         moderngov = read_meeting_file(moderngov)
-    return lint(pack, selected_rules(select, ignore), severities, moderngov=moderngov)
+    return lint(
+        pack, selected_rules(select, ignore, preview=preview), severities, moderngov=moderngov
+    )
 
 
 def selected_rules(
-    select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    *,
+    extend_select: Iterable[str] = (),
+    extend_ignore: Iterable[str] = (),
+    preview: bool = False,
 ) -> list[Rule]:
-    """The rules ``select`` names (all when None) less those ``ignore`` names."""
+    """The rules ``select`` names (all when None) and ``extend_select`` adds, less those
+    ``ignore`` and ``extend_ignore`` name; preview rules only when ``preview``."""
     from .rules import resolve
 
     if isinstance(select, str):
@@ -76,9 +86,11 @@ def selected_rules(
         ignore = [ignore]
     rules = all_rules()
     chosen = set(rules) if select is None else set().union(*(resolve(r) for r in select))
-    for reference in ignore or ():
+    for reference in extend_select:
+        chosen |= resolve(reference)
+    for reference in [*(ignore or ()), *extend_ignore]:
         chosen -= resolve(reference)
-    return [rules[code] for code in sorted(chosen)]
+    return [rules[code] for code in sorted(chosen) if preview or not rules[code].preview]
 
 
 def lint(
@@ -97,6 +109,8 @@ def lint(
     findings: list[Finding] = []
     for rule in rules if rules is not None else all_rules().values():
         severity = Severity(severities.get(rule.code, rule.severity))
+        if rule.reads == READS_FILE:
+            continue  # a file that was read has nothing for IO rules: see unreadable()
         if rule.reads == READS_PACK:
             targets = [(None, pack)]
         elif rule.reads == READS_MODERNGOV:
@@ -137,7 +151,22 @@ def lint(
             f.code,
         )
     )
-    return findings
+    from .locate import place
+
+    return place(findings, pack)
+
+
+def unreadable(
+    path: str, problem: str, severities: Mapping[str, Severity] | None = None
+) -> Finding:
+    """The IO001 finding for a file that could not be read, as ruff's E902 is a finding."""
+    from .locate import fingerprint
+    from .rules import get
+
+    rule = get("IO001")
+    severity = Severity((severities or {}).get(rule.code, rule.severity))
+    finding = Finding(code=rule.code, name=rule.name, severity=severity, message=problem, path=path)
+    return finding.model_copy(update={"fingerprint": fingerprint(finding)})
 
 
 def document_number(index: int | None) -> int | None:
@@ -157,7 +186,7 @@ def targets(
     for rule in rules:
         if rule.reads == READS_PACK or (rule.reads == READS_MODERNGOV and moderngov is not None):
             ran.append((rule.code, None, None))
-        elif rule.reads == READS_MODERNGOV:
+        elif rule.reads in (READS_MODERNGOV, READS_FILE):
             continue
         else:
             ran += [

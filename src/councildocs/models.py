@@ -478,4 +478,18 @@ class Finding(Model):
     )
     document_title: str | None = None
     page: int | None = Field(None, description="Pack page number where known, else physical")
+    printed_page: int | None = Field(
+        None, description="The page number the pack prints on that page, where it prints one"
+    )
+    physical_page: int | None = Field(
+        None, description="The page's place in the file (1-based), as a PDF viewer counts"
+    )
+    line: int | None = Field(
+        None, description="For a text export, the line of the file (1-based) the quote starts on"
+    )
     quote: str | None = None
+    fingerprint: str | None = Field(
+        None,
+        description="Stable across runs: the file's name, code, document, message and quote "
+        "hashed; what a baseline file lists",
+    )

@@ -47,8 +47,17 @@ def rule_settings(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None = None,
+    *,
+    extend_select: tuple[str, ...] = (),
+    preview: bool | None = None,
 ) -> Settings:
-    """The config file's settings with the command line's over them; exit 2 if unusable."""
+    """The config file's settings with the command line's over them; exit 2 if unusable.
+
+    As ruff's: ``--select`` starts afresh (the file's select, ignore and extend lists no
+    longer apply, so what it names runs even where the file ignores it); ``--ignore`` and
+    ``--extend-select`` add to the file's. per-file-ignores stay: they name files, not a
+    selection.
+    """
     # imported here: settings are pydantic models, which start-up and parse never need
     from ..config import ConfigError, load_settings, settings_from
 
@@ -57,8 +66,15 @@ def rule_settings(
         overrides = settings.model_dump(by_alias=True, exclude={"source"})
         if select:
             overrides["select"] = _split(select)
+            overrides["ignore"] = []
+            overrides["extend-select"] = []
+            overrides["extend-ignore"] = []
         if ignore:
-            overrides["ignore"] = _split(ignore)
+            overrides["ignore"] = [*overrides["ignore"], *_split(ignore)]
+        if extend_select:
+            overrides["extend-select"] = [*overrides["extend-select"], *_split(extend_select)]
+        if preview is not None:
+            overrides["preview"] = preview
         if fail_on:
             overrides["fail-on"] = fail_on
         return settings_from(overrides, source=settings.source or "options")

@@ -101,8 +101,9 @@ def export(
                 database,
                 _packs(files, jobs=jobs, cache=cache, progress=progress),
                 findings=not no_findings,
-                select=settings.select,
-                ignore=settings.ignore,
+                # the settings' whole selection (extend-select, extend-ignore) as codes
+                select=[rule.code for rule in settings.rules()],
+                ignore=[],
                 severities=settings.severity,
                 on_rules_error=rules_error,
             )

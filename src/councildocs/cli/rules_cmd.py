@@ -21,7 +21,10 @@ from ._common import fail
     show_default=True,
 )
 def rules(code: str | None, fmt: str) -> None:
-    """List every rule (code, name, severity, what it checks), or explain CODE."""
+    """List every rule (code, name, severity, status, what it checks), or explain CODE.
+
+    A rule in preview runs only with ``validate --preview`` (or ``preview = true``).
+    """
     from ..rules import UnknownRule, all_rules, get
 
     if code:
@@ -37,6 +40,7 @@ def rules(code: str | None, fmt: str) -> None:
                 "code": r.code,
                 "name": r.name,
                 "severity": r.severity.value,
+                "status": r.status,
                 "reads": r.reads,
                 "group": r.group,
                 "summary": r.summary,
@@ -53,8 +57,8 @@ def rules(code: str | None, fmt: str) -> None:
     if code:
         rule = chosen[0]
         console.print(
-            f"[bold]{rule.code}[/] {rule.name} ({rule.severity.value}; reads {rule.reads}; "
-            f"group {rule.group})"
+            f"[bold]{rule.code}[/] {rule.name} ({rule.severity.value}; {rule.status}; "
+            f"reads {rule.reads}; group {rule.group})"
         )
         console.print(escape(rule.summary))
         console.print()
@@ -62,7 +66,8 @@ def rules(code: str | None, fmt: str) -> None:
         return
     for rule in chosen:
         console.print(
-            f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.reads:<8} "
+            f"{rule.code:<6}  {rule.name:<24} {rule.severity.value:<8} {rule.status:<8} "
+            f"{rule.reads:<8} "
             f"{escape(rule.summary)}",
             highlight=False,
         )

@@ -2,7 +2,8 @@
 
 Exit codes (as ruff's): 0 no finding at or above the fail level, 1 findings, 2 a usage
 error, a bad config, or an input that could not be read. One unreadable file is reported on
-stderr in one line and never costs the other files their findings.
+stderr in one line, and as an IO001 finding in the output (as ruff's E902), and never costs
+the other files their findings.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def renderer(fmt: str) -> Callable[..., str]:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option(
     "--format",
     "fmt",
@@ -60,6 +61,38 @@ def renderer(fmt: str) -> Callable[..., str]:
     help="How to print findings.",
 )
 @rule_options
+@click.option(
+    "--extend-select",
+    multiple=True,
+    help="Rules to run besides those selected (same references as --select).",
+)
+@click.option(
+    "--preview/--no-preview",
+    default=None,
+    help="Also run the rules still in preview (`councildocs rules` shows each rule's "
+    "status) [default: the config's, else no].",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Report only findings not in this baseline file (from --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write every finding's fingerprint to this file, for --baseline, and exit 0.",
+)
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the settings in force, the file they came from and the rules each input "
+    "gets, and exit.",
+)
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
@@ -85,6 +118,12 @@ def validate(
     fmt: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    preview: bool | None,
+    baseline_path: Path | None,
+    write_baseline_path: Path | None,
+    statistics: bool,
+    show_settings: bool,
     fail_on: str | None,
     exit_zero: bool,
     moderngov_record: Path | None,
@@ -103,18 +142,25 @@ def validate(
     file it was parsed from). PDFs and text exports are parsed in --jobs worker processes, with the same
     cache as ``parse``; the rules then run on each pack.
     """
-    from ..linter import at_or_above, selected_rules, targets
-    from ..linter import validate as validate_pack
+    from ..linter import at_or_above, lint, targets, unreadable
     from ..rules import UnknownRule
     from ..saved import is_saved
 
-    settings = rule_settings(config_path, select, ignore, fail_on)
+    settings = rule_settings(
+        config_path, select, ignore, fail_on, extend_select=extend_select, preview=preview
+    )
     try:
-        rules = selected_rules(settings.select, settings.ignore)
+        rules = settings.rules()
     except UnknownRule as exc:
         fail(f"--select/--ignore {exc.path}", exc.problem)
+    if not inputs and not show_settings:
+        fail("validate", "no INPUTS given (files, folders or globs to check)")
+    paths = input_files(inputs, exclude=exclude) if inputs else []
+    if show_settings:
+        sys.stdout.write(_settings_text(settings, paths))
+        return
+    accepted = _read_baseline(baseline_path) if baseline_path else None
     meeting = _meeting_record(moderngov_record) if moderngov_record else None
-    paths = input_files(inputs, exclude=exclude)
     to_parse = [p for p in paths if not is_saved(p)]
     cache = open_cache(cache_dir, no_cache)
     # one file alone keeps stderr quiet, as a linter's single-file run does
@@ -125,44 +171,113 @@ def validate(
     results: dict[str, list[Finding]] = {}
     checked: dict[str, list] = {}
     read: list[Pack] = []
-    unreadable = 0
+    unreadable_files = 0
+    report_io = any(rule.code == "IO001" for rule in rules)
+
+    def cannot_read(name: str, problem: str) -> None:
+        nonlocal unreadable_files
+        unreadable_files += 1
+        if report_io:
+            results.setdefault(name, []).append(unreadable(name, problem, settings.severity))
+
     for path in paths:
         try:
-            for name, pack in _packs(path, parsed):
-                if pack is None:  # already reported, in one line
-                    unreadable += 1
+            for name, pack, problem in _packs(path, parsed):
+                if pack is None:  # already reported on stderr, in one line
+                    cannot_read(name, problem)
                     continue
                 if meeting is not None:
                     read.append(pack)
-                results[name] = validate_pack(
-                    pack,
-                    settings.select,
-                    settings.ignore,
-                    severities=settings.severity,
-                    moderngov=meeting,
-                )
-                checked[name] = targets(pack, rules, meeting)
+                file_rules = settings.rules(name)
+                results[name] = lint(pack, file_rules, settings.severity, moderngov=meeting)
+                checked[name] = targets(pack, file_rules, meeting)
         except CouncilDocsError as exc:
             report_error(exc.path, exc.problem)
-            unreadable += 1
+            cannot_read(path, exc.problem)
         except Exception as exc:  # a rule bug must not lose the other files
-            report_error(path, f"internal error ({type(exc).__name__}: {exc}); please report it")
-            unreadable += 1
+            problem = f"internal error ({type(exc).__name__}: {exc}); please report it"
+            report_error(path, problem)
+            cannot_read(path, problem)
     if meeting is not None and moderngov_record is not None:
         _check_the_record(meeting, moderngov_record, read, rules, settings, results, checked)
-    render = renderer(fmt)
-    if fmt == "text":
-        use_color = sys.stdout.isatty() if color is None else color
-        text = render(results, checked, color=use_color)
+    if write_baseline_path is not None:
+        _write_baseline(write_baseline_path, results)
+        sys.exit(EXIT_INPUT_ERROR if unreadable_files else 0)
+    if accepted is not None:
+        results = {
+            name: [f for f in found if f.code == "IO001" or f.fingerprint not in accepted]
+            for name, found in results.items()
+        }
+    failing = [f for found in results.values() for f in at_or_above(found, settings.fail_on)]
+    if unreadable_files:
+        exit_code = EXIT_INPUT_ERROR
+    elif failing and not exit_zero:
+        exit_code = EXIT_FINDINGS
     else:
-        text = render(results, checked)
+        exit_code = 0
+    if statistics:
+        text = _statistics(results, as_json=fmt == "json")
+    elif fmt == "text":
+        use_color = sys.stdout.isatty() if color is None else color
+        text = renderer(fmt)(results, checked, color=use_color)
+    else:
+        text = renderer(fmt)(results, checked, exit_code=exit_code)
     sys.stdout.write(text)
     sys.stdout.flush()
-    if unreadable:
-        sys.exit(EXIT_INPUT_ERROR)
-    failing = [f for found in results.values() for f in at_or_above(found, settings.fail_on)]
-    if failing and not exit_zero:
-        sys.exit(EXIT_FINDINGS)
+    if exit_code:
+        sys.exit(exit_code)
+
+
+def _statistics(results: dict[str, list[Finding]], as_json: bool) -> str:
+    """Findings counted per rule, most first, as ruff's --statistics prints them."""
+    counted: dict[tuple[str, str], int] = {}
+    for found in results.values():
+        for finding in found:
+            counted[(finding.code, finding.name)] = counted.get((finding.code, finding.name), 0) + 1
+    rows = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    if as_json:
+        import json
+
+        records = [{"code": c, "name": n, "count": k} for (c, n), k in rows]
+        return json.dumps(records, indent=2) + "\n"
+    width = max((len(str(k)) for _, k in rows), default=1)
+    return "".join(f"{k:>{width}}  {c:<7} {n}\n" for (c, n), k in rows)
+
+
+def _settings_text(settings, paths: list[str]) -> str:
+    """The settings in force, where they came from, and the rules each input would get."""
+    import json
+
+    shown = settings.model_dump(mode="json", by_alias=True, exclude={"source"})
+    lines = [f"Settings from: {settings.source or '(defaults: no config file found)'}"]
+    lines += [f"{key} = {json.dumps(value)}" for key, value in shown.items()]
+    lines.append(f"rules = {json.dumps([rule.code for rule in settings.rules()])}")
+    for path in paths:
+        ignored = settings.ignored_for(path)
+        if ignored:
+            codes = [rule.code for rule in settings.rules(path)]
+            lines.append(f"rules for {path} = {json.dumps(codes)}")
+    return "\n".join(lines) + "\n"
+
+
+def _read_baseline(path: Path) -> set[str]:
+    from ..baseline import BaselineError, read_baseline
+
+    try:
+        return read_baseline(path)
+    except BaselineError as exc:
+        fail(str(path), str(exc))
+    raise AssertionError("unreachable")
+
+
+def _write_baseline(path: Path, results: dict[str, list[Finding]]) -> None:
+    from ..baseline import write_baseline
+
+    try:
+        count = write_baseline(path, [f for found in results.values() for f in found])
+    except OSError as exc:
+        fail(str(path), f"cannot write the baseline ({exc.strerror or exc})")
+    click.echo(f"councildocs: wrote {count} findings to baseline {path}", err=True)
 
 
 def _check_the_record(meeting, record: Path, packs, rules, settings, results, checked) -> None:
@@ -196,10 +311,11 @@ def _meeting_record(path: Path):
         fail(exc.path, exc.problem)
 
 
-def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | None]]:
+def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | None, str | None]]:
     """The packs one input holds, each with the name its findings are reported under.
 
-    None in place of a pack: an entry that could not be read, its error already printed.
+    None in place of a pack, with the problem: an entry that could not be read, its error
+    already printed.
     """
     from ..models import Pack
     from ..saved import read_pack_json, read_saved
@@ -207,13 +323,13 @@ def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | 
     if path in parsed:
         outcome = parsed[path]
         if not outcome.ok:  # its one-line error is already printed by the progress
-            yield path, None
+            yield path, None, outcome.error
             return
-        yield path, Pack.model_validate_json(outcome.value.json)
+        yield path, Pack.model_validate_json(outcome.value.json), None
     elif path.lower().endswith(".jsonl"):
         for entry in read_saved(path):
             if isinstance(entry, Pack):
-                yield entry.source.path, entry
+                yield entry.source.path, entry, None
             elif entry.from_parse:
                 click.echo(
                     f"councildocs: note: {entry.where}: skipped {entry.path}, which parse "
@@ -222,6 +338,6 @@ def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | 
                 )
             else:
                 report_error(entry.where, entry.problem)
-                yield entry.where, None
+                yield entry.where, None, entry.problem
     else:  # saved .json (every other file was parsed above): read without the parsers
-        yield path, read_pack_json(path)
+        yield path, read_pack_json(path), None

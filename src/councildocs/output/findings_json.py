@@ -7,7 +7,9 @@ import json
 from ..models import Finding
 
 
-def render(results: dict[str, list[Finding]], checked: dict | None = None) -> str:
+def render(
+    results: dict[str, list[Finding]], checked: dict | None = None, exit_code: int | None = None
+) -> str:
     return (
         json.dumps(
             [

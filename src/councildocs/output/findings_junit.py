@@ -9,11 +9,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..models import Finding
+from .findings_text import page_label
 
 
 def render(
     results: dict[str, list[Finding]],
     checked: dict[str, list[tuple[str, int | None, str | None]]] | None = None,
+    exit_code: int | None = None,
 ) -> str:
     """``checked`` lists, per file, every (code, document, title) a rule ran on."""
     suites = ET.Element("testsuites", name="councildocs validate")
@@ -33,7 +35,13 @@ def render(
         for (code, document), found in sorted(
             cases.items(), key=lambda kv: (kv[0][0], kv[0][1] or -1)
         ):
-            where = "pack" if document is None else f"document {document}"
+            where = (
+                "file"
+                if code == "IO001"
+                else "pack"
+                if document is None
+                else f"document {document}"
+            )
             title = titles.get((code, document))
             name = f"{code} {where}" + (f": {title}" if title else "")
             case = ET.SubElement(suite, "testcase", classname=code, name=name, file=path)
@@ -44,7 +52,7 @@ def render(
                     case, "failure", message=found[0].message, type=worst.severity.value
                 )
                 failure.text = "\n".join(
-                    f"page {f.page if f.page is not None else '?'}: {f.message}"
+                    f"{page_label(f) or 'page ?'}: {f.message}"
                     + (f'\n    "{f.quote}"' if f.quote else "")
                     for f in found
                 )

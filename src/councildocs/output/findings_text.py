@@ -12,11 +12,43 @@ from ..models import Finding, Severity
 STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 
 
+def file_line(finding: Finding) -> int | None:
+    """The "line" a file view opens at: a text export's line; for a PDF, which has no
+    lines, its physical page. A text export's quote not found in it has none: its page is
+    no line of the file."""
+    if finding.line is not None:
+        return finding.line
+    if (finding.path or "").lower().endswith(".pdf"):
+        return finding.physical_page if finding.physical_page is not None else finding.page
+    return None
+
+
+def page_label(finding: Finding) -> str:
+    """Where to look, as a reader counts: "p.22 (file page 18)", "file page 3", "line 40".
+
+    The printed number first (what the paper shows), the file's page where it differs (what
+    a PDF viewer's page box takes), and a text export's line.
+    """
+    parts = []
+    if finding.printed_page is not None:
+        parts.append(f"p.{finding.printed_page}")
+        if finding.physical_page is not None and finding.physical_page != finding.printed_page:
+            parts.append(f"(file page {finding.physical_page})")
+    elif finding.physical_page is not None:
+        parts.append(f"file page {finding.physical_page}")
+    elif finding.page is not None:
+        parts.append(f"p.{finding.page}")
+    if finding.line is not None:
+        parts.append(f"line {finding.line}")
+    return " ".join(parts)
+
+
 def render(
     results: dict[str, list[Finding]],
     checked: dict | None = None,
     color: bool = False,
     width: int = 100,
+    exit_code: int | None = None,
 ) -> str:
     buffer = StringIO()
     console = Console(
@@ -34,14 +66,16 @@ def render(
         for document, found in groups.items():
             heading = (
                 "  [bold]pack[/]"
+                if document is None and found[0].code != "IO001"
+                else "  [bold]file[/]"
                 if document is None
                 else f"  [bold]document {document}[/]: {escape(found[0].document_title or '(untitled)')}"
             )
             console.print(heading)
             for f in found:
-                page = f"p.{f.page}" if f.page is not None else "p.?"
+                page = page_label(f) or "p.?"
                 console.print(
-                    f"    {page:>5} [{STYLE[f.severity]}]{f.code}[/] {f.severity.value}: "
+                    f"    {escape(page):>5} [{STYLE[f.severity]}]{f.code}[/] {f.severity.value}: "
                     f"{escape(f.message)}",
                     highlight=False,
                 )

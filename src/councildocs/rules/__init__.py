@@ -9,6 +9,8 @@ A rule module (``rules/<code>_<slug>.py``) declares
   check of the pack against the council's ModernGov record of the meeting (called with the
   :class:`~councildocs.moderngov.models.ModernGovMeeting`, and only when one is given),
 - ``check(target, pack)``: yields :class:`~councildocs.rules._support.Hit` s,
+- ``PREVIEW = True`` (optional) for a heuristic rule not yet shown free of false alarms on
+  the corpus: it runs only when preview is asked for (``--preview``, ``preview = true``),
 
 and a docstring whose first line says what it checks, followed by an explanation, an
 **Anti-pattern** (a pack excerpt that fails) and then a **Best practice** (one that passes).
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,6 +34,9 @@ from ..errors import UnknownRule as UnknownRule  # raised here; re-exported
 
 READS_PACK = "pack"
 READS_MODERNGOV = "moderngov"
+#: a rule about reading the file itself (IO001): it has no pack to check, and its finding is
+#: made where the file failed to be read
+READS_FILE = "file"
 ANTI_PATTERN = "**Anti-pattern**"
 BEST_PRACTICE = "**Best practice**"
 
@@ -44,7 +50,20 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "FIG": ("figures", "figures"),
     "PUB": ("publication", "publication"),
     "MGV": ("moderngov", "consistency"),
+    "VOT": ("votes", "consistency"),
+    "IO": ("input", "input"),
 }
+
+#: The family prefix of a code: its leading letters (``FIG`` of FIG001, ``IO`` of IO001).
+_CODE = re.compile(r"^(?P<prefix>[A-Z]+)(?P<number>\d+)$")
+
+#: Where each rule's documentation lives; SARIF's ``helpUri`` is this with the rule's anchor.
+DOCS_URL = "https://github.com/councildocs/councildocs/blob/main/docs/rules.md"
+
+
+def family_prefix(code: str) -> str:
+    match = _CODE.match(code)
+    return match.group("prefix") if match else code
 
 
 @dataclass(frozen=True)
@@ -56,6 +75,21 @@ class Rule:
     check: Callable[..., Iterator]
     doc: str
     module: str
+    preview: bool = False
+
+    @property
+    def status(self) -> str:
+        """``preview`` (runs only when asked for) or ``stable``."""
+        return "preview" if self.preview else "stable"
+
+    @property
+    def anchor(self) -> str:
+        """The heading's anchor in docs/rules.md."""
+        return f"{self.code.lower()}-{self.name}"
+
+    @property
+    def help_uri(self) -> str:
+        return f"{DOCS_URL}#{self.anchor}"
 
     @property
     def summary(self) -> str:
@@ -63,11 +97,11 @@ class Rule:
 
     @property
     def family(self) -> str:
-        return FAMILIES[self.code[:3]][0]
+        return FAMILIES[family_prefix(self.code)][0]
 
     @property
     def group(self) -> str:
-        return FAMILIES[self.code[:3]][1]
+        return FAMILIES[family_prefix(self.code)][1]
 
     @property
     def explanation(self) -> str:
@@ -96,12 +130,13 @@ def _example(block: str) -> str:
 
 def _rule_from(module: ModuleType) -> Rule:
     code = module.CODE
-    if code[:3] not in FAMILIES or not code[3:].isdigit():
+    if not _CODE.match(code) or family_prefix(code) not in FAMILIES:
         raise TypeError(f"{module.__name__}: CODE {code!r} is not a family prefix and a number")
     reads = module.READS
-    if reads not in (READS_PACK, READS_MODERNGOV) and reads not in set(DocumentKind):
+    if reads not in (READS_PACK, READS_MODERNGOV, READS_FILE) and reads not in set(DocumentKind):
         raise TypeError(
-            f"{module.__name__}: READS {reads!r} is not 'pack', 'moderngov' or a document kind"
+            f"{module.__name__}: READS {reads!r} is not 'pack', 'moderngov', 'file' or a "
+            "document kind"
         )
     doc = module.__doc__ or ""
     if doc.find(ANTI_PATTERN) < 0 or doc.find(BEST_PRACTICE) < doc.find(ANTI_PATTERN):
@@ -114,6 +149,7 @@ def _rule_from(module: ModuleType) -> Rule:
         check=module.check,
         doc=doc,
         module=module.__name__,
+        preview=bool(getattr(module, "PREVIEW", False)),
     )
 
 
@@ -152,7 +188,7 @@ def resolve(reference: str) -> set[str]:
     if upper in rules:
         return {upper}
     by_prefix = {code for code in rules if code.startswith(upper)}
-    if by_prefix and upper.isalnum() and upper[:3].isalpha():
+    if by_prefix and upper.isalnum() and upper[:2].isalpha():
         return by_prefix
     lower = ref.lower()
     named = {code for code, rule in rules.items() if lower in (rule.name, rule.family, rule.group)}
