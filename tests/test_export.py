@@ -136,7 +136,7 @@ def test_export_json_lines_a_broken_line_fails_alone(tmp_path, saved_jsonl):
     broken.write_text("\n".join([lines[0], '{"not": "a pack"}', "not json", lines[2]]) + "\n")
     database = tmp_path / "council.db"
     result = invoke("export", broken, "--sqlite", database)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # unreadable input, as validate and parse say it
     errors = [line for line in result.stderr.splitlines() if line.startswith("councildocs: error")]
     assert errors == [
         f"councildocs: error: {broken}:2: not councildocs Pack JSON (source: Field required)",
@@ -176,7 +176,7 @@ def test_export_unreadable_saved_file_is_named(tmp_path):
     garbage.write_text("{not json")
     database = tmp_path / "council.db"
     result = invoke("export", garbage, seed, "--sqlite", database)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"councildocs: error: {garbage}: not councildocs Pack JSON" in result.stderr
     assert count(database, "packs") == 1
 
@@ -194,7 +194,7 @@ def test_export_folder_reads_packs_not_other_json(tmp_path):
     assert "exported 1, failed 0" in result.stderr
     # named, it is read and refused once, not entry by entry
     named = invoke("export", folder / "metadata.json", "--sqlite", database)
-    assert named.exit_code == 1
+    assert named.exit_code == 2
     assert named.stderr.splitlines()[0] == (
         f"councildocs: error: {folder / 'metadata.json'}: not councildocs parse output "
         "(first entry: not councildocs Pack JSON (source: Field required))"

@@ -181,11 +181,24 @@ def run_batch(
                                 continue
                             result = (None, "the worker process died reading this file", 0.0)
                         yield from settle(index, _finish(paths[index], result, count_pages))
+            except BaseException:
+                # interrupted (Ctrl-C, SIGTERM): the files being read are abandoned, so
+                # their workers are stopped now rather than left to finish, or orphaned
+                _stop_workers(pool)
+                raise
             finally:
                 # a consumer that stops early must not wait for files nobody will read
                 pool.shutdown(wait=True, cancel_futures=True)
         pending = sorted(survivors)
         isolate = True
+
+
+def _stop_workers(pool) -> None:
+    # the executor offers no way to stop running calls before Python 3.14's
+    # terminate_workers(); its process table is the only handle on them
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
 
 
 def _call(work: Callable[[str], T], path: str) -> tuple[T | None, str | None, float]:

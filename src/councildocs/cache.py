@@ -88,10 +88,14 @@ class PackCache:
         None on a miss. A file that cannot be read is a miss, so the parser reports it in
         its own words; so is an entry that is not a Pack's JSON.
         """
+        from .errors import UnreadableInput
+        from .inputs import check_regular_file
+
         try:
+            check_regular_file(path)  # a FIFO or device is never hashed: it would hang
             entry = self.entry(file_sha256(path))
             text = entry.read_text(encoding="utf-8")
-        except OSError:
+        except (OSError, UnreadableInput):
             return None
         try:
             return with_source_path(text, str(path))

@@ -23,6 +23,11 @@ class UnreadableInput(CouncilDocsError):
     """The file is missing, empty, not a PDF or text, corrupt, or encrypted."""
 
 
+class UnwritableOutput(CouncilDocsError):
+    """An output cannot be written: its folder is missing, read-only or a file, the disk is
+    full, or the path is a device, FIFO or symlink that a plain file must not replace."""
+
+
 class NoTextLayer(CouncilDocsError):
     """The PDF has pages but no text on any of them: it needs OCR first."""
 

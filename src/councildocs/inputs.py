@@ -10,10 +10,12 @@ A file named explicitly is always read: naming it says it is wanted.
 from __future__ import annotations
 
 import atexit
+import errno
 import glob
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +31,75 @@ STDIN = "-"
 
 #: saved ``parse`` output: one Pack or an array (.json), one Pack per line (.jsonl)
 SAVED_SUFFIXES = (".json", ".jsonl")
+
+
+#: paths that name this process's standard input or an inherited pipe (``<(cmd)``): read
+#: once, into memory, as ``-`` is, since a pipe cannot be read twice (hash, then parse)
+PIPE_NAMES = re.compile(r"^/(?:dev/stdin|dev/fd/\d+|proc/self/fd/\d+)$")
+
+
+def is_pipe_name(path: str | Path) -> bool:
+    return bool(PIPE_NAMES.match(str(path)))
+
+
+#: more than this on a pipe is no council paper (and ``< /dev/zero`` must end)
+MAX_PIPED_BYTES = 1 << 30
+
+
+def read_pipe(stream, name: str) -> bytes:
+    """Everything on a pipe (standard input, ``<(cmd)``), read once, up to
+    :data:`MAX_PIPED_BYTES`; :class:`~councildocs.errors.UnreadableInput` beyond."""
+    from .errors import UnreadableInput
+
+    chunks, total = [], 0
+    while chunk := stream.read(1 << 20):
+        total += len(chunk)
+        if total > MAX_PIPED_BYTES:
+            raise UnreadableInput(name, f"more than {MAX_PIPED_BYTES >> 30} GiB on the pipe")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def check_regular_file(path: str | Path) -> os.stat_result:
+    """The file's status if it is a regular file (a symlink to one is fine); else
+    :class:`~councildocs.errors.UnreadableInput` saying what it is.
+
+    Asked before the file is opened: opening a FIFO waits for a writer, and a device
+    (``/dev/zero``) reads without end, so either would hang a run instead of failing it.
+    """
+    from .errors import UnreadableInput
+
+    name = str(path)
+    try:
+        status = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableInput(name, "a symlink loop (the link leads back to itself)") from None
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            if os.path.islink(path):
+                raise UnreadableInput(
+                    name, "a broken symlink (its target does not exist)"
+                ) from None
+            raise UnreadableInput(name, "no such file") from None
+        raise UnreadableInput(name, f"cannot read the file ({exc.strerror})") from None
+    if stat.S_ISREG(status.st_mode):
+        return status
+    if stat.S_ISDIR(status.st_mode):
+        raise UnreadableInput(name, "is a folder, not a file")
+    raise UnreadableInput(name, f"not a regular file (it is {describe_file_type(status)})")
+
+
+def describe_file_type(status: os.stat_result) -> str:
+    mode = status.st_mode
+    if stat.S_ISFIFO(mode):
+        return "a FIFO or pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a plain file"
 
 
 def is_saved(path: str | Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -11,6 +12,7 @@ from pydantic import TypeAdapter
 
 from .errors import UnreadableInput
 from .extract import Page, SourceDocument, load
+from .inputs import is_pipe_name, read_pipe
 from .layout import lay_out
 from .models import (
     Agenda,
@@ -38,7 +40,17 @@ def parse(path: str | Path) -> Pack:
     """Parse an agenda pack (or a single council document), PDF or text export, into a Pack.
 
     Raises :class:`councildocs.errors.CouncilDocsError` for a file that cannot be read.
+    ``/dev/stdin`` or ``/dev/fd/N`` naming a pipe is read once, into memory.
     """
+    if is_pipe_name(path) and not os.path.isfile(path):
+        from .api import parse as parse_contents
+
+        try:
+            with open(path, "rb") as pipe:
+                data = read_pipe(pipe, str(path))
+        except OSError as exc:
+            raise UnreadableInput(str(path), f"cannot read it ({exc.strerror})") from None
+        return parse_contents(data, name=str(path))
     source = load(path)
     front = agenda_extent(source)
     items, meeting, front_unplaced = parse_agenda(front) if front else ([], Meeting(), [])

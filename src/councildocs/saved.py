@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from .errors import UnreadableInput
 from .inputs import SAVED_SUFFIXES as SAVED_SUFFIXES  # re-exported: named here first
+from .inputs import check_regular_file
 from .inputs import is_saved as is_saved
 from .models import Pack
 
@@ -87,6 +88,7 @@ def read_saved(path: str | Path) -> Iterator[Pack | SavedFailure]:
 
 def _read_lines(path: str | Path) -> Iterator[Pack | SavedFailure]:
     name = str(path)
+    check_regular_file(path)
     try:
         handle = open(path, encoding="utf-8")
     except FileNotFoundError:
@@ -128,6 +130,7 @@ def _is_error_record(entry: Any) -> bool:
 
 
 def _read_bytes(path: str | Path) -> bytes:
+    check_regular_file(path)
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:

@@ -2,20 +2,84 @@
 
 Each command lives in a module of this package named ``*_cmd.py`` and registers itself on
 ``main``; this file finds them, so adding a command edits no central list.
-Exit codes: 0 success, 1 findings (validate) or a failed file in a batch, 2 bad input or usage.
+Exit codes: 0 success, 1 findings (validate) or a failed file in a batch, 2 bad input or usage
+(or an output that cannot be written), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
 import pkgutil
+import signal
+import sys
 
 import click
 
 from .. import __version__
 
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that ``finally`` blocks and context
+    managers clean up (temporary files, worker processes) as for Ctrl-C."""
+
+
+class _Main(click.Group):
+    """The group that turns what escapes a command into one line and an exit code: an
+    unwritable stdout (a full disk), an input or output error no command caught, a signal."""
+
+    def invoke(self, ctx: click.Context):
+        from ..errors import CouncilDocsError
+        from ._common import EXIT_INPUT_ERROR, report_error
+
+        installed_by = os.getpid()
+
+        def on_sigterm(signum, frame):
+            if os.getpid() != installed_by:  # a forked worker: die as SIGTERM means
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                os.kill(os.getpid(), signal.SIGTERM)
+                return
+            raise _Terminated
+
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a full disk shows here, not at exit with a trace
+        except KeyboardInterrupt:
+            report_error("interrupted", "stopped by Ctrl-C (SIGINT)")
+            sys.exit(EXIT_INTERRUPTED)
+        except _Terminated:
+            report_error("terminated", "stopped by SIGTERM")
+            sys.exit(EXIT_TERMINATED)
+        except CouncilDocsError as exc:
+            report_error(exc.path, exc.problem)
+            sys.exit(EXIT_INPUT_ERROR)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # click ends quietly when a reader (``| head``) closes the pipe
+            _silence_stdout()
+            report_error(exc.filename or "<stdout>", f"cannot write ({exc.strerror})")
+            sys.exit(EXIT_INPUT_ERROR)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _silence_stdout() -> None:
+    """Drop what stdout still holds: flushing it again at exit would fail the same way."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # a test runner's stdout has no descriptor: nothing is flushed at exit
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="councildocs")
 def main() -> None:
     """Turn UK council agenda packs into data, and check published packs."""

@@ -23,7 +23,7 @@ import click
 from ..batch import Outcome, ParsedPack, Summary, parse_many
 from ..cache import PackCache
 from ..errors import CouncilDocsError
-from ..inputs import configured_exclude, expand_paths
+from ..inputs import configured_exclude, expand_paths, read_pipe
 from ..output.wording import count
 from . import _common
 
@@ -102,7 +102,11 @@ def read_stdin() -> bytes:
     """Standard input's bytes, for the argument ``-``; exit 2 when nothing was piped in."""
     if sys.stdin.isatty():
         _common.fail("-", "nothing on standard input (pipe a PDF or a text export into it)")
-    return sys.stdin.buffer.read()
+    try:
+        return read_pipe(sys.stdin.buffer, "-")
+    except CouncilDocsError as exc:
+        _common.fail(exc.path, exc.problem)
+    raise AssertionError("unreachable")
 
 
 def is_single_file(arguments: tuple[str, ...]) -> bool:

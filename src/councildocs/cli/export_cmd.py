@@ -29,7 +29,7 @@ from ._batch import (
     open_cache,
     parse_packs,
 )
-from ._common import EXIT_BATCH_FAILED, fail, report_error
+from ._common import EXIT_BATCH_FAILED, EXIT_INPUT_ERROR, fail, report_error
 from ._rule_options import rule_options, rule_settings
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ def export(
     from ..api import export_sqlite
 
     settings = rule_settings(config_path, select, ignore)
+    _check_database_path(database)
     # folders give PDFs and text exports only: a folder of packs may hold other JSON
     files = input_files(paths, exclude=exclude)
     cache = open_cache(cache_dir, no_cache)
@@ -119,8 +120,20 @@ def export(
 
         metadata = datasette_metadata(database.stem)
         write_atomically(metadata_path, json.dumps(metadata, indent=2) + "\n")
-    if progress.summary.failed or rules_failed:
+    if progress.summary.failed:  # an input that could not be read, as validate says it
+        sys.exit(EXIT_INPUT_ERROR)
+    if rules_failed:
         sys.exit(EXIT_BATCH_FAILED)
+
+
+def _check_database_path(database: Path) -> None:
+    """Refuse, before any parsing, a database path that cannot be one."""
+    folder = database.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        fail(str(database), f"cannot create the database: the folder {folder} {what}")
+    if database.is_symlink() or (database.exists() and not database.is_file()):
+        fail(str(database), "is not a regular file; give the path of a database file")
 
 
 def _packs(

@@ -19,8 +19,9 @@ from typing import Any, TextIO
 
 import click
 
-from ..atomic import open_atomically
+from ..atomic import check_replaceable, open_atomically
 from ..batch import Outcome, ParsedPack, failure_reason
+from ..errors import CouncilDocsError
 from ..inputs import STDIN, is_saved
 from ..output.indent import indent_json
 from . import main
@@ -66,6 +67,11 @@ def parse(
     exclude: tuple[str, ...],
 ) -> None:
     """Parse agenda packs (PDF or text exports; files, folders, globs) into JSON."""
+    if output is not None:
+        try:
+            check_replaceable(output)  # before parsing: a long batch must not fail at the end
+        except CouncilDocsError as exc:
+            fail(exc.path, exc.problem)
     cache = open_cache(cache_dir, no_cache)
     if paths == (STDIN,):
         _parse_stdin(output, fmt or "json")
@@ -112,7 +118,6 @@ def _refuse_saved_output(files) -> None:
 def _parse_stdin(output: Path | None, fmt: str) -> None:
     """``parse -``: the pack on standard input (a PDF or a text export), never cached."""
     from ..api import parse as parse_contents
-    from ..errors import CouncilDocsError
 
     try:
         pack = parse_contents(read_stdin(), name="<stdin>")

@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import NoTextLayer, UnreadableInput
+from ..inputs import check_regular_file
 from .furniture import strip_furniture
 from .page import Line, Outline, Page, SourceDocument, Span, TextStyle
 from .pdf import read_pdf
@@ -21,10 +22,7 @@ __all__ = ["Line", "Outline", "Page", "SourceDocument", "Span", "TextStyle", "lo
 def load(path: str | Path) -> SourceDocument:
     name = str(path)
     file = Path(path)
-    if not file.exists():
-        raise UnreadableInput(name, "no such file")
-    if file.is_dir():
-        raise UnreadableInput(name, "is a folder, not a file")
+    check_regular_file(file)
     try:
         data = file.read_bytes()
     except OSError as exc:
