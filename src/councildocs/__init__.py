@@ -8,7 +8,8 @@
 
 Every command has its function here, as sqlite-utils' commands have theirs: ``parse``
 (a path, or a PDF held in memory as bytes or a binary file object), ``parse_many`` (many
-files in worker processes, with the cache), ``validate``, ``tables`` and
+files in worker processes or on any ``concurrent.futures.Executor``, with the cache),
+``validate`` (and ``validate_many``), ``tables`` and
 ``export_sqlite``; ``read`` also loads saved ``parse`` JSON. Every error a user must fix is
 a :class:`CouncilDocsError`.
 
@@ -28,7 +29,7 @@ from .errors import CouncilDocsError, NoTextLayer, UnknownRule, UnreadableInput
 
 if TYPE_CHECKING:
     from .api import export_sqlite, parse, tables
-    from .batch import parse_many
+    from .batch import parse_many, validate_many
     from .contract import SCHEMA_VERSION, Severity
     from .linter import validate
     from .models import Finding, Pack
@@ -52,6 +53,7 @@ __all__ = [
     "read",
     "tables",
     "validate",
+    "validate_many",
 ]
 
 #: public name → the module that defines it, imported when the name is first used
@@ -66,6 +68,7 @@ _LAZY = {
     "export_sqlite": ".api",
     "read": ".pipeline",
     "validate": ".linter",
+    "validate_many": ".batch",
 }
 
 

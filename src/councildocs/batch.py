@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -25,9 +25,10 @@ from .cache import PackCache
 from .errors import CouncilDocsError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Executor, Future
 
-    from .models import Pack
+    from .contract import Severity
+    from .models import Finding, Pack
 
 T = TypeVar("T")
 
@@ -99,6 +100,7 @@ def run_batch(
     pages: Callable[[T], int] | None = None,
     lookup: Callable[[str], T | None] | None = None,
     on_done: Callable[[Outcome[T]], None] | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[Outcome[T]]:
     """Run ``work(path)`` for every path and yield an :class:`Outcome` for each.
 
@@ -108,6 +110,12 @@ def run_batch(
     ``lookup``: tried first, in this process; a value it returns is used without running
     ``work`` (the cache), so a rerun over unchanged files starts no worker at all.
     ``on_done``: called as each file finishes, in finishing order (progress display).
+    ``executor``: any :class:`concurrent.futures.Executor` to run ``work`` in instead of
+    this function's worker processes (``jobs`` is then the executor's business): a Dask
+    cluster's ``Client.get_executor()``, Ray's or loky's, or a thread pool.
+
+    Files are started largest first, so that one long pack begun last does not leave the
+    other workers idle at the end of the run.
     """
     paths = list(paths)
     count_pages = pages or (lambda _value: 0)
@@ -146,6 +154,10 @@ def run_batch(
         )
         yield from settle(index, outcome)
 
+    if executor is not None:
+        yield from _run_on(executor, paths, to_run, work, count_pages, settle)
+        return
+
     if jobs == 1 or len(to_run) <= 1:
         for index in to_run:
             yield from settle(index, _finish(paths[index], _call(work, paths[index]), count_pages))
@@ -166,7 +178,7 @@ def run_batch(
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(group)))
             try:
                 futures: dict[Future[tuple[Any, str | None, float]], int] = {
-                    pool.submit(_call, work, paths[i]): i for i in group
+                    pool.submit(_call, work, paths[i]): i for i in _largest_first(paths, group)
                 }
                 waiting = set(futures)
                 while waiting:
@@ -201,6 +213,42 @@ def _stop_workers(pool) -> None:
             process.terminate()
 
 
+def _largest_first(paths: list[str], indices: list[int]) -> list[int]:
+    def size(index: int) -> int:
+        try:
+            return os.path.getsize(paths[index])
+        except OSError:
+            return 0
+
+    return sorted(indices, key=lambda index: (-size(index), index))
+
+
+def _run_on(
+    executor: Executor,
+    paths: list[str],
+    to_run: list[int],
+    work: Callable[[str], T],
+    count_pages: Callable[[T], int],
+    settle: Callable[[int, Outcome[T]], Iterator[Outcome[T]]],
+) -> Iterator[Outcome[T]]:
+    """The files of ``to_run`` on a caller's executor, each settled as it finishes."""
+    from concurrent.futures import as_completed
+
+    futures = {executor.submit(_call, work, paths[i]): i for i in _largest_first(paths, to_run)}
+    try:
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # the executor lost the task (a worker died)
+                result = (None, f"the worker could not run this file ({failure_reason(exc)})", 0.0)
+            yield from settle(index, _finish(paths[index], result, count_pages))
+    finally:
+        # a consumer that stops early must not leave the cluster busy with files nobody reads
+        for future in futures:
+            future.cancel()
+
+
 def _call(work: Callable[[str], T], path: str) -> tuple[T | None, str | None, float]:
     """Run in the worker: exceptions become a reason string, since they may not pickle."""
     started = time.perf_counter()
@@ -228,6 +276,7 @@ class ParsedPack:
 
     json: str
     pages: int
+    sha256: str = ""
 
     def pack(self) -> Pack:
         """The :class:`~councildocs.models.Pack` itself (validating the JSON)."""
@@ -242,8 +291,10 @@ def parse_many(
     jobs: int | None = None,
     cache: PackCache | None = None,
     on_done: Callable[[Outcome[ParsedPack]], None] | None = None,
+    executor: Executor | None = None,
+    ordered: bool | None = None,
 ) -> Iterator[Outcome[ParsedPack]]:
-    """Parse many files in ``jobs`` worker processes; one :class:`Outcome` per file, in order.
+    """Parse many files in ``jobs`` worker processes; one :class:`Outcome` per file.
 
     ``paths`` are files (expand folders and globs first with
     :func:`councildocs.inputs.expand_paths`). An outcome's ``value`` is a
@@ -252,16 +303,34 @@ def parse_many(
     (a :class:`~councildocs.cache.PackCache`) answers unchanged files without parsing them
     and stores the new ones. ``on_done`` is called as each file finishes (progress).
 
+    ``executor``: any :class:`concurrent.futures.Executor` runs the parses instead, e.g. a
+    Dask cluster's (``distributed.Client(...).get_executor()``), Ray's or loky's; the
+    results are those of a serial run. ``ordered``: outcomes in input order (the default
+    without an executor) or as they finish (the default with one). With an executor the
+    cache is read and written here, so workers on other machines need no cache folder.
+
     >>> for outcome in parse_many(["a.pdf", "b.pdf"], jobs=2):
     ...     print(outcome.path, outcome.value.pack().meeting.body if outcome.ok else outcome.error)
     """
+    if ordered is None:
+        ordered = executor is None
+    store_here = cache if executor is not None else None
+
+    def stored(outcome: Outcome[ParsedPack]) -> None:
+        if store_here is not None and outcome.ok and not outcome.from_cache:
+            store_here.put(outcome.value.sha256, outcome.value.json)
+        if on_done:
+            on_done(outcome)
+
     return run_batch(
         [str(path) for path in paths],
-        functools.partial(parse_file, cache=cache),
+        functools.partial(parse_file, cache=None if executor is not None else cache),
         jobs=jobs,
+        ordered=ordered,
         pages=_parsed_pages,
         lookup=functools.partial(cached_parse, cache=cache) if cache else None,
-        on_done=on_done,
+        on_done=stored if store_here is not None else on_done,
+        executor=executor,
     )
 
 
@@ -278,7 +347,7 @@ def parse_file(path: str, cache: PackCache | None = None) -> ParsedPack:
     text = pack.model_dump_json(by_alias=True)
     if cache is not None:
         cache.put(pack.source.sha256, text)
-    return ParsedPack(text, pack.source.page_count)
+    return ParsedPack(text, pack.source.page_count, pack.source.sha256)
 
 
 def cached_parse(path: str, cache: PackCache) -> ParsedPack | None:
@@ -292,3 +361,48 @@ def cached_parse(path: str, cache: PackCache) -> ParsedPack | None:
         return None
     text, source = hit
     return ParsedPack(text, source["page_count"])
+
+
+# --- the validate work ---------------------------------------------------------------
+
+
+def validate_many(
+    paths: Iterable[str | Path],
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    *,
+    severities: Mapping[str, Severity] | None = None,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    ordered: bool | None = None,
+    on_done: Callable[[Outcome[list[Finding]]], None] | None = None,
+) -> Iterator[Outcome[list[Finding]]]:
+    """:func:`councildocs.validate` over many files, as :func:`parse_many` runs parse: in
+    ``jobs`` worker processes or on any ``executor``; an outcome's ``value`` is the file's
+    findings, and a file that cannot be read has ``error`` instead."""
+    if ordered is None:
+        ordered = executor is None
+    # the references are checked here, once, so a typo fails before any file is read
+    from .linter import selected_rules
+
+    selected_rules(select, ignore)
+    return run_batch(
+        [str(path) for path in paths],
+        functools.partial(validate_file, select=select, ignore=ignore, severities=severities),
+        jobs=jobs,
+        ordered=ordered,
+        on_done=on_done,
+        executor=executor,
+    )
+
+
+def validate_file(
+    path: str,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    severities: Mapping[str, Severity] | None = None,
+) -> list[Finding]:
+    """The findings of one file (the validate batch work)."""
+    from .linter import validate
+
+    return validate(path, select, ignore, severities=severities)

@@ -411,15 +411,15 @@ def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> 
     """Every text rectangle of the page with the text PDFium finds inside it."""
     rect = [ctypes.c_double() for _ in range(4)]
     rect_refs = [ctypes.byref(v) for v in rect]
-    chars = _RectChars(raw_textpage)
+    count = pdfium_c.FPDFText_CountRects(raw_textpage, 0, -1)
+    # PDFium's own calls look through the whole page for each rectangle: quicker than
+    # filing every character while the rectangles are few, quadratic when they are many
+    chars = _PageChars(raw_textpage) if count > _FEW_RECTANGLES else _PdfiumChars(raw_textpage)
     out = []
-    for i in range(pdfium_c.FPDFText_CountRects(raw_textpage, 0, -1)):
+    for i in range(count):
         pdfium_c.FPDFText_GetRect(raw_textpage, i, *rect_refs)
         left, top, right, bottom = (v.value for v in rect)
-        size = pdfium_c.FPDFText_GetBoundedText(raw_textpage, left, top, right, bottom, None, 0)
-        buffer = (ctypes.c_ushort * (size + 1))()
-        n = pdfium_c.FPDFText_GetBoundedText(raw_textpage, left, top, right, bottom, buffer, size)
-        raw_text = ctypes.string_at(buffer, n * 2).decode("utf-16-le", errors="replace")
+        raw_text = chars.text_in(left, top, right, bottom)
         text = _tidy(raw_text).replace("\r", " ").replace("\n", " ")
         if text.strip():
             inside = chars.one_of(raw_text, left, top, right, bottom)
@@ -429,10 +429,169 @@ def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> 
     return out
 
 
-class _RectChars:
-    """Finds a character of each text rectangle of a page, for its style: the rectangle's
-    first word, looked for in the page's text after the last one found (PDFium lists
-    rectangles in the order of their characters), checked against the rectangle."""
+class _PageChars:
+    """Every character of a page, read once, filed in a grid of cells by where it lies.
+
+    PDFium's bounded-text and character-at-a-point calls look through every character
+    of the page, so asking them once per rectangle made a page's time grow with the
+    square of its rectangles (a page of 10,000 took half a minute). The same answers
+    come from the characters filed in the cells a rectangle covers: this class gives
+    them as those calls do (``text_in`` follows CPDF_TextPage::GetTextByRect, spaces and
+    line breaks included; ``index_at`` GetIndexAtPos), in time that grows with the page.
+    """
+
+    _CELL = 24.0  # points: a few characters of body text a side
+    _MAX_CELLS = 64  # a larger glyph (a watermark) is checked by every question instead
+
+    def __init__(self, raw_textpage) -> None:
+        count = max(0, pdfium_c.FPDFText_CountChars(raw_textpage))
+        buffer = (ctypes.c_ushort * (count + 1))()
+        pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
+        self._text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
+        self._next = 0
+        box = [ctypes.c_double() for _ in range(4)]
+        box_refs = [ctypes.byref(v) for v in box]
+        self._textpage = raw_textpage
+        self._origin = ctypes.c_double(), ctypes.c_double()
+        self._origin_refs = tuple(ctypes.byref(v) for v in self._origin)
+        get_box = pdfium_c.FPDFText_GetCharBox
+        get_unicode = pdfium_c.FPDFText_GetUnicode
+        self.boxes: list[tuple[float, float, float, float]] = []  # left, bottom, right, top
+        self.codes: list[int] = []
+        # non_spaces[k]: how many of the first k characters are not a space
+        self.non_spaces = [0] * (count + 1)
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        self._large: list[int] = []
+        cell = self._CELL
+        for i in range(count):
+            get_box(raw_textpage, i, *box_refs)
+            x0, x1, y0, y1 = box[0].value, box[1].value, box[2].value, box[3].value
+            left, right = (x0, x1) if x0 <= x1 else (x1, x0)
+            bottom, top = (y0, y1) if y0 <= y1 else (y1, y0)
+            self.boxes.append((left, bottom, right, top))
+            code = get_unicode(raw_textpage, i)
+            self.codes.append(code)
+            self.non_spaces[i + 1] = self.non_spaces[i] + (code != 32)
+            columns = range(math.floor(left / cell), math.floor(right / cell) + 1)
+            rows = range(math.floor(bottom / cell), math.floor(top / cell) + 1)
+            if len(columns) * len(rows) > self._MAX_CELLS:
+                self._large.append(i)
+                continue
+            for column in columns:
+                for row in rows:
+                    self._cells.setdefault((column, row), []).append(i)
+
+    def near(self, left: float, bottom: float, right: float, top: float) -> list[int]:
+        """Indices, in order, of the characters filed in the cells this box touches."""
+        cell = self._CELL
+        found = set(self._large)
+        for column in range(math.floor(left / cell), math.floor(right / cell) + 1):
+            for row in range(math.floor(bottom / cell), math.floor(top / cell) + 1):
+                found.update(self._cells.get((column, row), ()))
+        return sorted(found)
+
+    def text_in(self, left: float, top: float, right: float, bottom: float) -> str:
+        """The text of the characters whose boxes overlap the rectangle, as PDFium's
+        FPDFText_GetBoundedText gives it."""
+        boxes, codes, non_spaces = self.boxes, self.codes, self.non_spaces
+        left, right = min(left, right), max(left, right)
+        bottom, top = min(bottom, top), max(bottom, top)
+        inside = [
+            i
+            for i in self.near(left, bottom, right, top)
+            if max(left, boxes[i][0]) < min(right, boxes[i][2])
+            and max(bottom, boxes[i][1]) < min(top, boxes[i][3])
+        ]
+        # PDFium walks every character: one outside the rectangle adds a space when it is
+        # a space right after one inside, and marks a line break to come when it is not a
+        # space; the break is written before the next one inside on another baseline
+        out: list[str] = []
+        baseline, previous = 0.0, -1
+        for i in inside:
+            gap_has_text = non_spaces[i] - non_spaces[previous + 1] > 0
+            if previous >= 0 and i > previous + 1 and codes[previous + 1] == 32:
+                out.append(" ")
+            if gap_has_text and self._baseline(i) != baseline:
+                baseline = self._baseline(i)
+                if out:
+                    out.append("\r\n")
+            if codes[i]:
+                out.append(chr(codes[i]))
+            previous = i
+        if 0 <= previous < len(codes) - 1 and codes[previous + 1] == 32:
+            out.append(" ")
+        text = "".join(out)
+        if _SURROGATE.search(text):  # as UTF-16 decoding pairs them, or replaces one alone
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        return text
+
+    def _baseline(self, index: int) -> float:
+        pdfium_c.FPDFText_GetCharOrigin(self._textpage, index, *self._origin_refs)
+        return self._origin[1].value
+
+    def one_of(self, raw_text: str, left: float, top: float, right: float, bottom: float) -> int:
+        """A character of the rectangle, for its style: its first word, looked for in the
+        page's text after the last one found (PDFium lists rectangles in the order of their
+        characters) and checked against the rectangle; else the one under its middle."""
+        word = raw_text.split(maxsplit=1)[0]
+        boxes = self.boxes
+
+        def centred(i: int) -> bool:
+            x0, y0, x1, y1 = boxes[i]
+            return (
+                left - 0.5 <= (x0 + x1) / 2 <= right + 0.5
+                and bottom - 0.5 <= (y0 + y1) / 2 <= top + 0.5
+            )
+
+        # only a character centred in the rectangle is taken, so the search need not run
+        # past the last of those (which keeps a page of many rectangles linear)
+        centred_here = [
+            i for i in self.near(left - 0.5, bottom - 0.5, right + 0.5, top + 0.5) if centred(i)
+        ]
+        if centred_here:
+            index = self._text.find(word, self._next, centred_here[-1] + len(word))
+            if index >= 0 and centred(index):
+                self._next = index + len(word)
+                return index
+        return self._char_inside(left, top, right, bottom)
+
+    def _char_inside(self, left: float, top: float, right: float, bottom: float) -> int:
+        """A character of a text rectangle, or -1: the one under its middle, or else the
+        one nearest to it. A rectangle is one text object, so any of its characters has
+        its style and its baseline."""
+        x, y, half_height = (left + right) / 2, (top + bottom) / 2, max(1.0, (top - bottom) / 2)
+        index = self.index_at(x, y, 0.5, half_height)
+        if index < 0:  # the middle falls between words
+            index = self.index_at(x, y, max(0.5, (right - left) / 2), half_height)
+        return index
+
+    def index_at(self, x: float, y: float, x_tolerance: float, y_tolerance: float) -> int:
+        """The first character whose box holds the point, else the nearest one whose box
+        grown by half the tolerances does, else -1: FPDFText_GetCharIndexAtPos."""
+        half_x, half_y = x_tolerance / 2, y_tolerance / 2
+        nearest, best = -1, 10000.0
+        for i in self.near(x - half_x, y - half_y, x + half_x, y + half_y):
+            left, bottom, right, top = self.boxes[i]
+            if left <= x <= right and bottom <= y <= top:
+                return i
+            if not (left - half_x <= x <= right + half_x and bottom - half_y <= y <= top + half_y):
+                continue
+            distance = min(abs(x - left), abs(x - right)) + min(abs(y - bottom), abs(y - top))
+            if distance < best:
+                nearest, best = i, distance
+        return nearest
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+# Above this many rectangles a page's characters are filed once (_PageChars) rather than
+# looked through by PDFium for each rectangle (_PdfiumChars); both give the same answers.
+_FEW_RECTANGLES = 200
+
+
+class _PdfiumChars:
+    """The answers of _PageChars from PDFium's own calls, each a pass over the page."""
 
     def __init__(self, raw_textpage) -> None:
         self._textpage = raw_textpage
@@ -443,6 +602,13 @@ class _RectChars:
         self._next = 0
         self._box = [ctypes.c_double() for _ in range(4)]
         self._box_refs = [ctypes.byref(v) for v in self._box]
+
+    def text_in(self, left: float, top: float, right: float, bottom: float) -> str:
+        page = self._textpage
+        size = pdfium_c.FPDFText_GetBoundedText(page, left, top, right, bottom, None, 0)
+        buffer = (ctypes.c_ushort * (size + 1))()
+        n = pdfium_c.FPDFText_GetBoundedText(page, left, top, right, bottom, buffer, size)
+        return ctypes.string_at(buffer, n * 2).decode("utf-16-le", errors="replace")
 
     def one_of(self, raw_text: str, left: float, top: float, right: float, bottom: float) -> int:
         word = raw_text.split(maxsplit=1)[0]
@@ -456,21 +622,13 @@ class _RectChars:
             ):
                 self._next = index + len(word)
                 return index
-        # slower: PDFium looks through every character of the page
-        return _char_inside(self._textpage, left, top, right, bottom)
-
-
-def _char_inside(raw_textpage, left: float, top: float, right: float, bottom: float) -> int:
-    """A character of a text rectangle, or -1: the one under its middle, or else the one
-    nearest to it. A rectangle is one text object, so any of its characters has its style
-    and its baseline."""
-    x, y, half_height = (left + right) / 2, (top + bottom) / 2, max(1.0, (top - bottom) / 2)
-    index = pdfium_c.FPDFText_GetCharIndexAtPos(raw_textpage, x, y, 0.5, half_height)
-    if index < 0:  # the middle falls between words
-        index = pdfium_c.FPDFText_GetCharIndexAtPos(
-            raw_textpage, x, y, max(0.5, (right - left) / 2), half_height
-        )
-    return index
+        x, y, half_height = (left + right) / 2, (top + bottom) / 2, max(1.0, (top - bottom) / 2)
+        index = pdfium_c.FPDFText_GetCharIndexAtPos(self._textpage, x, y, 0.5, half_height)
+        if index < 0:  # the middle falls between words
+            index = pdfium_c.FPDFText_GetCharIndexAtPos(
+                self._textpage, x, y, max(0.5, (right - left) / 2), half_height
+            )
+        return index
 
 
 def _tidy(text: str) -> str:
