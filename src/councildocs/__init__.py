@@ -24,7 +24,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import CouncilDocsError, NoTextLayer, UnknownRule, UnreadableInput
+from .errors import CouncilDocsError, NoTextLayer, OcrUnavailable, UnknownRule, UnreadableInput
 
 if TYPE_CHECKING:
     from .api import export_sqlite, parse, tables
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .contract import SCHEMA_VERSION, Severity
     from .linter import validate
     from .models import Finding, Pack
+    from .ocr_settings import OcrSettings
     from .pipeline import read
 
 __version__ = "0.1.0"
@@ -41,6 +42,8 @@ __all__ = [
     "CouncilDocsError",
     "Finding",
     "NoTextLayer",
+    "OcrSettings",
+    "OcrUnavailable",
     "Pack",
     "Severity",
     "UnknownRule",
@@ -60,6 +63,7 @@ _LAZY = {
     "Severity": ".contract",
     "Finding": ".models",
     "Pack": ".models",
+    "OcrSettings": ".ocr_settings",
     "parse": ".api",
     "parse_many": ".batch",
     "tables": ".api",

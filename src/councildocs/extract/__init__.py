@@ -10,8 +10,9 @@ import hashlib
 from pathlib import Path
 
 from ..errors import NoTextLayer, UnreadableInput
+from ..ocr_settings import OcrSettings
 from .furniture import strip_furniture
-from .ocr import OcrSettings, read_by_ocr
+from .ocr import read_by_ocr
 from .page import Line, Outline, Page, SourceDocument, Span, TextStyle
 from .pdf import read_pdf
 from .text import read_text

@@ -32,56 +32,17 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ..errors import NoTextLayer, OcrUnavailable
+from ..ocr_settings import INSTALL_BINDING, INSTALL_ENGINE, OcrSettings
 from ..vocabulary.ocr import correct_misreadings
 from .page import Line, Page, Span, TextStyle
+
+__all__ = ["OcrSettings", "pages_to_read", "read_by_ocr"]
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-OCR_MODES = ("auto", "always", "never")
-DEFAULT_LANGUAGES = "eng"
 DPI = 300
 _POINTS_PER_PIXEL = 72 / DPI
-
-INSTALL_ENGINE = "apt-get install tesseract-ocr (Debian/Ubuntu) or brew install tesseract (macOS)"
-INSTALL_BINDING = f"pip install 'councildocs[ocr]' (and the engine: {INSTALL_ENGINE})"
-
-_LANGUAGES = regex.compile(r"^[A-Za-z_]+(?:\+[A-Za-z_]+)*$")
-
-
-@dataclass(frozen=True)
-class OcrSettings:
-    """When to OCR and in which languages.
-
-    ``mode``: ``auto`` OCRs pages with no text layer (when Tesseract is installed);
-    ``always`` every page, which rescues a text layer of garbage (a font without a
-    ToUnicode map gives private-use code points) and fails without Tesseract; ``never``
-    none. ``languages``: Tesseract's language codes joined by ``+`` ("eng+cym" for Welsh
-    papers). ``jobs``: Tesseract processes at once (default: the number of cores).
-    ``progress``: a bar on stderr while pages are read, when it is a terminal.
-    """
-
-    mode: str = "auto"
-    languages: str = DEFAULT_LANGUAGES
-    jobs: int | None = None
-    progress: bool = False
-
-    def __post_init__(self) -> None:
-        if self.mode not in OCR_MODES:
-            raise ValueError(f"OCR mode {self.mode!r} is not one of {', '.join(OCR_MODES)}")
-        if not _LANGUAGES.match(self.languages):
-            raise ValueError(
-                f"OCR languages {self.languages!r} are not Tesseract codes joined by '+' "
-                "(e.g. eng+cym)"
-            )
-
-    @property
-    def cache_key(self) -> str:
-        """What, besides the file, decides the result: empty for the defaults, so the
-        cache's entries for a default run keep their names."""
-        if (self.mode, self.languages) == ("auto", DEFAULT_LANGUAGES):
-            return ""
-        return f"ocr-{self.mode}-{self.languages}"
 
 
 def pages_to_read(pages: list[Page], settings: OcrSettings) -> list[Page]:
@@ -96,14 +57,16 @@ def read_by_ocr(path: str, pages: list[Page], settings: OcrSettings) -> None:
     """Give the pages that need OCR under ``settings`` the lines Tesseract reads on them.
 
     Raises :class:`OcrUnavailable` when pages need it and Tesseract (or a language's data)
-    is missing, except in ``auto`` mode for a file with text on other pages: that file
-    is read as before, its scanned pages listed in ``source.pages_without_text`` only.
+    is missing, except that in ``auto`` mode a file with text on other pages is read as
+    without OCR when the engine is not installed, its scanned pages listed in
+    ``source.pages_without_text`` only (a missing language is always an error: it was
+    asked for).
     """
     wanted = pages_to_read(pages, settings)
     if not wanted:
         return
     try:
-        engine = _engine(path, settings.languages)
+        pytesseract, installed = _binding(path)
     except OcrUnavailable as exc:
         if settings.mode != "auto":
             raise
@@ -112,6 +75,7 @@ def read_by_ocr(path: str, pages: list[Page], settings: OcrSettings) -> None:
         raise NoTextLayer(
             path, f"the PDF has no text layer (scanned images only); {exc.problem}"
         ) from None
+    engine = _engine(path, pytesseract, installed, settings.languages)
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(path)
@@ -135,8 +99,8 @@ class _Word:
     stroke: float | None
 
 
-def _engine(path: str, languages: str) -> Callable[[Image], list[_Word]]:
-    """The function that reads one page image, once Tesseract and its data are found."""
+def _binding(path: str) -> tuple[Any, set[str]]:
+    """pytesseract, and the languages of the Tesseract it finds."""
     try:
         import pytesseract
     except ImportError:
@@ -151,6 +115,13 @@ def _engine(path: str, languages: str) -> Callable[[Image], list[_Word]]:
         ) from None
     except pytesseract.TesseractError as exc:
         raise OcrUnavailable(path, f"Tesseract does not run ({exc.message.strip()})") from None
+    return pytesseract, installed
+
+
+def _engine(
+    path: str, pytesseract: Any, installed: set[str], languages: str
+) -> Callable[[Image], list[_Word]]:
+    """The function that reads one page image, once the languages' data are found."""
     missing = [code for code in languages.split("+") if code not in installed]
     if missing:
         raise OcrUnavailable(
