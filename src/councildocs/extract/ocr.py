@@ -222,9 +222,9 @@ _INK = regex.compile(rb"[\x00-\x7f]+")  # a run of dark pixels in a row of a gre
 
 
 def _stroke_width(raw: bytes, width: int, box: tuple[int, int, int, int]) -> float | None:
-    """The word's usual stroke width in pixels: the median length of the dark runs that
-    rows through the middle of its letters cross (vertical strokes, mostly), or None for a
-    word too small to tell."""
+    """The word's usual stroke width in pixels: the mean length of the dark runs that rows
+    through the middle of its letters cross (vertical strokes; runs along a horizontal
+    stroke, over twice the median, left out), or None for a word too small to tell."""
     left, top, right, bottom = box
     height = bottom - top
     runs: list[int] = []
@@ -232,26 +232,24 @@ def _stroke_width(raw: bytes, width: int, box: tuple[int, int, int, int]) -> flo
     for row in range(top + height * 2 // 5, top + height * 3 // 4, max(1, height // 12)):
         start = row * width
         runs.extend(len(m.group()) for m in _INK.finditer(raw, start + left, start + right))
-    return statistics.median(runs) if len(runs) >= 6 else None
+    if len(runs) < 6:
+        return None
+    usual = statistics.median(runs)
+    return statistics.fmean(run for run in runs if run <= 2 * usual)
 
 
 def _fill(page: Page, words: list[_Word]) -> None:
     """Give ``page`` the lines its words make, and its mean confidence."""
-    page.lines = _lines(words, page.number, _usual_stroke(words))
+    page.lines = _lines(words, page.number)
     page.invisible = []
     page.ocr_confidence = (
         round(statistics.fmean(word.confidence for word in words), 1) if words else 0.0
     )
 
 
-def _usual_stroke(words: list[_Word]) -> float | None:
-    """The page's usual stroke relative to letter height: most of a page is body text."""
-    ratios = [w.stroke / (w.box[3] - w.box[1]) for w in words if w.stroke]
-    return statistics.median(ratios) if len(ratios) >= 5 else None
-
-
-# a stroke this much thicker than the page's usual one (for the letters' height) is bold
-_BOLD_STROKE = 1.3
+# a stroke this much thicker than the page's usual one (for the font size) is bold:
+# Helvetica Bold's is about 1.5 times the regular's
+_BOLD_STROKE = 1.25
 # the share of an em a line's ink spans, by the letters it holds (Helvetica-like faces):
 # ascenders or capitals with descenders; without descenders; x-height letters only
 _FULL_HEIGHT, _NO_DESCENDER, _X_HEIGHT_ONLY = 0.93, 0.72, 0.53
@@ -260,18 +258,28 @@ _ASCENDERS = regex.compile(r"[\p{Lu}\p{N}bdfhiklt'\"/&%£$@!?]")
 _NEW_SPAN_GAP = 1.0  # ems: a gap wider than this between words ends a span
 
 
-def _lines(words: list[_Word], page_number: int, usual_stroke: float | None) -> list[Line]:
+def _lines(words: list[_Word], page_number: int) -> list[Line]:
     by_line: dict[tuple[int, int, int], list[_Word]] = {}
     for word in words:
         by_line.setdefault(word.line_key, []).append(word)
-    runs = []  # (top, bottom, spans) of each Tesseract line, in points
+    measured = []  # each Tesseract line: its words, top and bottom in pixels, size in points
     for members in by_line.values():
         members.sort(key=lambda w: w.box[0])
         top = min(w.box[1] for w in members)
         bottom = max(w.box[3] for w in members)
         text = " ".join(w.text for w in members)
-        size = _size(text, (bottom - top) * _POINTS_PER_PIXEL)
-        spans = _spans(members, size, bottom - top, usual_stroke)
+        measured.append((members, top, bottom, _size(text, (bottom - top) * _POINTS_PER_PIXEL)))
+    # the page's usual stroke for its size: most of a page is body text, in its regular face
+    ratios = [
+        w.stroke * _POINTS_PER_PIXEL / size
+        for members, _top, _bottom, size in measured
+        for w in members
+        if w.stroke
+    ]
+    usual_stroke = statistics.median(ratios) if len(ratios) >= 5 else None
+    runs = []  # (top, bottom, spans) of each Tesseract line, in points
+    for members, top, bottom, size in measured:
+        spans = _spans(members, size, usual_stroke)
         runs.append((top * _POINTS_PER_PIXEL, bottom * _POINTS_PER_PIXEL, spans))
     return [
         Line(
@@ -295,17 +303,15 @@ def _size(text: str, height: float) -> float:
         share = _NO_DESCENDER
     else:
         share = _X_HEIGHT_ONLY
-    return float(round(height / share))  # whole points: a scan's sizes jitter by a little
+    return height / share
 
 
-def _spans(
-    words: list[_Word], size: float, height_px: int, usual_stroke: float | None
-) -> list[Span]:
+def _spans(words: list[_Word], size: float, usual_stroke: float | None) -> list[Span]:
     """One line's words as spans: a new span at a wide gap or where boldness changes."""
     em = size / _POINTS_PER_PIXEL
     groups: list[tuple[bool, list[_Word]]] = []
     for word in words:
-        bold = _is_bold(word, height_px, usual_stroke)
+        bold = _is_bold(word, size, usual_stroke)
         if groups:
             last_bold, last = groups[-1]
             if word.box[0] - last[-1].box[2] <= _NEW_SPAN_GAP * em and (
@@ -314,7 +320,9 @@ def _spans(
                 last.append(word)
                 continue
         groups.append((bool(bold), [word]))
-    styles = {bold: TextStyle(font="", size=size, bold=bold) for bold in (False, True)}
+    # whole points: a scan's sizes jitter by a little, and a style is shared by its size
+    printed = float(round(size))
+    styles = {bold: TextStyle(font="", size=printed, bold=bold) for bold in (False, True)}
     return [
         Span(
             text=correct_misreadings(" ".join(w.text for w in group)),
@@ -327,11 +335,11 @@ def _spans(
     ]
 
 
-def _is_bold(word: _Word, line_height: int, usual_stroke: float | None) -> bool | None:
-    """Whether the word's strokes are bold for its line's height; None where not measured."""
-    if word.stroke is None or usual_stroke is None or line_height <= 0:
+def _is_bold(word: _Word, size: float, usual_stroke: float | None) -> bool | None:
+    """Whether the word's strokes are bold for its size; None where not measured."""
+    if word.stroke is None or usual_stroke is None or size <= 0:
         return None
-    return word.stroke / line_height > _BOLD_STROKE * usual_stroke
+    return word.stroke * _POINTS_PER_PIXEL / size > _BOLD_STROKE * usual_stroke
 
 
 def _rows(runs: list[tuple[float, float, list[Span]]]) -> list[tuple[float, float, list[Span]]]:
