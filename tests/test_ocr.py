@@ -304,6 +304,32 @@ def test_a_second_run_answers_from_the_cache_without_ocr(tmp_path, monkeypatch):
     assert not never.ok and "no text layer" in never.error
 
 
+# --- Welsh papers -----------------------------------------------------------------------
+
+
+@pytest.mark.skipif("cym" not in LANGUAGES, reason="Tesseract's Welsh data is not installed")
+def test_welsh_papers_read_with_welsh_data(tmp_path):
+    from fpdf import FPDF
+
+    printed = [
+        "Cofnodion cyfarfod y Cyngor a gynhaliwyd nos Fercher",
+        "Yn bresennol: y Cynghorydd Siân Jones (Cadeirydd), y Cynghorydd Dafydd Owen",
+        "Ymddiheuriadau: y Cynghorydd Rhiannon Hughes",
+    ]
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    for line in printed:
+        pdf.cell(0, 20, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "cofnodion.pdf"))
+    scan = scanned(tmp_path / "cofnodion.pdf", tmp_path / "cofnodion_scan.pdf")
+    # Welsh first: Tesseract leans on its first language, and English alone reads "Sian"
+    read = load(scan, OcrSettings(languages="cym+eng")).pages[0].lines
+    assert [line.text for line in read] == printed
+    code, err = _cli(scan, "--ocr-lang", "eng+cym")
+    assert code == 0, err
+
+
 # --- OCR's misreadings -------------------------------------------------------------------
 
 

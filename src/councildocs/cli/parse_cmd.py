@@ -69,8 +69,8 @@ from ._common import EXIT_BATCH_FAILED, fail
     default=DEFAULT_LANGUAGES,
     show_default=True,
     callback=lambda _ctx, _param, value: _checked_languages(value),
-    help="Tesseract languages for OCR, joined by '+' (eng+cym for Welsh papers; each "
-    "needs its data installed, e.g. tesseract-ocr-cym).",
+    help="Tesseract languages for OCR, joined by '+', the main one first (cym+eng for "
+    "Welsh papers; each needs its data installed, e.g. tesseract-ocr-cym).",
 )
 @batch_options
 @exclude_option
