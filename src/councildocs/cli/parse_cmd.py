@@ -88,14 +88,15 @@ def parse(
 ) -> None:
     """Parse agenda packs (PDF or text exports; files, folders, globs) into JSON."""
     cache = open_cache(cache_dir, no_cache)
-    ocr = OcrSettings(mode=ocr_mode, languages=ocr_languages, progress=not quiet)
+    # several files show the batch's bar, file by file: a second bar at once is not allowed
+    ocr = OcrSettings(mode=ocr_mode, languages=ocr_languages)
     if paths == (STDIN,):
         _parse_stdin(output, fmt or "json", ocr)
         return
     if is_single_file(paths):
         _refuse_saved_output(paths)
-        # one file runs here, and its scanned pages take the cores --jobs gives
-        ocr = OcrSettings(ocr_mode, ocr_languages, jobs or default_jobs(), not quiet)
+        # one file runs here: its scanned pages take the cores --jobs gives, with a bar
+        ocr = OcrSettings(ocr_mode, ocr_languages, jobs or default_jobs(), progress=not quiet)
         [outcome] = parse_packs(list(paths), jobs=1, cache=cache, progress=None, ocr=ocr)
         if not outcome.ok:
             fail(outcome.path, outcome.error or "")

@@ -387,7 +387,12 @@ class _Progress:
 
     def __enter__(self) -> _Progress:
         if self._bar:
-            self._bar.start()
+            from rich.errors import LiveError
+
+            try:
+                self._bar.start()
+            except LiveError:  # the caller shows a bar of its own: one at a time
+                self._bar = None
         return self
 
     def __exit__(self, *exc_info: object) -> None:
