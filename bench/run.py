@@ -17,6 +17,8 @@ so that a busy machine slows each alike. Then the corpus (``../shared/corpus``, 
 is) with ``--jobs 1``, ``--jobs 2`` and each count up to the cores, with the parallel
 efficiency (speed-up over ``--jobs 1`` divided by the jobs).
 Ratios are what to compare, from one run; figures across runs on a shared machine are not.
+And (d) OCR: ``councildocs.parse`` of the Kent pack rebuilt as 300 dpi page images (no
+text layer), with Tesseract on every core (null where Tesseract is not installed).
 """
 
 from __future__ import annotations
@@ -87,6 +89,34 @@ def councildocs_parse(path: Path) -> None:
     import councildocs
 
     councildocs.parse(path).model_dump_json()
+
+
+def build_scan(path: Path) -> Path:
+    """The Kent fixture as a scan: each page a 300 dpi grey image, no text layer."""
+    src = pdfium.PdfDocument(str(SOURCES[1]))
+    out = pdfium.PdfDocument.new()
+    for page in src:
+        width, height = page.get_size()
+        image = pdfium.PdfImage.new(out)
+        image.set_bitmap(pdfium.PdfBitmap.from_pil(page.render(scale=300 / 72).to_pil()))
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        target = out.new_page(width, height)
+        target.insert_obj(image)
+        target.gen_content()
+    out.save(str(path))
+    out.close()
+    src.close()
+    return path
+
+
+def ocr_pages_per_second(tmp: str) -> float | None:
+    import shutil
+
+    if shutil.which("tesseract") is None:
+        return None
+    scan = build_scan(Path(tmp) / "scan.pdf")
+    pages = len(pdfium.PdfDocument(str(scan)))
+    return round(pages / best_of(1, lambda: councildocs_parse(scan)), 2)
 
 
 # Peak resident memory of a fresh process. On Linux ru_maxrss survives exec, so a child
@@ -217,6 +247,7 @@ def main() -> None:
         corpus = corpus_rates(Path(tmp) / "corpus.jsonl")
         memory250 = peak_memory_kib(pack250)
         memory1000 = peak_memory_kib(pack1000)
+        ocr = ocr_pages_per_second(tmp)
 
     raw_whole = whole["a_raw_pypdfium2"]
 
@@ -244,6 +275,7 @@ def main() -> None:
             "1000_pages": round(memory1000 / 1024, 1),
         },
         "memory_growth_1000_over_250": round(memory1000 / memory250, 2),
+        "d_ocr_pages_per_second": ocr,
         "goals": {
             "c_over_a": ">= 0.333",
             "c_over_b": ">= 10",

@@ -25,7 +25,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import CouncilDocsError, NoTextLayer, UnknownRule, UnreadableInput
+from .errors import CouncilDocsError, NoTextLayer, OcrUnavailable, UnknownRule, UnreadableInput
 
 if TYPE_CHECKING:
     from .api import export_sqlite, parse, tables
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .contract import SCHEMA_VERSION, Severity
     from .linter import validate
     from .models import Finding, Pack
+    from .ocr_settings import OcrSettings
     from .pipeline import read
 
 __version__ = "0.1.0"
@@ -42,6 +43,8 @@ __all__ = [
     "CouncilDocsError",
     "Finding",
     "NoTextLayer",
+    "OcrSettings",
+    "OcrUnavailable",
     "Pack",
     "Severity",
     "UnknownRule",
@@ -62,6 +65,7 @@ _LAZY = {
     "Severity": ".contract",
     "Finding": ".models",
     "Pack": ".models",
+    "OcrSettings": ".ocr_settings",
     "parse": ".api",
     "parse_many": ".batch",
     "tables": ".api",

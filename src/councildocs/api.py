@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from .contract import Severity
     from .models import Pack, Table
+    from .ocr_settings import OcrSettings
 
 #: what ``parse`` and ``tables`` accept: a path, or the file's bytes, or a binary file object
 Input = str | Path | bytes | bytearray | memoryview | IO[bytes]
@@ -28,19 +29,21 @@ Input = str | Path | bytes | bytearray | memoryview | IO[bytes]
 IN_MEMORY_NAME = "<bytes>"
 
 
-def parse(source: Input, *, name: str | None = None) -> Pack:
+def parse(source: Input, *, name: str | None = None, ocr: OcrSettings | None = None) -> Pack:
     """Parse an agenda pack (PDF or text export) into a :class:`~councildocs.models.Pack`.
 
     ``source`` is a path, or the file's contents as bytes or a binary file object (a
     scraper's download need not touch the disk). ``name`` becomes ``pack.source.path`` for
     contents in memory (default: the file object's ``name``, else ``"<bytes>"``); a name
-    ending ``.pdf`` insists on a PDF, as a path would. Raises
+    ending ``.pdf`` insists on a PDF, as a path would. ``ocr``
+    (:class:`~councildocs.ocr_settings.OcrSettings`) says which PDF pages to read by OCR
+    (default: those with no text layer, when Tesseract is installed). Raises
     :class:`~councildocs.errors.CouncilDocsError` for contents that cannot be read.
     """
     from .pipeline import parse as parse_path
 
     if isinstance(source, str | Path):
-        return parse_path(source)
+        return parse_path(source, ocr)
     data, name = _contents(source, name)
     # the readers take a path (the PDF library and the helper process open the file
     # themselves), so the contents go to a private temporary file named for their kind
@@ -51,7 +54,7 @@ def parse(source: Input, *, name: str | None = None) -> Pack:
         held = Path(folder) / f"input{suffix}"
         held.write_bytes(data)
         try:
-            pack = parse_path(held)
+            pack = parse_path(held, ocr)
         except Exception as exc:
             from .errors import CouncilDocsError
 

@@ -17,12 +17,13 @@ import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .cache import PackCache
 from .errors import CouncilDocsError
+from .ocr_settings import OcrSettings
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -293,6 +294,7 @@ def parse_many(
     on_done: Callable[[Outcome[ParsedPack]], None] | None = None,
     executor: Executor | None = None,
     ordered: bool | None = None,
+    ocr: OcrSettings | None = None,
 ) -> Iterator[Outcome[ParsedPack]]:
     """Parse many files in ``jobs`` worker processes; one :class:`Outcome` per file.
 
@@ -302,6 +304,8 @@ def parse_many(
     be parsed has ``error`` instead and never costs the others their results. ``cache``
     (a :class:`~councildocs.cache.PackCache`) answers unchanged files without parsing them
     and stores the new ones. ``on_done`` is called as each file finishes (progress).
+    ``ocr`` says which pages to read by OCR (default: those with no text layer); unless it
+    names its own ``jobs``, each worker runs its share of ``jobs`` Tesseract processes.
 
     ``executor``: any :class:`concurrent.futures.Executor` runs the parses instead, e.g. a
     Dask cluster's (``distributed.Client(...).get_executor()``), Ray's or loky's; the
@@ -312,6 +316,14 @@ def parse_many(
     >>> for outcome in parse_many(["a.pdf", "b.pdf"], jobs=2):
     ...     print(outcome.path, outcome.value.pack().meeting.body if outcome.ok else outcome.error)
     """
+    paths = [str(path) for path in paths]
+    ocr = ocr or OcrSettings()
+    if ocr.jobs is None:
+        # the cores are the batch's: files run side by side share them between their pages
+        cores = jobs or default_jobs()
+        ocr = replace(ocr, jobs=max(1, cores // max(1, min(cores, len(paths)))))
+    if cache is not None and ocr.cache_key:
+        cache = cache.with_variant(ocr.cache_key)
     if ordered is None:
         ordered = executor is None
     store_here = cache if executor is not None else None
@@ -323,8 +335,8 @@ def parse_many(
             on_done(outcome)
 
     return run_batch(
-        [str(path) for path in paths],
-        functools.partial(parse_file, cache=None if executor is not None else cache),
+        paths,
+        functools.partial(parse_file, cache=None if executor is not None else cache, ocr=ocr),
         jobs=jobs,
         ordered=ordered,
         pages=_parsed_pages,
@@ -338,14 +350,22 @@ def _parsed_pages(parsed: ParsedPack) -> int:
     return parsed.pages
 
 
-def parse_file(path: str, cache: PackCache | None = None) -> ParsedPack:
-    """Parse one file (the batch work): the Pack as JSON, stored in ``cache`` when given."""
+def parse_file(
+    path: str, cache: PackCache | None = None, ocr: OcrSettings | None = None
+) -> ParsedPack:
+    """Parse one file (the batch work): the Pack as JSON, stored in ``cache`` when given.
+
+    A pack with pages left unread because Tesseract was missing is not stored: once the
+    engine is installed, the next run reads them.
+    """
     # imported here, in the worker: a run answered from the cache never loads the parsers
     from .pipeline import parse
 
-    pack = parse(path)
+    pack = parse(path, ocr)
     text = pack.model_dump_json(by_alias=True)
-    if cache is not None:
+    read_by_ocr = {page.page for page in pack.source.ocr_pages}
+    unread = set(pack.source.pages_without_text) - read_by_ocr
+    if cache is not None and not (unread and (ocr is None or ocr.mode != "never")):
         cache.put(pack.source.sha256, text)
     return ParsedPack(text, pack.source.page_count, pack.source.sha256)
 

@@ -71,16 +71,23 @@ def file_sha256(path: str | Path) -> str:
 class PackCache:
     """Parsed packs keyed by file content, councildocs version and schema version."""
 
-    def __init__(self, directory: str | Path | None = None) -> None:
+    def __init__(self, directory: str | Path | None = None, variant: str = "") -> None:
         from . import __version__  # here, not at the top: the package imports this module
 
         self.root = Path(directory) if directory else default_cache_dir()
         self.directory = (
             self.root / f"councildocs-{__version__}-schema-{SCHEMA_VERSION}-{code_fingerprint()}"
         )
+        # settings that change the result for the same bytes (OCR's mode and languages)
+        self.variant = variant
+
+    def with_variant(self, variant: str) -> PackCache:
+        """The same folder, with entries for results parsed under other settings."""
+        return PackCache(self.root, variant)
 
     def entry(self, sha256: str) -> Path:
-        return self.directory / sha256[:2] / f"{sha256}.json"
+        suffix = f"-{self.variant}" if self.variant else ""
+        return self.directory / sha256[:2] / f"{sha256}{suffix}.json"
 
     def get_json(self, path: str | Path) -> tuple[str, dict[str, Any]] | None:
         """The cached Pack JSON for this file's bytes, carrying ``path``, and its ``source``.

@@ -32,6 +32,10 @@ class NoTextLayer(CouncilDocsError):
     """The PDF has pages but no text on any of them: it needs OCR first."""
 
 
+class OcrUnavailable(CouncilDocsError):
+    """Pages need OCR but Tesseract, its Python binding or a language's data is missing."""
+
+
 class UnknownRule(CouncilDocsError, ValueError):
     """A rule reference (code, prefix, name or group) that matches no rule."""
 

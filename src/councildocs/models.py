@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 
 from .contract import SCHEMA_NAME, SCHEMA_VERSION, BoundarySignal, Severity
 from .contract import DocumentKind as DocumentKind  # re-exported: part of the contract
@@ -40,10 +47,20 @@ class Provenance(Model):
     """Where an item was found: the physical PDF page (1-based) and, for PDFs, its box.
 
     ``bbox`` is ``(x0, top, x1, bottom)`` in PDF points measured from the page's top-left.
+    ``ocr`` is true where the page was read by OCR (see ``Source.ocr_pages``); it is left
+    out of the JSON where false, so packs read from text layers print as they always have.
     """
 
     page: int
     bbox: tuple[float, float, float, float] | None = None
+    ocr: bool = Field(False, description="The page was read by OCR, not from a text layer")
+
+    @model_serializer(mode="wrap")
+    def _without_false_ocr(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        if not self.ocr:
+            data.pop("ocr", None)
+        return data
 
 
 class UnplacedText(Model):
@@ -64,6 +81,13 @@ class OutlineEntry(Model):
     level: int = 0
 
 
+class OcrPage(Model):
+    """A page read by OCR, and how sure the engine was of its words."""
+
+    page: int = Field(description="Physical page (1-based)")
+    confidence: float = Field(ge=0, le=100, description="Mean word confidence, 0-100")
+
+
 class Source(Model):
     """The file a pack was parsed from, and what its container says about itself."""
 
@@ -76,6 +100,9 @@ class Source(Model):
     tagged: bool | None = Field(None, description="Whether the PDF has a structure tree")
     pages_without_text: list[int] = Field(
         default_factory=list, description="Physical pages (1-based) that have no text layer"
+    )
+    ocr_pages: list[OcrPage] = Field(
+        default_factory=list, description="Pages read by OCR, with their mean word confidence"
     )
     outline: list[OutlineEntry] = Field(default_factory=list)
 

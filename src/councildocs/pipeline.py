@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from .errors import UnreadableInput
-from .extract import Page, SourceDocument, load
+from .extract import OcrSettings, Page, SourceDocument, load
 from .inputs import is_pipe_name, read_pipe
 from .layout import lay_out
 from .models import (
@@ -22,9 +22,11 @@ from .models import (
     DocumentBase,
     Meeting,
     MinutesDocument,
+    OcrPage,
     OutlineEntry,
     Pack,
     PageSpan,
+    Provenance,
     ReportDocument,
     Source,
 )
@@ -36,11 +38,13 @@ from .saved import read_pack_json
 from .segment import AgendaReference, Segment, agenda_extent, split
 
 
-def parse(path: str | Path) -> Pack:
+def parse(path: str | Path, ocr: OcrSettings | None = None) -> Pack:
     """Parse an agenda pack (or a single council document), PDF or text export, into a Pack.
 
-    Raises :class:`councildocs.errors.CouncilDocsError` for a file that cannot be read.
-    ``/dev/stdin`` or ``/dev/fd/N`` naming a pipe is read once, into memory.
+    ``ocr`` says which PDF pages to read by OCR (default: those with no text layer, when
+    Tesseract is installed). Raises :class:`councildocs.errors.CouncilDocsError` for a file
+    that cannot be read. ``/dev/stdin`` or ``/dev/fd/N`` naming a pipe is read once, into
+    memory.
     """
     if is_pipe_name(path) and not os.path.isfile(path):
         from .api import parse as parse_contents
@@ -50,8 +54,8 @@ def parse(path: str | Path) -> Pack:
                 data = read_pipe(pipe, str(path))
         except OSError as exc:
             raise UnreadableInput(str(path), f"cannot read it ({exc.strerror})") from None
-        return parse_contents(data, name=str(path))
-    source = load(path)
+        return parse_contents(data, name=str(path), ocr=ocr)
+    source = load(path, ocr)
     front = agenda_extent(source)
     items, meeting, front_unplaced = parse_agenda(front) if front else ([], Meeting(), [])
     refs = [
@@ -77,12 +81,29 @@ def parse(path: str | Path) -> Pack:
                 page.lines = []
             segment.lines = []
         documents.append(document)
-    return Pack(
+    pack = Pack(
         source=_source(source),
         meeting=_complete_meeting(meeting, documents),
         agenda=Agenda(items=items),
         documents=documents,
     )
+    ocr_pages = {page.page for page in pack.source.ocr_pages}
+    if ocr_pages:
+        _mark_ocr_provenance(pack, ocr_pages)
+    return pack
+
+
+def _mark_ocr_provenance(value: object, ocr_pages: set[int]) -> None:
+    """Mark every provenance on an OCR'd page as OCR's: parsers build provenance from lines
+    (and some from lines of their own making), so the page number is what tells."""
+    if isinstance(value, Provenance):
+        value.ocr = value.page in ocr_pages
+    elif isinstance(value, list):
+        for item in value:
+            _mark_ocr_provenance(item, ocr_pages)
+    elif hasattr(value, "__pydantic_fields__"):
+        for name in type(value).model_fields:
+            _mark_ocr_provenance(getattr(value, name), ocr_pages)
 
 
 def _parse_segments(
@@ -273,5 +294,10 @@ def _source(source: SourceDocument) -> Source:
         language=source.language,
         tagged=source.tagged,
         pages_without_text=[p.number for p in source.pages if not p.has_text_layer],
+        ocr_pages=[
+            OcrPage(page=p.number, confidence=p.ocr_confidence)
+            for p in source.pages
+            if p.ocr_confidence is not None
+        ],
         outline=[OutlineEntry(title=o.title, page=o.page, level=o.level) for o in source.outline],
     )

@@ -24,6 +24,7 @@ from ..batch import Outcome, ParsedPack, Summary, parse_many
 from ..cache import PackCache
 from ..errors import CouncilDocsError
 from ..inputs import configured_exclude, expand_paths, read_pipe
+from ..ocr_settings import OcrSettings
 from ..output.wording import count
 from . import _common
 
@@ -121,10 +122,16 @@ def open_cache(cache_dir: Path | None, no_cache: bool) -> PackCache | None:
 
 
 def parse_packs(
-    files: list[str], *, jobs: int | None, cache: PackCache | None, progress: Progress | None
+    files: list[str],
+    *,
+    jobs: int | None,
+    cache: PackCache | None,
+    progress: Progress | None,
+    ocr: OcrSettings | None = None,
 ) -> Iterator[Outcome[ParsedPack]]:
     """Outcomes of parsing ``files`` (values: :class:`ParsedPack`), in input order."""
-    return parse_many(files, jobs=jobs, cache=cache, on_done=progress.done if progress else None)
+    on_done = progress.done if progress else None
+    return parse_many(files, jobs=jobs, cache=cache, on_done=on_done, ocr=ocr)
 
 
 class Progress:

@@ -20,9 +20,10 @@ from typing import Any, TextIO
 import click
 
 from ..atomic import check_replaceable, open_atomically
-from ..batch import Outcome, ParsedPack, failure_reason
+from ..batch import Outcome, ParsedPack, default_jobs, failure_reason
 from ..errors import CouncilDocsError
 from ..inputs import STDIN, is_saved
+from ..ocr_settings import DEFAULT_LANGUAGES, LANGUAGES_PATTERN, OCR_MODES, OcrSettings
 from ..output.indent import indent_json
 from . import main
 from ._batch import (
@@ -54,12 +55,32 @@ from ._common import EXIT_BATCH_FAILED, fail
     help="json: the full Pack (an array for several files); jsonl: one Pack per line "
     "(default for several files); summary: a tree for reading.",
 )
+@click.option(
+    "--ocr",
+    "ocr_mode",
+    type=click.Choice(OCR_MODES),
+    default="auto",
+    show_default=True,
+    help="Read PDF pages by OCR (Tesseract): auto, pages with no text layer (when "
+    "Tesseract is installed); always, every page (a text layer of garbage); never.",
+)
+@click.option(
+    "--ocr-lang",
+    "ocr_languages",
+    default=DEFAULT_LANGUAGES,
+    show_default=True,
+    callback=lambda _ctx, _param, value: _checked_languages(value),
+    help="Tesseract languages for OCR, joined by '+', the main one first (cym+eng for "
+    "Welsh papers; each needs its data installed, e.g. tesseract-ocr-cym).",
+)
 @batch_options
 @exclude_option
 def parse(
     paths: tuple[str, ...],
     output: Path | None,
     fmt: str | None,
+    ocr_mode: str,
+    ocr_languages: str,
     jobs: int | None,
     cache_dir: Path | None,
     no_cache: bool,
@@ -73,12 +94,16 @@ def parse(
         except CouncilDocsError as exc:
             fail(exc.path, exc.problem)
     cache = open_cache(cache_dir, no_cache)
+    # several files show the batch's bar, file by file: a second bar at once is not allowed
+    ocr = OcrSettings(mode=ocr_mode, languages=ocr_languages)
     if paths == (STDIN,):
-        _parse_stdin(output, fmt or "json")
+        _parse_stdin(output, fmt or "json", ocr)
         return
     if is_single_file(paths):
         _refuse_saved_output(paths)
-        [outcome] = parse_packs(list(paths), jobs=1, cache=cache, progress=None)
+        # one file runs here: its scanned pages take the cores --jobs gives, with a bar
+        ocr = OcrSettings(ocr_mode, ocr_languages, jobs or default_jobs(), progress=not quiet)
+        [outcome] = parse_packs(list(paths), jobs=1, cache=cache, progress=None, ocr=ocr)
         if not outcome.ok:
             fail(outcome.path, outcome.error or "")
         with _destination(output) as out:
@@ -92,7 +117,7 @@ def parse(
         separator = ",\n" if fmt == "json" else "\n"
         out.write("[\n" if fmt == "json" else "")
         first = True
-        for outcome in parse_packs(files, jobs=jobs, cache=cache, progress=progress):
+        for outcome in parse_packs(files, jobs=jobs, cache=cache, progress=progress, ocr=ocr):
             text = _render(fmt, outcome)
             if not text:
                 continue
@@ -115,12 +140,20 @@ def _refuse_saved_output(files) -> None:
             )
 
 
-def _parse_stdin(output: Path | None, fmt: str) -> None:
+def _checked_languages(value: str) -> str:
+    if not LANGUAGES_PATTERN.match(value):
+        raise click.BadParameter(
+            f"{value!r} is not Tesseract language codes joined by '+' (e.g. eng+cym)"
+        )
+    return value
+
+
+def _parse_stdin(output: Path | None, fmt: str, ocr: OcrSettings) -> None:
     """``parse -``: the pack on standard input (a PDF or a text export), never cached."""
     from ..api import parse as parse_contents
 
     try:
-        pack = parse_contents(read_stdin(), name="<stdin>")
+        pack = parse_contents(read_stdin(), name="<stdin>", ocr=ocr)
     except CouncilDocsError as exc:
         fail(exc.path, exc.problem)
     except Exception as exc:  # a parser bug must still not show a user a traceback

@@ -11,15 +11,28 @@ from pathlib import Path
 
 from ..errors import NoTextLayer, UnreadableInput
 from ..inputs import check_regular_file
+from ..ocr_settings import OcrSettings
 from .furniture import strip_furniture
+from .ocr import read_by_ocr
 from .page import Line, Outline, Page, SourceDocument, Span, TextStyle
 from .pdf import read_pdf
 from .text import read_text
 
-__all__ = ["Line", "Outline", "Page", "SourceDocument", "Span", "TextStyle", "load"]
+__all__ = [
+    "Line",
+    "OcrSettings",
+    "Outline",
+    "Page",
+    "SourceDocument",
+    "Span",
+    "TextStyle",
+    "load",
+]
 
 
-def load(path: str | Path) -> SourceDocument:
+def load(path: str | Path, ocr: OcrSettings | None = None) -> SourceDocument:
+    """The file's pages; a PDF's pages without a text layer read by OCR as ``ocr`` says
+    (default: those pages, when Tesseract is installed)."""
     name = str(path)
     file = Path(path)
     check_regular_file(file)
@@ -34,10 +47,10 @@ def load(path: str | Path) -> SourceDocument:
         pages, facts = read_pdf(name)
         if not pages:
             raise UnreadableInput(name, "the PDF has no pages")
-        if not any(page.has_text_layer for page in pages):
-            raise NoTextLayer(
-                name, "the PDF has no text layer (scanned images only); run OCR on it first"
-            )
+        settings = ocr or OcrSettings()
+        read_by_ocr(name, pages, settings)
+        if not any(page.lines for page in pages) and not any(p.has_text_layer for p in pages):
+            raise NoTextLayer(name, _no_text_problem(settings))
         source = SourceDocument(path=name, format="pdf", sha256=sha256, pages=pages, **facts)
     elif file.suffix.lower() == ".pdf":
         raise UnreadableInput(name, "not a PDF (the file does not start with %PDF-)")
@@ -47,3 +60,9 @@ def load(path: str | Path) -> SourceDocument:
         )
     strip_furniture(source.pages)
     return source
+
+
+def _no_text_problem(settings: OcrSettings) -> str:
+    if settings.mode == "never":
+        return "the PDF has no text layer (scanned images only); run OCR on it (OCR is off)"
+    return "the PDF has no text layer (scanned images only), and OCR found no text on it"

@@ -62,6 +62,7 @@ class Span:
     x0: float
     x1: float
     style: TextStyle | None = None
+    confidence: float | None = None  # OCR's mean word confidence (0-100); None: a text layer
 
     __reduce__ = _positionally
 
@@ -137,6 +138,8 @@ class Page:
     # text a reader cannot see (render mode invisible, white on white): not content, but
     # kept so that nothing the file holds is silently lost
     invisible: list[Line] = field(default_factory=list)
+    # the mean confidence (0-100) of the words OCR read here; None for a page not OCR'd
+    ocr_confidence: float | None = None
 
     __reduce__ = _positionally
 

@@ -21,10 +21,16 @@ import regex
 from ..errors import UnreadableInput
 from ..parallel import HELPER, PARALLEL_MIN_PAGES
 from .page import SYMBOL_BULLETS, WHITE, Drawing, Line, Outline, Page, Span, TextStyle
+from .pdfium_lock import PDFIUM_LOCK
 
 
 def read_pdf(path: str) -> tuple[list[Page], dict]:
     """Return the pages of the PDF at ``path`` and its document-level facts."""
+    with PDFIUM_LOCK:
+        return _read_pdf(path)
+
+
+def _read_pdf(path: str) -> tuple[list[Page], dict]:
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:

@@ -1,0 +1,348 @@
+"""Scanned papers: pages without a text layer read by OCR into the same pipeline.
+
+The scans are made here, at test time, from the fixture packs: each page rendered at
+300 dpi to a grey image and put back as an image-only page (no text layer at all), the
+way a council's scanner would. A scan then has to parse to what the text version parses
+to. Tests that run Tesseract skip where it is not installed; the tests of what happens
+without it need only pypdfium2 and run everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from click.testing import CliRunner
+
+import councildocs
+from councildocs.batch import parse_file, parse_many
+from councildocs.cache import PackCache
+from councildocs.cli import main
+from councildocs.errors import NoTextLayer, OcrUnavailable
+from councildocs.extract import load
+from councildocs.ocr_settings import OcrSettings
+from councildocs.vocabulary.ocr import correct_misreadings
+
+from .conftest import FIXTURES
+
+KENT = FIXTURES / "kent_cabinet_pack.pdf"
+WOLVERHAMPTON = FIXTURES / "wolverhampton_pack.pdf"
+
+
+def _tesseract_languages() -> set[str]:
+    try:
+        import pytesseract
+
+        return set(pytesseract.get_languages()) if shutil.which("tesseract") else set()
+    except Exception:
+        return set()
+
+
+LANGUAGES = _tesseract_languages()
+needs_tesseract = pytest.mark.skipif(
+    "eng" not in LANGUAGES,
+    reason="Tesseract (with English data) is not installed: apt-get install tesseract-ocr "
+    "and pip install 'councildocs[ocr]' to run the OCR tests (.ci/run installs it)",
+)
+
+
+def scanned(source: Path, out: Path, pages: list[int] | None = None, keep: list[int] = ()):
+    """``source`` rebuilt with its ``pages`` (1-based; default all) as 300 dpi images only,
+    and the ``keep`` pages copied with their text layer: a scan, or a pack with scans."""
+    pdf = pdfium.PdfDocument(str(source))
+    new = pdfium.PdfDocument.new()
+    wanted = pages or [n for n in range(1, len(pdf) + 1) if n not in keep]
+    for number in sorted(set(wanted) | set(keep)):
+        if number in keep:
+            new.import_pages(pdf, [number - 1])
+            continue
+        page = pdf[number - 1]
+        width, height = page.get_size()
+        image = page.render(scale=300 / 72, grayscale=True).to_pil()
+        target = new.new_page(width, height)
+        picture = pdfium.PdfImage.new(new)
+        picture.set_bitmap(pdfium.PdfBitmap.from_pil(image))
+        picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        target.insert_obj(picture)
+        target.gen_content()
+    new.save(str(out))
+    new.close()
+    pdf.close()
+    return out
+
+
+def _typography(text: str | None) -> str:
+    """Text with its dashes, quotes and spacing in one form: OCR reads an en dash as an em
+    dash, a curly quote as a straight one, which no reader counts as a different title."""
+    text = (text or "").translate(str.maketrans("‐‑‒–—―−‘’“”", "-------''\"\""))
+    return " ".join(text.split())
+
+
+def compared_fields(pack: councildocs.Pack) -> dict[str, object]:
+    """The fields the issue names: agenda items, document spans, minutes members, decisions."""
+    fields: dict[str, object] = {}
+    for item in pack.agenda.items:
+        pages = (item.pages.start, item.pages.end) if item.pages else None
+        fields[f"agenda item {item.number}"] = (_typography(item.title), pages)
+    for index, document in enumerate(pack.documents):
+        pages = (document.pages.start, document.pages.end) if document.pages else None
+        fields[f"document {index}"] = (document.kind, pages, document.agenda_item)
+        if document.kind != "minutes":
+            continue
+        for member in document.attendance.members:
+            fields[f"document {index} member {member.name}"] = member.name
+        for item in document.items:
+            for number, resolution in enumerate(item.resolutions):
+                key = f"document {index} item {item.number} decision {number}"
+                fields[key] = _typography(resolution.text)
+    return fields
+
+
+def agreement(text_version: councildocs.Pack, scan: councildocs.Pack) -> float:
+    expected, found = compared_fields(text_version), compared_fields(scan)
+    return sum(found.get(key) == value for key, value in expected.items()) / len(expected)
+
+
+def provenances(value) -> list:
+    if isinstance(value, councildocs.models.Provenance):
+        return [value]
+    if isinstance(value, list):
+        return [p for item in value for p in provenances(item)]
+    if hasattr(value, "__pydantic_fields__"):
+        return [p for name in type(value).model_fields for p in provenances(getattr(value, name))]
+    return []
+
+
+@pytest.fixture(scope="module")
+def kent_scan(tmp_path_factory):
+    return scanned(KENT, tmp_path_factory.mktemp("scans") / "kent_scan.pdf")
+
+
+@pytest.fixture(scope="module")
+def kent_scan_pack(kent_scan):
+    if "eng" not in LANGUAGES:
+        pytest.skip("Tesseract is not installed")
+    return councildocs.parse(kent_scan)
+
+
+@pytest.fixture(scope="module")
+def wolverhampton_mixed(tmp_path_factory):
+    """The Wolverhampton pack with page 3 (the minutes' attendance and first items) scanned."""
+    out = tmp_path_factory.mktemp("scans") / "wolverhampton_mixed.pdf"
+    return scanned(WOLVERHAMPTON, out, pages=[3], keep=[n for n in range(1, 27) if n != 3])
+
+
+# --- a scan parses as its text version ---------------------------------------------------
+
+
+@needs_tesseract
+def test_a_scanned_pack_parses_to_the_fields_of_its_text_version(kent_scan_pack):
+    assert agreement(councildocs.parse(KENT), kent_scan_pack) >= 0.95
+    # as generate.py prints them: the PRESENT line of the minutes and the agenda's item 5
+    [minutes] = [d for d in kent_scan_pack.documents if d.kind == "minutes"]
+    names = [member.name for member in minutes.attendance.members]
+    assert names == ["R W Gough", "N Baker", "S Chandler", "R C Love", "R J Thomas"]
+    assert [person.name for person in minutes.attendance.apologies] == ["P J Oakford"]
+    item = next(i for i in kent_scan_pack.agenda.items if i.number == "5")
+    assert _typography(item.title) == (
+        "24/00108 - Highways Asset Management Budget Monitoring - Quarter 3 2024-25"
+    )
+    assert (item.pages.start, item.pages.end) == (7, 10)
+
+
+@needs_tesseract
+def test_a_scan_lists_its_ocr_pages_and_its_provenance_says_so(kent_scan_pack):
+    source = kent_scan_pack.source
+    assert [p.page for p in source.ocr_pages] == list(range(1, 11))
+    assert source.pages_without_text == list(range(1, 11))
+    # clean renders of a printed page: Tesseract is sure of nearly every word
+    assert all(85 <= p.confidence <= 100 for p in source.ocr_pages)
+    found = provenances(kent_scan_pack)
+    assert found and all(p.ocr for p in found)
+    printed = json.loads(kent_scan_pack.model_dump_json())
+    assert printed["agenda"]["items"][0]["provenance"]["ocr"] is True
+
+
+@needs_tesseract
+def test_ocr_words_become_styled_spans_with_their_confidence(kent_scan):
+    page = load(kent_scan).pages[2]  # the minutes' first page
+    spans = [span for line in page.lines for span in line.spans]
+    assert spans and all(span.confidence is not None and span.style for span in spans)
+    assert page.ocr_confidence is not None and page.ocr_confidence > 85
+    # the body is 12 pt Helvetica (as the text layer says), headings bold: sizes come from
+    # line heights, bold from stroke widths
+    sizes = sorted(span.style.size for span in spans)
+    assert sizes[len(sizes) // 2] == 12.0
+    heading = next(line for line in page.lines if line.text == "84. Apologies")
+    body = next(line for line in page.lines if line.text.startswith("Apologies for absence"))
+    assert heading.spans[0].style.bold and not body.spans[0].style.bold
+    present = next(line for line in page.lines if "Gough" in line.text)
+    assert "Mr R W Gough (Chairman)" in present.text
+
+
+@needs_tesseract
+def test_a_pack_with_one_scanned_page_reads_that_page_only(wolverhampton_mixed):
+    pack = councildocs.parse(wolverhampton_mixed)
+    assert [p.page for p in pack.source.ocr_pages] == [3]
+    assert agreement(councildocs.parse(WOLVERHAMPTON), pack) >= 0.95
+    [minutes] = [d for d in pack.documents if d.kind == "minutes"]
+    # page 3 holds the attendance and items 1-4; item 5 starts on page 4, a text page
+    assert [m.name for m in minutes.attendance.members][:2] == ["Barry Findlay", "Michael Hardacre"]
+    ocr = {item.number: item.provenance.ocr for item in minutes.items}
+    assert ocr == {"1": True, "2": True, "3": True, "4": True, "5": False, "6": False}
+
+
+@needs_tesseract
+def test_always_reads_text_pages_by_ocr_and_jobs_change_only_the_speed(tmp_path):
+    # the minutes' two first pages, text layer and all; --ocr always reads them afresh,
+    # as it would a text layer of garbage
+    subset = pdfium.PdfDocument.new()
+    kent = pdfium.PdfDocument(str(KENT))
+    subset.import_pages(kent, [2, 3])
+    subset.save(str(tmp_path / "minutes.pdf"))
+    one = councildocs.parse(tmp_path / "minutes.pdf", ocr=OcrSettings("always", jobs=1))
+    two = councildocs.parse(tmp_path / "minutes.pdf", ocr=OcrSettings("always", jobs=2))
+    assert [p.page for p in one.source.ocr_pages] == [1, 2]
+    assert one.source.pages_without_text == []
+    assert one.model_dump_json() == two.model_dump_json()
+    [minutes] = one.documents
+    assert [m.name for m in minutes.attendance.members][0] == "R W Gough"
+
+
+# --- choosing, and doing without, OCR ----------------------------------------------------
+
+
+def _cli(*args) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["parse", *map(str, args), "--no-cache"])
+    return result.exit_code, result.stderr.strip()
+
+
+def test_ocr_never_leaves_a_scan_unread_with_one_line(kent_scan):
+    code, err = _cli(kent_scan, "--ocr", "never")
+    assert code == 2 and err.count("\n") == 0
+    assert f"{kent_scan}: the PDF has no text layer" in err and "OCR is off" in err
+
+
+def test_ocr_languages_must_be_tesseract_codes(kent_scan):
+    code, err = _cli(kent_scan, "--ocr-lang", "eng;rm")
+    assert code == 2 and "'eng;rm' is not Tesseract language codes" in err
+
+
+@needs_tesseract
+def test_a_language_without_its_data_is_named(kent_scan):
+    code, err = _cli(kent_scan, "--ocr-lang", "eng+zzz")
+    assert code == 2 and err.count("\n") == 0
+    assert f"{kent_scan}: Tesseract has no data for zzz (install e.g. tesseract-ocr-zzz" in err
+
+
+@pytest.fixture
+def no_tesseract(monkeypatch):
+    """pytesseract installed, the engine not: as on a machine without tesseract-ocr."""
+    pytesseract = pytest.importorskip("pytesseract")
+
+    def not_found():
+        raise pytesseract.TesseractNotFoundError()
+
+    monkeypatch.setattr(pytesseract, "get_languages", not_found)
+
+
+def test_without_tesseract_a_scan_says_how_to_install_it(no_tesseract, kent_scan):
+    with pytest.raises(NoTextLayer) as caught:
+        councildocs.parse(kent_scan)
+    assert caught.value.problem == (
+        "the PDF has no text layer (scanned images only); OCR needs Tesseract, which is not "
+        "installed: apt-get install tesseract-ocr (Debian/Ubuntu) or brew install tesseract "
+        "(macOS)"
+    )
+    with pytest.raises(OcrUnavailable, match="OCR needs Tesseract"):
+        councildocs.parse(KENT, ocr=OcrSettings("always"))
+
+
+def test_without_pytesseract_the_error_names_the_extra(monkeypatch, kent_scan):
+    monkeypatch.setitem(sys.modules, "pytesseract", None)  # import fails
+    code, err = _cli(kent_scan)
+    assert code == 2 and err.count("\n") == 0
+    assert "OCR needs pytesseract, which is not installed: pip install 'councildocs[ocr]'" in err
+
+
+def test_without_tesseract_a_mixed_pack_keeps_its_text_pages_and_is_not_cached(
+    no_tesseract, wolverhampton_mixed, tmp_path
+):
+    cache = PackCache(tmp_path / "cache")
+    parsed = parse_file(str(wolverhampton_mixed), cache=cache)
+    pack = parsed.pack()
+    assert pack.source.pages_without_text == [3] and pack.source.ocr_pages == []
+    assert len(pack.agenda.items) == 7  # the agenda, on text pages, is all there
+    # once Tesseract is installed, the next run must read page 3, not find this result
+    assert cache.get(wolverhampton_mixed) is None
+
+
+# --- the cache ---------------------------------------------------------------------------
+
+
+@needs_tesseract
+def test_a_second_run_answers_from_the_cache_without_ocr(tmp_path, monkeypatch):
+    scan = scanned(KENT, tmp_path / "minutes_page.pdf", pages=[3])
+    cache = PackCache(tmp_path / "cache")
+    [first] = parse_many([scan], jobs=1, cache=cache)
+    assert first.ok and not first.from_cache
+
+    import councildocs.extract.ocr as ocr
+
+    def no_ocr_now(*_args):
+        raise AssertionError("OCR ran again")
+
+    monkeypatch.setattr(ocr, "_recognised", no_ocr_now)
+    [again] = parse_many([scan], jobs=1, cache=cache)
+    assert again.ok and again.from_cache and again.value.json == first.value.json
+    # other OCR settings are another result: never OCR is not answered with OCR's text
+    [never] = parse_many([scan], jobs=1, cache=cache, ocr=OcrSettings("never"))
+    assert not never.ok and "no text layer" in never.error
+
+
+# --- Welsh papers -----------------------------------------------------------------------
+
+
+@pytest.mark.skipif("cym" not in LANGUAGES, reason="Tesseract's Welsh data is not installed")
+def test_welsh_papers_read_with_welsh_data(tmp_path):
+    from fpdf import FPDF
+
+    printed = [
+        "Cofnodion cyfarfod y Cyngor a gynhaliwyd nos Fercher",
+        "Yn bresennol: y Cynghorydd Siân Jones (Cadeirydd), y Cynghorydd Dafydd Owen",
+        "Ymddiheuriadau: y Cynghorydd Rhiannon Hughes",
+    ]
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    for line in printed:
+        pdf.cell(0, 20, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "cofnodion.pdf"))
+    scan = scanned(tmp_path / "cofnodion.pdf", tmp_path / "cofnodion_scan.pdf")
+    # Welsh first: Tesseract leans on its first language, and English alone reads "Sian"
+    read = load(scan, OcrSettings(languages="cym+eng")).pages[0].lines
+    assert [line.text for line in read] == printed
+    code, err = _cli(scan, "--ocr-lang", "eng+cym")
+    assert code == 0, err
+
+
+# --- OCR's misreadings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Clir Smith", "Cllr Smith"),
+        ("Present: CIlr. A Jones and Cl1r B Evans", "Present: Cllr. A Jones and Cllr B Evans"),
+        ("Clirs Patel and Shah", "Cllrs Patel and Shah"),
+        ("Cllr Smith", "Cllr Smith"),
+        ("the Clir", "the Clir"),  # no name after it: not a title's place
+        ("Clir smith", "Clir smith"),
+    ],
+)
+def test_cllr_misread_before_a_name_is_corrected(read, meant):
+    assert correct_misreadings(read) == meant
