@@ -795,13 +795,7 @@ def _counted_vote(blocks: list[str]) -> tuple[Votes, int, str | None]:
         match = decision_words.COUNT_LIST.match(block)
         if match:
             label = match["label"]
-            key = (
-                "for"
-                if decision_words.FOR_LABEL.match(label)
-                else "against"
-                if decision_words.AGAINST_LABEL.match(label)
-                else "abstained"
-            )
+            key = decision_words.count_list_side(label)
             counts[key] = int(match["n"])
             consumed += 1
             continue

@@ -146,13 +146,7 @@ def _listed_votes(text: str, page: int | None, item: str | None) -> Iterator[Rec
         heading = decision_words.COUNT_LIST.match(line)
         if heading:
             label = heading["label"]
-            side = (
-                "for"
-                if decision_words.FOR_LABEL.match(label)
-                else "against"
-                if decision_words.AGAINST_LABEL.match(label)
-                else "abstained"
-            )
+            side = decision_words.count_list_side(label)
             if vote is None or side in vote.counts:
                 if vote is not None:
                     yield vote

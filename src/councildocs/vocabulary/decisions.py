@@ -76,6 +76,17 @@ COUNT_LIST = regex.compile(
 )
 FOR_LABEL = regex.compile(rf"^{one_of(FOR_LABELS)}$", regex.I)
 AGAINST_LABEL = regex.compile(rf"^{one_of(AGAINST_LABELS)}$", regex.I)
+
+
+def count_list_side(label: str) -> str:
+    """The side a recorded vote's list heading names: "for", "against" or "abstained"."""
+    if FOR_LABEL.match(label):
+        return "for"
+    if AGAINST_LABEL.match(label):
+        return "against"
+    return "abstained"
+
+
 # counts in brackets after an outcome: "6 members voting in favour, none against with 3
 # abstentions"; the number may be a word
 COUNT_WORDS = {
