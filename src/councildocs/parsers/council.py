@@ -69,7 +69,7 @@ def _english_name(words: list[str]) -> str | None:
             continue
         if word[0] in _EDGE_PUNCTUATION:
             continue  # "(Council)": not a name
-        start = _place_start(words, noun_at, " ".join(words))
+        start = _place_start(words, noun_at, _shouting(" ".join(words)))
         if start is None:
             return None  # the first "Council" of the line decides
         led_in = _title_lead_in(words[:start])
@@ -92,7 +92,7 @@ def _title_lead_in(words: list[str]) -> bool:
     return all(w.casefold() in _LEAD_IN_WORDS or w.casefold() in _PREPOSITIONS for w in words)
 
 
-def _place_start(words: list[str], noun_at: int, line: str) -> int | None:
+def _place_start(words: list[str], noun_at: int, shouting: bool) -> int | None:
     """Where the place before the kind and noun at ``noun_at`` starts, or None when no
     place stands there."""
     at = noun_at - 1
@@ -104,7 +104,7 @@ def _place_start(words: list[str], noun_at: int, line: str) -> int | None:
     start = None
     while at >= 0:
         word = words[at]
-        if _place_word(word, line):
+        if _place_word(word, shouting):
             start = at
         elif not (word.casefold() in _JOINERS and start is not None):
             break
@@ -119,15 +119,15 @@ def _only_kind_and_noun(words: list[str]) -> bool:
     return all(w.casefold() in _KINDS or w.casefold() in _KIND_JOINERS for w in words[:-1])
 
 
-def _place_word(word: str, line: str) -> bool:
-    """A capitalised word that can be (part of) a place's name; in a line with lower case
-    letters, a word in capitals is an acronym ("EPA", "PM"), not a place."""
+def _place_word(word: str, shouting: bool) -> bool:
+    """A capitalised word that can be (part of) a place's name; in a line that does not
+    shout (see ``_shouting``), a word in capitals is an acronym ("EPA", "PM"), not a place."""
     if not _NAME_WORD.match(word) or not word[0].isupper():
         return False
     if word.casefold() in _NOT_PLACES or word.casefold() in _JOINERS:
         return False
     letters = [c for c in word if c.isalpha()]
-    return _shouting(line) or len(letters) < 2 or not all(c.isupper() for c in letters)
+    return shouting or len(letters) < 2 or not all(c.isupper() for c in letters)
 
 
 def _shouting(line: str) -> bool:
@@ -140,7 +140,7 @@ def _shouting(line: str) -> bool:
 def _welsh_name(words: list[str]) -> str | None:
     if not words or _bare(words[0]).casefold() not in _WELSH_NOUNS:
         return None
-    line = " ".join(words)
+    shouting = _shouting(" ".join(words))
     kept, at = [_bare(words[0])], 1
     while at < len(words) and words[at].casefold() in _WELSH_KINDS:
         kept.append(words[at])
@@ -148,12 +148,12 @@ def _welsh_name(words: list[str]) -> str | None:
     places = 0
     while at < len(words):
         word = words[at].rstrip(",.:;")
-        if _place_word(word, line):
+        if _place_word(word, shouting):
             places += 1
         elif not (
             word.casefold() in _WELSH_JOINERS
             and at + 1 < len(words)
-            and _place_word(words[at + 1].rstrip(",.:;"), line)
+            and _place_word(words[at + 1].rstrip(",.:;"), shouting)
         ):
             break
         kept.append(word)
