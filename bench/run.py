@@ -93,20 +93,10 @@ def councildocs_parse(path: Path) -> None:
 
 def build_scan(path: Path) -> Path:
     """The Kent fixture as a scan: each page a 300 dpi grey image, no text layer."""
-    src = pdfium.PdfDocument(str(SOURCES[1]))
-    out = pdfium.PdfDocument.new()
-    for page in src:
-        width, height = page.get_size()
-        image = pdfium.PdfImage.new(out)
-        image.set_bitmap(pdfium.PdfBitmap.from_pil(page.render(scale=300 / 72).to_pil()))
-        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
-        target = out.new_page(width, height)
-        target.insert_obj(image)
-        target.gen_content()
-    out.save(str(path))
-    out.close()
-    src.close()
-    return path
+    sys.path.insert(0, str(ROOT))
+    from tests.fixtures.scan import scanned
+
+    return scanned(SOURCES[1], path)
 
 
 def ocr_pages_per_second(tmp: str) -> float | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -28,6 +27,7 @@ from councildocs.ocr_settings import OcrSettings
 from councildocs.vocabulary.ocr import correct_misreadings
 
 from .conftest import FIXTURES
+from .fixtures.scan import scanned
 
 KENT = FIXTURES / "kent_cabinet_pack.pdf"
 WOLVERHAMPTON = FIXTURES / "wolverhampton_pack.pdf"
@@ -48,31 +48,6 @@ needs_tesseract = pytest.mark.skipif(
     reason="Tesseract (with English data) is not installed: apt-get install tesseract-ocr "
     "and pip install 'councildocs[ocr]' to run the OCR tests (.ci/run installs it)",
 )
-
-
-def scanned(source: Path, out: Path, pages: list[int] | None = None, keep: list[int] = ()):
-    """``source`` rebuilt with its ``pages`` (1-based; default all) as 300 dpi images only,
-    and the ``keep`` pages copied with their text layer: a scan, or a pack with scans."""
-    pdf = pdfium.PdfDocument(str(source))
-    new = pdfium.PdfDocument.new()
-    wanted = pages or [n for n in range(1, len(pdf) + 1) if n not in keep]
-    for number in sorted(set(wanted) | set(keep)):
-        if number in keep:
-            new.import_pages(pdf, [number - 1])
-            continue
-        page = pdf[number - 1]
-        width, height = page.get_size()
-        image = page.render(scale=300 / 72, grayscale=True).to_pil()
-        target = new.new_page(width, height)
-        picture = pdfium.PdfImage.new(new)
-        picture.set_bitmap(pdfium.PdfBitmap.from_pil(image))
-        picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
-        target.insert_obj(picture)
-        target.gen_content()
-    new.save(str(out))
-    new.close()
-    pdf.close()
-    return out
 
 
 def _typography(text: str | None) -> str:
