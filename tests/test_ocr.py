@@ -171,6 +171,27 @@ def test_a_pack_with_one_scanned_page_reads_that_page_only(wolverhampton_mixed):
     assert ocr == {"1": True, "2": True, "3": True, "4": True, "5": False, "6": False}
 
 
+@pytest.fixture(scope="module")
+def wolverhampton_scan(tmp_path_factory):
+    return scanned(WOLVERHAMPTON, tmp_path_factory.mktemp("scans") / "wolverhampton_scan.pdf")
+
+
+@needs_tesseract
+def test_a_whole_pack_scanned_parses_to_its_text_version(wolverhampton_scan):
+    """Every page a scan: the agenda's item numbers stand far left of their titles, and the
+    minutes' decision parts are numbered "2." to "5." in a column of their own, which
+    Tesseract's page segmentation drops; read a second time they are kept."""
+    pack = councildocs.parse(wolverhampton_scan)
+    assert agreement(councildocs.parse(WOLVERHAMPTON), pack) >= 0.95
+    assert [item.number for item in pack.agenda.items] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert [d.kind for d in pack.documents] == [
+        "agenda", "minutes", "work_programme", "report", "report"
+    ]
+    minutes = pack.documents[1]
+    # page 7 of the pack: "Resolved:" and its five numbered parts
+    assert [len(item.resolutions) for item in minutes.items][-1] == 5
+
+
 @needs_tesseract
 def test_always_reads_text_pages_by_ocr_and_jobs_change_only_the_speed(tmp_path):
     # the minutes' two first pages, text layer and all; --ocr always reads them afresh,
@@ -321,3 +342,70 @@ def test_welsh_papers_read_with_welsh_data(tmp_path):
 )
 def test_cllr_misread_before_a_name_is_corrected(read, meant):
     assert correct_misreadings(read) == meant
+
+
+# --- a second reading of what page segmentation left out (no Tesseract needed) ----------
+
+
+def _word(box, text="word", line=(1, 1, 1)):
+    from councildocs.extract.ocr import _Word
+
+    return _Word(box=box, text=text, confidence=95.0, line_key=line, stroke=None)
+
+
+def test_only_ink_shaped_like_a_missed_word_is_read_again():
+    """On a 300 dpi page whose words are 40 px tall: a digit far left of its heading is
+    read again; a speck, a rule, a picture and the edge of a letter whose box Tesseract
+    drew short are not."""
+    from PIL import Image, ImageDraw
+
+    from councildocs.extract.ocr import _missed_pieces
+
+    image = Image.new("L", (2000, 1200), 255)
+    draw = ImageDraw.Draw(image)
+    heading = (500, 300, 1400, 340)
+    words = [_word(heading), _word((500, 500, 1400, 540), line=(2, 1, 1))]
+    for box in (heading, words[1].box):
+        draw.rectangle(box, fill=0)
+    draw.rectangle((250, 302, 275, 338), fill=0)  # the item number, far left
+    draw.rectangle((280, 332, 284, 338), fill=0)  # its stop, a speck of its own
+    draw.rectangle((1410, 505, 1414, 535), fill=0)  # the edge of a word's last letter
+    draw.rectangle((100, 700, 1900, 703), fill=0)  # a rule
+    draw.rectangle((100, 800, 600, 1100), fill=0)  # a picture
+    draw.rectangle((1700, 900, 1702, 902), fill=0)  # a speck
+    pieces = _missed_pieces(image, words, 40)
+    assert len(pieces) == 1
+    left, top, right, bottom = pieces[0]
+    # the number, with the space after it, where the speck of its stop lies
+    assert left < 250 and top < 302 and 284 < right < 500 and bottom > 338
+
+
+def test_ink_components_join_runs_that_touch_row_to_row():
+    from councildocs.extract.ocr import _ink_components
+
+    # a 6 x 4 grey image: an L-shaped piece and a separate dot
+    rows = [
+        b"\x00\xff\xff\xff\xff\xff",
+        b"\x00\xff\xff\xff\x00\xff",
+        b"\x00\x00\x00\xff\xff\xff",
+        b"\xff\xff\xff\xff\xff\xff",
+    ]
+    assert sorted(_ink_components(b"".join(rows), 6, 4)) == [(0, 0, 3, 3), (4, 1, 5, 2)]
+
+
+def test_a_number_too_short_to_measure_takes_the_face_of_its_text():
+    """A lone digit's curves read thicker than a letter's stems: "2" before a plain
+    decision part is not bold because its strokes are, nor "6" before a bold heading plain."""
+    from councildocs.extract.ocr import _in_faces_measured
+    from councildocs.extract.page import Span, TextStyle
+
+    plain, bold = TextStyle(size=11.0), TextStyle(size=11.0, bold=True)
+    part = [
+        (Span("2", 131, 136, bold), False),
+        (Span("The panel approved the draft", 154, 400, plain), True),
+    ]
+    assert [s.style.bold for s in _in_faces_measured(part)] == [False, False]
+    heading = [(Span("6", 60, 66, plain), False), (Span("Black Country", 131, 300, bold), True)]
+    assert [s.style.bold for s in _in_faces_measured(heading)] == [True, True]
+    alone = [(Span("7", 60, 66, plain), False)]
+    assert _in_faces_measured(alone)[0].style.bold is False

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -132,18 +132,26 @@ def _engine(
             f"tesseract-ocr-{missing[0]}; installed: {', '.join(sorted(installed)) or 'none'})",
         )
 
-    def read(image: Image) -> list[_Word]:
+    def data(image: Image, layout: str) -> dict[str, list[Any]]:
         try:
-            data = pytesseract.image_to_data(
-                image, lang=languages, output_type=pytesseract.Output.DICT
+            return pytesseract.image_to_data(
+                image, lang=languages, config=layout, output_type=pytesseract.Output.DICT
             )
         except pytesseract.TesseractError as exc:
             raise OcrUnavailable(
                 path, f"Tesseract failed on a page ({exc.message.strip()})"
             ) from None
-        return _words(data, image)
+
+    def read(image: Image) -> list[_Word]:
+        words = _words(data(image, _PAGE_LAYOUT), image)
+        return _read_again(image, words, lambda sheet: data(sheet, _BLOCK_LAYOUT))
 
     return read
+
+
+# Tesseract's automatic page segmentation, then, for the ink it left unread, one uniform
+# block: a sheet of the missed pieces stacked one under another
+_PAGE_LAYOUT, _BLOCK_LAYOUT = "--psm 3", "--psm 6"
 
 
 def _recognised(
@@ -223,6 +231,165 @@ def _words(data: dict[str, list[Any]], image: Image) -> list[_Word]:
 _INK = regex.compile(rb"[\x00-\x7f]+")  # a run of dark pixels in a row of a grey image
 
 
+def _read_again(
+    image: Image, words: list[_Word], read_sheet: Callable[[Image], dict[str, list[Any]]]
+) -> list[_Word]:
+    """The page's words with those Tesseract's page segmentation lost read a second time.
+
+    Its layout analysis drops small pieces of text standing apart from the rest (an item
+    number far left of its heading, "2." before a decision's part), though read alone the
+    same piece is clear. So the ink that no word's box covers, in pieces of a text line's
+    height, is stacked on one small sheet with white space between the pieces, the sheet is
+    read as one block, and each word read there joins the page where its piece lies.
+    """
+    pieces = _missed_pieces(image, words, _usual_height(words))
+    if not pieces:
+        return words
+    gap = max(bottom - top for _left, top, _right, bottom in pieces)
+    sheet_width = max(right - left for left, _top, right, _bottom in pieces) + 2 * gap
+    placed = []  # (top on the sheet, the piece's box on the page)
+    y = gap
+    for box in pieces:
+        placed.append((y, box))
+        y += box[3] - box[1] + gap
+    from PIL import Image as PILImage
+
+    sheet = PILImage.new("L", (sheet_width, y), 255)
+    for top, box in placed:
+        sheet.paste(image.crop(box), (gap, top))
+    recovered = []
+    for word in _words(read_sheet(sheet), sheet):
+        if word.confidence < _RECOVERED_CONFIDENCE or not regex.search(r"[\p{L}\p{N}]", word.text):
+            continue
+        middle = (word.box[1] + word.box[3]) / 2
+        for top, box in placed:
+            if top <= middle <= top + box[3] - box[1]:
+                dx, dy = box[0] - gap, box[1] - top
+                moved = (word.box[0] + dx, word.box[1] + dy, word.box[2] + dx, word.box[3] + dy)
+                recovered.append(
+                    _Word(moved, word.text, word.confidence, ("missed", *moved[:2]), word.stroke)
+                )
+                break
+    return words + recovered
+
+
+# a second reading is trusted only where Tesseract is fairly sure of it: a speck read as
+# a letter comes back with a low confidence
+_RECOVERED_CONFIDENCE = 60
+# a page whose unread ink makes more pieces than this is a picture, not missed words
+_MOST_COMPONENTS = 200_000
+_MOST_PIECES = 60
+
+
+def _usual_height(words: list[_Word]) -> int:
+    heights = sorted(w.box[3] - w.box[1] for w in words)
+    return heights[len(heights) // 2] if heights else 0
+
+
+def _missed_pieces(image: Image, words: list[_Word], usual: int) -> list[tuple[int, int, int, int]]:
+    """Boxes (pixels) of the ink outside every word's box that is shaped like a short run of
+    text on a line of the page's usual height: neither a speck, a rule nor a picture."""
+    if not words:
+        return []
+    from PIL import ImageDraw
+
+    masked = image.convert("L")
+    draw = ImageDraw.Draw(masked)
+    margin = max(2, usual // 6)
+    for word in words:
+        left, top, right, bottom = word.box
+        draw.rectangle((left - margin, top - margin, right + margin, bottom + margin), fill=255)
+    components = _ink_components(masked.tobytes(), masked.width, masked.height)
+    if components is None:
+        return []
+    text_sized = [
+        box
+        for box in components
+        if 0.45 * usual <= box[3] - box[1] <= 1.6 * usual
+        and box[2] - box[0] <= 2 * usual
+        and not _beside_a_word(box, words, usual)
+    ]
+    # the letters of one missed word side by side are one piece
+    text_sized.sort(key=lambda box: (box[1] // max(1, usual), box[0]))
+    pieces: list[list[int]] = []
+    for left, top, right, bottom in sorted(text_sized, key=lambda box: box[0]):
+        for piece in pieces:
+            overlap = min(bottom, piece[3]) - max(top, piece[1])
+            if overlap > 0.5 * min(bottom - top, piece[3] - piece[1]) and (
+                left - piece[2] <= 0.6 * usual
+            ):
+                piece[0], piece[1] = min(piece[0], left), min(piece[1], top)
+                piece[2], piece[3] = max(piece[2], right), max(piece[3], bottom)
+                break
+        else:
+            pieces.append([left, top, right, bottom])
+    # the space after a piece too: a stop is a speck of its own, left out above
+    pad = max(2, usual // 5)
+    boxes = [
+        (left - pad, top - pad, right + usual // 2, bottom + pad)
+        for left, top, right, bottom in pieces
+        if right - left <= 12 * usual
+    ]
+    boxes.sort(key=lambda box: (box[1], box[0]))
+    return boxes[:_MOST_PIECES]
+
+
+def _beside_a_word(box: tuple[int, int, int, int], words: list[_Word], usual: int) -> bool:
+    """Whether ink lies within half a line's height of a word read on its row: the edge of a
+    letter whose box Tesseract drew a few pixels short, not a word of its own."""
+    left, top, right, bottom = box
+    reach = usual // 2
+    return any(
+        min(bottom, w.box[3]) > max(top, w.box[1])
+        and left - reach < w.box[2]
+        and w.box[0] < right + reach
+        for w in words
+    )
+
+
+def _ink_components(raw: bytes, width: int, height: int) -> list[tuple[int, int, int, int]] | None:
+    """The bounding boxes of the connected pieces of dark ink in a grey image, from its runs
+    of dark pixels row by row (None: too much ink to be missed words)."""
+    parent: list[int] = []
+    boxes: list[list[int]] = []
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    previous: list[tuple[int, int, int]] = []  # (start, end, component) of the row above
+    for row in range(height):
+        start = row * width
+        current = []
+        for match in _INK.finditer(raw, start, start + width):
+            left, right = match.start() - start, match.end() - start
+            component = -1
+            for above_left, above_right, above in previous:
+                if above_left <= right and left <= above_right:
+                    above = root(above)
+                    if component == -1:
+                        component = above
+                    elif above != component:
+                        parent[above] = component
+                        box, other = boxes[component], boxes[above]
+                        box[0], box[1] = min(box[0], other[0]), min(box[1], other[1])
+                        box[2], box[3] = max(box[2], other[2]), max(box[3], other[3])
+            if component == -1:
+                component = len(parent)
+                parent.append(component)
+                boxes.append([left, row, right, row + 1])
+            else:
+                box = boxes[component]
+                box[0], box[2], box[3] = min(box[0], left), max(box[2], right), row + 1
+            current.append((left, right, component))
+            if len(parent) > _MOST_COMPONENTS:
+                return None
+        previous = [(left, right, root(component)) for left, right, component in current]
+    return [tuple(boxes[i]) for i in range(len(parent)) if parent[i] == i]
+
+
 def _stroke_width(raw: bytes, width: int, box: tuple[int, int, int, int]) -> float | None:
     """The word's usual stroke width in pixels: the mean length of the dark runs that rows
     through the middle of its letters cross (vertical strokes; runs along a horizontal
@@ -258,6 +425,9 @@ _FULL_HEIGHT, _NO_DESCENDER, _X_HEIGHT_ONLY = 0.93, 0.72, 0.53
 _DESCENDERS = regex.compile(r"[gjpqyQ,;()\[\]{}|]")
 _ASCENDERS = regex.compile(r"[\p{Lu}\p{N}bdfhiklt'\"/&%£$@!?]")
 _NEW_SPAN_GAP = 1.0  # ems: a gap wider than this between words ends a span
+# a word of fewer letters and digits than this has too few strokes for its face to be told
+# (a digit's curves read thicker than a letter's stems)
+_FEWEST_LETTERS_FOR_FACE = 3
 
 
 def _lines(words: list[_Word], page_number: int) -> list[Line]:
@@ -297,6 +467,26 @@ def _lines(words: list[_Word], page_number: int) -> list[Line]:
     ]
 
 
+# (a span, whether its boldness was measured): a digit or a two-letter word has too few
+# strokes to tell, so it takes the face of the span it stands beside on its row
+_Measured = tuple[Span, bool]
+
+
+def _in_faces_measured(spans: list[_Measured]) -> list[Span]:
+    """A row's spans, those whose face was not measured given the face of the nearest
+    measured span after them (an item number takes its heading's), else before them."""
+    resolved = []
+    for index, (span, measured) in enumerate(spans):
+        if not measured:
+            beside = [s for s, known in spans[index + 1 :] if known] or [
+                s for s, known in reversed(spans[:index]) if known
+            ]
+            if beside and beside[0].style is not None and span.style is not None:
+                span = replace(span, style=replace(span.style, bold=beside[0].style.bold))
+        resolved.append(span)
+    return resolved
+
+
 def _size(text: str, height: float) -> float:
     """The font size in points of a line ``height`` points tall holding ``text``."""
     if _DESCENDERS.search(text):
@@ -308,30 +498,35 @@ def _size(text: str, height: float) -> float:
     return height / share
 
 
-def _spans(words: list[_Word], size: float, usual_stroke: float | None) -> list[Span]:
+def _spans(words: list[_Word], size: float, usual_stroke: float | None) -> list[_Measured]:
     """One line's words as spans: a new span at a wide gap or where boldness changes."""
     em = size / _POINTS_PER_PIXEL
-    groups: list[tuple[bool, list[_Word]]] = []
+    groups: list[tuple[bool | None, list[_Word]]] = []
     for word in words:
         bold = _is_bold(word, size, usual_stroke)
         if groups:
             last_bold, last = groups[-1]
             if word.box[0] - last[-1].box[2] <= _NEW_SPAN_GAP * em and (
-                bold is None or bold == last_bold
+                bold is None or last_bold is None or bold == last_bold
             ):
                 last.append(word)
+                if last_bold is None:
+                    groups[-1] = (bold, last)
                 continue
-        groups.append((bool(bold), [word]))
+        groups.append((bold, [word]))
     # whole points: a scan's sizes jitter by a little, and a style is shared by its size
     printed = float(round(size))
     styles = {bold: TextStyle(font="", size=printed, bold=bold) for bold in (False, True)}
     return [
-        Span(
-            text=correct_misreadings(" ".join(w.text for w in group)),
-            x0=group[0].box[0] * _POINTS_PER_PIXEL,
-            x1=group[-1].box[2] * _POINTS_PER_PIXEL,
-            style=styles[bold],
-            confidence=round(statistics.fmean(w.confidence for w in group), 1),
+        (
+            Span(
+                text=correct_misreadings(" ".join(w.text for w in group)),
+                x0=group[0].box[0] * _POINTS_PER_PIXEL,
+                x1=group[-1].box[2] * _POINTS_PER_PIXEL,
+                style=styles[bool(bold)],
+                confidence=round(statistics.fmean(w.confidence for w in group), 1),
+            ),
+            bold is not None,
         )
         for bold, group in groups
     ]
@@ -341,10 +536,14 @@ def _is_bold(word: _Word, size: float, usual_stroke: float | None) -> bool | Non
     """Whether the word's strokes are bold for its size; None where not measured."""
     if word.stroke is None or usual_stroke is None or size <= 0:
         return None
+    if len(regex.findall(r"[\p{L}\p{N}]", word.text)) < _FEWEST_LETTERS_FOR_FACE:
+        return None
     return word.stroke * _POINTS_PER_PIXEL / size > _BOLD_STROKE * usual_stroke
 
 
-def _rows(runs: list[tuple[float, float, list[Span]]]) -> list[tuple[float, float, list[Span]]]:
+def _rows(
+    runs: list[tuple[float, float, list[_Measured]]],
+) -> list[tuple[float, float, list[Span]]]:
     """Tesseract lines that share a baseline (a label and its value, two columns) as one
     row, top to bottom, its spans left to right: as PDFium's rectangles are grouped."""
     runs.sort(key=lambda run: run[0] + run[1])
@@ -359,8 +558,8 @@ def _rows(runs: list[tuple[float, float, list[Span]]]) -> list[tuple[float, floa
                 continue
         rows.append([top, bottom, list(spans)])
     for row in rows:
-        row[2].sort(key=lambda span: span.x0)
-    return [(top, bottom, spans) for top, bottom, spans in rows]
+        row[2].sort(key=lambda measured: measured[0].x0)
+    return [(top, bottom, _in_faces_measured(spans)) for top, bottom, spans in rows]
 
 
 class _Progress:
