@@ -185,7 +185,11 @@ def test_a_whole_pack_scanned_parses_to_its_text_version(wolverhampton_scan):
     assert agreement(councildocs.parse(WOLVERHAMPTON), pack) >= 0.95
     assert [item.number for item in pack.agenda.items] == ["1", "2", "3", "4", "5", "6", "7"]
     assert [d.kind for d in pack.documents] == [
-        "agenda", "minutes", "work_programme", "report", "report"
+        "agenda",
+        "minutes",
+        "work_programme",
+        "report",
+        "report",
     ]
     minutes = pack.documents[1]
     # page 7 of the pack: "Resolved:" and its five numbered parts
@@ -233,6 +237,34 @@ def test_a_language_without_its_data_is_named(kent_scan):
     code, err = _cli(kent_scan, "--ocr-lang", "eng+zzz")
     assert code == 2 and err.count("\n") == 0
     assert f"{kent_scan}: Tesseract has no data for zzz (install e.g. tesseract-ocr-zzz" in err
+
+
+@pytest.mark.parametrize("command", ["validate", "export"])
+def test_validate_and_export_take_the_ocr_options_as_parse_does(command, kent_scan, tmp_path):
+    """--ocr never on a scan: validate reports the file as unreadable (IO001, exit 2) and
+    export exports nothing from it (exit 2), each saying OCR is off."""
+    extra = ["--sqlite", str(tmp_path / "packs.db")] if command == "export" else []
+    result = CliRunner().invoke(
+        main, [command, str(kent_scan), *extra, "--ocr", "never", "--no-cache"]
+    )
+    assert result.exit_code == 2
+    assert "the PDF has no text layer" in result.output + result.stderr
+    assert "OCR is off" in result.output + result.stderr
+    bad = CliRunner().invoke(main, [command, str(kent_scan), *extra, "--ocr-lang", "eng;rm"])
+    assert bad.exit_code == 2 and "'eng;rm' is not Tesseract language codes" in bad.stderr
+
+
+@needs_tesseract
+def test_validate_reads_a_scan_by_ocr(kent_scan_pack, kent_scan):
+    """Under --ocr auto (the default) the scan's findings are the rules' on its pages, not
+    an unreadable file; the PUB rule still says which pages have no text layer."""
+    result = CliRunner().invoke(
+        main, ["validate", str(kent_scan), "--format", "json", "--no-cache", "--exit-zero"]
+    )
+    assert result.exit_code == 0
+    [file] = json.loads(result.output)
+    codes = {finding["code"] for finding in file["findings"]}
+    assert "IO001" not in codes and "PUB004" in codes
 
 
 @pytest.fixture

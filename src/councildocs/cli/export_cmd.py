@@ -20,6 +20,7 @@ import click
 from ..batch import Outcome
 from ..cache import PackCache
 from ..errors import CouncilDocsError
+from ..ocr_settings import OcrSettings
 from . import main
 from ._batch import (
     Progress,
@@ -30,6 +31,7 @@ from ._batch import (
     parse_packs,
 )
 from ._common import EXIT_BATCH_FAILED, EXIT_INPUT_ERROR, fail, report_error
+from ._ocr_options import ocr_options, ocr_settings
 from ._rule_options import rule_options, rule_settings
 
 if TYPE_CHECKING:
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
     "here: datasette DB --metadata FILE.",
 )
 @rule_options
+@ocr_options
 @batch_options
 @exclude_option
 def export(
@@ -66,6 +69,8 @@ def export(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
+    ocr_mode: str,
+    ocr_languages: str,
     jobs: int | None,
     cache_dir: Path | None,
     no_cache: bool,
@@ -85,6 +90,7 @@ def export(
     # folders give PDFs and text exports only: a folder of packs may hold other JSON
     files = input_files(paths, exclude=exclude)
     cache = open_cache(cache_dir, no_cache)
+    ocr = ocr_settings(ocr_mode, ocr_languages, single_file=False, jobs=jobs, quiet=quiet)
     rules_failed: list[str] = []
 
     def rules_error(pack: Pack, exc: Exception) -> None:
@@ -100,7 +106,7 @@ def export(
         try:
             export_sqlite(
                 database,
-                _packs(files, jobs=jobs, cache=cache, progress=progress),
+                _packs(files, jobs=jobs, cache=cache, progress=progress, ocr=ocr),
                 findings=not no_findings,
                 # the settings' whole selection (extend-select, extend-ignore) as codes
                 select=[rule.code for rule in settings.rules()],
@@ -137,14 +143,19 @@ def _check_database_path(database: Path) -> None:
 
 
 def _packs(
-    files: list[str], *, jobs: int | None, cache: PackCache | None, progress: Progress
+    files: list[str],
+    *,
+    jobs: int | None,
+    cache: PackCache | None,
+    progress: Progress,
+    ocr: OcrSettings,
 ) -> Iterator[Pack]:
     """Every pack the files hold, in the order named; failures reported as they come."""
     from ..models import Pack
     from ..saved import is_saved, read_saved
 
     to_parse = [f for f in files if not is_saved(f)]
-    parsed = parse_packs(to_parse, jobs=jobs, cache=cache, progress=progress)
+    parsed = parse_packs(to_parse, jobs=jobs, cache=cache, progress=progress, ocr=ocr)
     for path in files:
         if not is_saved(path):
             outcome = next(parsed)  # in input order, so the next one is this file's

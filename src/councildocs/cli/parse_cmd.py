@@ -20,10 +20,10 @@ from typing import Any, TextIO
 import click
 
 from ..atomic import check_replaceable, open_atomically
-from ..batch import Outcome, ParsedPack, default_jobs, failure_reason
+from ..batch import Outcome, ParsedPack, failure_reason
 from ..errors import CouncilDocsError
 from ..inputs import STDIN, is_saved
-from ..ocr_settings import DEFAULT_LANGUAGES, LANGUAGES_PATTERN, OCR_MODES, OcrSettings
+from ..ocr_settings import OcrSettings
 from ..output.indent import indent_json
 from . import main
 from ._batch import (
@@ -37,6 +37,7 @@ from ._batch import (
     read_stdin,
 )
 from ._common import EXIT_BATCH_FAILED, fail
+from ._ocr_options import ocr_options, ocr_settings
 
 
 @main.command()
@@ -55,24 +56,7 @@ from ._common import EXIT_BATCH_FAILED, fail
     help="json: the full Pack (an array for several files); jsonl: one Pack per line "
     "(default for several files); summary: a tree for reading.",
 )
-@click.option(
-    "--ocr",
-    "ocr_mode",
-    type=click.Choice(OCR_MODES),
-    default="auto",
-    show_default=True,
-    help="Read PDF pages by OCR (Tesseract): auto, pages with no text layer (when "
-    "Tesseract is installed); always, every page (a text layer of garbage); never.",
-)
-@click.option(
-    "--ocr-lang",
-    "ocr_languages",
-    default=DEFAULT_LANGUAGES,
-    show_default=True,
-    callback=lambda _ctx, _param, value: _checked_languages(value),
-    help="Tesseract languages for OCR, joined by '+', the main one first (cym+eng for "
-    "Welsh papers; each needs its data installed, e.g. tesseract-ocr-cym).",
-)
+@ocr_options
 @batch_options
 @exclude_option
 def parse(
@@ -94,15 +78,13 @@ def parse(
         except CouncilDocsError as exc:
             fail(exc.path, exc.problem)
     cache = open_cache(cache_dir, no_cache)
-    # several files show the batch's bar, file by file: a second bar at once is not allowed
-    ocr = OcrSettings(mode=ocr_mode, languages=ocr_languages)
+    single_file = paths != (STDIN,) and is_single_file(paths)
+    ocr = ocr_settings(ocr_mode, ocr_languages, single_file=single_file, jobs=jobs, quiet=quiet)
     if paths == (STDIN,):
         _parse_stdin(output, fmt or "json", ocr)
         return
-    if is_single_file(paths):
+    if single_file:
         _refuse_saved_output(paths)
-        # one file runs here: its scanned pages take the cores --jobs gives, with a bar
-        ocr = OcrSettings(ocr_mode, ocr_languages, jobs or default_jobs(), progress=not quiet)
         [outcome] = parse_packs(list(paths), jobs=1, cache=cache, progress=None, ocr=ocr)
         if not outcome.ok:
             fail(outcome.path, outcome.error or "")
@@ -138,14 +120,6 @@ def _refuse_saved_output(files) -> None:
                 "this is saved parse output, not a pack; read it with `councildocs validate` "
                 "or `councildocs export`",
             )
-
-
-def _checked_languages(value: str) -> str:
-    if not LANGUAGES_PATTERN.match(value):
-        raise click.BadParameter(
-            f"{value!r} is not Tesseract language codes joined by '+' (e.g. eng+cym)"
-        )
-    return value
 
 
 def _parse_stdin(output: Path | None, fmt: str, ocr: OcrSettings) -> None:

@@ -31,6 +31,7 @@ from ._batch import (
     parse_packs,
 )
 from ._common import EXIT_FINDINGS, EXIT_INPUT_ERROR, fail, report_error
+from ._ocr_options import ocr_options, ocr_settings
 from ._rule_options import rule_options, rule_settings
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ def renderer(fmt: str) -> Callable[..., str]:
 @click.option(
     "--color/--no-color", default=None, help="Colour text output (default: on a terminal)."
 )
+@ocr_options
 @batch_options
 @exclude_option
 def validate(
@@ -129,6 +131,8 @@ def validate(
     moderngov_record: Path | None,
     config_path: Path | None,
     color: bool | None,
+    ocr_mode: str,
+    ocr_languages: str,
     jobs: int | None,
     cache_dir: Path | None,
     no_cache: bool,
@@ -163,10 +167,14 @@ def validate(
     meeting = _meeting_record(moderngov_record) if moderngov_record else None
     to_parse = [p for p in paths if not is_saved(p)]
     cache = open_cache(cache_dir, no_cache)
+    ocr = ocr_settings(
+        ocr_mode, ocr_languages, single_file=len(to_parse) == 1, jobs=jobs, quiet=quiet
+    )
     # one file alone keeps stderr quiet, as a linter's single-file run does
     with Progress(len(to_parse), quiet=quiet or len(paths) == 1, verb="parsed") as progress:
         parsed = {
-            o.path: o for o in parse_packs(to_parse, jobs=jobs, cache=cache, progress=progress)
+            o.path: o
+            for o in parse_packs(to_parse, jobs=jobs, cache=cache, progress=progress, ocr=ocr)
         }
     results: dict[str, list[Finding]] = {}
     checked: dict[str, list] = {}
