@@ -441,3 +441,19 @@ def test_a_number_too_short_to_measure_takes_the_face_of_its_text():
     assert [s.style.bold for s in _in_faces_measured(heading)] == [True, True]
     alone = [(Span("7", 60, 66, plain), False)]
     assert _in_faces_measured(alone)[0].style.bold is False
+
+
+@needs_tesseract
+def test_sqlite_keeps_which_pages_were_read_by_ocr(kent_scan_pack, tmp_path):
+    import sqlite3
+
+    from councildocs.api import export_sqlite
+
+    export_sqlite(tmp_path / "packs.db", [kent_scan_pack])
+    db = sqlite3.connect(tmp_path / "packs.db")
+    [(ocr_pages,)] = db.execute("select ocr_pages from packs").fetchall()
+    pages = json.loads(ocr_pages)
+    assert [p["page"] for p in pages] == list(range(1, 11))
+    assert all(85 <= p["confidence"] <= 100 for p in pages)
+    # every agenda item was read from a scanned page, and says so
+    assert {ocr for (ocr,) in db.execute("select ocr from agenda_items")} == {1}

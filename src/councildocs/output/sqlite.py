@@ -114,6 +114,7 @@ class TableSpec:
 RENAMES = {
     "provenance_page": "page",
     "provenance_bbox": "bbox",
+    "provenance_ocr": "ocr",
     "pages_start": "page_start",
     "pages_end": "page_end",
     "physical_pages_start": "physical_start",
@@ -133,6 +134,7 @@ PACK_COLUMNS = {
     "source_language": "language",
     "source_tagged": "tagged",
     "source_pages_without_text": "pages_without_text",
+    "source_ocr_pages": "ocr_pages",
     "source_outline": "outline",
     "meeting_council": "council",
     "meeting_body": "body",
