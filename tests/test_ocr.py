@@ -457,3 +457,24 @@ def test_sqlite_keeps_which_pages_were_read_by_ocr(kent_scan_pack, tmp_path):
     assert all(85 <= p["confidence"] <= 100 for p in pages)
     # every agenda item was read from a scanned page, and says so
     assert {ocr for (ocr,) in db.execute("select ocr from agenda_items")} == {1}
+
+
+@needs_tesseract
+def test_scans_read_on_a_callers_thread_pool_give_the_serial_result(kent_scan, tmp_path):
+    """PDFium is held only while a page renders, so threads OCR side by side; two scans on
+    two threads must still give what one thread gives (PDFium crashes if two threads
+    render at once)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    scans = []
+    for name, pages in (("first.pdf", [2, 3]), ("second.pdf", [0, 6])):
+        subset = pdfium.PdfDocument.new()
+        source = pdfium.PdfDocument(str(kent_scan))
+        subset.import_pages(source, pages)
+        subset.save(str(tmp_path / name))
+        scans.append(str(tmp_path / name))
+    one_thread = [o.value.json for o in parse_many(scans, jobs=1)]
+    with ThreadPoolExecutor(2) as pool:
+        threaded = [o.value.json for o in parse_many(scans, executor=pool, ordered=True)]
+    assert threaded == one_thread
+    assert all(json.loads(text)["source"]["ocr_pages"] for text in threaded)

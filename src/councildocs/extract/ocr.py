@@ -79,14 +79,17 @@ def read_by_ocr(path: str, pages: list[Page], settings: OcrSettings) -> None:
     engine = _engine(path, pytesseract, installed, settings.languages)
     import pypdfium2 as pdfium
 
+    # PDFium is held only while a page is rendered: Tesseract reads it in a process of its
+    # own, so threads of a caller's pool OCR their files side by side
     with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(path)
-        try:
-            with _Progress(path, len(wanted), settings.progress) as progress:
-                for page, words in _recognised(pdf, wanted, engine, settings.jobs):
-                    _fill(page, words)
-                    progress.advance()
-        finally:
+    try:
+        with _Progress(path, len(wanted), settings.progress) as progress:
+            for page, words in _recognised(pdf, wanted, engine, settings.jobs):
+                _fill(page, words)
+                progress.advance()
+    finally:
+        with PDFIUM_LOCK:
             pdf.close()
 
 
@@ -198,11 +201,12 @@ def _one_thread_each() -> Iterator[None]:
 
 
 def _render(pdf, index: int) -> Image:
-    page = pdf[index]
-    try:
-        return page.render(scale=DPI / 72, grayscale=True).to_pil()
-    finally:
-        page.close()
+    with PDFIUM_LOCK:
+        page = pdf[index]
+        try:
+            return page.render(scale=DPI / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
 
 
 def _words(data: dict[str, list[Any]], image: Image) -> list[_Word]:
