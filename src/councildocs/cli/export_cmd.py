@@ -102,9 +102,9 @@ def export(
                 database,
                 _packs(files, jobs=jobs, cache=cache, progress=progress),
                 findings=not no_findings,
-                # the settings' whole selection (extend-select, extend-ignore) as codes
-                select=[rule.code for rule in settings.rules()],
-                ignore=[],
+                # the settings' whole selection (extend-select, extend-ignore, preview),
+                # less what their per-file-ignores take away from each pack's file
+                rules_for=settings.rules,
                 severities=settings.severity,
                 on_rules_error=rules_error,
             )

@@ -1,0 +1,170 @@
+"""FIG rules that re-add tables and compare a sum stated twice, and the money reader they share.
+
+The tables are Kent County Council's, copied from the printed PDFs in ../shared/corpus/kent
+and checked against the page images by hand: the Dedicated Schools' Grant forecast summary
+(Finance Monitoring Report Q3 2024-25, page 24: 1,260.5 + 337.9 + 158.6 + 12.2 = 1,769.2)
+and the road casualties of Quarter 3 (QPR Q3 appendix 1, page 23 as printed: 4 + 215 +
+650 = 869, 8 + 176 + 748 = 932, 5 + 144 + 935 = 1084). Each failing case changes one
+figure, as a slip in typing the table would.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from councildocs.linter import lint
+from councildocs.models import Pack, PageSpan, ReportDocument, Table
+from councildocs.parsers.numbers import find_money
+from councildocs.rules import get
+
+SOURCE = {"path": "pack.pdf", "sha256": "0" * 64, "page_count": 54, "format": "pdf"}
+
+
+def pack(*documents) -> Pack:
+    return Pack(source=SOURCE, meeting={}, agenda={"items": []}, documents=list(documents))
+
+
+def report(*tables: Table, **fields) -> ReportDocument:
+    fields.setdefault("title", "Finance Monitoring Report")
+    return ReportDocument(
+        pages=PageSpan(start=1, end=54),
+        physical_pages=PageSpan(start=1, end=54),
+        tables=list(tables),
+        **fields,
+    )
+
+
+def run(code: str, p: Pack) -> list[tuple[str, int | None, str | None]]:
+    return [(f.message, f.page, f.quote) for f in lint(p, [get(code)])]
+
+
+# --- money read with its units ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "amount", "rounding"),
+    [
+        ("£1.6m", 1_600_000, 100_000),
+        ("£1.6 million", 1_600_000, 100_000),
+        ("£1,600,000", 1_600_000, 1),
+        ("£12.75m", 12_750_000, 10_000),
+        ("£500k", 500_000, 1_000),
+        ("£2bn", 2_000_000_000, 1_000_000_000),
+        ("-£2.8m", -2_800_000, 100_000),
+        ("£1,000.50", 1_000.5, 0.01),
+    ],
+)
+def test_money_is_read_with_its_scale_and_rounding(printed, amount, rounding):
+    [money] = find_money(f"a sum of {printed} in the year")
+    assert money.printed == printed
+    assert money.amount == pytest.approx(amount)
+    assert money.rounding == pytest.approx(rounding)
+
+
+def test_money_scale_is_a_whole_word_and_commas_end_a_list():
+    assert [m.amount for m in find_money("£5 more than £3,4 and £7, then")] == [5, 7]
+
+
+def test_money_at_different_precisions_agrees_only_within_its_rounding():
+    one_point_six, exact, finer, other = find_money("£1.6m £1,620,000 £1.68m £1.7m")
+    assert one_point_six.agrees(exact)  # 1.62m rounds to 1.6m
+    assert one_point_six.agrees(finer)  # 1.68m cut to one place is 1.6m
+    assert not exact.agrees(finer)
+    assert not one_point_six.agrees(other)
+
+
+# --- FIG004 table totals ---------------------------------------------------------------
+
+DSG_HEADER = ["DSG Block", "2024-25 Budget*", "2024-25 Forecast", "2024-25 Variance"]
+DSG_ROWS = [
+    ["Schools’ Block", "1,260.5", "1,260.2", "-0.3"],
+    ["High Needs Block", "337.9", "392.8", "54.9"],
+    ["Early Years Block", "158.6", "157.4", "-1.2"],
+    ["Central Services to Schools’ Block", "12.2", "12.2", "0.0"],
+    ["Total DSG 2024-25", "1,769.2", "1,822.7", "53.5"],
+]
+
+
+def dsg(total_budget: str = "1,769.2") -> Table:
+    rows = [list(row) for row in DSG_ROWS]
+    rows[-1][1] = total_budget
+    return Table(page=24, header=DSG_HEADER, rows=rows)
+
+
+def test_fig004_dsg_total_row_adds_up():
+    assert run("FIG004", pack(report(dsg()))) == []
+
+
+def test_fig004_dsg_total_row_with_transposed_digits():
+    [(message, page, quote)] = run("FIG004", pack(report(dsg("1,796.2"))))
+    assert message == (
+        "total row 'Total DSG 2024-25' does not add up: 2024-25 Budget* prints 1,796.2, but "
+        "the 4 rows 'Schools’ Block' to 'Central Services to Schools’ Block' add up to 1,769.2"
+    )
+    assert page == 24
+    assert quote == "Total DSG 2024-25 | 1,796.2 | 1,822.7 | 53.5"
+
+
+CALLS = [  # QPR Q3 appendix 1, page 11 as printed: calls in thousands, Jan - Mar 24
+    ("Adult Social Care", "26"),
+    ("Integrated Children's Services", "18"),
+    ("Highways", "16"),
+    ("Blue Badges", "10"),
+    ("Schools and Early Years", "9"),
+    ("Transport Services", "7"),
+    ("Registrations", "6"),
+    ("Waste and Recycling", "5"),
+    ("Libraries and Archives", "6"),
+    ("Adult Education", "5"),
+    ("Main line", "3"),
+    ("Driver improvement", "2"),
+    ("Other Services", "2"),
+    ("KSAS*", "2"),
+]
+
+
+def calls(total: str) -> Table:
+    rows = [[label, value] for label, value in CALLS] + [["Total Calls (thousands)", total]]
+    return Table(page=12, header=["Service area", "Jan – Mar 24"], rows=rows)
+
+
+def test_fig004_rounded_parts_may_miss_by_their_rounding():
+    # the 14 rounded figures add up to 117; the page prints 116 and "Figures may not add
+    # up to totals due to rounding": 14 parts may be off by up to 14 thousand
+    assert run("FIG004", pack(report(calls("116")))) == []
+    [(message, _page, _quote)] = run("FIG004", pack(report(calls("161"))))
+    assert message.endswith(
+        "prints 161, but the 14 rows 'Adult Social Care' to 'KSAS*' add up to 117"
+    )
+
+
+CASUALTY_HEADER = [
+    f"{year} {kind}"
+    for year in ("2024/25", "2023/24", "2019/20")
+    for kind in ("Fatal", "Serious", "Slight", "Total")
+]
+
+
+def test_fig004_column_total_named_by_its_header():
+    right = ["4", "215", "650", "869", "8", "176", "748", "932", "5", "144", "935", "1084"]
+    table = Table(page=24, header=CASUALTY_HEADER, rows=[right])
+    assert run("FIG004", pack(report(table))) == []
+    wrong = list(right)
+    wrong[7] = "923"
+    [(message, _page, _quote)] = run(
+        "FIG004", pack(report(Table(page=24, header=CASUALTY_HEADER, rows=[wrong])))
+    )
+    assert message.startswith("total column '2023/24 Total'")
+    assert "prints 923, but 2023/24 Fatal, 2023/24 Serious, 2023/24 Slight add up to 932" in message
+
+
+def test_fig004_ignores_row_numbers_and_percentages():
+    header = ["Row Ref", "Line", "2025-26 £000s"]
+    rows = [["1", "Pay", "100.0"], ["2", "Prices", "50.0"], ["3", "Total", "150.0"]]
+    assert run("FIG004", pack(report(Table(page=2, header=header, rows=rows)))) == []
+    shares = [["Online", "83%"], ["Phone", "17%"], ["Total", "90%"]]
+    assert run("FIG004", pack(report(Table(page=2, header=["", "Share"], rows=shares)))) == []
+
+
+def test_fig004_is_preview():
+    assert get("FIG004").preview
