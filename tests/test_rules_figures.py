@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from councildocs.linter import lint
-from councildocs.models import Pack, PageSpan, ReportDocument, Table
+from councildocs.models import Pack, PageSpan, ReportDocument, Table, UnplacedText
 from councildocs.parsers.numbers import find_money
 from councildocs.rules import get
 
@@ -168,3 +168,58 @@ def test_fig004_ignores_row_numbers_and_percentages():
 
 def test_fig004_is_preview():
     assert get("FIG004").preview
+
+
+# --- FIG005 a named sum stated twice ---------------------------------------------------
+
+#: Kent's Revenue and Capital Budget Monitoring Report November 2024-25 (../shared/corpus/
+#: kent/cabinet-2025-01-30), its recommendation on page 1 and again on page 3, as printed
+SCHOOLS_OVERSPEND = "NOTE the forecast overspend on Schools’ Delegated Budgets of {sum}."
+
+
+def monitoring(first: str, second: str) -> ReportDocument:
+    return report(
+        unplaced_text=[
+            UnplacedText(page=1, text=SCHOOLS_OVERSPEND.format(sum=first)),
+            UnplacedText(page=3, text="Schools’ Delegated budgets are reporting an overspend."),
+            UnplacedText(page=3, text=SCHOOLS_OVERSPEND.format(sum=second)),
+        ]
+    )
+
+
+@pytest.mark.parametrize("again", ["£30.4m", "£30.4 million", "£30,400,000", "£30.43m"])
+def test_fig005_the_same_sum_at_any_precision(again):
+    assert run("FIG005", pack(monitoring("£30.4m", again))) == []
+
+
+def test_fig005_the_same_sum_stated_differently():
+    [(message, page, quote)] = run("FIG005", pack(monitoring("£30.4m", "£34.0m")))
+    assert message == (
+        "stated as £34.0m here but as £30.4m on page 1: " + SCHOOLS_OVERSPEND.format(sum="£30.4m")
+    )
+    assert page == 3
+    assert quote == SCHOOLS_OVERSPEND.format(sum="£34.0m")
+
+
+def test_fig005_compares_only_named_quantities_and_periods_apart():
+    # Sunnyvale's two contracts (../shared/corpus/us/sunnyvale.pdf, page 4): the same
+    # unnamed phrase for two things
+    contracts = report(
+        unplaced_text=[
+            UnplacedText(
+                page=4, text="Approve a 10% construction contingency in the amount of $27,700."
+            ),
+            UnplacedText(
+                page=4, text="Approve a 10% construction contingency in the amount of $86,773."
+            ),
+        ]
+    )
+    assert run("FIG005", pack(contracts)) == []
+    # Kent's investment income budget for two years (Budget Risk Register): a series
+    years = report(
+        unplaced_text=[
+            UnplacedText(page=2, text="The Treasury Management budget is £10.2m for 2025-26."),
+            UnplacedText(page=5, text="The Treasury Management budget is £9.9m for 2026-27."),
+        ]
+    )
+    assert run("FIG005", pack(years)) == []

@@ -51,3 +51,41 @@ NOT_A_SUM = regex.compile(
 #: the header of a column of row numbers or references, which are not figures to add
 REFERENCE_HEADERS = ("row ref(?:erence)?", "ref(?:erence)?", "no", "number", "#", "item", "line")
 REFERENCE_HEADER = regex.compile(rf"^{one_of(REFERENCE_HEADERS)}\.?$", regex.I)
+
+#: the words between a named quantity and its sum: "the Community Safety Fund of £50,000",
+#: "the total cost is estimated at £1.6m", "a budget totalling £2m"
+AMOUNT_LEAD_INS = (
+    "amounting to",
+    "totalling",
+    "totaling",
+    "totals",
+    "totalled",
+    "stands at",
+    "estimated at",
+    "valued at",
+    "is estimated to be",
+    "is expected to be",
+    "is forecast to be",
+    "of up to",
+    "of",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will be",
+    "has been",
+    "at",
+    "costing",
+    "worth",
+)
+#: a hedge before the sum, which leaves the quantity the same ("of approximately £2m")
+AMOUNT_HEDGES = ("approximately", "around", "about", "circa", "c\\.", "some", "nearly", "almost")
+AMOUNT_LEAD_IN = regex.compile(
+    rf"\s(?:{one_of(AMOUNT_LEAD_INS)}\s+)+(?:{one_of(AMOUNT_HEDGES)}\s+)?$", regex.I
+)
+#: words that open a noun phrase or join it to the sentence, not part of what it names
+FUNCTION_WORDS = frozenset(
+    "the a an this that these those its their our his her which who whose and or but also "
+    "there here for to in on by with from as it be been being has have had was were is are "
+    "will would should could may might can of note".split()
+)
