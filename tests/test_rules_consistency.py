@@ -10,8 +10,25 @@ page 5 (both printed so; the committee's name is the second). Kent's Cabinet min
 
 from __future__ import annotations
 
+import datetime as dt
+
 from councildocs.linter import lint
-from councildocs.models import Pack, PageSpan, ReportDocument, UnplacedText
+from councildocs.models import (
+    AgendaDocument,
+    AgendaItem,
+    Attendance,
+    Contact,
+    MinutesDocument,
+    NamedRole,
+    Pack,
+    PageSpan,
+    Person,
+    Presenter,
+    Provenance,
+    ReportDocument,
+    ReportMetadata,
+    UnplacedText,
+)
 from councildocs.rules import get
 
 SOURCE = {"path": "pack.pdf", "sha256": "0" * 64, "page_count": 7, "format": "pdf"}
@@ -78,3 +95,62 @@ def test_con005_leaves_councils_joiners_and_single_paragraphs_alone():
     )
     for document in (youth, joiner, one_paragraph):
         assert run("CON005", pack(document)) == []
+
+
+# --- CON006 a person's role stated two ways --------------------------------------------
+# The seed (Wolverhampton's Adults and Safer City Scrutiny Panel, 12 June 2018) names
+# "Karen Samuels, Head of Community Safety" as presenter of items 6 and 7 (agenda, page 1)
+# and as accountable employee of both reports (pages 11 and 17).
+
+
+def seed_pack(report_role: str, minutes=None) -> Pack:
+    item = AgendaItem(
+        number="6",
+        title="Modern Slavery - Update Report",
+        presenter=Presenter(name="Karen Samuels", role="Head of Community Safety"),
+        provenance=Provenance(page=1),
+    )
+    slavery = ReportDocument(
+        title="Modern Slavery Update",
+        pages=PageSpan(start=11, end=16),
+        metadata=ReportMetadata(
+            accountable_director=NamedRole(name="John Denley", role="Director of Public Health"),
+            accountable_employees=[Contact(name="Karen Samuels", role=report_role)],
+        ),
+    )
+    documents = [AgendaDocument(title="Agenda", pages=PageSpan(start=1, end=2)), slavery]
+    return Pack(
+        source=SOURCE,
+        meeting={"date": "2018-06-12"},
+        agenda={"items": [item]},
+        documents=[*documents, *([minutes] if minutes else [])],
+    )
+
+
+def test_con006_one_role_throughout():
+    assert run("CON006", seed_pack("Head of Community Safety")) == []
+
+
+def test_con006_the_same_officer_as_head_and_as_director():
+    [(message, page, quote)] = run("CON006", seed_pack("Director of Community Safety"))
+    assert message == (
+        "Karen Samuels is 'Director of Community Safety' here but Karen Samuels is "
+        "'Head of Community Safety' in agenda item 6"
+    )
+    assert (page, quote) == (11, "Karen Samuels, Director of Community Safety")
+
+
+def test_con006_initials_fuller_titles_and_earlier_minutes():
+    # "K Samuels" is Karen Samuels; a role with more words in it is the same role
+    assert run("CON006", seed_pack("Head of Community Safety, City of Wolverhampton")) == []
+    earlier = MinutesDocument(
+        title="Minutes of previous meetings",
+        date=dt.date(2018, 4, 10),
+        attendance=Attendance(
+            in_attendance=[Person(name="K Samuels", role="Community Safety Manager")]
+        ),
+    )
+    assert run("CON006", seed_pack("Head of Community Safety", earlier)) == []
+    this_meeting = earlier.model_copy(update={"date": dt.date(2018, 6, 12)})
+    [(message, _page, _quote)] = run("CON006", seed_pack("Head of Community Safety", this_meeting))
+    assert message.startswith("K Samuels is 'Community Safety Manager' here but Karen Samuels")
