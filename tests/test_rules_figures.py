@@ -223,3 +223,29 @@ def test_fig005_compares_only_named_quantities_and_periods_apart():
         ]
     )
     assert run("FIG005", pack(years)) == []
+
+
+# --- money with its units in FIG003 and FIG004 -----------------------------------------
+
+
+def test_fig003_re_adds_money_with_its_units():
+    right = "The scheme costs £1.6m, comprising £1.2m from the Clean Air Zone and £400k of grant."
+    assert run("FIG003", pack(report(unplaced_text=[UnplacedText(page=2, text=right)]))) == []
+    wrong = right.replace("£400k", "£600k")
+    [(message, _page, _quote)] = run(
+        "FIG003", pack(report(unplaced_text=[UnplacedText(page=2, text=wrong)]))
+    )
+    assert message == "stated total £1.6m is not the sum of its parts (£1.2m + £600k = £1,800,000)"
+
+
+def test_fig004_reads_each_cell_with_its_units():
+    rows = [["Clean Air Zone", "£1.2m"], ["Grant", "£400k"], ["Total", "£1.6m"]]
+    table = Table(page=3, header=["Funding", "Amount"], rows=rows)
+    assert run("FIG004", pack(report(table))) == []
+    rows[-1][1] = "£2.1m"
+    table = Table(page=3, header=["Funding", "Amount"], rows=rows)
+    [(message, _page, _quote)] = run("FIG004", pack(report(table)))
+    assert message == (
+        "total row 'Total' does not add up: Amount prints £2.1m, but 'Clean Air Zone', "
+        "'Grant' add up to £1.6m"
+    )

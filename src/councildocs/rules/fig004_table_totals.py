@@ -55,6 +55,8 @@ class Figure:
 
     value: float
     rounding: float
+    #: the unit printed with it ("£m", "£"), for saying a sum the way the table does
+    unit: str | None = None
 
 
 #: a blank, "-" or "n/a": nothing in that cell, which adds nothing to a total
@@ -73,7 +75,7 @@ def _figure(cell: str) -> Figure | None:
     if "." in digits:
         places = len(digits.split(".", 1)[1].rstrip("%)mkbn ").strip())
     scale = scale_of(parsed.unit)
-    return Figure(parsed.value * scale, 10**-places * scale)
+    return Figure(parsed.value * scale, 10**-places * scale, parsed.unit)
 
 
 @dataclass(frozen=True)
@@ -273,10 +275,17 @@ def _column_total_hits(grid: Grid) -> Iterator[tuple[int, str]]:
 
 
 def _fmt(value: float, like: Figure | None) -> str:
-    places = 0
-    if like and like.rounding and like.rounding < 1:
-        places = round(-math.log10(like.rounding))
-    return f"{value:,.{places}f}"
+    """A sum as the total beside it is printed: its places, its unit ("£1.6m")."""
+    if like is None:
+        return f"{value:,.0f}"
+    scale = scale_of(like.unit)
+    printed_rounding = like.rounding / scale if like.rounding else 1
+    places = max(0, round(-math.log10(printed_rounding))) if printed_rounding < 1 else 0
+    figure = f"{value / scale:,.{places}f}"
+    if like.unit and like.unit != "%":
+        currency, suffix = like.unit[:1], like.unit[1:]
+        return f"{currency}{figure}{suffix}"
+    return figure
 
 
 def _quote(grid: Grid, row: int) -> str:
