@@ -31,6 +31,8 @@ from councildocs.models import (
 )
 from councildocs.rules import get
 
+from .conftest import shared_file
+
 SOURCE = {"path": "pack.pdf", "sha256": "0" * 64, "page_count": 7, "format": "pdf"}
 PAGE_1 = (
     "In September 2024, the {name} approved to spend up to £1million on the Stage One "
@@ -154,3 +156,19 @@ def test_con006_initials_fuller_titles_and_earlier_minutes():
     this_meeting = earlier.model_copy(update={"date": dt.date(2018, 6, 12)})
     [(message, _page, _quote)] = run("CON006", seed_pack("Head of Community Safety", this_meeting))
     assert message.startswith("K Samuels is 'Community Safety Manager' here but Karen Samuels")
+
+
+def test_con005_on_bristols_workplace_parking_levy_update():
+    import councildocs
+
+    wpl = councildocs.parse(
+        shared_file(
+            "corpus/bristol/src-bcc-0008_committee-report-workplace-parking-levy-update-2025-05-15.pdf"
+        )
+    )
+    [finding] = lint(wpl, [get("CON005")])
+    assert finding.message == (
+        f"named '{POLICY}' (page 5) and 'Transport and Connectivity Committee' (page 1): "
+        "one name, or two things?"
+    )
+    assert finding.page == 5

@@ -17,6 +17,8 @@ from councildocs.models import Pack, PageSpan, ReportDocument, Table, UnplacedTe
 from councildocs.parsers.numbers import find_money
 from councildocs.rules import get
 
+from .conftest import shared_file
+
 SOURCE = {"path": "pack.pdf", "sha256": "0" * 64, "page_count": 54, "format": "pdf"}
 
 
@@ -249,3 +251,28 @@ def test_fig004_reads_each_cell_with_its_units():
         "total row 'Total' does not add up: Amount prints £2.1m, but 'Clean Air Zone', "
         "'Grant' add up to £1.6m"
     )
+
+
+# --- on the corpus, when ../shared is here ---------------------------------------------
+
+APPENDIX_E = "corpus/kent/full_council-2025-02-13/Appendix E - 2025-26 Budget by Directorate.pdf"
+
+
+def test_fig004_kent_budget_by_directorate_adds_up_and_a_slip_in_it_is_found():
+    """Kent's 2025-26 budget by directorate, read on the page image: TOTAL SPENDING's Core
+    column is 10,320.7 + 3,234.7 + 21,845.7 + 41,407.1 + 48,209.4 + 22,989.0 - 14,666.5 +
+    17,831.2 = 151,171.3, as printed; TOTAL RESERVES's is 12,609.4, also as printed."""
+    import councildocs
+
+    budget = councildocs.parse(shared_file(APPENDIX_E))
+    assert lint(budget, [get("FIG004")]) == []
+    [document] = [d for d in budget.documents if d.tables]
+    [table] = [t for t in document.tables if any("TOTAL SPENDING" in c for r in t.rows for c in r)]
+    row = next(r for r in table.rows if "TOTAL SPENDING" in r)
+    row[row.index("151,171.3")] = "151,117.3"  # two digits swapped
+    [finding] = lint(budget, [get("FIG004")])
+    assert finding.message.startswith("total row 'TOTAL SPENDING' does not add up: ")
+    assert "prints 151,117.3, but the 8 rows 'Base Budget Changes' to 'Service Strategies" in (
+        finding.message
+    )
+    assert "add up to 151,171.3" in finding.message

@@ -171,7 +171,12 @@ def _isolated(fitting: list[int], failing: list[int]) -> bool:
 
 def _row_total_hits(grid: Grid) -> Iterator[tuple[int, str]]:
     totals = [r for r, label in enumerate(grid.labels) if _is_total(label)]
-    data = [r for r, row in enumerate(grid.figures) if any(row) and grid.labels[r]]
+    # a row with a label and a figure; a label over blanks is a heading ("SPENDING")
+    data = [
+        r
+        for r, row in enumerate(grid.figures)
+        if grid.labels[r] and any(f not in (None, NOTHING) for f in row)
+    ]
     columns = [c for c in range(len(grid.header)) if c not in grid.references]
     for position, row in enumerate(totals):
         start = totals[position - 1] + 1 if position else 0
