@@ -43,6 +43,7 @@ MIN_WORDS = 3
 #: a passage with this share of figures among its words is a table run together
 FIGURES_SHARE = 0.2
 _FIGURE = regex.compile(r"^[-+(£$]*\d[\d,.%)]*$")
+_OF = regex.compile(r"\s+of\s+(?:the\s+)?")
 _JOINERS = frozenset(NAME_JOINERS) | {"and"}
 _COUNCIL_NOUNS = frozenset(noun.lower() for noun in COUNCIL_NOUNS)
 
@@ -81,14 +82,29 @@ def _spellings(document) -> dict[tuple[str, ...], Spelling]:
         if _is_figures(passage):
             continue
         for match in NAMED_THING.finditer(passage.text):
-            words = _words(match.group())
-            if len(words) < MIN_WORDS or words[-1].rstrip("s") in _COUNCIL_NOUNS:
-                continue
-            spelling = found.setdefault(words, Spelling(NAME_OPENER.sub("", match.group())))
-            if passage.page is not None and passage.page not in spelling.pages:
-                spelling.pages.append(passage.page)
-            spelling.passages.add(number)
+            for printed in _names_in(match.group()):
+                words = _words(printed)
+                if len(words) < MIN_WORDS or words[-1].rstrip("s") in _COUNCIL_NOUNS:
+                    continue
+                spelling = found.setdefault(words, Spelling(printed))
+                if passage.page is not None and passage.page not in spelling.pages:
+                    spelling.pages.append(passage.page)
+                spelling.passages.add(number)
     return found
+
+
+def _names_in(printed: str) -> list[str]:
+    """The name as matched, and what follows an "of (the)" in it: "Chair of the Transport
+    and Connectivity Committee" holds the committee's name as well."""
+    names = [NAME_OPENER.sub("", printed)]
+    inner = _OF.split(printed, maxsplit=1)
+    if len(inner) == 2:
+        names.append(NAME_OPENER.sub("", inner[1].strip()))
+    return names
+
+
+def _rarity(spelling: Spelling) -> tuple[int, int]:
+    return len(spelling.pages), -min(spelling.pages, default=0)
 
 
 def _pages(spelling: Spelling) -> str:
@@ -107,10 +123,9 @@ def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
                     continue
                 if short.passages == long.passages and len(short.passages) == 1:
                     continue  # one paragraph naming a thing and a part of it
-                # reported where the rarer spelling is, which is likelier the slip
-                odd, usual = (
-                    (long, short) if len(long.passages) <= len(short.passages) else (short, long)
-                )
+                # reported where the spelling on fewer pages is (the likelier slip); of two
+                # as common, where the later one starts
+                odd, usual = sorted((short, long), key=_rarity)
                 yield Hit(
                     f"named '{odd.printed}'{_pages(odd)} and '{usual.printed}'{_pages(usual)}: "
                     "one name, or two things?",
