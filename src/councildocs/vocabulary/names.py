@@ -62,4 +62,4 @@ NAMED_THING = regex.compile(
 )
 #: an opening word of a sentence or heading that is not part of the name after it
 NAME_OPENERS = ("The", "A", "An", "This", "That", "Our", "Their", "Its")
-NAME_OPENER = regex.compile(rf"^{one_of(NAME_OPENERS)}\s+", regex.I)
+NAME_OPENER = regex.compile(rf"^(?:{one_of(NAME_OPENERS)}\s+)+", regex.I)
