@@ -6,7 +6,7 @@ that names a thing (Fund, Grant, Scheme, Programme, Committee, Board, Partnershi
 two names are reported when they differ by one inner word, put in or left out (first
 and last words the same, three words at least in the shorter, the word not an "and"
 or "of"), with both spellings and their pages. A council's own name is not compared
-("Kent County Council" is not "Kent Youth County Council"), nor are names inside lines
+("Northshire County Council" is not "Northshire Youth County Council"), nor names in lines
 of figures (a table run together into text), nor two spellings in one paragraph.
 
 **Anti-pattern**

@@ -1,5 +1,5 @@
 """The nouns that end the name of a scheme, fund or body ("Community Safety Fund",
-"Transport and Connectivity Policy Committee", "Safer Wolverhampton Partnership"), and the
+"Transport and Connectivity Policy Committee", "Safer Neighbourhoods Partnership"), and the
 small words a name may hold inside it ("Health and Wellbeing Board", "Friends of the
 Park Trust")."""
 
