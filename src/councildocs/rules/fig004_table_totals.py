@@ -108,17 +108,28 @@ def _grid(table: Table) -> Grid:
         label = next((c for c in merged if c.strip() and _figure(c) is None), "")
         labels.append(" ".join(label.split()))
         cells.append(merged)
-        figures.append([_figure(cell) if cell is not label else None for cell in merged])
+        figures.append([_figure(cell) for cell in merged])  # the label's is None
     headers = [header[group[0]] for group in groups]
     return Grid(headers, labels, cells, figures, _reference_columns(headers, figures))
 
 
 def _reference_columns(header: list[str], figures: list[list[Figure | None]]) -> set[int]:
+    """Columns headed as references, or holding row numbers: whole numbers rising down the
+    rows a few at a time (a table sorted by size rises too, but in bigger steps)."""
     found = set()
     for column, name in enumerate(header):
-        values = [row[column] for row in figures if row[column] not in (None, NOTHING)]
-        whole = [f.value for f in values if f.value == int(f.value) and f.rounding == 1]  # type: ignore[union-attr]
-        rising = len(whole) >= 3 and len(whole) == len(values) and whole == sorted(set(whole))
+        values = [
+            figure.value
+            for row in figures
+            if (figure := row[column]) is not None and figure is not NOTHING
+        ]
+        whole = [v for v in values if v == int(v)]
+        rising = (
+            len(whole) >= 3
+            and len(whole) == len(values)
+            and whole == sorted(set(whole))
+            and whole[-1] - whole[0] < 3 * len(whole)
+        )
         if rising or REFERENCE_HEADER.match(" ".join(name.split())):
             found.add(column)
     return found
@@ -129,10 +140,18 @@ _FIGURES_IN_LABEL = regex.compile(r"\d,\d{3}|\d\.\d")
 
 
 def _is_total(label: str) -> bool:
-    short = len(label.split()) <= 8 and not _FIGURES_IN_LABEL.search(label)
-    return bool(
-        label and short and TOTAL_WORD.search(label) and not NOT_A_SUM.search(label)
-    ) and bool(TOTAL_LABEL.match(label) or TOTAL_WORD.search(label.split()[-1]))
+    """A short label that opens or ends with a total word ("Total Spend", "2024/25 Total")
+    and does not say it is some other figure ("Total as %")."""
+    words = label.split()
+    if not words or len(words) > 8 or _FIGURES_IN_LABEL.search(label):
+        return False
+    if NOT_A_SUM.search(label):
+        return False
+    return bool(TOTAL_LABEL.match(label) or TOTAL_WORD.search(words[-1]))
+
+
+def _sum(figures) -> float:
+    return sum(figure.value for figure in figures if figure is not None)
 
 
 def _adds_up(total: Figure, parts: list[Figure]) -> bool:
@@ -142,7 +161,7 @@ def _adds_up(total: Figure, parts: list[Figure]) -> bool:
 
 
 def _fitting(
-    grid: Grid, total_of: list[tuple[int, Figure]], sets: list[list[int]], parts_in
+    total_of: list[tuple[int, Figure]], sets: list[list[int]], parts_in
 ) -> tuple[list[int], list[int], list[int]] | None:
     """The set of parts that adds up to the most totals, with the totals it fits and fails.
 
@@ -195,7 +214,7 @@ def _row_total_hits(grid: Grid) -> Iterator[tuple[int, str]]:
             for c in columns
             if grid.figures[row][c] not in (None, NOTHING)
         ]
-        best = _fitting(grid, cells, sets, lambda column, part: grid.figures[part][column])
+        best = _fitting(cells, sets, lambda column, part: grid.figures[part][column])
         if best is None:
             natural = above
             if len(cells) != 1 or len(natural) < MIN_PARTS:
@@ -211,7 +230,7 @@ def _row_total_hits(grid: Grid) -> Iterator[tuple[int, str]]:
         wrong = []
         for column in failing:
             total = grid.figures[row][column]
-            added = sum(grid.figures[r][column].value for r in parts_set)  # type: ignore[union-attr]
+            added = _sum(grid.figures[r][column] for r in parts_set)
             wrong.append(
                 f"{grid.header[column] or f'column {column + 1}'} prints "
                 f"{grid.cells[row][column]}, but {_rows_named(grid, parts_set)} add up to "
@@ -260,7 +279,7 @@ def _column_total_hits(grid: Grid) -> Iterator[tuple[int, str]]:
             right = [c for c in columns if c > column]
             sets = [left[-k:] for k in range(MIN_PARTS, len(left) + 1)]
             sets += [right[:k] for k in range(MIN_PARTS, len(right) + 1)]
-        best = _fitting(grid, rows, sets, lambda row, part: grid.figures[row][part])
+        best = _fitting(rows, sets, lambda row, part: grid.figures[row][part])
         # columns named as the total's parts by its header need no other rows to confirm them
         named = len(shared) >= MIN_PARTS
         if best is None and named:
@@ -271,7 +290,7 @@ def _column_total_hits(grid: Grid) -> Iterator[tuple[int, str]]:
         names = ", ".join(grid.header[c] or f"column {c + 1}" for c in parts_set)
         for r in failing:
             total = grid.figures[r][column]
-            added = sum(grid.figures[r][c].value for c in parts_set)  # type: ignore[union-attr]
+            added = _sum(grid.figures[r][c] for c in parts_set)
             yield (
                 r,
                 f"total column '{label}' for '{grid.labels[r]}' prints {grid.cells[r][column]}, "
