@@ -276,3 +276,30 @@ def test_fig004_kent_budget_by_directorate_adds_up_and_a_slip_in_it_is_found():
         finding.message
     )
     assert "add up to 151,171.3" in finding.message
+
+
+def test_fig004_grand_totals_totals_above_their_parts_and_headings():
+    # hand-added: 1,260.5 + 337.9 = 1,598.4; 158.6 + 12.2 = 170.8; 1,598.4 + 170.8 = 1,769.2
+    header = ["Block", "Budget"]
+    rows = [
+        ["Schools", ""],
+        ["Schools’ Block", "1,260.5"],
+        ["High Needs Block", "337.9"],
+        ["Sub-total", "1,598.4"],
+        ["Early years and central", ""],
+        ["Early Years Block", "158.6"],
+        ["Central Services to Schools’ Block", "12.2"],
+        ["Sub-total", "170.8"],
+        ["Grand total", "1,769.2"],
+    ]
+    assert run("FIG004", pack(report(Table(page=24, header=header, rows=rows)))) == []
+    above = [["Total DSG", "1,769.2"], *DSG_ROWS_BUDGET]
+    assert run("FIG004", pack(report(Table(page=24, header=header, rows=above)))) == []
+    rows[-1][1] = "1,796.2"
+    [(message, _page, _quote)] = run(
+        "FIG004", pack(report(Table(page=24, header=header, rows=rows)))
+    )
+    assert message.startswith("total row 'Grand total' does not add up: Budget prints 1,796.2")
+
+
+DSG_ROWS_BUDGET = [[row[0], row[1]] for row in DSG_ROWS[:-1]]

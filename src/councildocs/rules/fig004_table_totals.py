@@ -216,9 +216,11 @@ def _row_total_hits(grid: Grid) -> Iterator[tuple[int, str]]:
         ]
         best = _fitting(cells, sets, lambda column, part: grid.figures[part][column])
         if best is None:
-            natural = above
-            if len(cells) != 1 or len(natural) < MIN_PARTS:
+            # one figure and no set of parts that adds up to it: its parts are the rows
+            # since the total before, or else the subtotals before it
+            if len(cells) != 1:
                 continue
+            natural = above if len(above) >= MIN_PARTS else totals[:position]
             column = cells[0][0]
             parts = [grid.figures[r][column] for r in natural]
             if any(p is None for p in parts) or sum(p is not NOTHING for p in parts) < MIN_PARTS:

@@ -61,16 +61,13 @@ def _quantity(sentence: str, money: Money) -> str | None:
     if not lead_in:
         return None
     words = [m.group() for m in _WORD.finditer(sentence[: lead_in.start()])]
-    first_word = words[0] if words else ""
-    phrase = words[-PHRASE_WORDS:]
-    # the phrase starts after the last function word that is not inside a name
-    while phrase and phrase[0].lower() in FUNCTION_WORDS:
-        phrase.pop(0)
-    named = [
-        w
-        for i, w in enumerate(phrase)
-        if _CAPITALISED.match(w) and not (i == 0 and len(phrase) == len(words) and w == first_word)
-    ]
+    start = max(0, len(words) - PHRASE_WORDS)
+    # the phrase starts after the function words that join it to the sentence
+    while start < len(words) and words[start].lower() in FUNCTION_WORDS:
+        start += 1
+    phrase = words[start:]
+    # a capital on the sentence's first word says nothing of a name
+    named = [w for at, w in enumerate(phrase, start) if at > 0 and _CAPITALISED.match(w)]
     if len(named) < 2:
         return None
     key = [w.lower().replace("’", "'") for w in phrase if w.lower() not in FUNCTION_WORDS]
