@@ -3,7 +3,8 @@
 Inputs are PDFs and text exports (parsed in worker processes, with the cache) and saved
 ``parse`` output (``.json``: one Pack or an array; ``.jsonl``: one Pack per line), all in
 the order named. Each pack is written in one transaction with the findings of the rules
-(``--select``/``--ignore``, or the config file), replacing any earlier export of the same
+validate would run on its file (``--select``/``--ignore``/``--preview`` over the config
+file's settings, its per-file-ignores included), replacing any earlier export of the same
 file. An error record ``parse`` wrote in a saved file is skipped with a note on stderr.
 """
 
@@ -30,7 +31,7 @@ from ._batch import (
     parse_packs,
 )
 from ._common import EXIT_BATCH_FAILED, EXIT_INPUT_ERROR, fail, report_error
-from ._rule_options import rule_options, rule_settings
+from ._rule_options import preview_option, rule_options, rule_settings
 
 if TYPE_CHECKING:
     from ..models import Pack
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     "here: datasette DB --metadata FILE.",
 )
 @rule_options
+@preview_option
 @batch_options
 @exclude_option
 def export(
@@ -66,6 +68,7 @@ def export(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
+    preview: bool | None,
     jobs: int | None,
     cache_dir: Path | None,
     no_cache: bool,
@@ -80,7 +83,7 @@ def export(
     # imported when the command runs, so no other command's start-up pays for them
     from ..api import export_sqlite
 
-    settings = rule_settings(config_path, select, ignore)
+    settings = rule_settings(config_path, select, ignore, preview=preview)
     _check_database_path(database)
     # folders give PDFs and text exports only: a folder of packs may hold other JSON
     files = input_files(paths, exclude=exclude)
