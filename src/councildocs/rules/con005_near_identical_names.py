@@ -114,22 +114,31 @@ def _pages(spelling: Spelling) -> str:
     return f" ({label} {', '.join(map(str, sorted(spelling.pages)))})"
 
 
+def _candidates(document) -> Iterator[tuple[tuple[str, ...], Spelling, tuple[str, ...], Spelling]]:
+    """Pairs of spellings that could differ by an inner word: same first and last words."""
+    by_ends: dict[tuple[str, str], list[tuple[tuple[str, ...], Spelling]]] = {}
+    for words, spelling in _spellings(document).items():
+        by_ends.setdefault((words[0], words[-1]), []).append((words, spelling))
+    for names in by_ends.values():
+        for shorter, short in names:
+            for longer, long in names:
+                yield shorter, short, longer, long
+
+
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
     for index, document in enumerate(pack.documents):
-        spellings = _spellings(document)
-        for shorter, short in spellings.items():
-            for longer, long in spellings.items():
-                if _one_word_more(shorter, longer) is None:
-                    continue
-                if short.passages == long.passages and len(short.passages) == 1:
-                    continue  # one paragraph naming a thing and a part of it
-                # reported where the spelling on fewer pages is (the likelier slip); of two
-                # as common, where the later one starts
-                odd, usual = sorted((short, long), key=_rarity)
-                yield Hit(
-                    f"named '{odd.printed}'{_pages(odd)} and '{usual.printed}'{_pages(usual)}: "
-                    "one name, or two things?",
-                    min(odd.pages) if odd.pages else None,
-                    odd.printed,
-                    index,
-                )
+        for shorter, short, longer, long in _candidates(document):
+            if _one_word_more(shorter, longer) is None:
+                continue
+            if short.passages == long.passages and len(short.passages) == 1:
+                continue  # one paragraph naming a thing and a part of it
+            # reported where the spelling on fewer pages is (the likelier slip); of two as
+            # common, where the later one starts
+            odd, usual = sorted((short, long), key=_rarity)
+            yield Hit(
+                f"named '{odd.printed}'{_pages(odd)} and '{usual.printed}'{_pages(usual)}: "
+                "one name, or two things?",
+                min(odd.pages) if odd.pages else None,
+                odd.printed,
+                index,
+            )
