@@ -303,3 +303,16 @@ def test_fig004_grand_totals_totals_above_their_parts_and_headings():
 
 
 DSG_ROWS_BUDGET = [[row[0], row[1]] for row in DSG_ROWS[:-1]]
+
+
+def test_fig001_reads_both_sums_with_their_units():
+    def findings(sentence: str) -> list[str]:
+        document = report(unplaced_text=[UnplacedText(page=2, text=sentence)])
+        return [message for message, _page, _quote in run("FIG001", pack(document))]
+
+    # 900,000 to 1,200,000 is a 33.3% rise however the sums are printed
+    assert findings("The budget rose from £900,000 to £1.2m, a 33% increase.") == []
+    assert findings("The budget rose from £900k to £1.2m, a 33% increase.") == []
+    assert findings("The budget rose from £900k to £1.2m, a 45% increase.") == [
+        "stated 45% increase, but 900,000 → 1,200,000 is a 33.3% increase"
+    ]
