@@ -31,7 +31,7 @@ import regex
 from ..models import MinutesDocument, Pack, ReportDocument
 from ..vocabulary.money import FUNCTION_WORDS
 from ..vocabulary.people import HONORIFIC, JOB_WORD, POST_NOMINAL
-from ._support import Hit
+from ._support import Hit, page_of
 
 CODE = "CON006"
 NAME = "role-stated-twice"
@@ -82,7 +82,8 @@ def _stated(pack: Pack) -> Iterator[Stated]:
     agenda = next((i for i, d in enumerate(pack.documents) if d.kind == "agenda"), None)
     for item in pack.agenda.items:
         if item.presenter and item.presenter.role:
-            page = item.provenance.page if item.provenance else None
+            physical = item.provenance.page if item.provenance else None
+            page = page_of(pack.documents[agenda], physical) if agenda is not None else physical
             yield Stated(
                 item.presenter.name, item.presenter.role, f"agenda item {item.number}", page, agenda
             )
