@@ -172,3 +172,10 @@ def test_con005_on_bristols_workplace_parking_levy_update():
         "one name, or two things?"
     )
     assert finding.page == 5
+
+
+def test_con006_the_seed_names_each_officer_one_way(seed_pack):
+    # the seed prints "Karen Samuels,Head of Community Safety" with agenda items 6 and 7
+    # and "Head of Community Safety" under her name in both reports' header blocks;
+    # "Cllr Sandra Samuels" in the work programme is someone else
+    assert lint(seed_pack, [get("CON006")]) == []
