@@ -199,3 +199,49 @@ def test_export_folder_reads_packs_not_other_json(tmp_path):
         f"councildocs: error: {folder / 'metadata.json'}: not councildocs parse output "
         "(first entry: not councildocs Pack JSON (source: Field required))"
     )
+
+
+def saved_finance_pack(folder):
+    """A saved pack holding the DSG table of Kent's Q3 2024-25 finance monitoring report,
+    its total mistyped (1,260.5 + 337.9 is 1,598.4, not 1,589.4): FIG004's one finding."""
+    from councildocs.models import Pack, PageSpan, ReportDocument, Table
+
+    rows = [["Schools’ Block", "1,260.5"], ["High Needs Block", "337.9"], ["Total", "1,589.4"]]
+    table = Table(page=24, header=["DSG Block", "2024-25 Budget"], rows=rows)
+    document = ReportDocument(title="Finance", pages=PageSpan(start=1, end=1), tables=[table])
+    saved = folder / "finance.json"
+    source = {"path": "finance.pdf", "sha256": "0" * 64, "page_count": 1, "format": "pdf"}
+    saved.write_text(Pack(source=source, documents=[document]).model_dump_json(by_alias=True))
+    return saved
+
+
+def test_export_applies_the_configs_preview_and_per_file_ignores(tmp_path):
+    """export runs the rules validate would run on each file: the config's ``preview``
+    adds the preview rules, its per-file-ignores take rules away from the files named."""
+    saved = saved_finance_pack(tmp_path)
+    database = tmp_path / "council.db"
+    config = tmp_path / "councildocs.toml"
+    config.write_text('select = ["FIG004"]\n')
+    assert invoke("export", saved, "--sqlite", database, "--config", config).exit_code == 0
+    assert findings(database, "findings.code") == []  # FIG004 is in preview
+    config.write_text('select = ["FIG004"]\npreview = true\n')
+    assert invoke("export", saved, "--sqlite", database, "--config", config).exit_code == 0
+    assert findings(database, "findings.code") == [("FIG004",)]
+    config.write_text(
+        'select = ["FIG004"]\npreview = true\n[per-file-ignores]\n"finance.*" = ["FIG"]\n'
+    )
+    assert invoke("export", saved, "--sqlite", database, "--config", config).exit_code == 0
+    assert findings(database, "findings.code") == []
+
+
+def test_export_preview_on_the_command_line_over_the_config(tmp_path):
+    saved = saved_finance_pack(tmp_path)
+    database = tmp_path / "council.db"
+    config = tmp_path / "councildocs.toml"
+    config.write_text('select = ["FIG004"]\npreview = true\n')
+    args = ("export", saved, "--sqlite", database, "--config", config)
+    assert invoke(*args, "--no-preview").exit_code == 0
+    assert findings(database, "findings.code") == []
+    config.write_text('select = ["FIG004"]\n')
+    assert invoke(*args, "--preview").exit_code == 0
+    assert findings(database, "findings.code") == [("FIG004",)]

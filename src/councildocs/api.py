@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .contract import Severity
     from .models import Pack, Table
     from .ocr_settings import OcrSettings
+    from .rules import Rule
 
 #: what ``parse`` and ``tables`` accept: a path, or the file's bytes, or a binary file object
 Input = str | Path | bytes | bytearray | memoryview | IO[bytes]
@@ -134,6 +135,8 @@ def export_sqlite(
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
     severities: Mapping[str, Severity] | None = None,
+    preview: bool = False,
+    rules_for: Callable[[str], Iterable[Rule]] | None = None,
     on_rules_error: Callable[[Pack, Exception], None] | None = None,
 ) -> int:
     """Write packs and the rules' findings into a SQLite database; return how many.
@@ -141,12 +144,15 @@ def export_sqlite(
     ``database``: a path (created, or brought up to the current schema) or an open
     ``sqlite_utils.Database``. ``packs``: Packs, or files to read (PDFs, text exports, saved
     ``.json``). Each pack is one transaction and replaces an earlier export of the same
-    file. ``findings=False`` runs no rules. A rule that fails with an exception costs the
+    file. ``findings=False`` runs no rules. ``select``, ``ignore`` and ``preview`` choose the
+    rules as :func:`~councildocs.linter.validate` does; ``rules_for`` instead gives the rules
+    for each pack's path (the CLI passes its settings', so ``per-file-ignores`` apply to an
+    export as to ``validate``). A rule that fails with an exception costs the
     pack only its findings when ``on_rules_error`` is given (it is told which pack and
     why); without it the exception propagates.
     """
     from . import __version__
-    from .linter import validate
+    from .linter import lint, selected_rules
     from .models import Pack
     from .output import sqlite
 
@@ -159,7 +165,12 @@ def export_sqlite(
             found = []
             if findings:
                 try:
-                    found = validate(pack, select, ignore, severities=severities)
+                    rules = (
+                        rules_for(pack.source.path)
+                        if rules_for is not None
+                        else selected_rules(select, ignore, preview=preview)
+                    )
+                    found = lint(pack, rules, severities)
                 except Exception as exc:
                     if on_rules_error is None:
                         raise

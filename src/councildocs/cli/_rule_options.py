@@ -1,4 +1,5 @@
-"""The rule options commands that run the rules share: --select, --ignore and --config.
+"""The rule options commands that run the rules share: --select, --ignore, --config and
+--preview.
 
 ``validate`` and ``export`` (which stores findings) read them the same way: the config file
 (``--config``, else the councildocs.toml or pyproject.toml found upward) first, the command
@@ -40,6 +41,15 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+#: --preview, for the commands that run the rules: over the config's ``preview`` when given
+preview_option = click.option(
+    "--preview/--no-preview",
+    default=None,
+    help="Also run the rules still in preview (`councildocs rules` shows each rule's "
+    "status) [default: the config's, else no].",
+)
 
 
 def rule_settings(

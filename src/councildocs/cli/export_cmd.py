@@ -3,7 +3,8 @@
 Inputs are PDFs and text exports (parsed in worker processes, with the cache) and saved
 ``parse`` output (``.json``: one Pack or an array; ``.jsonl``: one Pack per line), all in
 the order named. Each pack is written in one transaction with the findings of the rules
-(``--select``/``--ignore``, or the config file), replacing any earlier export of the same
+validate would run on its file (``--select``/``--ignore``/``--preview`` over the config
+file's settings, its per-file-ignores included), replacing any earlier export of the same
 file. An error record ``parse`` wrote in a saved file is skipped with a note on stderr.
 """
 
@@ -32,7 +33,7 @@ from ._batch import (
 )
 from ._common import EXIT_BATCH_FAILED, EXIT_INPUT_ERROR, fail, report_error
 from ._ocr_options import ocr_options, ocr_settings
-from ._rule_options import rule_options, rule_settings
+from ._rule_options import preview_option, rule_options, rule_settings
 
 if TYPE_CHECKING:
     from ..models import Pack
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     "here: datasette DB --metadata FILE.",
 )
 @rule_options
+@preview_option
 @ocr_options
 @batch_options
 @exclude_option
@@ -69,6 +71,7 @@ def export(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
+    preview: bool | None,
     ocr_mode: str,
     ocr_languages: str,
     jobs: int | None,
@@ -85,7 +88,7 @@ def export(
     # imported when the command runs, so no other command's start-up pays for them
     from ..api import export_sqlite
 
-    settings = rule_settings(config_path, select, ignore)
+    settings = rule_settings(config_path, select, ignore, preview=preview)
     _check_database_path(database)
     # folders give PDFs and text exports only: a folder of packs may hold other JSON
     files = input_files(paths, exclude=exclude)
@@ -108,9 +111,9 @@ def export(
                 database,
                 _packs(files, jobs=jobs, cache=cache, progress=progress, ocr=ocr),
                 findings=not no_findings,
-                # the settings' whole selection (extend-select, extend-ignore) as codes
-                select=[rule.code for rule in settings.rules()],
-                ignore=[],
+                # the settings' whole selection (extend-select, extend-ignore, preview),
+                # less what their per-file-ignores take away from each pack's file
+                rules_for=settings.rules,
                 severities=settings.severity,
                 on_rules_error=rules_error,
             )

@@ -32,7 +32,7 @@ from ._batch import (
 )
 from ._common import EXIT_FINDINGS, EXIT_INPUT_ERROR, fail, report_error
 from ._ocr_options import ocr_options, ocr_settings
-from ._rule_options import rule_options, rule_settings
+from ._rule_options import preview_option, rule_options, rule_settings
 
 if TYPE_CHECKING:
     from ..models import Finding, Pack
@@ -67,12 +67,7 @@ def renderer(fmt: str) -> Callable[..., str]:
     multiple=True,
     help="Rules to run besides those selected (same references as --select).",
 )
-@click.option(
-    "--preview/--no-preview",
-    default=None,
-    help="Also run the rules still in preview (`councildocs rules` shows each rule's "
-    "status) [default: the config's, else no].",
-)
+@preview_option
 @click.option(
     "--baseline",
     "baseline_path",

@@ -5,6 +5,11 @@ explicit signs ("+27.4", "-9.9", "−2.3%"), negatives in brackets ("(0.5)"), an
 "-" or a blank for no value. The value is the number as printed (``"£1.6m"`` is 1.6 with
 unit "£m"), so it always matches the raw text kept beside it.
 
+Money in running text (:func:`find_money`) is read with its scale into currency units:
+"£1.6m", "£1.6 million" and "£1,600,000" are all 1,600,000, each with the rounding its
+printing implies (100,000; 100,000; 1), so two statements of one sum can be compared.
+The scale words are the vocabulary's (``vocabulary.money``).
+
 Periods: "2016-2017", "2017/18", "2020-21", "20-21", "Q3 2024-25", "Nov-24", "2024".
 """
 
@@ -13,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+
+from ..vocabulary.money import CURRENCY_SIGN, SCALE, SCALE_WORDS, TABLE_SCALE_WORDS
 
 _NULLS = {"", "-", "–", "—", "n/a", "na", "n.a.", "nil", "tbc", "*"}
 _NUMBER = regex.compile(
@@ -87,3 +94,72 @@ def find_unit(text: str) -> str | None:
         return "%"
     scale = match.group(1) or ""
     return "£" + ("k" if scale.startswith("000") else "" if scale == "s" else scale)
+
+
+#: a sum of money in running text: "£1.6m", "£1.6 million", "£1,600,000", "-£2.8m",
+#: "£500k", "£ 12.75m"; not "£5 more" (a scale word is a whole word)
+_MONEY = regex.compile(
+    rf"""(?x)
+    (?<![\w.,])
+    (?P<minus>[-−–]\s?)?
+    (?P<currency>{CURRENCY_SIGN})\s?
+    (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+    (?![\d,]\d)
+    (?:\s?(?P<scale>{SCALE})(?![\p{{L}}\d]))?
+    """,
+    regex.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """A sum of money as printed, in currency units: "£1.6m" is 1,600,000, to the nearest
+    100,000 (``rounding``, the value of the printed figure's last place)."""
+
+    amount: float
+    rounding: float
+    currency: str
+    printed: str
+    start: int
+    end: int
+
+    def agrees(self, other: Money) -> bool:
+        """Whether the two can be one sum printed at different precisions: "£1.6m" and
+        "£1,620,000" agree (rounded), as do "£1.6m" and "£1.68m" (cut to one place)."""
+        if self.currency != other.currency:
+            return False
+        coarse, fine = (self, other) if self.rounding >= other.rounding else (other, self)
+        slack = coarse.rounding * 1e-6
+        if abs(coarse.amount - fine.amount) <= coarse.rounding / 2 + slack:
+            return True
+        cut = int(abs(fine.amount) / coarse.rounding + 1e-6) * coarse.rounding
+        return abs(cut - abs(coarse.amount)) <= slack and (coarse.amount < 0) == (fine.amount < 0)
+
+
+def find_money(text: str) -> list[Money]:
+    """Every sum of money printed in the text, in order."""
+    found = []
+    for match in _MONEY.finditer(text):
+        digits = match["digits"]
+        scale = SCALE_WORDS[match["scale"].lower()] if match["scale"] else 1.0
+        places = len(digits.split(".", 1)[1]) if "." in digits else 0
+        amount = float(digits.replace(",", "")) * scale
+        found.append(
+            Money(
+                amount=-amount if match["minus"] else amount,
+                rounding=10**-places * scale,
+                currency=match["currency"],
+                printed=match.group().strip(),
+                start=match.start(),
+                end=match.end(),
+            )
+        )
+    return found
+
+
+def scale_of(unit: str | None) -> float:
+    """What a unit from :func:`parse_number` or :func:`find_unit` multiplies a figure by:
+    "£m" 1,000,000, "£k" 1,000, "£" or "%" or none 1."""
+    if not unit:
+        return 1.0
+    return TABLE_SCALE_WORDS.get(unit.lstrip("£$€").lower(), 1.0)

@@ -7,7 +7,8 @@ and cutting are both accepted), or points the wrong way, and the finding gives b
 Read: table rows (the comment beside the figures), and sentences where the old and new
 values are explicit: "N ... (P% increase from M)", "from M to N, a P% rise", "up P% from
 M", "N1 N2 This equates to a P% increase" (a table row flattened to text), and "X ... This
-is a P% upturn ..., equating to D" (a change given as an absolute number). A percentage
+is a P% upturn ..., equating to D" (a change given as an absolute number). Sums of money
+are read with their units ("from £900k to £1.2m" is 900,000 to 1,200,000). A percentage
 with no numbers beside it is not checked.
 
 **Anti-pattern**
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 import regex
 
 from ..models import DocumentBase, Pack
+from ..parsers.numbers import find_money
+from ..vocabulary.money import SCALE
 from ._support import NUMBER, Hit, agrees, counts, is_count, passages, sentences, to_float
 
 CODE = "FIG001"
@@ -51,10 +54,13 @@ PCT_FROM = regex.compile(
 DIR_PCT_FROM = regex.compile(
     rf"\b{_DIR}\s+(?:by\s+)?{_P}\s+(?:from|on)\s+(?:the\s+)?" + _N.format(name="old"), regex.I
 )
-#: "from 250 to 280"
+#: a sum's scale after its figure ("£900k", "£1.2 million"), read by find_money
+_SCALE = rf"(?:\s?{SCALE}(?![\p{{L}}\d]))?"
+#: "from 250 to 280", "from £900k to £1.2m"
 FROM_TO = regex.compile(
     r"\bfrom\s+(?:£|\$)?"
     + _N.format(name="old")
+    + _SCALE
     + r"\s+(?:\w+\s+){0,3}?to\s+(?:£|\$)?"
     + _N.format(name="new"),
     regex.I,
@@ -92,6 +98,16 @@ class Claim:
     page: int | None
 
 
+def _value(match: regex.Match, name: str) -> float:
+    """The figure a group holds: a sum of money read with its units ("£1.2m" is 1,200,000,
+    as "£900,000" is 900,000), else the number as printed."""
+    start = match.start(name)
+    for money in find_money(match.string):
+        if money.start <= start < money.end:
+            return money.amount
+    return to_float(match.group(name))
+
+
 def _is_year(printed: str) -> bool:
     return regex.fullmatch(r"(?:19|20)\d\d", printed) is not None
 
@@ -109,11 +125,13 @@ def _claims_in_sentence(sentence: str, previous: str, page: int | None) -> Itera
         for m in pattern.finditer(sentence):
             if _is_year(m.group("old")):
                 continue  # "up 11% from 2023": a year, not the old value
-            old = to_float(m.group("old"))
+            old = _value(m, "old")
             before = counts(sentence[: m.start()])
-            new_match = regex.match(r"\s+to\s+" + _N.format(name="new"), sentence[m.end() :])
+            new_match = regex.match(
+                r"\s+to\s+(?:£|\$)?" + _N.format(name="new"), sentence[m.end() :]
+            )
             if new_match:
-                new = to_float(new_match.group("new"))
+                new = _value(new_match, "new")
             elif before:
                 new = to_float(before[-1].group("number"))
             else:
@@ -138,8 +156,8 @@ def _claims_in_sentence(sentence: str, previous: str, page: int | None) -> Itera
         yield Claim(
             d.group("pct"),
             _is_up(d.group("dir")),
-            to_float(span.group("old")),
-            to_float(span.group("new")),
+            _value(span, "old"),
+            _value(span, "new"),
             sentence,
             page,
         )

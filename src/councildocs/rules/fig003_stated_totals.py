@@ -4,7 +4,8 @@
 table whose Business Crime and Vehicle Crime rows read 4,256 → 4,954 and 1,890 → 2,449 is
 re-added per period: 4,954 + 2,449 = 7,403 and 4,256 + 1,890 = 6,146. A stated number is
 reported only when it equals no period's sum of the named rows; the finding gives the sums.
-In running text, "N ..., comprising/made up of A ... and B ..." is re-added the same way.
+In running text, "N ..., comprising/made up of A ... and B ..." is re-added the same way,
+sums of money with their units ("£1.6m, comprising £1.2m and £400k").
 
 **Anti-pattern**
 
@@ -24,6 +25,7 @@ from collections.abc import Iterator
 import regex
 
 from ..models import DocumentBase, Pack
+from ..parsers.numbers import Money, find_money
 from ._support import Hit, Passage, counts, passages, sentences, to_float
 
 CODE = "FIG003"
@@ -104,6 +106,11 @@ def _text_hits(document: DocumentBase) -> Iterator[tuple[str, str, int | None]]:
             m = COMPRISING.search(sentence)
             if not m:
                 continue
+            money_before = find_money(sentence[: m.start()])
+            money_after = find_money(sentence[m.end() :])
+            if money_before and len(money_after) >= 2:
+                yield from _money_hit(money_before[-1], money_after, sentence, passage.page)
+                continue
             before, after = counts(sentence[: m.start()]), counts(sentence[m.end() :])
             if not before or len(after) < 2:
                 continue
@@ -116,6 +123,22 @@ def _text_hits(document: DocumentBase) -> Iterator[tuple[str, str, int | None]]:
                     sentence,
                     passage.page,
                 )
+
+
+def _money_hit(
+    total: Money, parts: list[Money], sentence: str, page: int | None
+) -> Iterator[tuple[str, str, int | None]]:
+    """A sum of money and its parts, each read with its units ("£1.6m, comprising £1.2m
+    and £400k"); the parts may miss by their rounding, as rounded figures do."""
+    added = sum(part.amount for part in parts)
+    slack = max(total.rounding, *(part.rounding for part in parts)) / 2 * len(parts)
+    if abs(added - total.amount) > slack + 1e-6:
+        yield (
+            f"stated total {total.printed} is not the sum of its parts "
+            f"({' + '.join(part.printed for part in parts)} = {total.currency}{added:,.0f})",
+            sentence,
+            page,
+        )
 
 
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
