@@ -300,4 +300,6 @@ def _source(source: SourceDocument) -> Source:
             if p.ocr_confidence is not None
         ],
         outline=[OutlineEntry(title=o.title, page=o.page, level=o.level) for o in source.outline],
+        unreadable_pages=[p.number for p in source.pages if not p.loaded],
+        pages_with_drawings_cut=[p.number for p in source.pages if p.drawings_cut],
     )
