@@ -140,8 +140,12 @@ def run_in_workers(
                 del busy[worker.connection]
                 if worker.process.is_alive():
                     idle.append(worker)
+                else:
+                    worker.close()
                 yield position, result
     finally:
+        for worker in busy.values():  # reading files nobody will use (an interrupt)
+            worker.stop()
         for worker in [*idle, *busy.values()]:
             worker.close()
 
