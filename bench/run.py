@@ -12,8 +12,9 @@ and peak memory (resident set) of (c) at 250 and 1000 pages, each in a fresh pro
 Whole processes as a user runs them, on the long pack (520 pages): pages per wall-second
 and per CPU-second (the process and its children, the helper included) of raw pypdfium2,
 a pdfplumber-only pass (a sample of its pages), ``councildocs parse --no-cache`` as it
-runs by default (one process reads the pack, in its worker) and with ``--jobs 2`` (a
-helper process reads and parses the second half beside it); three rounds interleaved, medians,
+runs (one process reads the pack, in its worker), and ``councildocs.parse`` in a process
+with the helper turned on (``parallel.HELPER.enable()``: a helper process reads and parses
+the second half beside it); three rounds interleaved, medians,
 so that a busy machine slows each alike. Then the corpus (``../shared/corpus``, where it
 is) with ``--jobs 1``, ``--jobs 2`` and each count up to the cores, with the parallel
 efficiency (speed-up over ``--jobs 1`` divided by the jobs).
@@ -145,6 +146,13 @@ for page in pdf:
     page.close()
 """
 
+_HELPER_PROCESS = """
+import sys, councildocs
+from councildocs.parallel import HELPER
+HELPER.enable()
+councildocs.parse(sys.argv[1]).model_dump_json()
+"""
+
 _PDFPLUMBER_PROCESS = """
 import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
@@ -179,7 +187,7 @@ def whole_process_rates(pack: Path, out: Path) -> dict:
             PDFPLUMBER_PAGES,
         ),
         "c_councildocs_serial": (parse, None, None),
-        "c_councildocs_helper": ([*parse, "--jobs", "2"], None, None),
+        "c_councildocs_helper": ([sys.executable, "-c", _HELPER_PROCESS, str(pack)], None, None),
     }
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in ways}
     for _ in range(ROUNDS):

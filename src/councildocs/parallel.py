@@ -4,12 +4,13 @@ Reading text and parsing documents take nearly all of a long pack's time and spl
 cleanly: the helper reads the second part of the pages while this process reads the
 first, then parses the later documents while this process parses the earlier ones.
 
-It is off unless a caller turns it on (:meth:`Helper.enable`; ``councildocs parse`` does
-for one file given ``--jobs 2`` or more). ``make bench`` decided that: on a busy shared
-machine the helper made a 520-page pack slower, per wall-second and per CPU-second, than
-one process (docs/performance.md), so more cores come from ``--jobs`` alone. When on, it
-is forked on first need, and used only with a second core and a cheap fork. Whatever goes
-wrong in it, the caller does that part itself, so a result never depends on the helper.
+It is off unless a caller turns it on (:meth:`Helper.enable`). ``make bench`` decided
+that: on a busy shared machine the helper made a 520-page pack slower, per wall-second and
+per CPU-second, than one process (docs/performance.md), so the commands never turn it on
+and more cores come from ``--jobs`` alone. When on, it is forked on first need, and used
+only with a second core and a cheap fork, and never inside a batch's worker processes
+(their cores are taken). Whatever goes wrong in it, the caller does that part itself, so
+a result never depends on the helper.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ class Helper:
         self._enabled = False
 
     def enable(self, on: bool = True) -> None:
-        """Let long parses in this process (and processes forked from it) use the helper."""
+        """Let long parses in this process use the helper (``on=False``: stop)."""
         self._enabled = on
 
     def available(self) -> bool:
         if self._broken or not self._enabled:
             return False
-        if (os.cpu_count() or 1) < 2:
+        if (os.cpu_count() or 1) < 2 or multiprocessing.parent_process() is not None:
             return False
         return "fork" in multiprocessing.get_all_start_methods()
 

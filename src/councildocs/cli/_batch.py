@@ -50,7 +50,7 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.IntRange(min=1),
             default=None,
             help="Worker processes, one file each (default: the number of cores). One file "
-            "alone: the processes its OCR and the reading of a long PDF may use.",
+            "alone: the Tesseract processes its OCR may use.",
         ),
         click.option(
             "--cache-dir",

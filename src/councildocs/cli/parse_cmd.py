@@ -25,7 +25,6 @@ from ..errors import CouncilDocsError
 from ..inputs import STDIN, is_saved
 from ..ocr_settings import DEFAULT_LANGUAGES, LANGUAGES_PATTERN, OCR_MODES, OcrSettings
 from ..output.indent import indent_json
-from ..parallel import HELPER
 from . import main
 from ._batch import (
     Progress,
@@ -102,11 +101,8 @@ def parse(
         return
     if is_single_file(paths):
         _refuse_saved_output(paths)
-        # one file: its scanned pages take the cores --jobs gives, with a bar, and a long
-        # PDF is read in two halves at once only when --jobs asks for the cores (the bench
-        # found the helper slower than one process on a busy machine)
+        # one file, in one worker: its scanned pages take the cores --jobs gives, with a bar
         ocr = OcrSettings(ocr_mode, ocr_languages, jobs or default_jobs(), progress=not quiet)
-        HELPER.enable(jobs is not None and jobs >= 2)
         [outcome] = parse_packs(list(paths), jobs=1, cache=cache, progress=None, ocr=ocr)
         if not outcome.ok:
             fail(outcome.path, outcome.error or "")
