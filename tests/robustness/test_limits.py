@@ -1,7 +1,7 @@
 """Per-file limits: a file past its time or its memory fails in one line, the others finish.
 
 The slow and the big inputs are generated here, small on disk: a text export of some
-megabytes (parsing takes seconds), a PDF whose one content stream inflates to 256 MiB of
+megabytes (parsing takes seconds), a PDF whose one content stream inflates to 160 MiB of
 spaces (PDFium holds it whole), and work functions that sleep or allocate.
 """
 
@@ -134,24 +134,30 @@ def _jsonl(path: Path) -> dict[str, dict]:
     return {record.get("path") or record["source"]["path"]: record for record in records}
 
 
+@pytest.fixture(scope="module")
+def bomb(tmp_path_factory) -> Path:
+    """160 MiB of spaces in a stream of some 160 KB: more than a 150 MiB worker can hold."""
+    path = _inflating_pdf(tmp_path_factory.mktemp("bomb") / "inflates.pdf", 160 << 20)
+    assert path.stat().st_size < 200_000
+    return path
+
+
 def test_cli_a_file_that_needs_more_memory_than_the_cap_is_one_line_and_others_are_kept(
-    tmp_path,
+    tmp_path, bomb
 ):
-    bomb = _inflating_pdf(tmp_path / "inflates.pdf", 256 << 20)
-    assert bomb.stat().st_size < 400_000
     out = tmp_path / "out.jsonl"
-    limits = ["--no-cache", "--max-memory", "250M"]
+    limits = ["--no-cache", "--max-memory", "150M"]
     run = _run("parse", str(SMALL_EXPORT), str(bomb), *limits, "-o", str(out))
     assert run.returncode == 1  # a batch with a failed file
     errors = [line for line in run.stderr.splitlines() if "error" in line]
-    assert errors == [f"councildocs: error: {bomb}: needed more than 250 MiB"]
+    assert errors == [f"councildocs: error: {bomb}: needed more than 150 MiB"]
     records = _jsonl(out)
-    assert records[str(bomb)]["error"] == "needed more than 250 MiB"
+    assert records[str(bomb)]["error"] == "needed more than 150 MiB"
     assert records[str(SMALL_EXPORT)]["source"]["page_count"] == 12
     # one file alone: the same line, exit 2
     alone = _run("parse", str(bomb), *limits)
     assert alone.returncode == 2
-    assert alone.stderr == f"councildocs: error: {bomb}: needed more than 250 MiB\n"
+    assert alone.stderr == f"councildocs: error: {bomb}: needed more than 150 MiB\n"
 
 
 def test_cli_a_file_past_the_timeout_is_one_line_and_the_others_are_kept(tmp_path):
@@ -174,3 +180,24 @@ def test_cli_refuses_a_memory_cap_it_cannot_read():
     run = _run("parse", str(SMALL_EXPORT), "--max-memory", "lots")
     assert run.returncode == 2
     assert "is not a size such as 4G" in run.stderr
+
+
+def test_cli_validate_reports_the_file_past_the_cap_and_checks_the_others(bomb):
+    run = _run("validate", str(SMALL_EXPORT), str(bomb), "--no-cache", "--max-memory", "150M")
+    assert f"councildocs: error: {bomb}: needed more than 150 MiB" in run.stderr.splitlines()
+    assert "IO001 error: needed more than 150 MiB" in run.stdout
+    # the other file was checked: its minutes' missing apologies (MIN002) are reported
+    assert "MIN002" in run.stdout
+
+
+def test_parse_many_takes_the_limits_and_runs_the_next_file_after_a_kill(tmp_path):
+    import councildocs
+
+    slow = tmp_path / "slow.txt"
+    slow.write_text(SMALL_EXPORT.read_text() * (6_000_000 // SMALL_EXPORT.stat().st_size))
+    # one worker, the larger file first: the small one runs in a fresh worker after the kill
+    outcomes = list(
+        councildocs.parse_many([SMALL_EXPORT, slow], jobs=1, limits=councildocs.Limits(timeout=3))
+    )
+    assert [o.error for o in outcomes] == [None, "timed out after 3 s"]
+    assert outcomes[0].value.pack().source.page_count == 12
