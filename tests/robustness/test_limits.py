@@ -201,3 +201,15 @@ def test_parse_many_takes_the_limits_and_runs_the_next_file_after_a_kill(tmp_pat
     )
     assert [o.error for o in outcomes] == [None, "timed out after 3 s"]
     assert outcomes[0].value.pack().source.page_count == 12
+
+
+def test_cli_standard_input_is_parsed_under_the_same_limits(bomb):
+    run = subprocess.run(
+        [COUNCILDOCS, "parse", "-", "--max-memory", "150M"],
+        input=bomb.read_bytes(),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr == b"councildocs: error: <stdin>: needed more than 150 MiB\n"
