@@ -7,8 +7,11 @@ which file each worker holds and since when, so it can stop one that runs past i
 and name the file, while the other workers go on.
 
 How a file that needs too much memory shows: Python raises ``MemoryError`` (``call``
-reports it, and the worker carries on), or PDFium, whose allocator aborts the process when an allocation
-fails, dies by ``SIGABRT``; under a memory cap that death is reported as the cap reached.
+reports it, and the worker carries on), or PDFium, whose allocator aborts the process
+when an allocation fails, dies by ``SIGABRT``; under a memory cap that death is reported
+as the cap reached. Workers are forked (Linux and macOS), and the cap counts the address
+space the worker inherits from its parent too: small for the commands, but a script in a
+large process should allow for its own size.
 """
 
 from __future__ import annotations
