@@ -11,8 +11,10 @@ and peak memory (resident set) of (c) at 250 and 1000 pages, each in a fresh pro
 
 Whole processes as a user runs them, on the long pack (520 pages): pages per wall-second
 and per CPU-second (the process and its children, the helper included) of raw pypdfium2,
-a pdfplumber-only pass (a sample of its pages), ``councildocs parse --no-cache`` serial
-(``COUNCILDOCS_SERIAL``) and as it runs by default; three rounds interleaved, medians,
+a pdfplumber-only pass (a sample of its pages), ``councildocs parse --no-cache`` as it
+runs (one process reads the pack, in its worker), and ``councildocs.parse`` in a process
+with the helper turned on (``parallel.HELPER.enable()``: a helper process reads and parses
+the second half beside it); three rounds interleaved, medians,
 so that a busy machine slows each alike. Then the corpus (``../shared/corpus``, where it
 is) with ``--jobs 1``, ``--jobs 2`` and each count up to the cores, with the parallel
 efficiency (speed-up over ``--jobs 1`` divided by the jobs).
@@ -144,6 +146,13 @@ for page in pdf:
     page.close()
 """
 
+_HELPER_PROCESS = """
+import sys, councildocs
+from councildocs.parallel import HELPER
+HELPER.enable()
+councildocs.parse(sys.argv[1]).model_dump_json()
+"""
+
 _PDFPLUMBER_PROCESS = """
 import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
@@ -169,7 +178,6 @@ def timed_process(command: list[str], env: dict | None = None) -> tuple[float, f
 def whole_process_rates(pack: Path, out: Path) -> dict:
     """Pages per wall- and CPU-second of each way of reading the long pack, medians of
     ROUNDS interleaved rounds."""
-    serial_env = os.environ | {"COUNCILDOCS_SERIAL": "1"}
     parse = [*COUNCILDOCS, "parse", "--no-cache", str(pack), "-o", str(out)]
     ways = {
         "a_raw_pypdfium2": ([sys.executable, "-c", _RAW_PROCESS, str(pack)], None, None),
@@ -178,8 +186,8 @@ def whole_process_rates(pack: Path, out: Path) -> dict:
             None,
             PDFPLUMBER_PAGES,
         ),
-        "c_councildocs_serial": (parse, serial_env, None),
-        "c_councildocs_default": (parse, None, None),
+        "c_councildocs_serial": (parse, None, None),
+        "c_councildocs_helper": ([sys.executable, "-c", _HELPER_PROCESS, str(pack)], None, None),
     }
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in ways}
     for _ in range(ROUNDS):
@@ -257,7 +265,7 @@ def main() -> None:
         f"whole_process_pages_{LONG_PACK_PAGES}": whole,
         "whole_process_over_raw": {
             "c_councildocs_serial": over_raw("c_councildocs_serial"),
-            "c_councildocs_default": over_raw("c_councildocs_default"),
+            "c_councildocs_helper": over_raw("c_councildocs_helper"),
         },
         "corpus": corpus,
         "peak_memory_mib": {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 import councildocs
-from councildocs.parallel import PARALLEL_MIN_PAGES
+from councildocs.parallel import HELPER, PARALLEL_MIN_PAGES
 
 from .conftest import FIXTURES
 
@@ -25,11 +25,14 @@ def _long_pack(path, pages):
     return path
 
 
-def test_parallel_read_gives_the_same_pack(tmp_path, monkeypatch):
+def test_parallel_read_gives_the_same_pack(tmp_path):
     path = _long_pack(tmp_path / "long.pdf", PARALLEL_MIN_PAGES + 20)
-    parallel = councildocs.parse(path)
-    monkeypatch.setenv("COUNCILDOCS_SERIAL", "1")
-    serial = councildocs.parse(path)
+    serial = councildocs.parse(path)  # the helper is off unless asked for
+    HELPER.enable()
+    try:
+        parallel = councildocs.parse(path)
+    finally:
+        HELPER.enable(False)
     assert parallel.source.page_count >= PARALLEL_MIN_PAGES
     assert parallel.model_dump() == serial.model_dump()
     # three copies of the two fixtures (36 pages a round): three crime tables, and a

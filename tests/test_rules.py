@@ -70,7 +70,7 @@ def test_references_resolve_codes_prefixes_names_and_groups():
     assert resolve("fig001") == {"FIG001"}
     assert {"FIG001", "FIG002", "FIG003", "FIG004"} <= resolve("FIG")
     assert resolve("percentage-share") == {"FIG002"}
-    assert resolve("publication") == {"PUB001", "PUB002", "PUB003", "PUB004"}
+    assert resolve("publication") == {"PUB001", "PUB002", "PUB003", "PUB004", "PUB005"}
     assert "AGD001" in resolve("structure") and "MIN003" in resolve("structure")
     with pytest.raises(ValueError):
         resolve("XYZ999")

@@ -8,7 +8,8 @@
 
 Every command has its function here, as sqlite-utils' commands have theirs: ``parse``
 (a path, or a PDF held in memory as bytes or a binary file object), ``parse_many`` (many
-files in worker processes or on any ``concurrent.futures.Executor``, with the cache),
+files in worker processes or on any ``concurrent.futures.Executor``, with the cache, and
+each file under ``Limits`` of time and memory when asked),
 ``validate`` (and ``validate_many``), ``tables`` and
 ``export_sqlite``; ``read`` also loads saved ``parse`` JSON. Every error a user must fix is
 a :class:`CouncilDocsError`.
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from .models import Finding, Pack
     from .ocr_settings import OcrSettings
     from .pipeline import read
+    from .workers import Limits
 
 __version__ = "0.1.0"
 
@@ -42,6 +44,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "CouncilDocsError",
     "Finding",
+    "Limits",
     "NoTextLayer",
     "OcrSettings",
     "OcrUnavailable",
@@ -66,6 +69,7 @@ _LAZY = {
     "Finding": ".models",
     "Pack": ".models",
     "OcrSettings": ".ocr_settings",
+    "Limits": ".workers",
     "parse": ".api",
     "parse_many": ".batch",
     "tables": ".api",

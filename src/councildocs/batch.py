@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from .cache import PackCache
 from .errors import CouncilDocsError
 from .ocr_settings import OcrSettings
+from .workers import Limits
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
+    from concurrent.futures import Executor
 
     from .contract import Severity
     from .models import Finding, Pack
@@ -102,6 +103,7 @@ def run_batch(
     lookup: Callable[[str], T | None] | None = None,
     on_done: Callable[[Outcome[T]], None] | None = None,
     executor: Executor | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Outcome[T]]:
     """Run ``work(path)`` for every path and yield an :class:`Outcome` for each.
 
@@ -114,11 +116,18 @@ def run_batch(
     ``executor``: any :class:`concurrent.futures.Executor` to run ``work`` in instead of
     this function's worker processes (``jobs`` is then the executor's business): a Dask
     cluster's ``Client.get_executor()``, Ray's or loky's, or a thread pool.
+    ``limits`` (:class:`~councildocs.workers.Limits`): the time and memory one file may
+    use; a file past either fails with a one-line reason and the others go on. Every file
+    then runs in a worker process, even with ``jobs=1``. An executor has limits of its own
+    (Dask's memory limit, a future's timeout), so the two are not given together.
 
     Files are started largest first, so that one long pack begun last does not leave the
     other workers idle at the end of the run.
     """
     paths = list(paths)
+    limits = limits or Limits()
+    if executor is not None and limits.any:
+        raise ValueError("limits apply to councildocs' own workers: set them on the executor")
     count_pages = pages or (lambda _value: 0)
     jobs = max(1, jobs or default_jobs())
     finished: dict[int, Outcome[T]] = {}
@@ -159,59 +168,19 @@ def run_batch(
         yield from _run_on(executor, paths, to_run, work, count_pages, settle)
         return
 
-    if jobs == 1 or len(to_run) <= 1:
+    if not limits.any and (jobs == 1 or len(to_run) <= 1):
         for index in to_run:
             yield from settle(index, _finish(paths[index], _call(work, paths[index]), count_pages))
         return
 
-    # the process pool's machinery is loaded only for a run that starts workers
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
+    # each file in a worker process, where its limits can be held and a crash is its own
+    from .workers import run_in_workers
 
-    pending = to_run
-    isolate = False
-    while pending:
-        survivors: list[int] = []
-        # After a worker died, run the files it may have taken down one pool each, so the
-        # file that kills its process is named and the others still get their results.
-        pools = [[i] for i in pending] if isolate else [pending]
-        for group in pools:
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(group)))
-            try:
-                futures: dict[Future[tuple[Any, str | None, float]], int] = {
-                    pool.submit(_call, work, paths[i]): i for i in _largest_first(paths, group)
-                }
-                waiting = set(futures)
-                while waiting:
-                    done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
-                    for future in sorted(done, key=futures.__getitem__):
-                        index = futures[future]
-                        try:
-                            result = future.result()
-                        except BrokenProcessPool:
-                            if not isolate:
-                                survivors.append(index)
-                                continue
-                            result = (None, "the worker process died reading this file", 0.0)
-                        yield from settle(index, _finish(paths[index], result, count_pages))
-            except BaseException:
-                # interrupted (Ctrl-C, SIGTERM): the files being read are abandoned, so
-                # their workers are stopped now rather than left to finish, or orphaned
-                _stop_workers(pool)
-                raise
-            finally:
-                # a consumer that stops early must not wait for files nobody will read
-                pool.shutdown(wait=True, cancel_futures=True)
-        pending = sorted(survivors)
-        isolate = True
-
-
-def _stop_workers(pool) -> None:
-    # the executor offers no way to stop running calls before Python 3.14's
-    # terminate_workers(); its process table is the only handle on them
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        if process.is_alive():
-            process.terminate()
+    order = _largest_first(paths, to_run)
+    call = functools.partial(_call, work, out_of_memory=limits.memory_exceeded())
+    tasks = [paths[index] for index in order]
+    for position, result in run_in_workers(tasks, call, jobs=min(jobs, len(tasks)), limits=limits):
+        yield from settle(order[position], _finish(paths[order[position]], result, count_pages))
 
 
 def _largest_first(paths: list[str], indices: list[int]) -> list[int]:
@@ -250,11 +219,15 @@ def _run_on(
             future.cancel()
 
 
-def _call(work: Callable[[str], T], path: str) -> tuple[T | None, str | None, float]:
+def _call(
+    work: Callable[[str], T], path: str, out_of_memory: str = "ran out of memory"
+) -> tuple[T | None, str | None, float]:
     """Run in the worker: exceptions become a reason string, since they may not pickle."""
     started = time.perf_counter()
     try:
         return work(path), None, time.perf_counter() - started
+    except MemoryError:
+        return None, out_of_memory, time.perf_counter() - started
     except Exception as exc:
         return None, failure_reason(exc), time.perf_counter() - started
 
@@ -295,6 +268,7 @@ def parse_many(
     executor: Executor | None = None,
     ordered: bool | None = None,
     ocr: OcrSettings | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Outcome[ParsedPack]]:
     """Parse many files in ``jobs`` worker processes; one :class:`Outcome` per file.
 
@@ -312,6 +286,9 @@ def parse_many(
     results are those of a serial run. ``ordered``: outcomes in input order (the default
     without an executor) or as they finish (the default with one). With an executor the
     cache is read and written here, so workers on other machines need no cache folder.
+    ``limits`` (:class:`~councildocs.workers.Limits`): the time and memory one file may
+    use (default: none); a file past either has ``error`` ("timed out after 300 s",
+    "needed more than 4 GiB") and the others go on.
 
     >>> for outcome in parse_many(["a.pdf", "b.pdf"], jobs=2):
     ...     print(outcome.path, outcome.value.pack().meeting.body if outcome.ok else outcome.error)
@@ -343,6 +320,7 @@ def parse_many(
         lookup=functools.partial(cached_parse, cache=cache) if cache else None,
         on_done=stored if store_here is not None else on_done,
         executor=executor,
+        limits=limits,
     )
 
 
@@ -396,10 +374,12 @@ def validate_many(
     executor: Executor | None = None,
     ordered: bool | None = None,
     on_done: Callable[[Outcome[list[Finding]]], None] | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Outcome[list[Finding]]]:
     """:func:`councildocs.validate` over many files, as :func:`parse_many` runs parse: in
-    ``jobs`` worker processes or on any ``executor``; an outcome's ``value`` is the file's
-    findings, and a file that cannot be read has ``error`` instead."""
+    ``jobs`` worker processes or on any ``executor``, under ``limits`` as there; an
+    outcome's ``value`` is the file's findings, and a file that cannot be read has
+    ``error`` instead."""
     if ordered is None:
         ordered = executor is None
     # the references are checked here, once, so a typo fails before any file is read
@@ -413,6 +393,7 @@ def validate_many(
         ordered=ordered,
         on_done=on_done,
         executor=executor,
+        limits=limits,
     )
 
 

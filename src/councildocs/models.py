@@ -105,6 +105,16 @@ class Source(Model):
         default_factory=list, description="Pages read by OCR, with their mean word confidence"
     )
     outline: list[OutlineEntry] = Field(default_factory=list)
+    unreadable_pages: list[int] = Field(
+        default_factory=list,
+        description="Physical pages (1-based) the PDF library could not load (a damaged or "
+        "truncated file); the other pages were read",
+    )
+    pages_with_drawings_cut: list[int] = Field(
+        default_factory=list,
+        description="Physical pages that draw more paths than are read (10,000); ruling "
+        "lines past them are not seen",
+    )
 
 
 class Meeting(Model):

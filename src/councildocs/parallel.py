@@ -1,12 +1,16 @@
-"""A helper process kept for the session, for the parts of one parse that can run beside it.
+"""A helper process for the parts of one long parse that can run beside it, when asked.
 
 Reading text and parsing documents take nearly all of a long pack's time and split
 cleanly: the helper reads the second part of the pages while this process reads the
-first, then parses the later documents while this process parses the earlier ones. It is
-forked on first need, while the process is still small, and used only where it can help:
-not inside a batch's worker processes (their cores are taken), not without a second core
-or a cheap fork, and not when ``COUNCILDOCS_SERIAL`` is set. Whatever goes wrong in it,
-the caller does that part itself, so a result never depends on the helper.
+first, then parses the later documents while this process parses the earlier ones.
+
+It is off unless a caller turns it on (:meth:`Helper.enable`). ``make bench`` decided
+that: on a busy shared machine the helper made a 520-page pack slower, per wall-second and
+per CPU-second, than one process (docs/performance.md), so the commands never turn it on
+and more cores come from ``--jobs`` alone. When on, it is forked on first need, and used
+only with a second core and a cheap fork, and never inside a batch's worker processes
+(their cores are taken). Whatever goes wrong in it, the caller does that part itself, so
+a result never depends on the helper.
 """
 
 from __future__ import annotations
@@ -26,9 +30,14 @@ class Helper:
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._broken = False
+        self._enabled = False
+
+    def enable(self, on: bool = True) -> None:
+        """Let long parses in this process use the helper (``on=False``: stop)."""
+        self._enabled = on
 
     def available(self) -> bool:
-        if self._broken or os.environ.get("COUNCILDOCS_SERIAL"):
+        if self._broken or not self._enabled:
             return False
         if (os.cpu_count() or 1) < 2 or multiprocessing.parent_process() is not None:
             return False

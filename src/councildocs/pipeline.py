@@ -169,8 +169,10 @@ def _pages_of(source: SourceDocument, segment: Segment) -> list[Page]:
     by_page: dict[int, list] = {}
     for line in segment.lines:
         by_page.setdefault(line.page, []).append(line)
+    # physical page n is source.pages[n - 1]: looked up, not found by a pass over every
+    # page for every document, which made a long text export's time grow with its square
     pages = {page.number: page for page in segment.pages} or {
-        page.number: page for page in source.pages if page.number in by_page
+        number: source.pages[number - 1] for number in by_page if 0 < number <= len(source.pages)
     }
     out = []
     for number, lines in by_page.items():
@@ -300,4 +302,6 @@ def _source(source: SourceDocument) -> Source:
             if p.ocr_confidence is not None
         ],
         outline=[OutlineEntry(title=o.title, page=o.page, level=o.level) for o in source.outline],
+        unreadable_pages=[p.number for p in source.pages if not p.loaded],
+        pages_with_drawings_cut=[p.number for p in source.pages if p.drawings_cut],
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import glob
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from ..errors import CouncilDocsError
 from ..inputs import configured_exclude, expand_paths, read_pipe
 from ..ocr_settings import OcrSettings
 from ..output.wording import count
+from ..workers import DEFAULT_TIMEOUT, Limits, default_limits, parse_size
 from . import _common
 
 if TYPE_CHECKING:
@@ -35,14 +37,20 @@ PARSEABLE_SUFFIXES = (".pdf", ".txt")
 
 
 def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--jobs, --cache-dir, --no-cache and --quiet, read the same by every batch command."""
+    """--jobs, --cache-dir, --no-cache, --quiet, --timeout and --max-memory, read the same by
+    every batch command.
+
+    The two limits are not passed to the command: they are kept on the click context, and
+    :func:`parse_packs`, which every command parses through, reads them there.
+    """
     options = [
         click.option(
             "-j",
             "--jobs",
             type=click.IntRange(min=1),
             default=None,
-            help="Worker processes (default: the number of cores; 1 runs in this process).",
+            help="Worker processes, one file each (default: the number of cores). One file "
+            "alone: the Tesseract processes its OCR may use.",
         ),
         click.option(
             "--cache-dir",
@@ -55,10 +63,52 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "-q", "--quiet", is_flag=True, help="No progress and no summary; errors only."
         ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            metavar="SECONDS",
+            default=DEFAULT_TIMEOUT,
+            show_default=True,
+            expose_value=False,
+            callback=_keep_limit,
+            help="Seconds one file may take; a file past it fails with one line and the "
+            "others go on.",
+        ),
+        click.option(
+            "--max-memory",
+            metavar="SIZE",
+            default=None,
+            expose_value=False,
+            callback=_keep_limit,
+            help="Memory (address space) one file's worker may use, e.g. 2G or 800M "
+            "(default: 4 GiB, or half the machine's memory where that is less); a file "
+            "past it fails with one line and the others go on.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
     return command
+
+
+_LIMITS = "councildocs.limits"
+
+
+def _keep_limit(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    limits = ctx.meta.get(_LIMITS, default_limits())
+    if param.name == "timeout":
+        limits = replace(limits, timeout=value)
+    elif value is not None:
+        try:
+            limits = replace(limits, memory=parse_size(value))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+    ctx.meta[_LIMITS] = limits
+
+
+def limits() -> Limits:
+    """The --timeout and --max-memory of the command running (the defaults outside one)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(_LIMITS, default_limits()) if ctx else default_limits()
 
 
 def exclude_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -129,9 +179,10 @@ def parse_packs(
     progress: Progress | None,
     ocr: OcrSettings | None = None,
 ) -> Iterator[Outcome[ParsedPack]]:
-    """Outcomes of parsing ``files`` (values: :class:`ParsedPack`), in input order."""
+    """Outcomes of parsing ``files`` (values: :class:`ParsedPack`), in input order, each
+    file in a worker process under the command's --timeout and --max-memory."""
     on_done = progress.done if progress else None
-    return parse_many(files, jobs=jobs, cache=cache, on_done=on_done, ocr=ocr)
+    return parse_many(files, jobs=jobs, cache=cache, on_done=on_done, ocr=ocr, limits=limits())
 
 
 class Progress:

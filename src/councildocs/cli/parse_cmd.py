@@ -8,6 +8,7 @@ per pack in input order, an ``{"path": ..., "error": ...}`` line for a file that
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import shutil
@@ -20,7 +21,7 @@ from typing import Any, TextIO
 import click
 
 from ..atomic import check_replaceable, open_atomically
-from ..batch import Outcome, ParsedPack, failure_reason
+from ..batch import Outcome, ParsedPack, run_batch
 from ..errors import CouncilDocsError
 from ..inputs import STDIN, is_saved
 from ..ocr_settings import OcrSettings
@@ -32,6 +33,7 @@ from ._batch import (
     exclude_option,
     input_files,
     is_single_file,
+    limits,
     open_cache,
     parse_packs,
     read_stdin,
@@ -123,18 +125,30 @@ def _refuse_saved_output(files) -> None:
 
 
 def _parse_stdin(output: Path | None, fmt: str, ocr: OcrSettings) -> None:
-    """``parse -``: the pack on standard input (a PDF or a text export), never cached."""
+    """``parse -``: the pack on standard input (a PDF or a text export), never cached; read
+    here, once, and parsed in a worker under --timeout and --max-memory as a file is."""
+    data = read_stdin()
+    work = functools.partial(_parse_contents, data, ocr=ocr)
+    [outcome] = run_batch([STDIN_NAME], work, jobs=1, pages=_page_count, limits=limits())
+    if not outcome.ok:
+        fail(STDIN_NAME, outcome.error or "")
+    with _destination(output) as out:
+        out.write(_render(fmt, outcome) + "\n")
+
+
+STDIN_NAME = "<stdin>"
+
+
+def _parse_contents(data: bytes, _name: str, ocr: OcrSettings) -> ParsedPack:
+    """The batch work for contents held in memory (the worker has them from the fork)."""
     from ..api import parse as parse_contents
 
-    try:
-        pack = parse_contents(read_stdin(), name="<stdin>", ocr=ocr)
-    except CouncilDocsError as exc:
-        fail(exc.path, exc.problem)
-    except Exception as exc:  # a parser bug must still not show a user a traceback
-        fail("<stdin>", failure_reason(exc))
-    parsed = ParsedPack(pack.model_dump_json(by_alias=True), pack.source.page_count)
-    with _destination(output) as out:
-        out.write(_render(fmt, Outcome("<stdin>", value=parsed)) + "\n")
+    pack = parse_contents(data, name=STDIN_NAME, ocr=ocr)
+    return ParsedPack(pack.model_dump_json(by_alias=True), pack.source.page_count)
+
+
+def _page_count(parsed: ParsedPack) -> int:
+    return parsed.pages
 
 
 @contextmanager

@@ -49,9 +49,10 @@ _POINTS_PER_PIXEL = 72 / DPI
 def pages_to_read(pages: list[Page], settings: OcrSettings) -> list[Page]:
     if settings.mode == "never":
         return []
+    # a page PDFium could not load cannot be rendered for OCR either
     if settings.mode == "always":
-        return list(pages)
-    return [page for page in pages if not page.has_text_layer]
+        return [page for page in pages if page.loaded]
+    return [page for page in pages if not page.has_text_layer and page.loaded]
 
 
 def read_by_ocr(path: str, pages: list[Page], settings: OcrSettings) -> None:
@@ -77,12 +78,12 @@ def read_by_ocr(path: str, pages: list[Page], settings: OcrSettings) -> None:
             path, f"the PDF has no text layer (scanned images only); {exc.problem}"
         ) from None
     engine = _engine(path, pytesseract, installed, settings.languages)
-    import pypdfium2 as pdfium
+    from .pdf import open_pdf
 
     # PDFium is held only while a page is rendered: Tesseract reads it in a process of its
     # own, so threads of a caller's pool OCR their files side by side
     with PDFIUM_LOCK:
-        pdf = pdfium.PdfDocument(path)
+        pdf = open_pdf(path)  # repaired as the text was read, if truncated
     try:
         with _Progress(path, len(wanted), settings.progress) as progress:
             for page, words in _recognised(pdf, wanted, engine, settings.jobs):

@@ -140,6 +140,11 @@ class Page:
     invisible: list[Line] = field(default_factory=list)
     # the mean confidence (0-100) of the words OCR read here; None for a page not OCR'd
     ocr_confidence: float | None = None
+    # False for a page PDFium could not load (a damaged or truncated file): it has no
+    # content, and the pack lists it in source.unreadable_pages
+    loaded: bool = True
+    # True where the page drew more paths than are read (extract.pdf.MAX_DRAWINGS_PER_PAGE)
+    drawings_cut: bool = False
 
     __reduce__ = _positionally
 

@@ -25,14 +25,65 @@ from .pdfium_lock import PDFIUM_LOCK
 
 
 def read_pdf(path: str) -> tuple[list[Page], dict]:
-    """Return the pages of the PDF at ``path`` and its document-level facts."""
+    """Return the pages of the PDF at ``path`` and its document-level facts.
+
+    A page PDFium cannot load costs only itself: it is kept as an empty page marked not
+    ``loaded`` (``source.unreadable_pages``), and the others are read. A file with no
+    page that loads is unreadable.
+    """
     with PDFIUM_LOCK:
         return _read_pdf(path)
 
 
+def open_pdf(path: str) -> pdfium.PdfDocument:
+    """The PDF at ``path``; a truncated one with its catalog cut off is opened repaired.
+
+    Writers commonly put the catalog (the object naming the page tree) at the end of the
+    file, so a download cut short loses it, and PDFium then opens nothing, though the
+    pages before the cut are intact. Naming the page tree in a catalog appended to the
+    bytes gives them back: PDFium rebuilds the cross-reference table by scanning the
+    objects, and the pages whose objects survive load.
+    """
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise
+        repaired = _with_catalog(path)
+        if repaired is None:
+            raise
+        try:
+            return pdfium.PdfDocument(repaired)
+        except pdfium.PdfiumError:
+            raise exc from None
+
+
+# a page tree object: "N G obj << ... /Type /Pages" (not /Page), within a few KB of its start
+_PAGE_TREE = regex.compile(
+    rb"(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj).){0,4000}?/Type\s*/Pages\b", regex.S
+)
+
+
+def _with_catalog(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError:
+        return None
+    tree = _PAGE_TREE.search(data)
+    if tree is None:
+        return None
+    number, generation = tree.group(1), tree.group(2)
+    # the cut may fall inside a stream or an object: close both before the new catalog
+    return data + (
+        b"\nendstream\nendobj\n999999 0 obj\n<< /Type /Catalog /Pages %s %s R >>\nendobj\n"
+        b"trailer\n<< /Root 999999 0 R >>\n%%%%EOF\n" % (number, generation)
+    )
+
+
 def _read_pdf(path: str) -> tuple[list[Page], dict]:
     try:
-        pdf = pdfium.PdfDocument(path)
+        pdf = open_pdf(path)
     except pdfium.PdfiumError as exc:
         raise UnreadableInput(path, _describe_open_error(str(exc))) from None
     try:
@@ -50,6 +101,8 @@ def _read_pdf(path: str) -> tuple[list[Page], dict]:
         raise UnreadableInput(path, f"the PDF is damaged ({exc})") from None
     finally:
         pdf.close()
+    if pages and not any(page.loaded for page in pages):
+        raise UnreadableInput(path, "the PDF is damaged: none of its pages can be loaded")
     return pages, facts
 
 
@@ -63,7 +116,7 @@ def _read_range_of(pdf: pdfium.PdfDocument, start: int, stop: int) -> list[Page]
 
 
 def _read_range(path: str, start: int, stop: int) -> list[Page]:
-    pdf = pdfium.PdfDocument(path)
+    pdf = open_pdf(path)
     try:
         return _read_range_of(pdf, start, stop)
     finally:
@@ -114,15 +167,15 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
     # tenth of this function's time
     raw_page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
     if not raw_page:
-        raise pdfium.PdfiumError(f"cannot load page {index + 1}")
+        return _unreadable_page(index)
     raw_textpage = None
     try:
         width = pdfium_c.FPDF_GetPageWidthF(raw_page)
         height = pdfium_c.FPDF_GetPageHeightF(raw_page)
-        drawings = _drawings(raw_page, height)
+        drawings, drawings_cut = _drawings(raw_page, height)
         raw_textpage = pdfium_c.FPDFText_LoadPage(raw_page)
         if not raw_textpage:
-            raise pdfium.PdfiumError(f"cannot read the text of page {index + 1}")
+            return _unreadable_page(index)
         styles = _TextStyles(raw_textpage, raw_page)
         runs = _spans(raw_textpage, height, styles)
         shown = [run for run in runs if run[2].style.visible]
@@ -140,15 +193,28 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
         lines=_lines(rows, index + 1),
         has_text_layer=bool(runs),
         drawings=drawings,
+        drawings_cut=drawings_cut,
         invisible=_lines(_rows(hidden), index + 1) if hidden else [],
     )
 
 
+def _unreadable_page(index: int) -> Page:
+    # no text layer to speak of, but not a scan either: OCR and PUB004 leave it alone
+    return Page(number=index + 1, width=0.0, height=0.0, lines=[], loaded=False)
+
+
+# Drawing objects read per page: the corpus's busiest page has some 700, a table page a
+# few hundred. A page with more is a chart or a hostile file (a content stream of millions
+# of paths); those past the count are not read, which bounds the time and memory they
+# cost here, and the page is listed in source.pages_with_drawings_cut.
+MAX_DRAWINGS_PER_PAGE = 10_000
+
 _MAX_RULING_SEGMENTS = 12  # a line or a (rounded) box; charts and glyph outlines have more
 
 
-def _drawings(raw_page, page_height: float) -> list[Drawing]:
-    """The page's simple path objects (rules, borders, shaded cells) with their paint.
+def _drawings(raw_page, page_height: float) -> tuple[list[Drawing], bool]:
+    """The page's simple path objects (rules, borders, shaded cells) with their paint, and
+    whether there were more than MAX_DRAWINGS_PER_PAGE of them (the rest not read).
 
     Only bounds and colours are read, so this costs a few C calls per path; a page without
     paths costs one call, and tables later need nothing else from the PDF's drawing.
@@ -157,10 +223,14 @@ def _drawings(raw_page, page_height: float) -> list[Drawing]:
     bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     paint = _Paint()
     out = []
+    paths = 0
     for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
         obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
         if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
+        paths += 1
+        if paths > MAX_DRAWINGS_PER_PAGE:
+            return out, True
         if pdfium_c.FPDFPath_CountSegments(obj) > _MAX_RULING_SEGMENTS:
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
@@ -176,7 +246,7 @@ def _drawings(raw_page, page_height: float) -> list[Drawing]:
                 stroke=stroke,
             )
         )
-    return out
+    return out, False
 
 
 class _Paint:
