@@ -846,12 +846,18 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
         if not text:
             continue
         # a gap under a fifth of the line's height is letter spacing, not a word gap
-        # (word gaps are a third of the height or more; columns are far wider)
+        # (word gaps are a third of the height or more; columns are far wider); with no
+        # space character on either side, a gap under that third is still inside a word
+        # (a page set a glyph a text object: "Cl l r" is "Cllr")
         # (capped: a rotated stamp caught in the row makes the row look taller than its text)
-        if merged and span.x0 - merged[-1].x1 < max(1.0, 0.2 * min(height, 12.0)):
+        gap = span.x0 - merged[-1].x1 if merged else 0.0
+        spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
+        letter_gap = max(1.0, (0.2 if spaced else _UNSPACED_LETTER_GAP) * min(height, 12.0))
+        if merged and gap < letter_gap:
             prev = merged[-1]
-            spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
             if not spaced or _looks_alike(prev.style, span.style):
+                if gap < 0:
+                    text = _without_overlap(prev.text, text)
                 # a style that changes inside a word (a bold initial) is the word's
                 # longer part's: spans stay whole words, so line text keeps its spacing
                 style = prev.style if len(prev.text) >= len(text) else span.style
@@ -862,6 +868,19 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
         merged.append(span if text == span.text else Span(text, span.x0, span.x1, span.style))
         previous_raw = span.text
     return merged
+
+
+_UNSPACED_LETTER_GAP = 0.28  # of the line's height
+
+
+def _without_overlap(before: str, text: str) -> str:
+    """A rectangle's text without the characters the one before it already holds: where two
+    glyphs' boxes overlap, each rectangle's text takes in its neighbour ("PA" then "PA"
+    for "PA"), as overprinted fake-bold text repeats each glyph in place."""
+    for size in range(min(len(before), len(text), 3), 0, -1):
+        if before.endswith(text[:size]):
+            return text[size:]
+    return text
 
 
 def _looks_alike(a: TextStyle | None, b: TextStyle | None) -> bool:

@@ -13,7 +13,7 @@ the last heading.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -21,8 +21,9 @@ import regex
 from ..extract import Line
 from ..layout import Block, BlockKind, body_style
 from ..layout.styles import emphasised, line_style
-from ..vocabulary.minutes import MINUTE_NUMBER_PREFIX
-from .common import clean
+from ..vocabulary.minutes import MINUTE_NUMBER_PREFIX, NOT_ITEM_LABEL
+from ..vocabulary.people import MEMBER_TITLE
+from .common import DATE_PATTERN, clean
 
 _ITEM_NUMBER = regex.compile(
     rf"^(?P<number>(?:{MINUTE_NUMBER_PREFIX}\s*)?\p{{Lu}}?\d{{1,4}}(?:[./]\s?\d{{1,4}})*"
@@ -41,9 +42,10 @@ _LONGEST_TITLE_WORDS = 16
 
 @dataclass(frozen=True, slots=True)
 class ItemHeading:
-    number: str  # as printed, without a trailing "." or ")"
+    number: str | None  # as printed, without a trailing "." or ")"; None for a labelled item
     title: str
     lines: list[Line]  # the heading's lines: the first, and any its title wraps onto
+    rest: str = ""  # the item's text printed on the heading's line after its label
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,3 +161,105 @@ def _running(candidates) -> list[_Candidate]:
             continue
         run.append(candidate)
     return run
+
+
+# "Police Matters:", "Minutes::", "Treasurer's Report.:", "Report from the Chair: Written
+# report ...": a title, the colon that labels it, and the item's text running on
+_LABELLED = regex.compile(r"^(?P<title>[\p{Lu}'‘\"“][^:]{1,80}?)[\s.]*:+(?:\s+(?P<rest>.*))?$")
+_LONGEST_LABEL_WORDS = 8
+_MARGIN_POINTS = 6.0
+
+
+def labelled_headings(
+    lines: Sequence[Line],
+    blocks: Sequence[Block],
+    is_attendance: Callable[[str], bool],
+    not_an_item: Callable[[str], bool],
+) -> list[ItemHeading]:
+    """Unnumbered item headings at the left margin: a heading block or a line set bold, or a
+    short title labelled with a colon, with the item's text under it or after the colon.
+    ``is_attendance`` tells an attendance list's label, ``not_an_item`` any other line that
+    is no item's heading (a decision's lead-in). A numbered
+    entry is not one: it is a list inside an item, or a numbered heading. Headings before
+    the first attendance label are the minutes' title, and a title holding a date is a
+    meeting's heading."""
+    body = body_style(blocks)
+    opening = {
+        id(block.lines[0]): block
+        for block in blocks
+        if block.kind not in (BlockKind.furniture, BlockKind.list_item) and not block.marker
+    }
+    starts = [line for line in lines if id(line) in opening]
+    if not starts:
+        return []
+    margin = min(line.x0 for line in starts)
+    tolerance = _MARGIN_POINTS if starts[0].has_geometry else _INDENT_COLUMNS
+    labelled_from = next(
+        (i for i, line in enumerate(lines) if is_attendance(line.text.strip())), None
+    )
+    found: list[ItemHeading] = []
+    for index, line in enumerate(lines):
+        block = opening.get(id(line))
+        if block is None or line.x0 > margin + tolerance:
+            continue
+        if labelled_from is not None and index <= labelled_from:
+            continue
+        text = line.text.strip()
+        if (
+            is_attendance(text)
+            or not_an_item(text)
+            or _ITEM_NUMBER.match(text)
+            or DATE_PATTERN.search(text)
+        ):
+            continue
+        label = _LABELLED.match(text)
+        strong = (block.kind is BlockKind.heading and block.lines[0] is line) or emphasised(
+            line_style(line), body
+        )
+        if label:
+            title, rest = clean(label["title"]), clean(label["rest"] or "")
+            if not strong and not _reads_as_title(title):
+                continue
+        elif strong and len(block.lines) == 1 and not _in_columns(line):
+            title, rest = clean(text).rstrip(" .:"), ""
+        elif _leads_a_list(line, block, blocks) and _reads_as_title(text):
+            # "Matters Arising from previous minutes ." over "1. ...", "2. ..."
+            title, rest = clean(text).rstrip(" .:"), ""
+        else:
+            continue
+        if (
+            len(regex.findall(r"\p{L}", title)) < 3
+            or len(title.split()) > _LONGEST_LABEL_WORDS
+            or NOT_ITEM_LABEL.match(title)
+        ):
+            continue
+        found.append(ItemHeading(None, title, [line], rest))
+    return found
+
+
+def _reads_as_title(title: str) -> bool:
+    """A label that names an item: no sentence inside it, no person speaking ("Cllr Smith:")."""
+    return not regex.search(r"[.;!?]\s+\S|,", title) and not _SPEAKER.match(title)
+
+
+_SPEAKER = regex.compile(rf"^{MEMBER_TITLE}\.?\s+\p{{Lu}}")
+
+
+_COLUMN_GAP_POINTS = 40.0
+
+
+def _in_columns(line: Line) -> bool:
+    """A row of a grid ("Agenda Items/Discussion     Action"): words set far apart."""
+    spans = [span for span in line.spans if span.text.strip()]
+    return any(b.x0 - a.x1 > _COLUMN_GAP_POINTS for a, b in zip(spans, spans[1:], strict=False))
+
+
+def _leads_a_list(line: Line, block: Block, blocks: Sequence[Block]) -> bool:
+    """A one-line paragraph of a few words with a numbered list right under it."""
+    if len(block.lines) != 1 or len(line.text.split()) > _LONGEST_LABEL_WORDS:
+        return False
+    position = next((i for i, b in enumerate(blocks) if b is block), None)
+    if position is None or position + 1 >= len(blocks):
+        return False
+    following = blocks[position + 1]
+    return following.kind is BlockKind.list_item and bool(following.marker)

@@ -40,7 +40,7 @@ import regex
 from rapidfuzz import fuzz, utils
 
 from ..extract import Line
-from ..layout import Block
+from ..layout import Block, BlockKind
 from ..models import (
     Action,
     Attendance,
@@ -57,7 +57,7 @@ from ..vocabulary import decisions as decision_words
 from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, MEMBER_TITLE
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
-from .minute_headings import item_headings
+from .minute_headings import item_headings, labelled_headings
 from .people import person, split_names
 
 # --- item headings -----------------------------------------------------------------------
@@ -160,7 +160,60 @@ def _find_items(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
         return referenced
     counted = _counted_headings(lines)
     seen = _seen_headings(lines, blocks)
-    return seen if len(seen) > len(counted) else counted
+    numbered = seen if len(seen) > len(counted) else counted
+    labelled = _labelled_items(lines, blocks)
+    return labelled if _labels_are_items(labelled, numbered, lines, blocks) else numbered
+
+
+_FEWEST_LABELLED_ITEMS = 3
+
+
+def _labelled_items(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
+    """Items under unnumbered labelled or bold headings ("Police Matters:", "Minutes::
+    The Minutes ... were agreed"); the text after a label is the item's first line."""
+    headings = labelled_headings(lines, blocks, _is_attendance_label, _not_an_item)
+    items = []
+    for position, heading in enumerate(headings):
+        start = lines.index(heading.lines[0])
+        end = (
+            lines.index(headings[position + 1].lines[0])
+            if position + 1 < len(headings)
+            else len(lines)
+        )
+        first = heading.lines[0]
+        item = _Item(None, heading.title, first)
+        after = [replace(first, text=heading.rest, spans=())] if heading.rest else []
+        item.lines = [first, *after, *lines[start + 1 : end]]
+        items.append(item)
+    return items
+
+
+def _is_attendance_label(text: str) -> bool:
+    return _label(_BULLET.sub("", text)) is not None
+
+
+def _not_an_item(text: str) -> bool:
+    """A decision's lead-in ("RESOLVED:", "It was agreed:") heads no item."""
+    return bool(decision_words.DECISION.search(text) or decision_words.PROSE_DECISION.search(text))
+
+
+def _labels_are_items(
+    labelled: list[_Item], numbered: list[_Item], lines: list[Line], blocks: Sequence[Block]
+) -> bool:
+    """Labelled headings are the items when the numbers found are lists under them: most
+    numbered headings open list entries, not headings, and labelled headings stand
+    between them ("Matters Arising:" then "1. ...", "Planning:" then "1. ...")."""
+    if len(labelled) < _FEWEST_LABELLED_ITEMS:
+        return False
+    if not numbered:
+        return True
+    entries = {id(b.lines[0]) for b in blocks if b.kind is BlockKind.list_item}
+    listed = sum(id(item.heading) in entries for item in numbered)
+    if listed * 2 < len(numbered):
+        return False
+    first, last = lines.index(numbered[0].heading), lines.index(numbered[-1].heading)
+    between = sum(first < lines.index(item.heading) < last for item in labelled)
+    return between >= 2
 
 
 def _seen_headings(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
@@ -956,6 +1009,10 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
         category, virtually, rest = label
         used.add(index)
         honorific = None
+        if _is_column_label(rest):
+            # "Present:     Members of the Public:": two lists side by side under labels;
+            # the names follow one a line
+            rest = ""
         if not rest and _list_paragraph_follows(header, index):
             # "PRESENT" on a line of its own over "Councillors A, B and C."
             index += 1
@@ -968,13 +1025,18 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
             # "PRESENT   C Lyne - Acting Chairperson" with one person a line under the name
             first = _columns_as_entry(_without_label(line, rest))
             entries, index = _one_a_line(header, index + 1, gap, used)
-            _add(attendance, category, [first, *entries], honorific, virtually)
+            _add(attendance, category, _lists_split([first, *entries]), honorific, virtually)
             continue
         if rest:
-            # a comma list running on over the following lines
+            # a comma list running on over the following lines, to a gap or an outdent
+            column = _names_column(line, rest)
             parts = [rest]
             index += 1
-            while index < len(header) and not _ends_list(header[index], parts[-1]):
+            while (
+                index < len(header)
+                and not _ends_list(header[index], parts[-1])
+                and not _list_left(header[index - 1], header[index], parts[-1], column, gap)
+            ):
                 parts.append(header[index].text.strip())
                 used.add(index)
                 index += 1
@@ -1021,6 +1083,55 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
             index += 1
         _add(attendance, category, entries, honorific, virtually)
     return used
+
+
+def _is_column_label(text: str) -> bool:
+    """A second label on the label's line, heading a column of its own."""
+    return text.endswith(":") and len(text.split()) <= 6 and "," not in text
+
+
+def _lists_split(entries: list[str]) -> list[str]:
+    """Entries one a line, where a line may itself be a list ("Chair: Mrs S Walker:
+    Secretary: Mr G M Beat", "Mrs R Dawson, Messrs J Kinnear, B de Smid"): a line holding
+    two separators or an office label is cut into its names."""
+    out: list[str] = []
+    for entry in entries:
+        separators = len(regex.findall(r"[,;]|:(?=\s)", _BRACKETS.sub("", entry)))
+        names = split_names(entry) if separators >= 2 else [entry]
+        out.extend(names if len(names) > 1 else [entry])
+    return out
+
+
+_BRACKETS = regex.compile(r"\([^()]*\)")
+
+
+def _names_column(line: Line, rest: str) -> float | None:
+    """Where the names start when the label stands in a column of its own ("Apologies:
+    Mr D Myles" with "Mr D Myles" set apart), else None."""
+    if len(line.spans) < 2 or not line.has_geometry:
+        return None
+    start = next((s for s in line.spans[1:] if rest.startswith(s.text.strip()[:8])), None)
+    return start.x0 if start is not None else None
+
+
+def _list_left(previous: Line, line: Line, last: str, column: float | None, gap: float) -> bool:
+    """A comma list has ended when a clear gap follows it, or, where the names stand in a
+    column of their own, when the next line starts left of it with a label of its own and
+    the list did not stop mid-way ("Mr A, Mr B," or "Kimberly Bares (PLACE" runs on under
+    the label)."""
+    if line.page == previous.page and line.top - previous.top > gap * 1.45:
+        return True
+    unfinished = regex.search(r"(?:,|\band|&)\s*$", last) or last.count("(") > last.count(")")
+    return (
+        column is not None
+        and line.x0 < column - 6
+        and not unfinished
+        and bool(_OWN_LABEL.match(line.text.strip()))
+    )
+
+
+# a line that opens with a label of its own ("Declarations of Interest: None")
+_OWN_LABEL = regex.compile(r"^\p{Lu}[^:,()]{0,60}:")
 
 
 def _label_in_own_span(line: Line) -> tuple[str, bool, str] | None:
@@ -1096,6 +1207,9 @@ def _label(text: str) -> tuple[str, bool, str] | None:
             continue
         rest = text[match.end() :]
         separator = _LABEL_SEPARATOR.match(rest)
+        if match.group().endswith((":", "-")):
+            # the label's pattern holds its colon ("Apologies:"); a second one may follow
+            separator = _LABEL_SEPARATOR.match(rest) or regex.match(r"\s*", rest)
         if separator:
             return category, virtually, rest[separator.end() :].strip()
         if not rest.strip():

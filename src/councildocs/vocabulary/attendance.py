@@ -69,7 +69,8 @@ ATTENDANCE_ITEM_WORDS = ("apolog", "substitut", "attendance", "roll call", "ymdd
 ATTENDANCE_ITEM = regex.compile(one_of(ATTENDANCE_ITEM_WORDS), regex.I)
 # the words before the names in "Apologies for absence were received from Mr A and Mr B."
 APOLOGIES_FROM = (
-    "apologies(?: for absence)? (?:were |was )?(?:received |reported |submitted )?from "
+    "apologies(?: for absence)? (?:were |was |had been |have been |has been )?"
+    "(?:received |reported |submitted |given |sent )?from "
     "(?:the following\\s*:\\s*)?(?:(?:Cllrs|Councillors)\\.?\\s+)?",
     # Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr A, B ac C." (received apologies from)
     "derbyniwyd ymddiheuriadau gan (?:y )?(?:Cynghorwyr |Cyng\\.? )?",

@@ -26,7 +26,7 @@ DECISION_LEAD = regex.compile(r"^[:;,-]\s*|^that\s*[;:]\s*$")
 # a decision with no decision word: "That the minutes ... be approved"
 THAT_DECISION = regex.compile(
     r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
-    r"|.*\bminutes\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
+    r"|.*\b[Mm]inutes?\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
     r"|(?:APPROVED|ADOPTED)\s*[–-]"
     # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
     r"|.*\b(?:approved|adopted)\s*[–-]|.*\(motion\).*\(second(?:ed)?\))",
