@@ -846,23 +846,25 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
         if not text:
             continue
         # a gap under a fifth of the line's height is letter spacing, not a word gap
-        # (word gaps are a third of the height or more; columns are far wider); with no
-        # space character on either side, a gap under that third is still inside a word
-        # (a page set a glyph a text object: "Cl l r" is "Cllr")
+        # (word gaps are a third of the height or more; columns are far wider); between
+        # glyphs set one a text object with no space character, a gap under that third is
+        # still inside a word ("Cl l r" is "Cllr")
         # (capped: a rotated stamp caught in the row makes the row look taller than its text)
         gap = span.x0 - merged[-1].x1 if merged else 0.0
         spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
-        letter_gap = max(1.0, (0.2 if spaced else _UNSPACED_LETTER_GAP) * min(height, 12.0))
+        glyphs = not spaced and len(previous_raw.strip()) <= 2 and len(text) <= 2
+        letter_gap = max(1.0, (_GLYPH_LETTER_GAP if glyphs else 0.2) * min(height, 12.0))
         if merged and gap < letter_gap:
             prev = merged[-1]
             if not spaced or _looks_alike(prev.style, span.style):
+                before = prev.text
                 if gap < 0:
-                    text = _without_overlap(prev.text, text)
+                    before, text = _without_overlap(before, text, spaced)
                 # a style that changes inside a word (a bold initial) is the word's
                 # longer part's: spans stay whole words, so line text keeps its spacing
-                style = prev.style if len(prev.text) >= len(text) else span.style
-                joiner = " " if spaced else ""
-                merged[-1] = Span(f"{prev.text}{joiner}{text}", prev.x0, span.x1, style)
+                style = prev.style if len(before) >= len(text) else span.style
+                joiner = " " if spaced and before else ""
+                merged[-1] = Span(f"{before}{joiner}{text}", prev.x0, span.x1, style)
                 previous_raw = span.text
                 continue
         merged.append(span if text == span.text else Span(text, span.x0, span.x1, span.style))
@@ -870,17 +872,20 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
     return merged
 
 
-_UNSPACED_LETTER_GAP = 0.28  # of the line's height
+_GLYPH_LETTER_GAP = 0.28  # of the line's height
 
 
-def _without_overlap(before: str, text: str) -> str:
-    """A rectangle's text without the characters the one before it already holds: where two
-    glyphs' boxes overlap, each rectangle's text takes in its neighbour ("PA" then "PA"
-    for "PA"), as overprinted fake-bold text repeats each glyph in place."""
+def _without_overlap(before: str, text: str, spaced: bool) -> tuple[str, str]:
+    """Two neighbouring rectangles without the characters both hold: where glyph boxes
+    overlap, each rectangle's text takes in its neighbour's glyph ("PA" then "PA" for
+    "PA"; "from J" then " June"), as overprinted fake-bold text repeats a glyph in place.
+    Across a space the repeat is the first rectangle's; within a word, either's."""
     for size in range(min(len(before), len(text), 3), 0, -1):
         if before.endswith(text[:size]):
-            return text[size:]
-    return text
+            if spaced:
+                return before[:-size].rstrip(), text
+            return before, text[size:]
+    return before, text
 
 
 def _looks_alike(a: TextStyle | None, b: TextStyle | None) -> bool:

@@ -56,6 +56,7 @@ class _Candidate:
     title: str
     lines: list[Line]
     strong: bool  # it looks like a heading, not only numbered like one
+    rest: str = ""  # the item's text after the title on the heading's line
 
 
 def item_headings(lines: Sequence[Line], blocks: Sequence[Block]) -> list[ItemHeading]:
@@ -66,7 +67,7 @@ def item_headings(lines: Sequence[Line], blocks: Sequence[Block]) -> list[ItemHe
         run = _running(c for c in candidates if c.shape == shape)
         if sum(c.strong for c in run) >= 2 and len(run) > len(best):
             best = run
-    return [ItemHeading(c.number, c.title, c.lines) for c in best]
+    return [ItemHeading(c.number, c.title, c.lines, c.rest) for c in best]
 
 
 def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candidate]:
@@ -100,8 +101,18 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
         strong = heading or emphasised(line_style(line), body)
         if not strong and not _compound(shape):
             continue
-        found.append(_Candidate(number, shape, _order(number), title, title_lines, strong))
+        rest = _after_title(clean(match["title"]), title) if len(title_lines) == 1 else ""
+        found.append(
+            _Candidate(number, shape, _order(number), title, title_lines, strong, rest)
+        )
     return found
+
+
+def _after_title(text: str, title: str) -> str:
+    """What the heading's line prints after its title ("- accepted", ": Cllr Walshe")."""
+    if not text.startswith(title):
+        return ""
+    return text[len(title) :].strip(" :-–—")
 
 
 def _emphasised_part(line: Line, body) -> str | None:
@@ -148,12 +159,15 @@ def _running(candidates) -> list[_Candidate]:
     further in, or one that does not count on from the heading above, is part of an item."""
     run: list[_Candidate] = []
     margin = None
+    before: list[_Candidate] = []  # compound numbers above the first heading that stands out
     for candidate in candidates:
         line = candidate.lines[0]
         if margin is None:
             if not candidate.strong:
+                before.append(candidate)
                 continue
             margin = line.x0
+            run = _leading(before, candidate)
         tolerance = _INDENT_POINTS if line.has_geometry else _INDENT_COLUMNS
         if line.x0 > margin + tolerance:
             continue
@@ -161,6 +175,24 @@ def _running(candidates) -> list[_Candidate]:
             continue
         run.append(candidate)
     return run
+
+
+def _leading(before: list[_Candidate], first: _Candidate) -> list[_Candidate]:
+    """The minutes' first items, numbered like the heading after them but set in body text
+    ("67/25 Apologies: Cllr Walshe" above a bold "69/25 ..."): compound numbers at its
+    margin that count up to it one by one."""
+    tolerance = _INDENT_POINTS if first.lines[0].has_geometry else _INDENT_COLUMNS
+    leading: list[_Candidate] = []
+    expected = first.order[0]
+    for candidate in reversed(before):
+        if (
+            _compound(candidate.shape)
+            and abs(candidate.lines[0].x0 - first.lines[0].x0) <= tolerance
+            and candidate.order == (expected - 1, 0)
+        ):
+            leading.insert(0, candidate)
+            expected -= 1
+    return leading
 
 
 # "Police Matters:", "Minutes::", "Treasurer's Report.:", "Report from the Chair: Written

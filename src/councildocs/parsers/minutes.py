@@ -57,7 +57,7 @@ from ..vocabulary import decisions as decision_words
 from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, MEMBER_TITLE
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
-from .minute_headings import item_headings, labelled_headings
+from .minute_headings import ItemHeading, item_headings, labelled_headings
 from .people import person, split_names
 
 # --- item headings -----------------------------------------------------------------------
@@ -171,19 +171,24 @@ _FEWEST_LABELLED_ITEMS = 3
 def _labelled_items(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
     """Items under unnumbered labelled or bold headings ("Police Matters:", "Minutes::
     The Minutes ... were agreed"); the text after a label is the item's first line."""
-    headings = labelled_headings(lines, blocks, _is_attendance_label, _not_an_item)
+    return _items_under(labelled_headings(lines, blocks, _is_attendance_label, _not_an_item), lines)
+
+
+def _items_under(headings: list[ItemHeading], lines: list[Line]) -> list[_Item]:
+    """Each heading with the lines down to the next; what the heading's line prints after
+    its title opens the item's text."""
     items = []
     for position, heading in enumerate(headings):
-        start = lines.index(heading.lines[0])
+        start = lines.index(heading.lines[-1]) + 1
         end = (
             lines.index(headings[position + 1].lines[0])
             if position + 1 < len(headings)
             else len(lines)
         )
         first = heading.lines[0]
-        item = _Item(None, heading.title, first)
+        item = _Item(heading.number, heading.title, first)
         after = [replace(first, text=heading.rest, spans=())] if heading.rest else []
-        item.lines = [first, *after, *lines[start + 1 : end]]
+        item.lines = [*heading.lines, *after, *lines[start:end]]
         items.append(item)
     return items
 
@@ -217,16 +222,7 @@ def _labels_are_items(
 
 
 def _seen_headings(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
-    items = []
-    for heading in item_headings(lines, blocks):
-        if items:
-            _close(items[-1], lines, lines.index(heading.lines[0]))
-        item = _Item(heading.number, heading.title, heading.lines[0])
-        item.lines = list(heading.lines)
-        items.append(item)
-    if items:
-        _close(items[-1], lines, len(lines))
-    return items
+    return _items_under(item_headings(lines, blocks), lines)
 
 
 def _counted_headings(lines: list[Line]) -> list[_Item]:
@@ -1223,6 +1219,7 @@ def _ends_list(line: Line, previous: str) -> bool:
     text = _BULLET.sub("", line.text.strip())
     return bool(
         _label(text) is not None
+        or _label_in_own_span(line) is not None
         or _STOP.match(line.text.strip())
         or _HEADING.match(text)
         or _BULLET.match(line.text.strip())
