@@ -580,7 +580,10 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             # "it was agreed that ..." opening a long account of a discussion reports a
             # view; minutes record the outcome in a paragraph of its own, or end one with it
             prose = None
-        if decision_words.THAT_DECISION.match(body) or prose:
+        that = decision_words.THAT_DECISION.match(body)
+        if that and decision_words.OUTCOME_LINE.match(body):
+            that = None  # "Agreed unanimously.": a vote's outcome, kept for its decision
+        if that or prose:
             votes = pending.pop().votes if pending else None
             resolutions.extend(pending)
             pending = []

@@ -28,6 +28,11 @@ THAT_DECISION = regex.compile(
     r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
     r"|.*\b[Mm]inutes?\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
     r"|(?:APPROVED|ADOPTED)\s*[–-]"
+    # an outcome standing alone after an item's title: "Minutes of Meeting on 1st September -
+    # accepted", "Bank Reconciliation: approved", "Clerk's salary increase approved."
+    r"|(?:[^.:;]{1,80}[:\s])?(?:accepted|approved|agreed|adopted)(?:\s+unanimously)?\.?$"
+    # a sentence opening with the decision: "Agreed payment for ...", "Agreed that ..."
+    r"|(?:Agreed|Approved)\s+(?!to\b|with\b|by\b)\p{Ll}"
     # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
     r"|.*\b(?:approved|adopted)\s*[–-]|.*\(motion\).*\(second(?:ed)?\))",
 )
@@ -36,8 +41,13 @@ THAT_DECISION = regex.compile(
 # agreed" (a body that "agreed to" is read with actions); Welsh "cytunwyd" (it was agreed,
 # mutated "chytunwyd" after "a"), "penderfynwyd" (it was resolved)
 PROSE_DECISION_PHRASES = (
-    r"\bit\s+was\s+(?:unanimously\s+|also\s+)?(?:agreed|resolved|decided|approved)\b",
+    r"\bit\s+was\s+(?:(?:unanimously|also|therefore|then|further)\s+)*"
+    r"(?:agreed|resolved|decided|approved)\b",
     r"\b(?:unanimously|all)\s+(?:agreed|resolved|approved)\b",
+    # the council itself deciding: "The Councillors resolved to pay ...", "Members agreed"
+    r"\b(?:the\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Councillors|Council|Committee|"
+    r"Members|meeting)\s+(?:(?:unanimously|therefore|then)\s+)?(?:resolved|agreed|decided)\b"
+    r"(?!\s+to\b)",
     r"\b(?:ch|c|g)ytunwyd\b",
     r"\bpenderfynwyd\b",
 )
