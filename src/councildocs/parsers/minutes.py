@@ -54,7 +54,7 @@ from ..models import (
 )
 from ..vocabulary import attendance as attendance_words
 from ..vocabulary import decisions as decision_words
-from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, MEMBER_TITLE
+from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, HONORIFIC, MEMBER_TITLE
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
 from .minute_headings import ItemHeading, item_headings, labelled_headings
@@ -1026,6 +1026,11 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
             entries, index = _one_a_line(header, index + 1, gap, used)
             _add(attendance, category, _lists_split([first, *entries]), honorific, virtually)
             continue
+        if rest and _one_a_line_follows(header, index, rest):
+            # "Present: Clerk: Gail Williams" over "Cllr Harvey Marcovitch (Chair)", ...
+            entries, index = _one_a_line(header, index + 1, gap, used)
+            _add(attendance, category, _lists_split([rest, *entries]), honorific, virtually)
+            continue
         if rest:
             # a comma list running on over the following lines, to a gap or an outdent
             column = _names_column(line, rest)
@@ -1084,6 +1089,27 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
     return used
 
 
+def _one_a_line_follows(header: list[Line], index: int, rest: str) -> bool:
+    """The label's names run on one a line: neither its line nor the next holds a list,
+    and its line does not stop mid-way."""
+    if index + 1 >= len(header) or regex.search(r"(?:,|\band|&)\s*$", rest):
+        return False
+    follow = header[index + 1].text.strip()
+    return (
+        "," not in rest
+        and "," not in follow
+        and 0 < len(follow.split()) <= 6
+        and _label(_BULLET.sub("", follow)) is None
+        and not follow[:1].islower()
+        and not follow.startswith("(")
+        and bool(HONORIFIC.match(follow) or _OFFICE_OR_NAME.match(follow))
+    )
+
+
+# a line that is a person: a name of capitalised words, perhaps with a role in brackets
+_OFFICE_OR_NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]+(?:\s*\(.*\))?$")
+
+
 def _is_column_label(text: str) -> bool:
     """A second label on the label's line, heading a column of its own."""
     return text.endswith(":") and len(text.split()) <= 6 and "," not in text
@@ -1096,8 +1122,9 @@ def _lists_split(entries: list[str]) -> list[str]:
     out: list[str] = []
     for entry in entries:
         separators = len(regex.findall(r"[,;]|:(?=\s)", _BRACKETS.sub("", entry)))
-        names = split_names(entry) if separators >= 2 else [entry]
-        out.extend(names if len(names) > 1 else [entry])
+        office = attendance_words.OFFICE_LABEL.match(entry)
+        names = split_names(entry) if separators >= 2 or office else [entry]
+        out.extend(names if len(names) > 1 or office else [entry])
     return out
 
 
@@ -1247,8 +1274,13 @@ def _add(
 ) -> None:
     people: list[Person] = getattr(attendance, category)
     for entry in entries:
-        if regex.search(r"\p{L}", entry):
-            people.append(person(entry, honorific, virtually))
+        if not regex.search(r"\p{L}", entry):
+            continue
+        someone = person(entry, honorific, virtually)
+        if category == "members" and attendance_words.CLERK.match(someone.role or ""):
+            attendance.in_attendance.append(someone)  # the clerk is not a member
+        else:
+            people.append(someone)
 
 
 def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument) -> None:

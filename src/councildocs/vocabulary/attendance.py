@@ -105,6 +105,10 @@ CLERK_MARKS = ("Clerk", "Clerc")
 # an office printed as a label before its holder ("Chair: Mrs S Walker: Secretary: ...")
 OFFICE_MARKS = VICE_CHAIR_MARKS + CHAIR_MARKS + CLERK_MARKS + ("Secretary", "Treasurer")
 OFFICE = regex.compile(rf"^{one_of(OFFICE_MARKS)}$", regex.I)
+# an office label opening an entry ("Clerk: Gail Williams")
+OFFICE_LABEL = regex.compile(rf"^{one_of(OFFICE_MARKS)}\s*:\s", regex.I)
+# the clerk serves the council and is not one of its members
+CLERK = regex.compile(rf"^(?:the\s+)?{one_of(CLERK_MARKS)}\b", regex.I)
 
 # --- what the validate rules look for when no list was parsed ---------------------------
 

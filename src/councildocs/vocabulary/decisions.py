@@ -30,7 +30,7 @@ THAT_DECISION = regex.compile(
     r"|(?:APPROVED|ADOPTED)\s*[–-]"
     # an outcome standing alone after an item's title: "Minutes of Meeting on 1st September -
     # accepted", "Bank Reconciliation: approved", "Clerk's salary increase approved."
-    r"|(?:[^.:;]{1,80}[:\s])?(?:accepted|approved|agreed|adopted)(?:\s+unanimously)?\.?$"
+    r"|(?:[^.:;]{1,80}[:\s])?(?<!\bnot\s)(?:accepted|approved|agreed|adopted)(?:\s+unanimously)?\.?$"
     # a sentence opening with the decision: "Agreed payment for ...", "Agreed that ..."
     r"|(?:Agreed|Approved)\s+(?!to\b|with\b|by\b)\p{Ll}"
     # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
