@@ -46,6 +46,7 @@ class ItemHeading:
     title: str
     lines: list[Line]  # the heading's lines: the first, and any its title wraps onto
     rest: str = ""  # the item's text printed on the heading's line after its label
+    styled: bool = False  # the title ends where the line's emphasis does
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class _Candidate:
     lines: list[Line]
     strong: bool  # it looks like a heading, not only numbered like one
     rest: str = ""  # the item's text after the title on the heading's line
+    styled: bool = False
 
 
 def item_headings(lines: Sequence[Line], blocks: Sequence[Block]) -> list[ItemHeading]:
@@ -67,7 +69,7 @@ def item_headings(lines: Sequence[Line], blocks: Sequence[Block]) -> list[ItemHe
         run = _running(c for c in candidates if c.shape == shape)
         if sum(c.strong for c in run) >= 2 and len(run) > len(best):
             best = run
-    return [ItemHeading(c.number, c.title, c.lines, c.rest) for c in best]
+    return [ItemHeading(c.number, c.title, c.lines, c.rest, c.styled) for c in best]
 
 
 def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candidate]:
@@ -91,19 +93,29 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
             continue
         heading = block.kind is BlockKind.heading and block.lines[0] is line
         title_lines = block.lines if heading else [line]
-        first = _emphasised_part(line, body) or match["title"]
+        emphasised_part = _emphasised_part(line, body)
+        first = emphasised_part or match["title"]
         title = clean(" ".join([first, *(ln.text for ln in title_lines[1:])]))
         title = _title(title)
         if not title or len(title.split()) > _LONGEST_TITLE_WORDS:
             continue
         number = match["number"]
         shape = _shape(number)
-        strong = heading or emphasised(line_style(line), body)
+        strong = heading or bool(emphasised_part) or emphasised(line_style(line), body)
         if not strong and not _compound(shape):
             continue
         rest = _after_title(clean(match["title"]), title) if len(title_lines) == 1 else ""
         found.append(
-            _Candidate(number, shape, _order(number), title, title_lines, strong, rest)
+            _Candidate(
+                number,
+                shape,
+                _order(number),
+                title,
+                title_lines,
+                strong,
+                rest,
+                styled=bool(emphasised_part),
+            )
         )
     return found
 

@@ -159,8 +159,12 @@ def _find_items(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
     if referenced:
         return referenced
     counted = _counted_headings(lines)
-    seen = _seen_headings(lines, blocks)
-    numbered = seen if len(seen) > len(counted) else counted
+    headings = item_headings(lines, blocks)
+    seen = _items_under(headings, lines)
+    # as many either way: where emphasis ends a title ("1. APOLOGIES  A Horne - ..."), the
+    # headings the layout shows know where it ends
+    styled = any(heading.styled for heading in headings)
+    numbered = seen if len(seen) > len(counted) or (styled and len(seen) == len(counted)) else counted
     labelled = _labelled_items(lines, blocks)
     return labelled if _labels_are_items(labelled, numbered, lines, blocks) else numbered
 
@@ -219,10 +223,6 @@ def _labels_are_items(
     first, last = lines.index(numbered[0].heading), lines.index(numbered[-1].heading)
     between = sum(first < lines.index(item.heading) < last for item in labelled)
     return between >= 2
-
-
-def _seen_headings(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
-    return _items_under(item_headings(lines, blocks), lines)
 
 
 def _counted_headings(lines: list[Line]) -> list[_Item]:
