@@ -78,8 +78,13 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
     for block in blocks:
         if block.kind is BlockKind.furniture:
             continue
-        # a table region holds one minute a row where minutes are set in a grid
-        opening = block.lines if block.kind is BlockKind.table else block.lines[:1]
+        # a table region holds one minute a row where minutes are set in a grid; a block
+        # whose lines each open with a number is one short minute a line
+        numbered = sum(bool(_ITEM_NUMBER.match(line.text.strip())) for line in block.lines)
+        if block.kind is BlockKind.table or numbered >= 2:
+            opening = block.lines
+        else:
+            opening = block.lines[:1]
         for line in opening:
             starts[id(line)] = block
     found = []
@@ -92,7 +97,9 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
         if match is None or _DATE.match(text):
             continue
         heading = block.kind is BlockKind.heading and block.lines[0] is line
-        title_lines = block.lines if heading else [line]
+        one_a_line = sum(bool(_ITEM_NUMBER.match(ln.text.strip())) for ln in block.lines) >= 2
+        title_lines = block.lines if heading and not one_a_line else [line]
+        heading = heading or (block.kind is BlockKind.heading and one_a_line)
         emphasised_part = _emphasised_part(line, body)
         first = emphasised_part or match["title"]
         title = clean(" ".join([first, *(ln.text for ln in title_lines[1:])]))

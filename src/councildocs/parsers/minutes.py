@@ -211,18 +211,22 @@ def _labels_are_items(
 ) -> bool:
     """Labelled headings are the items when the numbers found are lists under them: most
     numbered headings open list entries, not headings, and labelled headings stand
-    between them ("Matters Arising:" then "1. ...", "Planning:" then "1. ...")."""
+    between them ("Matters Arising:" then "1. ...", "Planning:" then "1. ..."), or above
+    them and as many."""
     if len(labelled) < _FEWEST_LABELLED_ITEMS:
         return False
     if not numbered:
         return True
     entries = {id(b.lines[0]) for b in blocks if b.kind is BlockKind.list_item}
     listed = sum(id(item.heading) in entries for item in numbered)
-    if listed * 2 < len(numbered):
+    if listed * 2 < len(numbered) and len(numbered) > 1:
         return False
     first, last = lines.index(numbered[0].heading), lines.index(numbered[-1].heading)
-    between = sum(first < lines.index(item.heading) < last for item in labelled)
-    return between >= 2
+    places = [lines.index(item.heading) for item in labelled]
+    between = sum(first < place < last for place in places)
+    # or the list's numbers sit under a label, and the labels are as many as the numbers
+    above = any(place < first for place in places) and len(labelled) >= len(numbered)
+    return between >= 2 or above
 
 
 def _counted_headings(lines: list[Line]) -> list[_Item]:

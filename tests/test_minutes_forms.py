@@ -1,0 +1,180 @@
+"""Minutes in the forms small councils print, each read from a small PDF built here with
+prose of our own (see test_minutes_blocks for the builder): unnumbered labelled items,
+attendance lists that are lists within lists, and the words that record decisions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_minutes_blocks import _items, _Minutes, _names
+
+pytest.importorskip("fpdf")
+
+
+def _labelled_minutes() -> _Minutes:
+    """A community council's minutes with no item numbers: every item a label with a colon
+    (one set bold), numbered lists under some of them that restart from 1."""
+    doc = _Minutes()
+    doc.columns("Present:", "Chair: Mrs A Stone: Secretary: Mr B Gale: Treasurer: Miss C Hill")
+    doc.columns("", "Mrs D Reed, Messrs E Lowe, F Marsh , G Nash.")
+    doc.gap()
+    doc.columns("In Attendance:", "Councillor H Quinn")
+    doc.gap()
+    doc.columns("Apologies:", "Mr J Wood")
+    doc.gap()
+    doc.write("Declarations of Interest: None")
+    doc.gap()
+    doc.columns("Minutes::", "The Minutes of the meeting held on 4th December were agreed.")
+    doc.gap()
+    doc.write("Matters Arising from Previous Minutes:")
+    doc.write("1.   The car park surface is poor and needs repair.")
+    doc.write("2.   Potholes in Nelson Street are to be reported again.")
+    doc.gap()
+    doc.write("Police Matters:")
+    doc.write("A report was provided to all members.", indent=20)
+    doc.gap()
+    doc.write("Planning:", bold=True)
+    doc.write("1.   Tree works at Pond Lane: no objections from the garden group.")
+    doc.gap()
+    doc.write("Questions for the County Council:")
+    doc.write("1.   Speed humps in the drive are in poor condition.")
+    doc.write("2.   The spare ground in Cross Street is overgrown.")
+    doc.write("3.   The harbour sign has washed up on the shore.")
+    return doc
+
+
+def test_unnumbered_labelled_items_over_restarting_lists(tmp_path):
+    minutes = _labelled_minutes().parse(tmp_path)
+    # attendance labels are not items; the numbered lists stay inside their items
+    assert _items(minutes) == [
+        (None, "Declarations of Interest"),
+        (None, "Minutes"),
+        (None, "Matters Arising from Previous Minutes"),
+        (None, "Police Matters"),
+        (None, "Planning"),
+        (None, "Questions for the County Council"),
+    ]
+    minutes_item = minutes.items[1]
+    # the text after the label is the item's
+    assert minutes_item.text.startswith("The Minutes of the meeting held on 4th December")
+    assert [r.text for r in minutes_item.resolutions] == [
+        "The Minutes of the meeting held on 4th December were agreed."
+    ]
+    assert "3. The harbour sign" in minutes.items[-1].text.replace("  ", " ")
+
+
+def test_office_labels_and_comma_lists_in_a_names_column(tmp_path):
+    attendance = _labelled_minutes().parse(tmp_path).attendance
+    # "Chair: Mrs A Stone: Secretary: ..." names each office's holder; the line under it is
+    # a comma list of its own; the list ends at the gap, not at the next label's text
+    assert [(p.name, p.role) for p in attendance.members] == [
+        ("A Stone", "Chair"),
+        ("B Gale", "Secretary"),
+        ("C Hill", "Treasurer"),
+        ("D Reed", None),
+        ("E Lowe", None),
+        ("F Marsh", None),
+        ("G Nash", None),
+    ]
+    assert _names(attendance.in_attendance) == ["H Quinn"]
+    assert _names(attendance.apologies) == ["J Wood"]
+
+
+def test_a_comma_list_ends_at_an_outdent_to_a_label(tmp_path):
+    doc = _Minutes()
+    doc.columns("Apologies:", "Mrs H Lowe , Mr C Veitch")
+    doc.write("Declarations of Interest: None")
+    doc.gap()
+    doc.write("Minutes of the last meeting:")
+    doc.write("The minutes were approved as a true record.", indent=20)
+    doc.gap()
+    doc.write("Planning:")
+    doc.write("1.   No objections to the extension at 2 Bank Avenue.")
+    doc.gap()
+    doc.write("Correspondence:")
+    doc.write("1.   A letter from the bus company was noted.")
+    minutes = doc.parse(tmp_path)
+    assert _names(minutes.attendance.apologies) == ["H Lowe", "C Veitch"]
+    assert [title for _, title in _items(minutes)] == [
+        "Declarations of Interest",
+        "Minutes of the last meeting",
+        "Planning",
+        "Correspondence",
+    ]
+
+
+def test_one_name_a_line_under_a_label_with_the_clerk_beside_it(tmp_path):
+    doc = _Minutes()
+    doc.columns("Present:", "Clerk: Gail Winter", bold_first=True, at=120)
+    doc.write("Cllr Harold Marsh (Chair)")
+    doc.write("Cllr Duncan Cole")
+    doc.write("Cllr Sarah Colby")
+    doc.gap()
+    doc.write("12/25 Apologies: Cllr Walsh; Cllr Webber", bold=True)
+    doc.write("13/25 Minutes of Meeting on 1st September - accepted", bold=True)
+    doc.item("14/25 Finance")
+    minutes = doc.parse(tmp_path)
+    attendance = minutes.attendance
+    assert [(p.name, p.role) for p in attendance.members] == [
+        ("Harold Marsh", "Chair"),
+        ("Duncan Cole", None),
+        ("Sarah Colby", None),
+    ]
+    # the clerk serves the council: in attendance, not a member
+    assert [(p.name, p.role) for p in attendance.in_attendance] == [("Gail Winter", "Clerk")]
+    # the heading's line after its title is the item's text: the names, the outcome
+    assert _names(attendance.apologies) == ["Walsh", "Webber"]
+    assert [r.text for r in minutes.items[1].resolutions] == ["accepted"]
+
+
+def test_compound_numbers_in_body_text_above_the_first_bold_heading(tmp_path):
+    doc = _Minutes()
+    doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
+    doc.gap()
+    doc.write("12/25 Apologies: Cllr Walsh")
+    doc.write("13/25 Welcome to two members of the public")
+    doc.item("14/25 Declarations of Interest - none")
+    doc.item("15/25 Finance")
+    minutes = doc.parse(tmp_path)
+    assert [n for n, _ in _items(minutes)] == ["12/25", "13/25", "14/25", "15/25"]
+
+
+def test_a_bold_title_before_body_text_on_a_numbered_line(tmp_path):
+    doc = _Minutes()
+    doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
+    doc.gap()
+    for number, (title, text) in enumerate(
+        [
+            ("APOLOGIES", "A Horne - Community Councillor."),
+            ("MINUTES", "The minutes were approved."),
+            ("PLANNING", "No applications were received."),
+        ],
+        start=1,
+    ):
+        doc.pdf.set_font("Helvetica", "B", 11)
+        doc.pdf.cell(10, 6, f"{number}.")
+        doc.pdf.cell(45, 6, title)
+        doc.pdf.set_font("Helvetica", "", 11)
+        doc.pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        doc.gap()
+    minutes = doc.parse(tmp_path)
+    assert _items(minutes) == [("1", "APOLOGIES"), ("2", "MINUTES"), ("3", "PLANNING")]
+    assert [(p.name, p.role) for p in minutes.attendance.apologies] == [
+        ("A Horne", "Community Councillor")
+    ]
+
+
+def test_second_column_label_beside_present(tmp_path):
+    doc = _Minutes()
+    doc.columns("Present:", "Members of the Public:", bold_first=True, at=100)
+    doc.write("Nick Oakley (NO) Chair")
+    doc.write("Kate Green (KG)")
+    doc.write("Rob Large (RL)")
+    doc.gap()
+    doc.item("11.25.01 Apologies for absence", "Apologies had been received from Cllr Dan Rowe")
+    doc.item("11.25.02 Declarations of Interests", "There were no declarations of interest")
+    minutes = doc.parse(tmp_path)
+    # "Members of the Public:" heads the other column: it is no member's name
+    assert "Members of the Public" not in _names(minutes.attendance.members)
+    assert _names(minutes.attendance.apologies) == ["Dan Rowe"]
