@@ -129,7 +129,18 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> MinutesDocument:
         _item_attendance(item, minute, document)
         _item_declarations(item, minute, document)
     document.unplaced_text = _unplaced_runs(leftover)
+    document.public_attendance = _public_count([line.text for line in header], document.items)
     return document
+
+
+def _public_count(header: list[str], items: list[MinuteItem]) -> int | None:
+    """How many members of the public the minutes count, above the items or in them."""
+    for text in [clean(" ".join(header)), *(item.text for item in items)]:
+        found = attendance_words.PUBLIC_COUNT.search(text)
+        if found:
+            number = found["n"].lower()
+            return int(number) if number.isdigit() else attendance_words.PUBLIC_NUMBERS[number]
+    return None
 
 
 def _unplaced_runs(leftover: list[tuple[int, Line]]) -> list:
@@ -423,9 +434,11 @@ def _minute_item(item: _Item) -> MinuteItem:
         text=_text(body),
         provenance=provenance(item.heading),
     )
-    minute.resolutions, decided = _resolutions(body)
+    resolutions, decided = _resolutions(body)
     minute.actions, decisions = _actions(body, decided)
-    minute.resolutions.extend(decisions)
+    for resolution in [*resolutions, *decisions]:
+        procedural = decision_words.PROCEDURAL_MOTION.search(resolution.text)
+        (minute.procedural_votes if procedural else minute.resolutions).append(resolution)
     return minute
 
 
@@ -510,11 +523,17 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
     resolutions: list[Resolution] = []
     pending: list[Resolution] = []  # outcomes of votes not yet followed by their decision
     decided: set[int] = set()
+    motions: list[_Motion] = []  # who moved and seconded, for the decision that follows
+    starts: list[tuple[int, int]] = []  # each block read, with the decisions recorded above it
     index = 0
     while index < len(blocks):
         block = blocks[index]
         body = _BULLET.sub("", _MARKER.sub("", block, count=1))
         where = provenance(first_line.get(block[:40]))
+        starts.append((index, len(resolutions)))
+        moved = decision_words.MOVER_SECONDER.search(body)
+        if moved:
+            motions.append(_Motion(len(resolutions), index, body, moved, where))
         trigger = decision_words.DECISION.search(body)
         us_result = decision_words.RESULT.match(body)
         if us_result:
@@ -596,9 +615,73 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             decided.add(index)
         index += 1
     resolutions.extend(pending)
+    _second(motions, resolutions, decided, starts)
     for resolution in resolutions:
         resolution.parts = resolution.parts or _parts(resolution.text)
+        resolution.outcome = _outcome(resolution.text)
     return resolutions, decided
+
+
+@dataclass(slots=True)
+class _Motion:
+    before: int  # how many decisions were recorded above it
+    block: int
+    text: str
+    names: regex.Match
+    where: object
+
+
+_MOTION_REACH = 2  # blocks from a motion to the decision it is the motion of
+
+
+def _second(
+    motions: list[_Motion],
+    resolutions: list[Resolution],
+    decided: set[int],
+    starts: list[tuple[int, int]],
+) -> None:
+    """ "Proposed by X, seconded by Y": the mover and seconder of the decision recorded in
+    its block or just after it (a debate's motion, amended over many paragraphs, is not
+    the amendment's); where none follows, a motion the minutes say was adopted or all
+    were in favour of is the decision ("Adoption proposed by Mrs S Walker and seconded
+    by Mr M Mitcham")."""
+    for motion in motions:
+        mover, seconder = motion.names["mover"], motion.names["seconder"]
+        if motion.before < len(resolutions):
+            made_at = max(block for block, count in starts if count <= motion.before)
+            if made_at - motion.block <= _MOTION_REACH:
+                resolution = resolutions[motion.before]
+                votes = resolution.votes or Votes()
+                if votes.mover is None:
+                    update = {"mover": mover, "seconder": seconder}
+                    resolution.votes = votes.model_copy(update=update)
+            continue
+        carried = decision_words.ALL_IN_FAVOUR.search(motion.text) or (
+            decision_words.ADOPTION.search(motion.text[: motion.names.start()])
+        )
+        if motion.block in decided or not carried:
+            continue
+        votes = Votes(
+            mover=mover,
+            seconder=seconder,
+            unanimous=bool(decision_words.ALL_IN_FAVOUR.search(motion.text)),
+        )
+        text = _sentence_from(motion.text, motion.names.start())
+        resolutions.append(Resolution(text=text, votes=votes, provenance=motion.where))
+        decided.add(motion.block)
+
+
+def _outcome(text: str) -> str | None:
+    """ "carried", "lost" or "fell", where the decision prints its vote's outcome."""
+    found = decision_words.OUTCOME.search(text) or decision_words.OUTCOME_LINE.match(text)
+    if not found:
+        return None
+    words = found.group()
+    if decision_words.OUTCOME_FELL.search(words):
+        return "fell"
+    if decision_words.OUTCOME_LOST.search(words):
+        return "lost"
+    return "carried"
 
 
 _LONGEST_DECISION_SENTENCE = 250  # characters, from its decision word to the paragraph's end
@@ -1006,7 +1089,8 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
         line = header[index]
         text = _BULLET.sub("", line.text.strip())
         label = _label(text) or _label_in_own_span(line)
-        if label is None:
+        if label is None or attendance_words.PUBLIC_LINE.match(text):
+            # "Members of the Public 2": a count (public_attendance), not a list of members
             index += 1
             continue
         category, virtually, rest = label
@@ -1355,18 +1439,21 @@ def _roll_call_table(item: _Item, attendance: Attendance) -> None:
 
 
 def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocument) -> None:
-    if not attendance_words.DECLARATIONS_ITEM.search(minute.title):
-        return
+    """Declarations under their own item, or made anywhere else ("Later in the meeting Mr X
+    declared an interest in ..."), where the sentence names an interest; one made at an
+    item that does not name another is that item's."""
+    own_item = bool(attendance_words.DECLARATIONS_ITEM.search(minute.title))
     text = minute.text
-    if attendance_words.NO_DECLARATIONS.search(text):
+    if own_item and attendance_words.NO_DECLARATIONS.search(text):
         document.declarations_stated = True
     for sentence in regex.split(r"(?<=[.;])\s+|\n", text):
         match = regex.search(
-            rf"^(?:\(\d+\)\s*)?(?P<member>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?"
+            rf"^(?:\(\d+\)\s*)?(?:[^.;]*?\b(?:meeting|item|debate|discussion),?\s+)?"
+            rf"(?P<member>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?"
             rf"|Members\s+who\s+were\s+[^.]*?)\s+{attendance_words.DECLARED}\s+(?P<interest>.+)$",
             sentence,
         )
-        if not match:
+        if not match or not (own_item or attendance_words.INTEREST_WORD.search(match["interest"])):
             continue
         interest = clean(match["interest"]).rstrip(".")
         kind = None
@@ -1379,7 +1466,7 @@ def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocumen
         document.declarations.append(
             Declaration(
                 member=clean(match["member"]),
-                item=_declared_item(interest),
+                item=_declared_item(interest) or (None if own_item else minute.number),
                 interest=interest,
                 kind=kind,
             )

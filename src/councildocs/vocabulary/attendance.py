@@ -83,6 +83,21 @@ ROLL_CALL_STATUSES = ("Present", "Absent", "Late", "Excused", "Remote")
 ROLL_CALL_STATUS = regex.compile(rf"(?i)^{one_of(ROLL_CALL_STATUSES)}$")
 ROLL_CALL_AWAY = ("absent", "excused")
 
+# members of the public, counted, not named: "3 members of the public", "Members of the
+# Public: 2", "Members of the Public 2 plus Cllr C Brant"; Welsh "aelodau o'r cyhoedd"
+PUBLIC_WORDS = ("members? of (?:the )?public", "aelod(?:au)? o[’']r cyhoedd")
+PUBLIC_NUMBERS = {
+    "no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_PUBLIC_NUMBER = rf"(?P<n>\d{{1,3}}|{'|'.join(PUBLIC_NUMBERS)})"
+PUBLIC_COUNT = regex.compile(
+    rf"(?i)\b{_PUBLIC_NUMBER}\s+{one_of(PUBLIC_WORDS)}\b"
+    rf"|\b{one_of(PUBLIC_WORDS)}\s*(?:present|attending)?\s*[:\-–]?\s*{_PUBLIC_NUMBER}\b"
+)
+# a line of its own that counts the public: a label, not a person
+PUBLIC_LINE = regex.compile(rf"(?i)^(?:\d{{1,3}}\s+)?{one_of(PUBLIC_WORDS)}\b")
+
 # --- declarations of interest -------------------------------------------------------------
 
 DECLARATIONS_ITEM_WORDS = ("declaration", "interests?\\b", "datganiad", "diddordeb")
@@ -92,6 +107,9 @@ NO_DECLARATIONS = regex.compile(
     r"|\bnone\s+(?:were\s+)?(?:declared|received|made)\b"
 )
 DECLARED = r"declared"
+# a declaration made anywhere in the minutes names an interest: "Later in the meeting Mr X
+# declared an interest in ..."
+INTEREST_WORD = regex.compile(r"(?i)\binterests?\b")
 # kinds of interest, as the Localism Act's regulations name them
 PECUNIARY = regex.compile(r"(?i)\bpecuniary\b")
 NON_REGISTRABLE = regex.compile(r"(?i)non[- ]registrable")

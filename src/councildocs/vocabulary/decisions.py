@@ -74,6 +74,38 @@ OUTCOME_LINE = regex.compile(
 UNANIMOUS = regex.compile(r"(?i)unanimous")
 UNANIMOUS_WORD = regex.compile(r"(?i)\bunanimously\b")
 
+# the outcome a vote's word records
+OUTCOME_CARRIED = regex.compile(r"(?i)^(?:carried|agreed)")
+OUTCOME_FELL = regex.compile(r"(?i)\bfell\b")
+OUTCOME_LOST = regex.compile(r"(?i)^(?:lost|failed|defeated)|\b(?:lost|failed|defeated)\b")
+
+# who moved and seconded: "Proposed by Cllr A, seconded by Cllr B", "Adoption proposed by
+# Mrs S Walker and seconded by Mr M Mitcham", "Cllr A proposed and Cllr B seconded";
+# Welsh "Cynigiwyd gan ... ac eiliwyd gan ..."
+_NAME = (
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Cyng)\.?\s+(?:(?:\p{Lu}\.?\s+){1,3}|\p{Lu}\p{Ll}+\s+)?"
+    r"\p{Lu}[\w'’-]+|\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)"
+)
+MOVER_SECONDER = regex.compile(
+    rf"(?i:proposed|moved|cynigiwyd)(?:\s+by|\s+gan)?\s*:?\s*(?P<mover>{_NAME})\s*"
+    rf"(?:,|;|\.|\band\b|\bac\b)?\s*(?i:and\s+)?(?i:seconded|eiliwyd)(?:\s+by|\s+gan)?\s*:?\s*"
+    rf"(?P<seconder>{_NAME})"
+    rf"|(?P<mover>{_NAME})\s+(?i:proposed|moved)\s*,?\s+(?i:and)\s+(?P<seconder>{_NAME})\s+(?i:seconded)"
+)
+# what a motion proposed and seconded, with no outcome printed, was for: adopting a report
+ADOPTION = regex.compile(r"(?i)\b(?:adoption|approval|acceptance)\b")
+# the vote such a motion records in few words: "all in favour", "unanimously agreed"
+ALL_IN_FAVOUR = regex.compile(r"(?i)\ball\s+in\s+favour\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
+
+# votes on the conduct of the meeting, not on an item's business: closing the debate,
+# extending or adjourning the meeting, suspending standing orders
+PROCEDURAL_MOTION = regex.compile(
+    r"(?i)\b(?:closure\s+motion|motion\s+(?:for|of)\s+closure|(?:that\s+)?the\s+question\s+be\s+now\s+put"
+    r"|extend(?:ing|ed)?\s+the\s+meeting|(?:meeting|debate)\s+(?:be\s+)?extended|extension\s+of\s+the\s+meeting"
+    r"|adjourn(?:ing|ment\s+of)?\s+the\s+(?:meeting|debate)|suspen(?:d|sion\s+of)\s+standing\s+orders"
+    r"|guillotine)\b"
+)
+
 # --- counts -------------------------------------------------------------------------------
 
 # Kent's recorded vote: "For (14)", "Against (45)", "Abstain (4)"
