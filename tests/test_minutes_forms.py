@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_minutes_blocks import _items, _Minutes, _names
+from tests.test_minutes_blocks import _BODY, _items, _Minutes, _names
 
 pytest.importorskip("fpdf")
 
@@ -178,3 +178,109 @@ def test_second_column_label_beside_present(tmp_path):
     # "Members of the Public:" heads the other column: it is no member's name
     assert "Members of the Public" not in _names(minutes.attendance.members)
     assert _names(minutes.attendance.apologies) == ["Dan Rowe"]
+
+
+def _with_present(doc: _Minutes) -> _Minutes:
+    doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
+    doc.write("Members of the Public 2 plus Cllr C Brant")
+    doc.gap()
+    return doc
+
+
+def test_members_of_the_public_are_a_count_not_people(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item("1. Apologies", "None.")
+    doc.item("2. Finance")
+    minutes = doc.parse(tmp_path)
+    assert minutes.public_attendance == 2
+    assert "Members of the Public 2 plus Cllr C Brant" not in _names(minutes.attendance.members)
+    assert _names(minutes.attendance.members) == ["A Brook", "C Dale", "E Fenn"]
+
+    doc = _Minutes()
+    doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
+    doc.gap()
+    doc.item("1. Public participation", "Three members of the public attended to hear item 4.")
+    doc.item("2. Finance")
+    assert doc.parse(tmp_path).public_attendance == 3
+
+
+def test_a_declaration_made_later_in_the_meeting(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item("1. Declarations of Interest", "None.")
+    doc.item(
+        "2. Planning",
+        "Application 24/0012 for an extension at 2 Mill Lane was considered.",
+        "Later in the meeting Cllr Ann Hart declared a pecuniary interest in the application "
+        "as a neighbour and left the room.",
+    )
+    minutes = doc.parse(tmp_path)
+    assert [(d.member, d.item, d.kind) for d in minutes.declarations] == [
+        ("Cllr Ann Hart", "2", "pecuniary")
+    ]
+
+
+def test_mover_seconder_and_all_in_favour(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Annual accounts",
+        "The annual accounts were presented and explained.",
+        "Approval proposed by Cllr Dale, seconded by Cllr Fenn, all in favour.",
+    )
+    doc.item(
+        "2. Budget",
+        "Proposed by Cllr A Brook, seconded by Cllr C Dale.",
+        "RESOLVED that the budget for 2026-27 be approved.",
+    )
+    minutes = doc.parse(tmp_path)
+    accounts = minutes.items[0].resolutions
+    assert [
+        (r.votes.mover, r.votes.seconder, r.votes.unanimous) for r in accounts
+    ] == [("Cllr Dale", "Cllr Fenn", True)]
+    budget = minutes.items[1].resolutions
+    assert [r.text for r in budget] == ["that the budget for 2026-27 be approved."]
+    assert (budget[0].votes.mover, budget[0].votes.seconder) == ("Cllr A Brook", "Cllr C Dale")
+
+
+def test_procedural_votes_and_a_motion_that_fell(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.write("1. Village green", bold=True)
+    for paragraph in (
+        "Members discussed the mowing contract at length. " + " ".join([_BODY] * 4),
+        "It was proposed that the meeting be extended beyond 9.30pm. Motion carried.",
+        "A motion to end the contract early was put. The motion fell for want of a seconder.",
+        "RESOLVED that the contract continue until March.",
+    ):
+        doc.write(paragraph, indent=10)
+        doc.gap()
+    doc.item("2. Any other business")
+    minutes = doc.parse(tmp_path)
+    item = minutes.items[0]
+    assert [v.text for v in item.procedural_votes] == [
+        "It was proposed that the meeting be extended beyond 9.30pm. Motion carried."
+    ]  # a vote on the conduct of the meeting, not a decision on the green
+    assert [(r.text, r.outcome) for r in item.resolutions] == [
+        ("The motion fell for want of a seconder.", "fell"),
+        ("that the contract continue until March.", None),
+    ]
+
+
+def test_decisions_without_a_lead_word(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Finance",
+        "- Bank reconciliation: approved",
+        "- Agreed payment for the Christmas tree from the hall allocation.",
+        "- Recommendations 4 and 5 were not approved.",
+    )
+    doc.item(
+        "2. Grants",
+        "The list of grants was read out. The Councillors resolved to pay all of the above.",
+    )
+    minutes = doc.parse(tmp_path)
+    assert [r.text for r in minutes.items[0].resolutions] == [
+        "Bank reconciliation: approved",
+        "Agreed payment for the Christmas tree from the hall allocation.",
+    ]
+    assert [r.text for r in minutes.items[1].resolutions] == [
+        "The Councillors resolved to pay all of the above."
+    ]

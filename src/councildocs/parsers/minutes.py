@@ -563,11 +563,16 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         outcome = decision_words.OUTCOME.search(body)
         if outcome and not trigger:
             votes = _outcome_votes(outcome)
-            pending.append(
-                Resolution(
-                    text=_sentence_from(body, outcome.start()), votes=votes, provenance=where
-                )
-            )
+            # a vote on the meeting's conduct is kept whole, for what it was on
+            procedural = decision_words.PROCEDURAL_MOTION.search(body)
+            text = clean(body) if procedural else _sentence_from(body, outcome.start())
+            vote = Resolution(text=text, votes=votes, provenance=where)
+            if procedural or decision_words.OUTCOME_FELL.search(outcome.group()):
+                # no decision follows it: a motion that fell was never put, and a
+                # procedural vote decides nothing on the item
+                resolutions.append(vote)
+            else:
+                pending.append(vote)
             decided.add(index)
             index += 1
             continue

@@ -30,7 +30,7 @@ THAT_DECISION = regex.compile(
     r"|(?:APPROVED|ADOPTED)\s*[–-]"
     # an outcome standing alone after an item's title: "Minutes of Meeting on 1st September -
     # accepted", "Bank Reconciliation: approved", "Clerk's salary increase approved."
-    r"|(?:[^.:;]{1,80}[:\s])?(?<!\bnot\s)(?:accepted|approved|agreed|adopted)(?:\s+unanimously)?\.?$"
+    r"|(?:[^.:;]{1,80}[:\s]\s*)?(?<!\bnot\s)(?:accepted|approved|agreed|adopted)(?:\s+unanimously)?\.?$"
     # a sentence opening with the decision: "Agreed payment for ...", "Agreed that ..."
     r"|(?:Agreed|Approved)\s+(?!to\b|with\b|by\b)\p{Ll}"
     # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
@@ -46,8 +46,7 @@ PROSE_DECISION_PHRASES = (
     r"\b(?:unanimously|all)\s+(?:agreed|resolved|approved)\b",
     # the council itself deciding: "The Councillors resolved to pay ...", "Members agreed"
     r"\b(?:the\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Councillors|Council|Committee|"
-    r"Members|meeting)\s+(?:(?:unanimously|therefore|then)\s+)?(?:resolved|agreed|decided)\b"
-    r"(?!\s+to\b)",
+    r"Members|meeting)\s+(?:(?:unanimously|therefore|then)\s+)?(?:resolved|agreed(?!\s+to\b)|decided)\b",
     r"\b(?:ch|c|g)ytunwyd\b",
     r"\bpenderfynwyd\b",
 )
