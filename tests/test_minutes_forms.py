@@ -233,9 +233,9 @@ def test_mover_seconder_and_all_in_favour(tmp_path):
     )
     minutes = doc.parse(tmp_path)
     accounts = minutes.items[0].resolutions
-    assert [
-        (r.votes.mover, r.votes.seconder, r.votes.unanimous) for r in accounts
-    ] == [("Cllr Dale", "Cllr Fenn", True)]
+    assert [(r.votes.mover, r.votes.seconder, r.votes.unanimous) for r in accounts] == [
+        ("Cllr Dale", "Cllr Fenn", True)
+    ]
     budget = minutes.items[1].resolutions
     assert [r.text for r in budget] == ["that the budget for 2026-27 be approved."]
     assert (budget[0].votes.mover, budget[0].votes.seconder) == ("Cllr A Brook", "Cllr C Dale")

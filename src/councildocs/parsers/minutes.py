@@ -175,7 +175,9 @@ def _find_items(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
     # as many either way: where emphasis ends a title ("1. APOLOGIES  A Horne - ..."), the
     # headings the layout shows know where it ends
     styled = any(heading.styled for heading in headings)
-    numbered = seen if len(seen) > len(counted) or (styled and len(seen) == len(counted)) else counted
+    numbered = (
+        seen if len(seen) > len(counted) or (styled and len(seen) == len(counted)) else counted
+    )
     labelled = _labelled_items(lines, blocks)
     return labelled if _labels_are_items(labelled, numbered, lines, blocks) else numbered
 
@@ -1200,7 +1202,9 @@ def _one_a_line_follows(header: list[Line], index: int, rest: str) -> bool:
 
 
 # a line that is a person: a name of capitalised words, perhaps with a role in brackets
-_OFFICE_OR_NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]+(?:\s*\(.*\))?$")
+_OFFICE_OR_NAME = regex.compile(
+    r"^(?:\p{Lu}[\p{Ll}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]+(?:\s*\(.*\))?$"
+)
 
 
 def _is_column_label(text: str) -> bool:
