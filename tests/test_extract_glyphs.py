@@ -65,3 +65,12 @@ def test_words_set_apart_without_a_space_character_stay_apart():
         Span("from Loch Long Salmon Company", 284.7, 437.5, _PLAIN),
     ]
     assert _line(spans, 8.5) == "Loch Long fish farm Q&A with guest from Loch Long Salmon Company"
+
+
+def test_a_rectangle_holding_only_its_neighbours_glyph_gives_it_back():
+    # an item number in body text, its bold heading after it: "59. T" then "TO CONSIDER"
+    spans = [
+        Span("59. T ", 72.6, 88.9, _PLAIN),
+        Span("TO CONSIDER ANY PLANNING APPLICATIONS", 88.5, 300.0, _BOLD),
+    ]
+    assert _line(spans, 8.0) == "59. TO CONSIDER ANY PLANNING APPLICATIONS"

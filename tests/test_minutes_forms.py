@@ -284,3 +284,23 @@ def test_decisions_without_a_lead_word(tmp_path):
     assert [r.text for r in minutes.items[1].resolutions] == [
         "The Councillors resolved to pay all of the above."
     ]
+
+
+def test_a_decision_ending_a_long_paragraph_before_its_mover(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Village greens",
+        "The Chairman explained the value of the greens and the damage done by parking on "
+        "them over the summer. It was resolved that by the May AGM the council will have a "
+        "detailed implementation policy and will have assessed all the current contraventions "
+        "of the policy and what options there are to address those. Proposed by the Chairman "
+        "and seconded by Cllr Dale.",
+    )
+    doc.item("2. Planning", "Agreed to comment that the proposal is out of scale with the lane.")
+    minutes = doc.parse(tmp_path)
+    greens = minutes.items[0].resolutions
+    assert [r.text[:40] for r in greens] == ["It was resolved that by the May AGM the "]
+    assert (greens[0].votes.mover, greens[0].votes.seconder) == ("the Chairman", "Cllr Dale")
+    assert [r.text for r in minutes.items[1].resolutions] == [
+        "Agreed to comment that the proposal is out of scale with the lane."
+    ]

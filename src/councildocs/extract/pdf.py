@@ -854,12 +854,21 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
         spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
         glyphs = not spaced and len(previous_raw.strip()) <= 2 and len(text) <= 2
         letter_gap = max(1.0, (_GLYPH_LETTER_GAP if glyphs else 0.2) * min(height, 12.0))
+        if merged and gap < 0:
+            prev = merged[-1]
+            before, text = _without_overlap(prev.text, text, spaced)
+            if not before or not text:
+                # one rectangle held only its neighbour's glyph ("59. T" then "TO ...")
+                kept = Span(before or text, prev.x0, span.x1, prev.style if before else span.style)
+                merged[-1] = kept
+                previous_raw = span.text
+                continue
+            if before != prev.text:
+                merged[-1] = Span(before, prev.x0, prev.x1, prev.style)
         if merged and gap < letter_gap:
             prev = merged[-1]
             if not spaced or _looks_alike(prev.style, span.style):
                 before = prev.text
-                if gap < 0:
-                    before, text = _without_overlap(before, text, spaced)
                 # a style that changes inside a word (a bold initial) is the word's
                 # longer part's: spans stay whole words, so line text keeps its spacing
                 style = prev.style if len(before) >= len(text) else span.style

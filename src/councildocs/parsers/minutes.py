@@ -606,9 +606,10 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             index += 1 + consumed
             continue
         prose = decision_words.PROSE_DECISION.search(body)
-        if prose and len(body) - prose.start() > _LONGEST_DECISION_SENTENCE:
+        if prose and len(_without_mover(body[prose.start() :])) > _LONGEST_DECISION_SENTENCE:
             # "it was agreed that ..." opening a long account of a discussion reports a
             # view; minutes record the outcome in a paragraph of its own, or end one with it
+            # (its mover and seconder may follow it)
             prose = None
         that = decision_words.THAT_DECISION.match(body)
         if that and decision_words.OUTCOME_LINE.match(body):
@@ -692,6 +693,15 @@ def _outcome(text: str) -> str | None:
 
 
 _LONGEST_DECISION_SENTENCE = 250  # characters, from its decision word to the paragraph's end
+
+
+def _without_mover(text: str) -> str:
+    """The text without a closing sentence that names the mover and seconder."""
+    moved = decision_words.MOVER_SECONDER.search(text)
+    if not moved:
+        return text
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text) if m.end() <= moved.start()]
+    return text[: starts[-1]] if starts else text
 
 
 def _sentence_from(text: str, at: int) -> str:

@@ -31,8 +31,8 @@ THAT_DECISION = regex.compile(
     # an outcome standing alone after an item's title: "Minutes of Meeting on 1st September -
     # accepted", "Bank Reconciliation: approved", "Clerk's salary increase approved."
     r"|(?:[^.:;]{1,80}[:\s]\s*)?(?<!\bnot\s)(?:accepted|approved|agreed|adopted)(?:\s+unanimously)?\.?$"
-    # a sentence opening with the decision: "Agreed payment for ...", "Agreed that ..."
-    r"|(?:Agreed|Approved)\s+(?!to\b|with\b|by\b)\p{Ll}"
+    # a sentence opening with the decision: "Agreed payment for ...", "Agreed to comment"
+    r"|(?:Agreed|Approved)\s+(?!with\b|by\b)\p{Ll}"
     # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
     r"|.*\b(?:approved|adopted)\s*[–-]|.*\(motion\).*\(second(?:ed)?\))",
 )
@@ -82,7 +82,8 @@ OUTCOME_LOST = regex.compile(r"(?i)^(?:lost|failed|defeated)|\b(?:lost|failed|de
 # Mrs S Walker and seconded by Mr M Mitcham", "Cllr A proposed and Cllr B seconded";
 # Welsh "Cynigiwyd gan ... ac eiliwyd gan ..."
 _NAME = (
-    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Cyng)\.?\s+(?:(?:\p{Lu}\.?\s+){1,3}|\p{Lu}\p{Ll}+\s+)?"
+    r"(?:the\s+(?:Chair(?:man)?|Vice[- ]Chair(?:man)?|Mayor|Clerk)\b"
+    r"|(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Cyng)\.?\s+(?:(?:\p{Lu}\.?\s+){1,3}|\p{Lu}\p{Ll}+\s+)?"
     r"\p{Lu}[\w'’-]+|\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)"
 )
 MOVER_SECONDER = regex.compile(
