@@ -304,3 +304,20 @@ def test_a_decision_ending_a_long_paragraph_before_its_mover(tmp_path):
     assert [r.text for r in minutes.items[1].resolutions] == [
         "Agreed to comment that the proposal is out of scale with the lane."
     ]
+
+
+def test_a_decision_word_in_capitals_opening_a_long_paragraph(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Petition: Save the Library",
+        "The Committee considered a petition signed by 1,870 people.",
+        "It was AGREED that the Committee debated and noted the petition. The topic of the "
+        "debate, the petitioner's views and the Committee's views as per the debate were "
+        "referred to the Committee Chair, who would send a formal response to the petitioner "
+        "after the meeting, with a copy to every member of the Committee.",
+    )
+    doc.item("2. Any other business")
+    minutes = doc.parse(tmp_path)
+    assert [r.text[:50] for r in minutes.items[0].resolutions] == [
+        "It was AGREED that the Committee debated and noted"
+    ]

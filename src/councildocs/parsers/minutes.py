@@ -606,10 +606,15 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             index += 1 + consumed
             continue
         prose = decision_words.PROSE_DECISION.search(body)
-        if prose and len(_without_mover(body[prose.start() :])) > _LONGEST_DECISION_SENTENCE:
+        if (
+            prose
+            and len(_without_mover(body[prose.start() :])) > _LONGEST_DECISION_SENTENCE
+            and not regex.search(r"\b\p{Lu}{4,}\b", prose.group())
+        ):
             # "it was agreed that ..." opening a long account of a discussion reports a
             # view; minutes record the outcome in a paragraph of its own, or end one with it
-            # (its mover and seconder may follow it)
+            # (its mover and seconder may follow it), or set its word in capitals ("It was
+            # AGREED that ...")
             prose = None
         that = decision_words.THAT_DECISION.match(body)
         if that and decision_words.OUTCOME_LINE.match(body):
