@@ -608,7 +608,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         prose = decision_words.PROSE_DECISION.search(body)
         if (
             prose
-            and len(_without_mover(body[prose.start() :])) > _LONGEST_DECISION_SENTENCE
+            and len(_decision_reach(body, prose)) > _LONGEST_DECISION_SENTENCE
             and not regex.search(r"\b\p{Lu}{4,}\b", prose.group())
         ):
             # "it was agreed that ..." opening a long account of a discussion reports a
@@ -698,6 +698,18 @@ def _outcome(text: str) -> str | None:
 
 
 _LONGEST_DECISION_SENTENCE = 250  # characters, from its decision word to the paragraph's end
+
+
+def _decision_reach(body: str, prose: regex.Match) -> str:
+    """What a decision phrase in prose may record: "it was agreed to add ..." decides an act
+    in its own sentence, whatever follows it; "it was agreed that ..." runs to the
+    paragraph's end (less a closing mover and seconder), where a long run is an account of
+    views, not a decision."""
+    rest = body[prose.start() :]
+    if regex.match(r"\s+to\s+\p{Ll}", body[prose.end() :]):
+        found = _SENTENCE_BREAK.search(rest)
+        return rest[: found.start()] if found else rest
+    return _without_mover(rest)
 
 
 def _without_mover(text: str) -> str:

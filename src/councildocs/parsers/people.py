@@ -26,6 +26,9 @@ _ACRONYM = regex.compile(r"^\p{Lu}{2,}[\p{Lu}&]*$")
 _NAME_AFTER_BRACKET = regex.compile(r"\s+(?=\p{Lu}[\p{Ll}.]*\s+\p{Lu})")
 # a colon that ends an office printed before its holder, or the holder before the next office
 _OFFICE_LABEL_END = regex.compile(r":(?=\s)")
+# an apostrophe standing alone between names, where a text layer lost its place ("Dorian
+# Jenkins ’ Andrew Thomas"): no part of a name
+_LONE_MARK = regex.compile(r"(?<=\s)[’'](?=\s)")
 
 
 def split_names(text: str) -> list[str]:
@@ -43,7 +46,9 @@ def split_names(text: str) -> list[str]:
                 # "D Richardson (Chair) N Cresswell": the bracket closes one entry
                 pieces.append(text[start : index + 1])
                 start = index + 1
-        elif depth == 0 and (char in ",;" or _OFFICE_LABEL_END.match(text, index)):
+        elif depth == 0 and (
+            char in ",;" or _OFFICE_LABEL_END.match(text, index) or _LONE_MARK.match(text, index)
+        ):
             pieces.append(text[start:index])
             start = index + 1
     pieces.append(text[start:])

@@ -11,13 +11,17 @@ import regex
 from ._phrases import one_of
 
 # the word that opens a decision ("RESOLVED that ...", "It was APPROVED:"); Welsh minutes
-# print "PENDERFYNWYD" (resolved)
-DECISION_WORDS = ("RESOLVED", "Resolved", "APPROVED", "AGREED", "PENDERFYNWYD", "Penderfynwyd")
+# print "PENDERFYNWYD" (resolved) and "Cytunwyd" (it was agreed)
+DECISION_WORDS = (
+    "RESOLVED", "Resolved", "APPROVED", "AGREED", "PENDERFYNWYD", "Penderfynwyd", "CYTUNWYD",
+    "Cytunwyd",
+)  # fmt: skip
 # a word that records a decision only in a short paragraph: "AGREED" also opens long
 # reports of what a member agreed to do
 SHORT_DECISION_WORDS = ("AGREED",)
-# what follows the word: "that", a colon or dash, or nothing; Welsh "bod" (that)
-DECISION_THAT = ("that\\b", "bod\\b", "[:;,-]", "$")
+# what follows the word: "that", a colon or dash, or nothing; Welsh "bod" (that), "y dylai"
+# / "y dylid" (that ... should)
+DECISION_THAT = ("that\\b", "bod\\b", "y\\s+dylai", "y\\s+dylid", "[:;,-]", "$")
 DECISION = regex.compile(
     rf"(?:^|\b)(?P<word>{one_of(DECISION_WORDS)})\b\s*(?P<rest>{one_of(DECISION_THAT)}.*)$"
 )
@@ -49,6 +53,9 @@ PROSE_DECISION_PHRASES = (
     r"Members|meeting)\s+(?:(?:unanimously|therefore|then)\s+)?(?:resolved|agreed(?!\s+to\b)|decided)\b",
     r"\b(?:ch|c|g)ytunwyd\b",
     r"\bpenderfynwyd\b",
+    # Welsh: "roedd pawb yn gytûn" (all were agreed), "yn unfrydol" (unanimously)
+    r"\bpawb\s+yn\s+gyt[uû]n\b",
+    r"\bcytunwyd\s+yn\s+unfrydol\b",
 )
 PROSE_DECISION = regex.compile(one_of(PROSE_DECISION_PHRASES), regex.I)
 
@@ -83,7 +90,7 @@ OUTCOME_LOST = regex.compile(r"(?i)^(?:lost|failed|defeated)|\b(?:lost|failed|de
 # Welsh "Cynigiwyd gan ... ac eiliwyd gan ..."
 _NAME = (
     r"(?:the\s+(?:Chair(?:man)?|Vice[- ]Chair(?:man)?|Mayor|Clerk)\b"
-    r"|(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Cyng)\.?\s+(?:(?:\p{Lu}\.?\s+){1,3}|\p{Lu}\p{Ll}+\s+)?"
+    r"|(?:y\s+)?(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Cyng)\.?\s+(?:(?:\p{Lu}\.?\s+){1,3}|\p{Lu}\p{Ll}+\s+)?"
     r"\p{Lu}[\w'’-]+|\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)"
 )
 MOVER_SECONDER = regex.compile(

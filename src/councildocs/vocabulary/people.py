@@ -61,8 +61,9 @@ POST_NOMINALS = (
 )  # fmt: skip
 POST_NOMINAL = regex.compile(rf"^{one_of(POST_NOMINALS)}$")
 
-# words joining the last two names of a list; Welsh "ac" (and) and "a’r" (and the)
-NAME_LIST_AND = ("and", "&", "ac", "a’r", "a'r")
+# words joining the last two names of a list; Welsh "ac" (and) and "a’r" (and the), also
+# printed with its apostrophe lost ("a r")
+NAME_LIST_AND = ("and", "&", "ac", "a’r", "a'r", "a r")
 NAME_LIST_AND_PATTERN = regex.compile(rf"\s+{one_of(NAME_LIST_AND)}\s+")
 
 # Words that make a trailing phrase an organisation rather than a job title.
