@@ -321,3 +321,50 @@ def test_a_decision_word_in_capitals_opening_a_long_paragraph(tmp_path):
     assert [r.text[:50] for r in minutes.items[0].resolutions] == [
         "It was AGREED that the Committee debated and noted"
     ]
+
+
+def test_welsh_decisions_and_names(tmp_path):
+    doc = _Minutes()
+    doc.write("PRESENNOL: Y Cynghorwyr Alun Price, Kim Rees, Dorian Jenkins a r Cynghorydd Sir Jo Bevan")
+    doc.gap()
+    doc.item(
+        "1. CADARNHAU COFNODION Y CYFARFOD DIWETHAF",
+        "Cynigiwyd gan y Cyng. K. Rees, eiliwyd gan y Cyng. A. Price ac roedd pawb yn gytun, bod "
+        "cofnodion y cyfarfod diwethaf yn gywir.",
+    )
+    doc.item(
+        "2. CYNLLUNIO",
+        "Cytunwyd y dylid anfon y sylwadau canlynol i Adran Gynllunio'r Cyngor Sir.",
+    )
+    minutes = doc.parse(tmp_path)
+    # "a r" is "a'r" (and the) with its apostrophe lost
+    assert _names(minutes.attendance.members) == ["Alun Price", "Kim Rees", "Dorian Jenkins", "Jo Bevan"]
+    confirmed = minutes.items[0].resolutions
+    assert len(confirmed) == 1
+    assert (confirmed[0].votes.mover, confirmed[0].votes.seconder) == ("y Cyng. K. Rees", "y Cyng. A. Price")
+    assert [r.text for r in minutes.items[1].resolutions] == [
+        "y dylid anfon y sylwadau canlynol i Adran Gynllunio'r Cyngor Sir."
+    ]
+
+
+@pytest.mark.parametrize(("welsh", "english"), [("10-17_cy", "17-10-11"), ("10-19_cy", "19-10-09")])
+def test_welsh_twins_number_their_items_and_decide_as_the_english(welsh, english):
+    """Items and the decisions a reader counts alike in both (manordeilo-salem-cc): 2017's
+    2, 4 and 9 ("It was agreed to ..." / "Cytunwyd y dylid ..."), 2019's 2 and 4."""
+    import councildocs
+    from councildocs.models import MinutesDocument
+
+    from .conftest import shared_file
+
+    def read(name: str) -> MinutesDocument:
+        pack = councildocs.parse(shared_file(f"corpus/manordeilo-salem-cc/{name}.pdf"))
+        return next(d for d in pack.documents if isinstance(d, MinutesDocument))
+
+    cymraeg, saesneg = read(welsh), read(english)
+    assert [i.number for i in cymraeg.items] == [i.number for i in saesneg.items]
+    for number in ("2", "4", "9") if english == "17-10-11" else ("2", "4"):
+        counts = [
+            len(next(i for i in doc.items if i.number == number).resolutions)
+            for doc in (cymraeg, saesneg)
+        ]
+        assert counts == [1, 1], number

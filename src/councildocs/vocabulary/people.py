@@ -42,7 +42,7 @@ MEMBER_TITLE = one_of(MEMBER_TITLES)
 # the plural that heads a list of councillors ("Councillors: Ed Plowden (Chair), ..."),
 # lending each name the honorific COUNCILLOR; Welsh "Cynghorwyr Alun Davies, ..." has no colon
 COUNCILLORS_PLURAL = ("Councillors", "Cllrs")
-COUNCILLORS_PLURAL_WITHOUT_COLON = ("Cynghorwyr",)
+COUNCILLORS_PLURAL_WITHOUT_COLON = ("(?:Y )?Cynghorwyr",)  # "Y Cynghorwyr": the councillors
 COUNCILLORS_LIST = regex.compile(
     rf"^(?P<label>{one_of(COUNCILLORS_PLURAL)}\s*:|{one_of(COUNCILLORS_PLURAL_WITHOUT_COLON)}\s"
     # "Councillors Alun Davies, ...": the plural before a name, without its colon
