@@ -368,3 +368,16 @@ def test_welsh_twins_number_their_items_and_decide_as_the_english(welsh, english
             for doc in (cymraeg, saesneg)
         ]
         assert counts == [1, 1], number
+
+
+def test_a_names_column_ends_where_the_next_line_returns_to_the_margin(tmp_path):
+    doc = _Minutes()
+    doc.columns("Present:", "Chair: Mr D Gray: Secretary: Mr G Beat")
+    doc.columns("In Attendance", "Councillor B Connor , Councillor T Brett")
+    doc.write("Minutes of the previous meeting - the minute was approved as an accurate record")
+    doc.columns("Report from the Chair:", "A written report was read out to members.", at=50)
+    doc.columns("Police Matters:", "No report was received.", at=50)
+    doc.columns("Planning:", "No applications were received.", at=50)
+    minutes = doc.parse(tmp_path)
+    assert _names(minutes.attendance.in_attendance) == ["B Connor", "T Brett"]
+    assert [t for _, t in _items(minutes)] == ["Report from the Chair", "Police Matters", "Planning"]

@@ -1266,22 +1266,15 @@ def _names_column(line: Line, rest: str) -> float | None:
 
 def _list_left(previous: Line, line: Line, last: str, column: float | None, gap: float) -> bool:
     """A comma list has ended when a clear gap follows it, or, where the names stand in a
-    column of their own, when the next line starts left of it with a label of its own and
-    the list did not stop mid-way ("Mr A, Mr B," or "Kimberly Bares (PLACE" runs on under
-    the label)."""
+    column of their own, when the next line starts left of it and the list did not stop
+    mid-way ("Mr A, Mr B," or "Kimberly Bares (PLACE" runs on under the label, as does a
+    line opening with a bracket or in lower case)."""
     if line.page == previous.page and line.top - previous.top > gap * 1.45:
         return True
     unfinished = regex.search(r"(?:,|\band|&)\s*$", last) or last.count("(") > last.count(")")
-    return (
-        column is not None
-        and line.x0 < column - 6
-        and not unfinished
-        and bool(_OWN_LABEL.match(line.text.strip()))
-    )
-
-
-# a line that opens with a label of its own ("Declarations of Interest: None")
-_OWN_LABEL = regex.compile(r"^\p{Lu}[^:,()]{0,60}:")
+    follow = line.text.strip()
+    runs_on = follow[:1].islower() or follow.startswith("(")
+    return column is not None and line.x0 < column - 6 and not unfinished and not runs_on
 
 
 def _label_in_own_span(line: Line) -> tuple[str, bool, str] | None:
