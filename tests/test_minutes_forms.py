@@ -381,3 +381,27 @@ def test_a_names_column_ends_where_the_next_line_returns_to_the_margin(tmp_path)
     minutes = doc.parse(tmp_path)
     assert _names(minutes.attendance.in_attendance) == ["B Connor", "T Brett"]
     assert [t for _, t in _items(minutes)] == ["Report from the Chair", "Police Matters", "Planning"]
+
+
+def test_a_list_line_in_columns_with_a_body_and_the_clerk(tmp_path):
+    doc = _Minutes()
+    doc.write("Present", bold=True)
+    doc.write("Councillors D Rich (Chair) N Cress, M Arm, R Heal and")
+    doc.pdf.set_font("Helvetica", "", 11)
+    doc.pdf.cell(25, 6, "P Moran")
+    doc.pdf.cell(45, 6, "A Armstrong, EDC")
+    doc.pdf.cell(0, 6, "Clerk J Connelly", new_x="LMARGIN", new_y="NEXT")
+    doc.gap()
+    doc.item("19.09.01 Apologies", "None")
+    doc.item("19.09.02 Minutes", "All agreed this was a true record.")
+    attendance = doc.parse(tmp_path).attendance
+    # each column an entry; "EDC" the body A Armstrong comes from; the clerk serves
+    assert [(p.name, p.organisation) for p in attendance.members] == [
+        ("D Rich", None),
+        ("N Cress", None),
+        ("M Arm", None),
+        ("R Heal", None),
+        ("P Moran", None),
+        ("A Armstrong", "EDC"),
+    ]
+    assert [(p.name, p.role) for p in attendance.in_attendance] == [("J Connelly", "Clerk")]

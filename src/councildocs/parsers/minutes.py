@@ -1163,7 +1163,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
                 and not _ends_list(header[index], parts[-1])
                 and not _list_left(header[index - 1], header[index], parts[-1], column, gap)
             ):
-                parts.append(header[index].text.strip())
+                parts.append(_columns_as_list(header[index]))
                 used.add(index)
                 index += 1
             _add(attendance, category, split_names(clean(" ".join(parts))), honorific, virtually)
@@ -1185,7 +1185,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
                 used.add(index)
                 index += 1
                 while index < len(header) and not _ends_list(header[index], parts[-1]):
-                    parts.append(header[index].text.strip())
+                    parts.append(_columns_as_list(header[index]))
                     used.add(index)
                     index += 1
                 _add(
@@ -1372,6 +1372,22 @@ def _ends_list(line: Line, previous: str) -> bool:
         or _BULLET.match(line.text.strip())
         or previous.rstrip().endswith(".")
     )
+
+
+_COLUMN_GAP = 12.0  # points between two runs of a line that stand in columns of their own
+
+
+def _columns_as_list(line: Line) -> str:
+    """A list's line whose names stand in columns ("P Moran    A Armstrong, EDC    Clerk J
+    Connelly"): each column an entry of the list."""
+    spans = [span for span in line.spans if span.text.strip()]
+    if len(spans) < 2 or not line.has_geometry:
+        return line.text.strip()
+    pieces = [spans[0].text.strip()]
+    for before, span in zip(spans, spans[1:], strict=False):
+        apart = span.x0 - before.x1 > _COLUMN_GAP and not pieces[-1].endswith(",")
+        pieces.append(f", {span.text.strip()}" if apart else f" {span.text.strip()}")
+    return "".join(pieces)
 
 
 def _columns_as_entry(line: Line) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import regex
 
 from ..models import Person
-from ..vocabulary.attendance import OFFICE
+from ..vocabulary._phrases import one_of
+from ..vocabulary.attendance import OFFICE, OFFICE_MARKS
 from ..vocabulary.people import (
     HONORIFIC,
     JOB_WORD,
@@ -20,6 +21,7 @@ from ..vocabulary.people import (
     POST_NOMINAL,
 )
 
+_OFFICE_FIRST = regex.compile(rf"^(?P<office>{one_of(OFFICE_MARKS)})\s+(?=\p{{Lu}})", regex.I)
 _ROLE_IN_BRACKETS = regex.compile(r"\((?P<text>[^()]*)\)\s*$")
 _DASH = regex.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}[\p{Lu}&]*$")
@@ -65,6 +67,9 @@ def split_names(text: str) -> list[str]:
                 continue
             if parts and POST_NOMINAL.match(sub):
                 parts[-1] = f"{parts[-1]}, {sub}"
+            elif parts and _ACRONYM.match(sub) and "(" not in parts[-1]:
+                # "A Armstrong, EDC": the body the person comes from, not a person
+                parts[-1] = f"{parts[-1]} ({sub})"
             else:
                 parts.append(sub)
     return parts
@@ -100,6 +105,10 @@ def person(text: str, default_honorific: str | None = None, virtually: bool = Fa
             text = text[: dash.start()].strip()
     if role:
         role, organisation = _role_and_organisation(role)
+    office = _OFFICE_FIRST.match(text)
+    if office and role is None:
+        # "Clerk J Connelly": the office printed before its holder
+        role, text = office["office"], text[office.end() :]
     honorific = default_honorific
     match = HONORIFIC.match(text)
     if match:
