@@ -405,3 +405,18 @@ def test_a_list_line_in_columns_with_a_body_and_the_clerk(tmp_path):
         ("A Armstrong", "EDC"),
     ]
     assert [(p.name, p.role) for p in attendance.in_attendance] == [("J Connelly", "Clerk")]
+
+
+def test_a_trailing_group_word_and_the_clerk_after_his_name(tmp_path):
+    doc = _Minutes()
+    doc.write(
+        "Present: Miss Jane Ritchie, Mr Andrew Landau and Mrs Sally Sahin, Councillors, and "
+        "Mr Richard Nolan, Clerk"
+    )
+    doc.gap()
+    doc.item("1. Apologies", "There were no apologies, all the members being present.")
+    doc.item("2. Minutes", "The minutes were confirmed as a true copy.")
+    attendance = doc.parse(tmp_path).attendance
+    assert _names(attendance.members) == ["Jane Ritchie", "Andrew Landau", "Sally Sahin"]
+    assert [(p.name, p.role) for p in attendance.in_attendance] == [("Richard Nolan", "Clerk")]
+    assert attendance.apologies == []

@@ -14,6 +14,7 @@ from ..models import Person
 from ..vocabulary._phrases import one_of
 from ..vocabulary.attendance import OFFICE, OFFICE_MARKS
 from ..vocabulary.people import (
+    COUNCILLORS_PLURAL,
     HONORIFIC,
     JOB_WORD,
     NAME_LIST_AND_PATTERN,
@@ -21,6 +22,7 @@ from ..vocabulary.people import (
     POST_NOMINAL,
 )
 
+_GROUP_WORD = regex.compile(rf"^(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}$", regex.I)
 _OFFICE_FIRST = regex.compile(rf"^(?P<office>{one_of(OFFICE_MARKS)})\s+(?=\p{{Lu}})", regex.I)
 _ROLE_IN_BRACKETS = regex.compile(r"\((?P<text>[^()]*)\)\s*$")
 _DASH = regex.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
@@ -55,9 +57,15 @@ def split_names(text: str) -> list[str]:
             start = index + 1
     pieces.append(text[start:])
     office = None
-    for piece in pieces:
-        if OFFICE.match(piece.strip(" .")):
-            office = piece.strip(" .")  # "Chair: Mrs S Walker": the office, then its holder
+    for position, piece in enumerate(pieces):
+        bare = piece.strip(" .")
+        if _GROUP_WORD.match(bare):
+            continue  # "Mrs V Whitehead, Councillors, and Mr R Nolan": the group's name
+        if OFFICE.match(bare) and position == len(pieces) - 1 and parts:
+            parts[-1] = f"{parts[-1]} ({bare})"  # "... and Mr Richard Nolan, Clerk"
+            continue
+        if OFFICE.match(bare):
+            office = bare  # "Chair: Mrs S Walker": the office, then its holder
             continue
         if office and piece.strip():
             piece, office = f"{piece.strip()} ({office})", None
