@@ -420,3 +420,15 @@ def test_a_trailing_group_word_and_the_clerk_after_his_name(tmp_path):
     assert _names(attendance.members) == ["Jane Ritchie", "Andrew Landau", "Sally Sahin"]
     assert [(p.name, p.role) for p in attendance.in_attendance] == [("Richard Nolan", "Clerk")]
     assert attendance.apologies == []
+
+
+def test_the_last_minutes_taken_as_a_true_record_and_payments_approved(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "11.25.03 To receive the minutes of the last meeting",
+        "The minutes of the meeting held on 30th October were checked for accuracy and "
+        "content, agreed as a true record of the meeting and signed by the chair.",
+    )
+    doc.item("11.25.04 Finance", "The following accounts were approved for payment")
+    minutes = doc.parse(tmp_path)
+    assert [len(item.resolutions) for item in minutes.items] == [1, 1]

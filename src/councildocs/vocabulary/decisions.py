@@ -53,6 +53,12 @@ PROSE_DECISION_PHRASES = (
     r"Members|meeting)\s+(?:(?:unanimously|therefore|then)\s+)?(?:resolved|agreed(?!\s+to\b)|decided)\b",
     r"\b(?:ch|c|g)ytunwyd\b",
     r"\bpenderfynwyd\b",
+    # the minutes of the last meeting taken as the record: "checked for accuracy and content,
+    # agreed as a true record", "approved as an accurate record"
+    r"\b(?:agreed|approved|confirmed|accepted|adopted)\s+as\s+(?:a\s+|an\s+)?"
+    r"(?:true|correct|accurate)\b",
+    # payments approved: "The following accounts were approved for payment"
+    r"\b(?:were|was)\s+(?:unanimously\s+)?approved\s+for\s+payment\b",
     # Welsh: "roedd pawb yn gytûn" (all were agreed), "yn unfrydol" (unanimously)
     r"\bpawb\s+yn\s+gyt[uû]n\b",
     r"\bcytunwyd\s+yn\s+unfrydol\b",
