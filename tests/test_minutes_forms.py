@@ -432,3 +432,19 @@ def test_the_last_minutes_taken_as_a_true_record_and_payments_approved(tmp_path)
     doc.item("11.25.04 Finance", "The following accounts were approved for payment")
     minutes = doc.parse(tmp_path)
     assert [len(item.resolutions) for item in minutes.items] == [1, 1]
+
+
+def test_a_role_printed_before_its_holder_in_apologies(tmp_path):
+    doc = _Minutes()
+    doc.columns("Present:", "Chair: Mr D Gray: Secretary: Mr G Beat")
+    doc.columns("Apologies:", "Mrs H Lowe , Mr C Veitch ,School Representative Nicole Walker")
+    doc.gap()
+    doc.columns("Report from the Chair:", "A written report was read out to members.", at=50)
+    doc.columns("Police Matters:", "No report was received.", at=50)
+    doc.columns("Planning:", "No applications were received.", at=50)
+    attendance = doc.parse(tmp_path).attendance
+    assert [(p.name, p.role) for p in attendance.apologies] == [
+        ("H Lowe", None),
+        ("C Veitch", None),
+        ("Nicole Walker", "School Representative"),
+    ]

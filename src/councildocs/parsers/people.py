@@ -20,6 +20,7 @@ from ..vocabulary.people import (
     NAME_LIST_AND_PATTERN,
     ORGANISATION_WORD,
     POST_NOMINAL,
+    ROLE_BEFORE_NAME,
 )
 
 _GROUP_WORD = regex.compile(rf"^(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}$", regex.I)
@@ -113,6 +114,9 @@ def person(text: str, default_honorific: str | None = None, virtually: bool = Fa
             text = text[: dash.start()].strip()
     if role:
         role, organisation = _role_and_organisation(role)
+    before_name = ROLE_BEFORE_NAME.match(text)
+    if before_name and role is None:
+        role, text = before_name["role"], before_name["name"]
     office = _OFFICE_FIRST.match(text)
     if office and role is None:
         # "Clerk J Connelly": the office printed before its holder

@@ -91,3 +91,11 @@ ROLE_WORD = regex.compile(rf"\b{one_of(ROLE_WORDS)}\b")
 PORTFOLIO_TITLE = regex.compile(
     r"^(?:the\s+)?(?:cabinet\s+member|portfolio\s+holder)\s+for\s+", regex.I
 )
+
+# a role printed before its holder's name in a list: "Madras Representative Nicole Walker",
+# "Youth Delegate Sam Hill"
+ROLE_BEFORE_NAME_WORDS = ("Representative", "Rep", "Delegate", "Liaison Officer", "Observer")
+ROLE_BEFORE_NAME = regex.compile(
+    rf"^(?P<role>(?:\p{{Lu}}[\w'’&-]*\s+){{0,3}}{one_of(ROLE_BEFORE_NAME_WORDS)})\s+"
+    r"(?P<name>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){1,2})$"
+)
