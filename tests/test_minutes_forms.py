@@ -325,7 +325,9 @@ def test_a_decision_word_in_capitals_opening_a_long_paragraph(tmp_path):
 
 def test_welsh_decisions_and_names(tmp_path):
     doc = _Minutes()
-    doc.write("PRESENNOL: Y Cynghorwyr Alun Price, Kim Rees, Dorian Jenkins a r Cynghorydd Sir Jo Bevan")
+    doc.write(
+        "PRESENNOL: Y Cynghorwyr Alun Price, Kim Rees, Dorian Jenkins a r Cynghorydd Sir Jo Bevan"
+    )
     doc.gap()
     doc.item(
         "1. CADARNHAU COFNODION Y CYFARFOD DIWETHAF",
@@ -338,10 +340,18 @@ def test_welsh_decisions_and_names(tmp_path):
     )
     minutes = doc.parse(tmp_path)
     # "a r" is "a'r" (and the) with its apostrophe lost
-    assert _names(minutes.attendance.members) == ["Alun Price", "Kim Rees", "Dorian Jenkins", "Jo Bevan"]
+    assert _names(minutes.attendance.members) == [
+        "Alun Price",
+        "Kim Rees",
+        "Dorian Jenkins",
+        "Jo Bevan",
+    ]
     confirmed = minutes.items[0].resolutions
     assert len(confirmed) == 1
-    assert (confirmed[0].votes.mover, confirmed[0].votes.seconder) == ("y Cyng. K. Rees", "y Cyng. A. Price")
+    assert (confirmed[0].votes.mover, confirmed[0].votes.seconder) == (
+        "y Cyng. K. Rees",
+        "y Cyng. A. Price",
+    )
     assert [r.text for r in minutes.items[1].resolutions] == [
         "y dylid anfon y sylwadau canlynol i Adran Gynllunio'r Cyngor Sir."
     ]
@@ -380,7 +390,11 @@ def test_a_names_column_ends_where_the_next_line_returns_to_the_margin(tmp_path)
     doc.columns("Planning:", "No applications were received.", at=50)
     minutes = doc.parse(tmp_path)
     assert _names(minutes.attendance.in_attendance) == ["B Connor", "T Brett"]
-    assert [t for _, t in _items(minutes)] == ["Report from the Chair", "Police Matters", "Planning"]
+    assert [t for _, t in _items(minutes)] == [
+        "Report from the Chair",
+        "Police Matters",
+        "Planning",
+    ]
 
 
 def test_a_list_line_in_columns_with_a_body_and_the_clerk(tmp_path):
