@@ -462,3 +462,24 @@ def test_a_role_printed_before_its_holder_in_apologies(tmp_path):
         ("C Veitch", None),
         ("Nicole Walker", "School Representative"),
     ]
+
+
+def test_an_agenda_anchor_under_an_unnumbered_bold_heading_numbers_the_item(tmp_path):
+    doc = _with_present(_Minutes())
+    for title, anchor in (
+        ("Apologies for Absence", "(Item 1)"),
+        ("Declarations of Interest", "(Item 2)"),
+        ("Budget Monitoring", "(Item 4)"),
+    ):
+        doc.write(title, bold=True)
+        doc.write(anchor)
+        doc.write(_BODY, indent=10)
+        doc.gap()
+    minutes = doc.parse(tmp_path)
+    assert [(i.number, i.agenda_item, i.title) for i in minutes.items] == [
+        ("1", "1", "Apologies for Absence"),
+        ("2", "2", "Declarations of Interest"),
+        ("4", "4", "Budget Monitoring"),
+    ]
+    # the apologies item's text is a sentence, not names
+    assert minutes.attendance.apologies == []

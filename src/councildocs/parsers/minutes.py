@@ -204,6 +204,10 @@ def _items_under(headings: list[ItemHeading], lines: list[Line]) -> list[_Item]:
         )
         first = heading.lines[0]
         item = _Item(heading.number, heading.title, first)
+        anchor = _AGENDA_REF.match(lines[start].text.strip()) if start < end else None
+        if anchor and heading.number is None:
+            # "Apologies for Absence" over "(Item 1)": the item's number is its anchor's
+            item.number = item.agenda_item = anchor["item"]
         after = [replace(first, text=heading.rest, spans=())] if heading.rest else []
         item.lines = [*heading.lines, *after, *lines[start:end]]
         items.append(item)
@@ -1452,7 +1456,15 @@ def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument)
 
 
 def _plausible_name(text: str) -> bool:
-    return 0 < len(text.split()) <= 6 and bool(regex.match(r"^[\p{Lu}]", text))
+    """A person's name, perhaps with a role after a dash or in brackets; not a sentence
+    ("Members discussed the matter")."""
+    name = regex.split(r"\s[-–—]\s|\(", text, maxsplit=1)[0]
+    lower = [w for w in name.split() if w[:1].islower() and w not in _NAME_PARTICLES]
+    return 0 < len(text.split()) <= 6 and bool(regex.match(r"^[\p{Lu}]", text)) and not lower
+
+
+# the lower-case words a surname may hold ("B de Smid", "Ludwig van Beek")
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "ap", "ab"}
 
 
 def _roll_call_table(item: _Item, attendance: Attendance) -> None:
