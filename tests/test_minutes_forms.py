@@ -483,3 +483,32 @@ def test_an_agenda_anchor_under_an_unnumbered_bold_heading_numbers_the_item(tmp_
     ]
     # the apologies item's text is a sentence, not names
     assert minutes.attendance.apologies == []
+
+
+def test_scots_sederunt_officers_absent_virtual_and_public(tmp_path):
+    doc = _Minutes()
+    doc.write("Sederunt: Cllrs A Brook (Convener), C Dale and E Fenn")
+    doc.write("Officers in Attendance:-")
+    doc.write("Jane Doe - Clerk")
+    doc.write("Tom Hill - Finance Officer")
+    doc.write("Absent without apologies: Cllr G Hart")
+    doc.write("Attending virtually: Cllr K Lamb")
+    doc.write("Also present: 4 members of the public")
+    doc.gap()
+    doc.item("1. Apologies", "Apologies were received from Cllr M Nash.")
+    doc.item("2. Finance")
+    minutes = doc.parse(tmp_path)
+    attendance = minutes.attendance
+    assert [(p.name, p.role) for p in attendance.members] == [
+        ("A Brook", "Convener"),
+        ("C Dale", None),
+        ("E Fenn", None),
+    ]
+    assert [(p.name, p.role, p.attended_virtually) for p in attendance.in_attendance] == [
+        ("Jane Doe", "Clerk", False),
+        ("Tom Hill", "Finance Officer", False),
+        ("K Lamb", None, True),
+    ]
+    assert _names(attendance.absent) == ["G Hart"]
+    assert _names(attendance.apologies) == ["M Nash"]
+    assert minutes.public_attendance == 4

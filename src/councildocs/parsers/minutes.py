@@ -1411,8 +1411,10 @@ def _add(
 ) -> None:
     people: list[Person] = getattr(attendance, category)
     for entry in entries:
-        if not regex.search(r"\p{L}", entry):
-            continue
+        if not regex.search(r"\p{L}", entry) or attendance_words.PUBLIC_COUNT.fullmatch(
+            entry.strip(" .")
+        ):
+            continue  # "4 members of the public": counted (public_attendance), not people
         someone = person(entry, honorific, virtually)
         if category == "members" and attendance_words.CLERK.match(someone.role or ""):
             attendance.in_attendance.append(someone)  # the clerk is not a member

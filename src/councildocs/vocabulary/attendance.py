@@ -27,7 +27,11 @@ IN_ATTENDANCE_LABELS = (
     "Guests",
 )
 APOLOGIES_LABELS = ("Apologies(?: for absence)?", "Ymddiheuriadau")
-ABSENT_LABELS = ("(?:(?:Members|Councillors|Commissioners) )?Absent", "Absennol")
+ABSENT_LABELS = (
+    "(?:(?:Members|Councillors|Commissioners) )?Absent(?: without (?:apologies|apology|explanation))?",
+    "Not present",
+    "Absennol",
+)
 SUBSTITUTES_LABELS = ("Substitutes?",)
 # The labels that say the people named were there, which only a record of a meeting held
 # prints: "Sederunt" is the Scots record's word for those present; Welsh "Presennol", "Yn
