@@ -512,3 +512,27 @@ def test_scots_sederunt_officers_absent_virtual_and_public(tmp_path):
     assert _names(attendance.absent) == ["G Hart"]
     assert _names(attendance.apologies) == ["M Nash"]
     assert minutes.public_attendance == 4
+
+
+def test_apologies_named_twice_are_one_person(tmp_path):
+    doc = _Minutes()
+    doc.write("Present: Miss Jane Ritchie, Mrs Sally Sahin and Mr David Dent, Councillors")
+    doc.write("Apologies: Mr Andrew Landau")
+    doc.gap()
+    doc.item("1. Apologies", "Apologies were received from Mr Landau.")
+    doc.item("2. Minutes", "The minutes were confirmed as a true copy.")
+    attendance = doc.parse(tmp_path).attendance
+    assert _names(attendance.apologies) == ["Andrew Landau"]
+
+
+def test_labels_without_any_attendance_are_a_form_not_items(tmp_path):
+    doc = _Minutes()
+    for label, value in (
+        ("Directorate:", "Growth"),
+        ("Proposer:", "Mr A Brook"),
+        ("Purpose:", "Road repairs"),
+        ("Funding:", "Reserves"),
+    ):
+        doc.columns(label, value)
+        doc.gap()
+    assert [t for _, t in _items(doc.parse(tmp_path))] == []

@@ -233,7 +233,7 @@ def labelled_headings(
     is no item's heading (a decision's lead-in). A numbered
     entry is not one: it is a list inside an item, or a numbered heading. Headings before
     the first attendance label are the minutes' title, and a title holding a date is a
-    meeting's heading."""
+    meeting's heading; with no attendance label, labels are a form's, not minutes' items."""
     body = body_style(blocks)
     opening = {
         id(block.lines[0]): block
@@ -248,12 +248,14 @@ def labelled_headings(
     labelled_from = next(
         (i for i, line in enumerate(lines) if is_attendance(line.text.strip())), None
     )
+    if labelled_from is None:
+        return []  # no attendance: a form of labels ("Proposer:", "Purpose:"), not minutes
     found: list[ItemHeading] = []
     for index, line in enumerate(lines):
         block = opening.get(id(line))
         if block is None or line.x0 > margin + tolerance:
             continue
-        if labelled_from is not None and index <= labelled_from:
+        if index <= labelled_from:
             continue
         text = line.text.strip()
         if (

@@ -1432,7 +1432,7 @@ def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument)
         text.replace("\n", " ; ") if ":" not in text else text.replace("\n", ", "),
     ):
         names = split_names(match["names"])
-        attendance.apologies.extend(person(n) for n in names if _plausible_name(n))
+        _add_new(attendance.apologies, [person(n) for n in names if _plausible_name(n)])
     if attendance_words.APOLOGIES_TITLE.match(minute.title or "") and not (
         attendance_words.APOLOGIES_SENTENCE.search(text)
     ):
@@ -1441,7 +1441,7 @@ def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument)
             if attendance_words.NO_APOLOGIES.match(entry.strip(" .")):
                 continue
             names = [n for n in split_names(entry) if _plausible_name(n)]
-            attendance.apologies.extend(person(n) for n in names)
+            _add_new(attendance.apologies, [person(n) for n in names])
     for match in regex.finditer(
         rf"(?P<name>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?)\s+{attendance_words.SUBSTITUTE_PHRASE}"
         r"(?:\s+for\s+(?P<for>[\w' ]+))?",
@@ -1455,6 +1455,19 @@ def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument)
             person(n) for n in split_names(match["names"]) if _plausible_name(n)
         )
     _roll_call_table(item, attendance)
+
+
+def _add_new(people: list[Person], found: list[Person]) -> None:
+    """Add the people not listed already: "Mr Landau" in the apologies item is the "Mr
+    Andrew Landau" of the attendance list above it."""
+    for someone in found:
+        surname = someone.name.split()[-1:] if someone.name else []
+        if not any(
+            other.name == someone.name
+            or (len(someone.name.split()) == 1 and other.name.split()[-1:] == surname)
+            for other in people
+        ):
+            people.append(someone)
 
 
 def _plausible_name(text: str) -> bool:
