@@ -536,3 +536,40 @@ def test_labels_without_any_attendance_are_a_form_not_items(tmp_path):
         doc.columns(label, value)
         doc.gap()
     assert [t for _, t in _items(doc.parse(tmp_path))] == []
+
+
+_BULLETED = """Minutes of the Meeting of Eastfield Parish Council
+held in the Village Hall on 4 March 2025 at 7.30pm
+
+Present: Councillors A Brook (Chair), C Dale and E Fenn
+
+1. Council Business
+
+● BUDGET The clerk outlined the budget which was approved by Councillors reflecting an unchanged precept.
+● ALLOCATIONS to be decided in March. Also agreed to restore the hall allocation to £2000.
+● Agreed payment for the Christmas tree.
+● Committee approved payment for the new website.
+● The clerk will order the salt bins.
+
+2. Any other business
+
+None.
+"""
+
+
+def test_decisions_one_a_bullet_in_the_councils_own_words(tmp_path):
+    # a text export: "●" bullets each a paragraph of their own
+    path = tmp_path / "minutes.txt"
+    path.write_text(_BULLETED, encoding="utf-8")
+    import councildocs
+    from councildocs.models import MinutesDocument
+
+    pack = councildocs.parse(path)
+    minutes = next(d for d in pack.documents if isinstance(d, MinutesDocument))
+    assert [r.text for r in minutes.items[0].resolutions] == [
+        "BUDGET The clerk outlined the budget which was approved by Councillors reflecting an "
+        "unchanged precept.",
+        "Also agreed to restore the hall allocation to £2000.",
+        "Agreed payment for the Christmas tree.",
+        "Committee approved payment for the new website.",
+    ]

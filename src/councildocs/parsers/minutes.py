@@ -79,7 +79,7 @@ _LABELS: list[tuple[regex.Pattern, str, bool]] = [
 ]
 _LABEL_SEPARATOR = regex.compile(r"^\s*(?::-|:|-)\s*")
 _HONORIFIC_LABEL = COUNCILLORS_LIST
-_BULLET = regex.compile(r"^(?:[\uf0b7\uf0a7•▪◦o\-]\s+)")
+_BULLET = regex.compile(r"^(?:[\uf0b7\uf0a7•▪◦●○■►➢❖o\-]\s+)")
 _STOP = regex.compile(
     r"^(?:UNRESTRICTED\s+ITEMS|EXEMPT\s+ITEMS|Part\s+(?:1|2|I|II|One|Two)\b|Item\s+No\.?|"
     r"Election\s+of\s+Chair|[\uf0b7\uf0a7•])",

@@ -50,7 +50,13 @@ PROSE_DECISION_PHRASES = (
     r"\b(?:unanimously|all)\s+(?:agreed|resolved|approved)\b",
     # the council itself deciding: "The Councillors resolved to pay ...", "Members agreed"
     r"\b(?:the\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Councillors|Council|Committee|"
-    r"Members|meeting)\s+(?:(?:unanimously|therefore|then)\s+)?(?:resolved|agreed(?!\s+to\b)|decided)\b",
+    r"Members|meeting)\s+(?:(?:unanimously|therefore|then)\s+)?"
+    r"(?:resolved|agreed(?!\s+to\b)|decided|approved)\b",
+    # passive, with the council named: "the budget, which was approved by Councillors"
+    r"\b(?:was|were)\s+(?:unanimously\s+)?(?:approved|agreed|adopted)\s+by\s+(?:the\s+)?"
+    r"(?:Councillors|Council|Committee|Members|meeting)\b",
+    # a sentence of its own with no subject: "Also agreed to restore the allocations"
+    r"(?<=^|[.;]\s)Also\s+(?:agreed|approved|resolved)\b",
     r"\b(?:ch|c|g)ytunwyd\b",
     r"\bpenderfynwyd\b",
     # the minutes of the last meeting taken as the record: "checked for accuracy and content,
