@@ -573,3 +573,40 @@ def test_decisions_one_a_bullet_in_the_councils_own_words(tmp_path):
         "Agreed payment for the Christmas tree.",
         "Committee approved payment for the new website.",
     ]
+
+
+_BULLETED_DECISION = """Minutes of the Meeting of Eastfield Parish Council
+held in the Village Hall on 4 March 2025 at 7.30pm
+
+Present: Councillors A Brook (Chair), C Dale and E Fenn
+
+1. Local plan
+
+The report was introduced by the clerk and discussed at length by members.
+
+RESOLVED that the Committee:
+● approves the draft local plan for consultation;
+● notes the risks set out in the report; and
+● asks the clerk to report back in June.
+
+2. Any other business
+
+None.
+"""
+
+
+def test_a_decisions_bulleted_entries_are_its_parts(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text(_BULLETED_DECISION, encoding="utf-8")
+    import councildocs
+    from councildocs.models import MinutesDocument
+
+    pack = councildocs.parse(path)
+    minutes = next(d for d in pack.documents if isinstance(d, MinutesDocument))
+    decisions = minutes.items[0].resolutions
+    assert len(decisions) == 1
+    assert [(p.label, p.text) for p in decisions[0].parts] == [
+        ("1", "approves the draft local plan for consultation"),
+        ("2", "notes the risks set out in the report"),
+        ("3", "asks the clerk to report back in June."),
+    ]

@@ -869,6 +869,15 @@ def _decision_list(
             break
         if decision_words.DECISION_LIST_END.match(block):
             break
+        bullet = None if marker else _BULLET.match(block)
+        if bullet and top_style in (None, "bullet") and (entries or not lead or lead.endswith(":")):
+            # "RESOLVED that the Committee:" then "● approves ...", "● notes ...": bullets
+            # are entries with no number of their own
+            top_style = "bullet"
+            entries.append([None, clean(block[bullet.end() :]), heading])
+            heading = None
+            consumed += 1
+            continue
         if marker:
             style = _marker_style(marker["marker"])
             if top_style is None:
@@ -921,18 +930,24 @@ def _decision_list(
     if entries and lead and not stem:
         return [(None, lead, []), *_separate(entries)], consumed
     if entries:
-        if lead.endswith(":") and top_style in ("letter", "roman", "bracket"):
-            # "RESOLVED that Cabinet agree to:" then "(a) ..." : one decision with its parts
+        if lead.endswith(":") and top_style in ("letter", "roman", "bracket", "bullet"):
+            # "RESOLVED that Cabinet agree to:" then "(a) ..." : one decision with its parts;
+            # bullets are labelled by their place in the list
+            labels = [number or str(place) for place, (number, _, _) in enumerate(entries, 1)]
             pieces = [lead]
-            for number, text, above in entries:
-                pieces += [above or "", f"({number}) {text}"]
+            for label, (_, text, above) in zip(labels, entries, strict=True):
+                pieces += [above or "", f"({label}) {text}" if top_style != "bullet" else text]
             parts = [
-                ResolutionPart(label=number, text=clean(text).rstrip(" ;"))
-                for number, text, _ in entries
+                ResolutionPart(label=label, text=_LIST_JOINER.sub("", clean(text)).rstrip(" ;"))
+                for label, (_, text, _) in zip(labels, entries, strict=True)
             ]
             return [(None, clean(" ".join(pieces)), parts)], consumed
         return _separate(entries), consumed
     return ([(None, lead, [])] if lead else []), consumed
+
+
+# the word ending a list's last-but-one entry: "notes the risks; and"
+_LIST_JOINER = regex.compile(r"[;,]\s*(?:and|or)$")
 
 
 def _separate(entries: list[list]) -> list[tuple[str | None, str, list[ResolutionPart]]]:
