@@ -235,6 +235,10 @@ class Votes(Model):
     unanimous: bool = Field(
         False, description='The minutes record the decision as unanimous ("CARRIED unanimously")'
     )
+    mover: str | None = Field(
+        None, description='Who proposed the motion ("Proposed by Cllr A, seconded by Cllr B")'
+    )
+    seconder: str | None = Field(None, description="Who seconded the motion")
 
 
 class ResolutionPart(Model):
@@ -251,6 +255,11 @@ class Resolution(Model):
         default_factory=list, description="The sub-list of the decision, where it has one"
     )
     votes: Votes | None = None
+    outcome: Literal["carried", "lost", "fell"] | None = Field(
+        None,
+        description="The vote's outcome where the minutes print one; a motion that fell (for "
+        "want of a seconder) was never voted on",
+    )
     provenance: Provenance | None = None
 
 
@@ -266,6 +275,11 @@ class MinuteItem(Model):
     title: str
     text: str = ""
     resolutions: list[Resolution] = Field(default_factory=list)
+    procedural_votes: list[Resolution] = Field(
+        default_factory=list,
+        description="Votes on the conduct of the meeting (closure, extending the meeting, "
+        "adjourning, suspending standing orders): not decisions on the item",
+    )
     actions: list[Action] = Field(default_factory=list)
     provenance: Provenance | None = None
 
@@ -443,6 +457,9 @@ class MinutesDocument(DocumentBase):
     time: str | None = None
     venue: str | None = None
     attendance: Attendance = Field(default_factory=Attendance)
+    public_attendance: int | None = Field(
+        None, description='How many members of the public attended ("3 members of the public")'
+    )
     declarations: list[Declaration] = Field(default_factory=list)
     declarations_stated: bool = False
     items: list[MinuteItem] = Field(default_factory=list)

@@ -916,22 +916,55 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
         if not text:
             continue
         # a gap under a fifth of the line's height is letter spacing, not a word gap
-        # (word gaps are a third of the height or more; columns are far wider)
+        # (word gaps are a third of the height or more; columns are far wider); between
+        # glyphs set one a text object with no space character, a gap under that third is
+        # still inside a word ("Cl l r" is "Cllr")
         # (capped: a rotated stamp caught in the row makes the row look taller than its text)
-        if merged and span.x0 - merged[-1].x1 < max(1.0, 0.2 * min(height, 12.0)):
+        gap = span.x0 - merged[-1].x1 if merged else 0.0
+        spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
+        glyphs = not spaced and len(previous_raw.strip()) <= 2 and len(text) <= 2
+        letter_gap = max(1.0, (_GLYPH_LETTER_GAP if glyphs else 0.2) * min(height, 12.0))
+        if merged and gap < 0:
             prev = merged[-1]
-            spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
+            before, text = _without_overlap(prev.text, text, spaced)
+            if not before or not text:
+                # one rectangle held only its neighbour's glyph ("59. T" then "TO ...")
+                kept = Span(before or text, prev.x0, span.x1, prev.style if before else span.style)
+                merged[-1] = kept
+                previous_raw = span.text
+                continue
+            if before != prev.text:
+                merged[-1] = Span(before, prev.x0, prev.x1, prev.style)
+        if merged and gap < letter_gap:
+            prev = merged[-1]
             if not spaced or _looks_alike(prev.style, span.style):
+                before = prev.text
                 # a style that changes inside a word (a bold initial) is the word's
                 # longer part's: spans stay whole words, so line text keeps its spacing
-                style = prev.style if len(prev.text) >= len(text) else span.style
-                joiner = " " if spaced else ""
-                merged[-1] = Span(f"{prev.text}{joiner}{text}", prev.x0, span.x1, style)
+                style = prev.style if len(before) >= len(text) else span.style
+                joiner = " " if spaced and before else ""
+                merged[-1] = Span(f"{before}{joiner}{text}", prev.x0, span.x1, style)
                 previous_raw = span.text
                 continue
         merged.append(span if text == span.text else Span(text, span.x0, span.x1, span.style))
         previous_raw = span.text
     return merged
+
+
+_GLYPH_LETTER_GAP = 0.28  # of the line's height
+
+
+def _without_overlap(before: str, text: str, spaced: bool) -> tuple[str, str]:
+    """Two neighbouring rectangles without the characters both hold: where glyph boxes
+    overlap, each rectangle's text takes in its neighbour's glyph ("PA" then "PA" for
+    "PA"; "from J" then " June"), as overprinted fake-bold text repeats a glyph in place.
+    Across a space the repeat is the first rectangle's; within a word, either's."""
+    for size in range(min(len(before), len(text), 3), 0, -1):
+        if before.endswith(text[:size]):
+            if spaced:
+                return before[:-size].rstrip(), text
+            return before, text[size:]
+    return before, text
 
 
 def _looks_alike(a: TextStyle | None, b: TextStyle | None) -> bool:

@@ -13,7 +13,7 @@ the last heading.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -21,8 +21,9 @@ import regex
 from ..extract import Line
 from ..layout import Block, BlockKind, body_style
 from ..layout.styles import emphasised, line_style
-from ..vocabulary.minutes import MINUTE_NUMBER_PREFIX
-from .common import clean
+from ..vocabulary.minutes import MINUTE_NUMBER_PREFIX, NOT_ITEM_LABEL
+from ..vocabulary.people import MEMBER_TITLE
+from .common import DATE_PATTERN, clean
 
 _ITEM_NUMBER = regex.compile(
     rf"^(?P<number>(?:{MINUTE_NUMBER_PREFIX}\s*)?\p{{Lu}}?\d{{1,4}}(?:[./]\s?\d{{1,4}})*"
@@ -41,9 +42,11 @@ _LONGEST_TITLE_WORDS = 16
 
 @dataclass(frozen=True, slots=True)
 class ItemHeading:
-    number: str  # as printed, without a trailing "." or ")"
+    number: str | None  # as printed, without a trailing "." or ")"; None for a labelled item
     title: str
     lines: list[Line]  # the heading's lines: the first, and any its title wraps onto
+    rest: str = ""  # the item's text printed on the heading's line after its label
+    styled: bool = False  # the title ends where the line's emphasis does
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,8 @@ class _Candidate:
     title: str
     lines: list[Line]
     strong: bool  # it looks like a heading, not only numbered like one
+    rest: str = ""  # the item's text after the title on the heading's line
+    styled: bool = False
 
 
 def item_headings(lines: Sequence[Line], blocks: Sequence[Block]) -> list[ItemHeading]:
@@ -64,7 +69,7 @@ def item_headings(lines: Sequence[Line], blocks: Sequence[Block]) -> list[ItemHe
         run = _running(c for c in candidates if c.shape == shape)
         if sum(c.strong for c in run) >= 2 and len(run) > len(best):
             best = run
-    return [ItemHeading(c.number, c.title, c.lines) for c in best]
+    return [ItemHeading(c.number, c.title, c.lines, c.rest, c.styled) for c in best]
 
 
 def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candidate]:
@@ -73,8 +78,13 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
     for block in blocks:
         if block.kind is BlockKind.furniture:
             continue
-        # a table region holds one minute a row where minutes are set in a grid
-        opening = block.lines if block.kind is BlockKind.table else block.lines[:1]
+        # a table region holds one minute a row where minutes are set in a grid; a block
+        # whose lines each open with a number is one short minute a line
+        numbered = sum(bool(_ITEM_NUMBER.match(line.text.strip())) for line in block.lines)
+        if block.kind is BlockKind.table or numbered >= 2:
+            opening = block.lines
+        else:
+            opening = block.lines[:1]
         for line in opening:
             starts[id(line)] = block
     found = []
@@ -87,19 +97,41 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
         if match is None or _DATE.match(text):
             continue
         heading = block.kind is BlockKind.heading and block.lines[0] is line
-        title_lines = block.lines if heading else [line]
-        first = _emphasised_part(line, body) or match["title"]
+        one_a_line = sum(bool(_ITEM_NUMBER.match(ln.text.strip())) for ln in block.lines) >= 2
+        title_lines = block.lines if heading and not one_a_line else [line]
+        heading = heading or (block.kind is BlockKind.heading and one_a_line)
+        emphasised_part = _emphasised_part(line, body)
+        first = emphasised_part or match["title"]
         title = clean(" ".join([first, *(ln.text for ln in title_lines[1:])]))
         title = _title(title)
         if not title or len(title.split()) > _LONGEST_TITLE_WORDS:
             continue
         number = match["number"]
         shape = _shape(number)
-        strong = heading or emphasised(line_style(line), body)
+        strong = heading or bool(emphasised_part) or emphasised(line_style(line), body)
         if not strong and not _compound(shape):
             continue
-        found.append(_Candidate(number, shape, _order(number), title, title_lines, strong))
+        rest = _after_title(clean(match["title"]), title) if len(title_lines) == 1 else ""
+        found.append(
+            _Candidate(
+                number,
+                shape,
+                _order(number),
+                title,
+                title_lines,
+                strong,
+                rest,
+                styled=bool(emphasised_part),
+            )
+        )
     return found
+
+
+def _after_title(text: str, title: str) -> str:
+    """What the heading's line prints after its title ("- accepted", ": Cllr Walshe")."""
+    if not text.startswith(title):
+        return ""
+    return text[len(title) :].strip(" :-–—")
 
 
 def _emphasised_part(line: Line, body) -> str | None:
@@ -146,12 +178,15 @@ def _running(candidates) -> list[_Candidate]:
     further in, or one that does not count on from the heading above, is part of an item."""
     run: list[_Candidate] = []
     margin = None
+    before: list[_Candidate] = []  # compound numbers above the first heading that stands out
     for candidate in candidates:
         line = candidate.lines[0]
         if margin is None:
             if not candidate.strong:
+                before.append(candidate)
                 continue
             margin = line.x0
+            run = _leading(before, candidate)
         tolerance = _INDENT_POINTS if line.has_geometry else _INDENT_COLUMNS
         if line.x0 > margin + tolerance:
             continue
@@ -159,3 +194,125 @@ def _running(candidates) -> list[_Candidate]:
             continue
         run.append(candidate)
     return run
+
+
+def _leading(before: list[_Candidate], first: _Candidate) -> list[_Candidate]:
+    """The minutes' first items, numbered like the heading after them but set in body text
+    ("67/25 Apologies: Cllr Walshe" above a bold "69/25 ..."): compound numbers at its
+    margin that count up to it one by one."""
+    tolerance = _INDENT_POINTS if first.lines[0].has_geometry else _INDENT_COLUMNS
+    leading: list[_Candidate] = []
+    expected = first.order[0]
+    for candidate in reversed(before):
+        if (
+            _compound(candidate.shape)
+            and abs(candidate.lines[0].x0 - first.lines[0].x0) <= tolerance
+            and candidate.order == (expected - 1, 0)
+        ):
+            leading.insert(0, candidate)
+            expected -= 1
+    return leading
+
+
+# "Police Matters:", "Minutes::", "Treasurer's Report.:", "Report from the Chair: Written
+# report ...": a title, the colon that labels it, and the item's text running on
+_LABELLED = regex.compile(r"^(?P<title>[\p{Lu}'‘\"“][^:]{1,80}?)[\s.]*:+(?:\s+(?P<rest>.*))?$")
+_LONGEST_LABEL_WORDS = 8
+_MARGIN_POINTS = 6.0
+
+
+def labelled_headings(
+    lines: Sequence[Line],
+    blocks: Sequence[Block],
+    is_attendance: Callable[[str], bool],
+    not_an_item: Callable[[str], bool],
+) -> list[ItemHeading]:
+    """Unnumbered item headings at the left margin: a heading block or a line set bold, or a
+    short title labelled with a colon, with the item's text under it or after the colon.
+    ``is_attendance`` tells an attendance list's label, ``not_an_item`` any other line that
+    is no item's heading (a decision's lead-in). A numbered
+    entry is not one: it is a list inside an item, or a numbered heading. Headings before
+    the first attendance label are the minutes' title, and a title holding a date is a
+    meeting's heading; with no attendance label, labels are a form's, not minutes' items."""
+    body = body_style(blocks)
+    opening = {
+        id(block.lines[0]): block
+        for block in blocks
+        if block.kind not in (BlockKind.furniture, BlockKind.list_item) and not block.marker
+    }
+    starts = [line for line in lines if id(line) in opening]
+    if not starts:
+        return []
+    margin = min(line.x0 for line in starts)
+    tolerance = _MARGIN_POINTS if starts[0].has_geometry else _INDENT_COLUMNS
+    labelled_from = next(
+        (i for i, line in enumerate(lines) if is_attendance(line.text.strip())), None
+    )
+    if labelled_from is None:
+        return []  # no attendance: a form of labels ("Proposer:", "Purpose:"), not minutes
+    found: list[ItemHeading] = []
+    for index, line in enumerate(lines):
+        block = opening.get(id(line))
+        if block is None or line.x0 > margin + tolerance:
+            continue
+        if index <= labelled_from:
+            continue
+        text = line.text.strip()
+        if (
+            is_attendance(text)
+            or not_an_item(text)
+            or _ITEM_NUMBER.match(text)
+            or DATE_PATTERN.search(text)
+        ):
+            continue
+        label = _LABELLED.match(text)
+        strong = (block.kind is BlockKind.heading and block.lines[0] is line) or emphasised(
+            line_style(line), body
+        )
+        if label:
+            title, rest = clean(label["title"]), clean(label["rest"] or "")
+            if not strong and not _reads_as_title(title):
+                continue
+        elif strong and len(block.lines) == 1 and not _in_columns(line):
+            title, rest = clean(text).rstrip(" .:"), ""
+        elif _leads_a_list(line, block, blocks) and _reads_as_title(text):
+            # "Matters Arising from previous minutes ." over "1. ...", "2. ..."
+            title, rest = clean(text).rstrip(" .:"), ""
+        else:
+            continue
+        if (
+            len(regex.findall(r"\p{L}", title)) < 3
+            or len(title.split()) > _LONGEST_LABEL_WORDS
+            or NOT_ITEM_LABEL.match(title)
+        ):
+            continue
+        found.append(ItemHeading(None, title, [line], rest))
+    return found
+
+
+def _reads_as_title(title: str) -> bool:
+    """A label that names an item: no sentence inside it, no person speaking ("Cllr Smith:")."""
+    return not regex.search(r"[.;!?]\s+\S|,", title) and not _SPEAKER.match(title)
+
+
+_SPEAKER = regex.compile(rf"^{MEMBER_TITLE}\.?\s+\p{{Lu}}")
+
+
+_COLUMN_GAP_POINTS = 40.0
+
+
+def _in_columns(line: Line) -> bool:
+    """A row of a grid ("Agenda Items/Discussion     Action"): words set far apart."""
+    spans = [span for span in line.spans if span.text.strip()]
+    return any(b.x0 - a.x1 > _COLUMN_GAP_POINTS for a, b in zip(spans, spans[1:], strict=False))
+
+
+def _leads_a_list(line: Line, block: Block, blocks: Sequence[Block]) -> bool:
+    """A one-line paragraph of a few words with a numbered list right under it."""
+    if len(block.lines) != 1 or len(line.text.split()) > _LONGEST_LABEL_WORDS:
+        return False
+    position = next((i for i, b in enumerate(blocks) if b is block), None)
+    if position is None or position + 1 >= len(blocks):
+        return False
+    following = blocks[position + 1]
+    return following.kind is BlockKind.list_item and bool(following.marker)

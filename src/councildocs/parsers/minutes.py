@@ -40,7 +40,7 @@ import regex
 from rapidfuzz import fuzz, utils
 
 from ..extract import Line
-from ..layout import Block
+from ..layout import Block, BlockKind
 from ..models import (
     Action,
     Attendance,
@@ -54,10 +54,10 @@ from ..models import (
 )
 from ..vocabulary import attendance as attendance_words
 from ..vocabulary import decisions as decision_words
-from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, MEMBER_TITLE
+from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, HONORIFIC, MEMBER_TITLE
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
-from .minute_headings import item_headings
+from .minute_headings import ItemHeading, item_headings, labelled_headings
 from .people import person, split_names
 
 # --- item headings -----------------------------------------------------------------------
@@ -79,7 +79,7 @@ _LABELS: list[tuple[regex.Pattern, str, bool]] = [
 ]
 _LABEL_SEPARATOR = regex.compile(r"^\s*(?::-|:|-)\s*")
 _HONORIFIC_LABEL = COUNCILLORS_LIST
-_BULLET = regex.compile(r"^(?:[\uf0b7\uf0a7•▪◦o\-]\s+)")
+_BULLET = regex.compile(r"^(?:[\uf0b7\uf0a7•▪◦●○■►➢❖o\-]\s+)")
 _STOP = regex.compile(
     r"^(?:UNRESTRICTED\s+ITEMS|EXEMPT\s+ITEMS|Part\s+(?:1|2|I|II|One|Two)\b|Item\s+No\.?|"
     r"Election\s+of\s+Chair|[\uf0b7\uf0a7•])",
@@ -129,7 +129,18 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> MinutesDocument:
         _item_attendance(item, minute, document)
         _item_declarations(item, minute, document)
     document.unplaced_text = _unplaced_runs(leftover)
+    document.public_attendance = _public_count([line.text for line in header], document.items)
     return document
+
+
+def _public_count(header: list[str], items: list[MinuteItem]) -> int | None:
+    """How many members of the public the minutes count, above the items or in them."""
+    for text in [clean(" ".join(header)), *(item.text for item in items)]:
+        found = attendance_words.PUBLIC_COUNT.search(text)
+        if found:
+            number = found["n"].lower()
+            return int(number) if number.isdigit() else attendance_words.PUBLIC_NUMBERS[number]
+    return None
 
 
 def _unplaced_runs(leftover: list[tuple[int, Line]]) -> list:
@@ -159,21 +170,80 @@ def _find_items(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
     if referenced:
         return referenced
     counted = _counted_headings(lines)
-    seen = _seen_headings(lines, blocks)
-    return seen if len(seen) > len(counted) else counted
+    headings = item_headings(lines, blocks)
+    seen = _items_under(headings, lines)
+    # as many either way: where emphasis ends a title ("1. APOLOGIES  A Horne - ..."), the
+    # headings the layout shows know where it ends
+    styled = any(heading.styled for heading in headings)
+    numbered = (
+        seen if len(seen) > len(counted) or (styled and len(seen) == len(counted)) else counted
+    )
+    labelled = _labelled_items(lines, blocks)
+    return labelled if _labels_are_items(labelled, numbered, lines, blocks) else numbered
 
 
-def _seen_headings(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
+_FEWEST_LABELLED_ITEMS = 3
+
+
+def _labelled_items(lines: list[Line], blocks: Sequence[Block]) -> list[_Item]:
+    """Items under unnumbered labelled or bold headings ("Police Matters:", "Minutes::
+    The Minutes ... were agreed"); the text after a label is the item's first line."""
+    return _items_under(labelled_headings(lines, blocks, _is_attendance_label, _not_an_item), lines)
+
+
+def _items_under(headings: list[ItemHeading], lines: list[Line]) -> list[_Item]:
+    """Each heading with the lines down to the next; what the heading's line prints after
+    its title opens the item's text."""
     items = []
-    for heading in item_headings(lines, blocks):
-        if items:
-            _close(items[-1], lines, lines.index(heading.lines[0]))
-        item = _Item(heading.number, heading.title, heading.lines[0])
-        item.lines = list(heading.lines)
+    for position, heading in enumerate(headings):
+        start = lines.index(heading.lines[-1]) + 1
+        end = (
+            lines.index(headings[position + 1].lines[0])
+            if position + 1 < len(headings)
+            else len(lines)
+        )
+        first = heading.lines[0]
+        item = _Item(heading.number, heading.title, first)
+        anchor = _AGENDA_REF.match(lines[start].text.strip()) if start < end else None
+        if anchor and heading.number is None:
+            # "Apologies for Absence" over "(Item 1)": the item's number is its anchor's
+            item.number = item.agenda_item = anchor["item"]
+        after = [replace(first, text=heading.rest, spans=())] if heading.rest else []
+        item.lines = [*heading.lines, *after, *lines[start:end]]
         items.append(item)
-    if items:
-        _close(items[-1], lines, len(lines))
     return items
+
+
+def _is_attendance_label(text: str) -> bool:
+    return _label(_BULLET.sub("", text)) is not None
+
+
+def _not_an_item(text: str) -> bool:
+    """A decision's lead-in ("RESOLVED:", "It was agreed:") heads no item."""
+    return bool(decision_words.DECISION.search(text) or decision_words.PROSE_DECISION.search(text))
+
+
+def _labels_are_items(
+    labelled: list[_Item], numbered: list[_Item], lines: list[Line], blocks: Sequence[Block]
+) -> bool:
+    """Labelled headings are the items when the numbers found are lists under them: most
+    numbered headings open list entries, not headings, and labelled headings stand
+    between them ("Matters Arising:" then "1. ...", "Planning:" then "1. ..."), or above
+    them and as many."""
+    if len(labelled) < _FEWEST_LABELLED_ITEMS:
+        return False
+    if not numbered:
+        return True
+    entries = {id(b.lines[0]) for b in blocks if b.kind is BlockKind.list_item}
+    listed = sum(id(item.heading) in entries for item in numbered)
+    if listed * 2 < len(numbered) and len(numbered) > 1:
+        return False
+    first, last = lines.index(numbered[0].heading), lines.index(numbered[-1].heading)
+    places = [lines.index(item.heading) for item in labelled]
+    between = sum(first < place < last for place in places)
+    # or the list's numbers sit under a label, and the labels are as many as the numbers
+    above = any(place < first for place in places) and len(labelled) >= len(numbered)
+    return between >= 2 or above
 
 
 def _counted_headings(lines: list[Line]) -> list[_Item]:
@@ -370,9 +440,11 @@ def _minute_item(item: _Item) -> MinuteItem:
         text=_text(body),
         provenance=provenance(item.heading),
     )
-    minute.resolutions, decided = _resolutions(body)
+    resolutions, decided = _resolutions(body)
     minute.actions, decisions = _actions(body, decided)
-    minute.resolutions.extend(decisions)
+    for resolution in [*resolutions, *decisions]:
+        procedural = decision_words.PROCEDURAL_MOTION.search(resolution.text)
+        (minute.procedural_votes if procedural else minute.resolutions).append(resolution)
     return minute
 
 
@@ -457,11 +529,17 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
     resolutions: list[Resolution] = []
     pending: list[Resolution] = []  # outcomes of votes not yet followed by their decision
     decided: set[int] = set()
+    motions: list[_Motion] = []  # who moved and seconded, for the decision that follows
+    starts: list[tuple[int, int]] = []  # each block read, with the decisions recorded above it
     index = 0
     while index < len(blocks):
         block = blocks[index]
         body = _BULLET.sub("", _MARKER.sub("", block, count=1))
         where = provenance(first_line.get(block[:40]))
+        starts.append((index, len(resolutions)))
+        moved = decision_words.MOVER_SECONDER.search(body)
+        if moved:
+            motions.append(_Motion(len(resolutions), index, body, moved, where))
         trigger = decision_words.DECISION.search(body)
         us_result = decision_words.RESULT.match(body)
         if us_result:
@@ -491,11 +569,16 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         outcome = decision_words.OUTCOME.search(body)
         if outcome and not trigger:
             votes = _outcome_votes(outcome)
-            pending.append(
-                Resolution(
-                    text=_sentence_from(body, outcome.start()), votes=votes, provenance=where
-                )
-            )
+            # a vote on the meeting's conduct is kept whole, for what it was on
+            procedural = decision_words.PROCEDURAL_MOTION.search(body)
+            text = clean(body) if procedural else _sentence_from(body, outcome.start())
+            vote = Resolution(text=text, votes=votes, provenance=where)
+            if procedural or decision_words.OUTCOME_FELL.search(outcome.group()):
+                # no decision follows it: a motion that fell was never put, and a
+                # procedural vote decides nothing on the item
+                resolutions.append(vote)
+            else:
+                pending.append(vote)
             decided.add(index)
             index += 1
             continue
@@ -527,11 +610,20 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             index += 1 + consumed
             continue
         prose = decision_words.PROSE_DECISION.search(body)
-        if prose and len(body) - prose.start() > _LONGEST_DECISION_SENTENCE:
+        if (
+            prose
+            and len(_decision_reach(body, prose)) > _LONGEST_DECISION_SENTENCE
+            and not regex.search(r"\b\p{Lu}{4,}\b", prose.group())
+        ):
             # "it was agreed that ..." opening a long account of a discussion reports a
             # view; minutes record the outcome in a paragraph of its own, or end one with it
+            # (its mover and seconder may follow it), or set its word in capitals ("It was
+            # AGREED that ...")
             prose = None
-        if decision_words.THAT_DECISION.match(body) or prose:
+        that = decision_words.THAT_DECISION.match(body)
+        if that and decision_words.OUTCOME_LINE.match(body):
+            that = None  # "Agreed unanimously.": a vote's outcome, kept for its decision
+        if that or prose:
             votes = pending.pop().votes if pending else None
             resolutions.extend(pending)
             pending = []
@@ -540,12 +632,97 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             decided.add(index)
         index += 1
     resolutions.extend(pending)
+    _second(motions, resolutions, decided, starts)
     for resolution in resolutions:
         resolution.parts = resolution.parts or _parts(resolution.text)
+        resolution.outcome = _outcome(resolution.text)
     return resolutions, decided
 
 
+@dataclass(slots=True)
+class _Motion:
+    before: int  # how many decisions were recorded above it
+    block: int
+    text: str
+    names: regex.Match
+    where: object
+
+
+_MOTION_REACH = 2  # blocks from a motion to the decision it is the motion of
+
+
+def _second(
+    motions: list[_Motion],
+    resolutions: list[Resolution],
+    decided: set[int],
+    starts: list[tuple[int, int]],
+) -> None:
+    """ "Proposed by X, seconded by Y": the mover and seconder of the decision recorded in
+    its block or just after it (a debate's motion, amended over many paragraphs, is not
+    the amendment's); where none follows, a motion the minutes say was adopted or all
+    were in favour of is the decision ("Adoption proposed by Mrs S Walker and seconded
+    by Mr M Mitcham")."""
+    for motion in motions:
+        mover, seconder = motion.names["mover"], motion.names["seconder"]
+        if motion.before < len(resolutions):
+            made_at = max(block for block, count in starts if count <= motion.before)
+            if made_at - motion.block <= _MOTION_REACH:
+                resolution = resolutions[motion.before]
+                votes = resolution.votes or Votes()
+                if votes.mover is None:
+                    update = {"mover": mover, "seconder": seconder}
+                    resolution.votes = votes.model_copy(update=update)
+            continue
+        carried = decision_words.ALL_IN_FAVOUR.search(motion.text) or (
+            decision_words.ADOPTION.search(motion.text[: motion.names.start()])
+        )
+        if motion.block in decided or not carried:
+            continue
+        votes = Votes(
+            mover=mover,
+            seconder=seconder,
+            unanimous=bool(decision_words.ALL_IN_FAVOUR.search(motion.text)),
+        )
+        text = _sentence_from(motion.text, motion.names.start())
+        resolutions.append(Resolution(text=text, votes=votes, provenance=motion.where))
+        decided.add(motion.block)
+
+
+def _outcome(text: str) -> str | None:
+    """ "carried", "lost" or "fell", where the decision prints its vote's outcome."""
+    found = decision_words.OUTCOME.search(text) or decision_words.OUTCOME_LINE.match(text)
+    if not found:
+        return None
+    words = found.group()
+    if decision_words.OUTCOME_FELL.search(words):
+        return "fell"
+    if decision_words.OUTCOME_LOST.search(words):
+        return "lost"
+    return "carried"
+
+
 _LONGEST_DECISION_SENTENCE = 250  # characters, from its decision word to the paragraph's end
+
+
+def _decision_reach(body: str, prose: regex.Match) -> str:
+    """What a decision phrase in prose may record: "it was agreed to add ..." decides an act
+    in its own sentence, whatever follows it; "it was agreed that ..." runs to the
+    paragraph's end (less a closing mover and seconder), where a long run is an account of
+    views, not a decision."""
+    rest = body[prose.start() :]
+    if regex.match(r"\s+to\s+\p{Ll}", body[prose.end() :]):
+        found = _SENTENCE_BREAK.search(rest)
+        return rest[: found.start()] if found else rest
+    return _without_mover(rest)
+
+
+def _without_mover(text: str) -> str:
+    """The text without a closing sentence that names the mover and seconder."""
+    moved = decision_words.MOVER_SECONDER.search(text)
+    if not moved:
+        return text
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text) if m.end() <= moved.start()]
+    return text[: starts[-1]] if starts else text
 
 
 def _sentence_from(text: str, at: int) -> str:
@@ -692,6 +869,15 @@ def _decision_list(
             break
         if decision_words.DECISION_LIST_END.match(block):
             break
+        bullet = None if marker else _BULLET.match(block)
+        if bullet and top_style in (None, "bullet") and (entries or not lead or lead.endswith(":")):
+            # "RESOLVED that the Committee:" then "● approves ...", "● notes ...": bullets
+            # are entries with no number of their own
+            top_style = "bullet"
+            entries.append([None, clean(block[bullet.end() :]), heading])
+            heading = None
+            consumed += 1
+            continue
         if marker:
             style = _marker_style(marker["marker"])
             if top_style is None:
@@ -744,18 +930,24 @@ def _decision_list(
     if entries and lead and not stem:
         return [(None, lead, []), *_separate(entries)], consumed
     if entries:
-        if lead.endswith(":") and top_style in ("letter", "roman", "bracket"):
-            # "RESOLVED that Cabinet agree to:" then "(a) ..." : one decision with its parts
+        if lead.endswith(":") and top_style in ("letter", "roman", "bracket", "bullet"):
+            # "RESOLVED that Cabinet agree to:" then "(a) ..." : one decision with its parts;
+            # bullets are labelled by their place in the list
+            labels = [number or str(place) for place, (number, _, _) in enumerate(entries, 1)]
             pieces = [lead]
-            for number, text, above in entries:
-                pieces += [above or "", f"({number}) {text}"]
+            for label, (_, text, above) in zip(labels, entries, strict=True):
+                pieces += [above or "", f"({label}) {text}" if top_style != "bullet" else text]
             parts = [
-                ResolutionPart(label=number, text=clean(text).rstrip(" ;"))
-                for number, text, _ in entries
+                ResolutionPart(label=label, text=_LIST_JOINER.sub("", clean(text)).rstrip(" ;"))
+                for label, (_, text, _) in zip(labels, entries, strict=True)
             ]
             return [(None, clean(" ".join(pieces)), parts)], consumed
         return _separate(entries), consumed
     return ([(None, lead, [])] if lead else []), consumed
+
+
+# the word ending a list's last-but-one entry: "notes the risks; and"
+_LIST_JOINER = regex.compile(r"[;,]\s*(?:and|or)$")
 
 
 def _separate(entries: list[list]) -> list[tuple[str | None, str, list[ResolutionPart]]]:
@@ -950,12 +1142,17 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
         line = header[index]
         text = _BULLET.sub("", line.text.strip())
         label = _label(text) or _label_in_own_span(line)
-        if label is None:
+        if label is None or attendance_words.PUBLIC_LINE.match(text):
+            # "Members of the Public 2": a count (public_attendance), not a list of members
             index += 1
             continue
         category, virtually, rest = label
         used.add(index)
         honorific = None
+        if _is_column_label(rest):
+            # "Present:     Members of the Public:": two lists side by side under labels;
+            # the names follow one a line
+            rest = ""
         if not rest and _list_paragraph_follows(header, index):
             # "PRESENT" on a line of its own over "Councillors A, B and C."
             index += 1
@@ -968,14 +1165,24 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
             # "PRESENT   C Lyne - Acting Chairperson" with one person a line under the name
             first = _columns_as_entry(_without_label(line, rest))
             entries, index = _one_a_line(header, index + 1, gap, used)
-            _add(attendance, category, [first, *entries], honorific, virtually)
+            _add(attendance, category, _lists_split([first, *entries]), honorific, virtually)
+            continue
+        if rest and _one_a_line_follows(header, index, rest):
+            # "Present: Clerk: Gail Williams" over "Cllr Harvey Marcovitch (Chair)", ...
+            entries, index = _one_a_line(header, index + 1, gap, used)
+            _add(attendance, category, _lists_split([rest, *entries]), honorific, virtually)
             continue
         if rest:
-            # a comma list running on over the following lines
+            # a comma list running on over the following lines, to a gap or an outdent
+            column = _names_column(line, rest)
             parts = [rest]
             index += 1
-            while index < len(header) and not _ends_list(header[index], parts[-1]):
-                parts.append(header[index].text.strip())
+            while (
+                index < len(header)
+                and not _ends_list(header[index], parts[-1])
+                and not _list_left(header[index - 1], header[index], parts[-1], column, gap)
+            ):
+                parts.append(_columns_as_list(header[index]))
                 used.add(index)
                 index += 1
             _add(attendance, category, split_names(clean(" ".join(parts))), honorific, virtually)
@@ -997,7 +1204,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
                 used.add(index)
                 index += 1
                 while index < len(header) and not _ends_list(header[index], parts[-1]):
-                    parts.append(header[index].text.strip())
+                    parts.append(_columns_as_list(header[index]))
                     used.add(index)
                     index += 1
                 _add(
@@ -1021,6 +1228,72 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
             index += 1
         _add(attendance, category, entries, honorific, virtually)
     return used
+
+
+def _one_a_line_follows(header: list[Line], index: int, rest: str) -> bool:
+    """The label's names run on one a line: neither its line nor the next holds a list,
+    and its line does not stop mid-way."""
+    if index + 1 >= len(header) or regex.search(r"(?:,|\band|&)\s*$", rest):
+        return False
+    follow = header[index + 1].text.strip()
+    return (
+        "," not in rest
+        and "," not in follow
+        and 0 < len(follow.split()) <= 6
+        and _label(_BULLET.sub("", follow)) is None
+        and not follow[:1].islower()
+        and not follow.startswith("(")
+        and bool(HONORIFIC.match(follow) or _OFFICE_OR_NAME.match(follow))
+    )
+
+
+# a line that is a person: a name of capitalised words, perhaps with a role in brackets
+_OFFICE_OR_NAME = regex.compile(
+    r"^(?:\p{Lu}[\p{Ll}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]+(?:\s*\(.*\))?$"
+)
+
+
+def _is_column_label(text: str) -> bool:
+    """A second label on the label's line, heading a column of its own."""
+    return text.endswith(":") and len(text.split()) <= 6 and "," not in text
+
+
+def _lists_split(entries: list[str]) -> list[str]:
+    """Entries one a line, where a line may itself be a list ("Chair: Mrs S Walker:
+    Secretary: Mr G M Beat", "Mrs R Dawson, Messrs J Kinnear, B de Smid"): a line holding
+    two separators or an office label is cut into its names."""
+    out: list[str] = []
+    for entry in entries:
+        separators = len(regex.findall(r"[,;]|:(?=\s)", _BRACKETS.sub("", entry)))
+        office = attendance_words.OFFICE_LABEL.match(entry)
+        names = split_names(entry) if separators >= 2 or office else [entry]
+        out.extend(names if len(names) > 1 or office else [entry])
+    return out
+
+
+_BRACKETS = regex.compile(r"\([^()]*\)")
+
+
+def _names_column(line: Line, rest: str) -> float | None:
+    """Where the names start when the label stands in a column of its own ("Apologies:
+    Mr D Myles" with "Mr D Myles" set apart), else None."""
+    if len(line.spans) < 2 or not line.has_geometry:
+        return None
+    start = next((s for s in line.spans[1:] if rest.startswith(s.text.strip()[:8])), None)
+    return start.x0 if start is not None else None
+
+
+def _list_left(previous: Line, line: Line, last: str, column: float | None, gap: float) -> bool:
+    """A comma list has ended when a clear gap follows it, or, where the names stand in a
+    column of their own, when the next line starts left of it and the list did not stop
+    mid-way ("Mr A, Mr B," or "Kimberly Bares (PLACE" runs on under the label, as does a
+    line opening with a bracket or in lower case)."""
+    if line.page == previous.page and line.top - previous.top > gap * 1.45:
+        return True
+    unfinished = regex.search(r"(?:,|\band|&)\s*$", last) or last.count("(") > last.count(")")
+    follow = line.text.strip()
+    runs_on = follow[:1].islower() or follow.startswith("(")
+    return column is not None and line.x0 < column - 6 and not unfinished and not runs_on
 
 
 def _label_in_own_span(line: Line) -> tuple[str, bool, str] | None:
@@ -1096,6 +1369,9 @@ def _label(text: str) -> tuple[str, bool, str] | None:
             continue
         rest = text[match.end() :]
         separator = _LABEL_SEPARATOR.match(rest)
+        if match.group().endswith((":", "-")):
+            # the label's pattern holds its colon ("Apologies:"); a second one may follow
+            separator = _LABEL_SEPARATOR.match(rest) or regex.match(r"\s*", rest)
         if separator:
             return category, virtually, rest[separator.end() :].strip()
         if not rest.strip():
@@ -1109,11 +1385,28 @@ def _ends_list(line: Line, previous: str) -> bool:
     text = _BULLET.sub("", line.text.strip())
     return bool(
         _label(text) is not None
+        or _label_in_own_span(line) is not None
         or _STOP.match(line.text.strip())
         or _HEADING.match(text)
         or _BULLET.match(line.text.strip())
         or previous.rstrip().endswith(".")
     )
+
+
+_COLUMN_GAP = 12.0  # points between two runs of a line that stand in columns of their own
+
+
+def _columns_as_list(line: Line) -> str:
+    """A list's line whose names stand in columns ("P Moran    A Armstrong, EDC    Clerk J
+    Connelly"): each column an entry of the list."""
+    spans = [span for span in line.spans if span.text.strip()]
+    if len(spans) < 2 or not line.has_geometry:
+        return line.text.strip()
+    pieces = [spans[0].text.strip()]
+    for before, span in zip(spans, spans[1:], strict=False):
+        apart = span.x0 - before.x1 > _COLUMN_GAP and not pieces[-1].endswith(",")
+        pieces.append(f", {span.text.strip()}" if apart else f" {span.text.strip()}")
+    return "".join(pieces)
 
 
 def _columns_as_entry(line: Line) -> str:
@@ -1133,8 +1426,15 @@ def _add(
 ) -> None:
     people: list[Person] = getattr(attendance, category)
     for entry in entries:
-        if regex.search(r"\p{L}", entry):
-            people.append(person(entry, honorific, virtually))
+        if not regex.search(r"\p{L}", entry) or attendance_words.PUBLIC_COUNT.fullmatch(
+            entry.strip(" .")
+        ):
+            continue  # "4 members of the public": counted (public_attendance), not people
+        someone = person(entry, honorific, virtually)
+        if category == "members" and attendance_words.CLERK.match(someone.role or ""):
+            attendance.in_attendance.append(someone)  # the clerk is not a member
+        else:
+            people.append(someone)
 
 
 def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument) -> None:
@@ -1147,7 +1447,7 @@ def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument)
         text.replace("\n", " ; ") if ":" not in text else text.replace("\n", ", "),
     ):
         names = split_names(match["names"])
-        attendance.apologies.extend(person(n) for n in names if _plausible_name(n))
+        _add_new(attendance.apologies, [person(n) for n in names if _plausible_name(n)])
     if attendance_words.APOLOGIES_TITLE.match(minute.title or "") and not (
         attendance_words.APOLOGIES_SENTENCE.search(text)
     ):
@@ -1156,7 +1456,7 @@ def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument)
             if attendance_words.NO_APOLOGIES.match(entry.strip(" .")):
                 continue
             names = [n for n in split_names(entry) if _plausible_name(n)]
-            attendance.apologies.extend(person(n) for n in names)
+            _add_new(attendance.apologies, [person(n) for n in names])
     for match in regex.finditer(
         rf"(?P<name>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?)\s+{attendance_words.SUBSTITUTE_PHRASE}"
         r"(?:\s+for\s+(?P<for>[\w' ]+))?",
@@ -1172,8 +1472,29 @@ def _item_attendance(item: _Item, minute: MinuteItem, document: MinutesDocument)
     _roll_call_table(item, attendance)
 
 
+def _add_new(people: list[Person], found: list[Person]) -> None:
+    """Add the people not listed already: "Mr Landau" in the apologies item is the "Mr
+    Andrew Landau" of the attendance list above it."""
+    for someone in found:
+        surname = someone.name.split()[-1:] if someone.name else []
+        if not any(
+            other.name == someone.name
+            or (len(someone.name.split()) == 1 and other.name.split()[-1:] == surname)
+            for other in people
+        ):
+            people.append(someone)
+
+
 def _plausible_name(text: str) -> bool:
-    return 0 < len(text.split()) <= 6 and bool(regex.match(r"^[\p{Lu}]", text))
+    """A person's name, perhaps with a role after a dash or in brackets; not a sentence
+    ("Members discussed the matter")."""
+    name = regex.split(r"\s[-–—]\s|\(", text, maxsplit=1)[0]
+    lower = [w for w in name.split() if w[:1].islower() and w not in _NAME_PARTICLES]
+    return 0 < len(text.split()) <= 6 and bool(regex.match(r"^[\p{Lu}]", text)) and not lower
+
+
+# the lower-case words a surname may hold ("B de Smid", "Ludwig van Beek")
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "ap", "ab"}
 
 
 def _roll_call_table(item: _Item, attendance: Attendance) -> None:
@@ -1205,18 +1526,21 @@ def _roll_call_table(item: _Item, attendance: Attendance) -> None:
 
 
 def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocument) -> None:
-    if not attendance_words.DECLARATIONS_ITEM.search(minute.title):
-        return
+    """Declarations under their own item, or made anywhere else ("Later in the meeting Mr X
+    declared an interest in ..."), where the sentence names an interest; one made at an
+    item that does not name another is that item's."""
+    own_item = bool(attendance_words.DECLARATIONS_ITEM.search(minute.title))
     text = minute.text
-    if attendance_words.NO_DECLARATIONS.search(text):
+    if own_item and attendance_words.NO_DECLARATIONS.search(text):
         document.declarations_stated = True
     for sentence in regex.split(r"(?<=[.;])\s+|\n", text):
         match = regex.search(
-            rf"^(?:\(\d+\)\s*)?(?P<member>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?"
+            rf"^(?:\(\d+\)\s*)?(?:[^.;]*?\b(?:meeting|item|debate|discussion),?\s+)?"
+            rf"(?P<member>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?"
             rf"|Members\s+who\s+were\s+[^.]*?)\s+{attendance_words.DECLARED}\s+(?P<interest>.+)$",
             sentence,
         )
-        if not match:
+        if not match or not (own_item or attendance_words.INTEREST_WORD.search(match["interest"])):
             continue
         interest = clean(match["interest"]).rstrip(".")
         kind = None
@@ -1229,7 +1553,7 @@ def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocumen
         document.declarations.append(
             Declaration(
                 member=clean(match["member"]),
-                item=_declared_item(interest),
+                item=_declared_item(interest) or (None if own_item else minute.number),
                 interest=interest,
                 kind=kind,
             )

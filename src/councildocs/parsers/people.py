@@ -11,21 +11,29 @@ from __future__ import annotations
 import regex
 
 from ..models import Person
-from ..vocabulary.attendance import OFFICE
+from ..vocabulary._phrases import one_of
+from ..vocabulary.attendance import OFFICE, OFFICE_MARKS
 from ..vocabulary.people import (
+    COUNCILLORS_PLURAL,
     HONORIFIC,
     JOB_WORD,
     NAME_LIST_AND_PATTERN,
     ORGANISATION_WORD,
     POST_NOMINAL,
+    ROLE_BEFORE_NAME,
 )
 
+_GROUP_WORD = regex.compile(rf"^(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}$", regex.I)
+_OFFICE_FIRST = regex.compile(rf"^(?P<office>{one_of(OFFICE_MARKS)})\s+(?=\p{{Lu}})", regex.I)
 _ROLE_IN_BRACKETS = regex.compile(r"\((?P<text>[^()]*)\)\s*$")
 _DASH = regex.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}[\p{Lu}&]*$")
 _NAME_AFTER_BRACKET = regex.compile(r"\s+(?=\p{Lu}[\p{Ll}.]*\s+\p{Lu})")
 # a colon that ends an office printed before its holder, or the holder before the next office
 _OFFICE_LABEL_END = regex.compile(r":(?=\s)")
+# an apostrophe standing alone between names, where a text layer lost its place ("Dorian
+# Jenkins ’ Andrew Thomas"): no part of a name
+_LONE_MARK = regex.compile(r"(?<=\s)[’'](?=\s)")
 
 
 def split_names(text: str) -> list[str]:
@@ -43,14 +51,22 @@ def split_names(text: str) -> list[str]:
                 # "D Richardson (Chair) N Cresswell": the bracket closes one entry
                 pieces.append(text[start : index + 1])
                 start = index + 1
-        elif depth == 0 and (char in ",;" or _OFFICE_LABEL_END.match(text, index)):
+        elif depth == 0 and (
+            char in ",;" or _OFFICE_LABEL_END.match(text, index) or _LONE_MARK.match(text, index)
+        ):
             pieces.append(text[start:index])
             start = index + 1
     pieces.append(text[start:])
     office = None
-    for piece in pieces:
-        if OFFICE.match(piece.strip(" .")):
-            office = piece.strip(" .")  # "Chair: Mrs S Walker": the office, then its holder
+    for position, piece in enumerate(pieces):
+        bare = piece.strip(" .")
+        if _GROUP_WORD.match(bare):
+            continue  # "Mrs V Whitehead, Councillors, and Mr R Nolan": the group's name
+        if OFFICE.match(bare) and position == len(pieces) - 1 and parts:
+            parts[-1] = f"{parts[-1]} ({bare})"  # "... and Mr Richard Nolan, Clerk"
+            continue
+        if OFFICE.match(bare):
+            office = bare  # "Chair: Mrs S Walker": the office, then its holder
             continue
         if office and piece.strip():
             piece, office = f"{piece.strip()} ({office})", None
@@ -60,6 +76,9 @@ def split_names(text: str) -> list[str]:
                 continue
             if parts and POST_NOMINAL.match(sub):
                 parts[-1] = f"{parts[-1]}, {sub}"
+            elif parts and _ACRONYM.match(sub) and "(" not in parts[-1]:
+                # "A Armstrong, EDC": the body the person comes from, not a person
+                parts[-1] = f"{parts[-1]} ({sub})"
             else:
                 parts.append(sub)
     return parts
@@ -95,6 +114,13 @@ def person(text: str, default_honorific: str | None = None, virtually: bool = Fa
             text = text[: dash.start()].strip()
     if role:
         role, organisation = _role_and_organisation(role)
+    before_name = ROLE_BEFORE_NAME.match(text)
+    if before_name and role is None:
+        role, text = before_name["role"], before_name["name"]
+    office = _OFFICE_FIRST.match(text)
+    if office and role is None:
+        # "Clerk J Connelly": the office printed before its holder
+        role, text = office["office"], text[office.end() :]
     honorific = default_honorific
     match = HONORIFIC.match(text)
     if match:

@@ -27,7 +27,11 @@ IN_ATTENDANCE_LABELS = (
     "Guests",
 )
 APOLOGIES_LABELS = ("Apologies(?: for absence)?", "Ymddiheuriadau")
-ABSENT_LABELS = ("(?:(?:Members|Councillors|Commissioners) )?Absent", "Absennol")
+ABSENT_LABELS = (
+    "(?:(?:Members|Councillors|Commissioners) )?Absent(?: without (?:apologies|apology|explanation))?",
+    "Not present",
+    "Absennol",
+)
 SUBSTITUTES_LABELS = ("Substitutes?",)
 # The labels that say the people named were there, which only a record of a meeting held
 # prints: "Sederunt" is the Scots record's word for those present; Welsh "Presennol", "Yn
@@ -69,7 +73,8 @@ ATTENDANCE_ITEM_WORDS = ("apolog", "substitut", "attendance", "roll call", "ymdd
 ATTENDANCE_ITEM = regex.compile(one_of(ATTENDANCE_ITEM_WORDS), regex.I)
 # the words before the names in "Apologies for absence were received from Mr A and Mr B."
 APOLOGIES_FROM = (
-    "apologies(?: for absence)? (?:were |was )?(?:received |reported |submitted )?from "
+    "apologies(?: for absence)? (?:were |was |had been |have been |has been )?"
+    "(?:received |reported |submitted |given |sent )?from "
     "(?:the following\\s*:\\s*)?(?:(?:Cllrs|Councillors)\\.?\\s+)?",
     # Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr A, B ac C." (received apologies from)
     "derbyniwyd ymddiheuriadau gan (?:y )?(?:Cynghorwyr |Cyng\\.? )?",
@@ -82,6 +87,21 @@ ROLL_CALL_STATUSES = ("Present", "Absent", "Late", "Excused", "Remote")
 ROLL_CALL_STATUS = regex.compile(rf"(?i)^{one_of(ROLL_CALL_STATUSES)}$")
 ROLL_CALL_AWAY = ("absent", "excused")
 
+# members of the public, counted, not named: "3 members of the public", "Members of the
+# Public: 2", "Members of the Public 2 plus Cllr C Brant"; Welsh "aelodau o'r cyhoedd"
+PUBLIC_WORDS = ("members? of (?:the )?public", "aelod(?:au)? o[’']r cyhoedd")
+PUBLIC_NUMBERS = {
+    "no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_PUBLIC_NUMBER = rf"(?P<n>\d{{1,3}}|{'|'.join(PUBLIC_NUMBERS)})"
+PUBLIC_COUNT = regex.compile(
+    rf"(?i)\b{_PUBLIC_NUMBER}\s+{one_of(PUBLIC_WORDS)}\b"
+    rf"|\b{one_of(PUBLIC_WORDS)}\s*(?:present|attending)?\s*[:\-–]?\s*{_PUBLIC_NUMBER}\b"
+)
+# a line of its own that counts the public: a label, not a person
+PUBLIC_LINE = regex.compile(rf"(?i)^(?:\d{{1,3}}\s+)?{one_of(PUBLIC_WORDS)}\b")
+
 # --- declarations of interest -------------------------------------------------------------
 
 DECLARATIONS_ITEM_WORDS = ("declaration", "interests?\\b", "datganiad", "diddordeb")
@@ -91,6 +111,9 @@ NO_DECLARATIONS = regex.compile(
     r"|\bnone\s+(?:were\s+)?(?:declared|received|made)\b"
 )
 DECLARED = r"declared"
+# a declaration made anywhere in the minutes names an interest: "Later in the meeting Mr X
+# declared an interest in ..."
+INTEREST_WORD = regex.compile(r"(?i)\binterests?\b")
 # kinds of interest, as the Localism Act's regulations name them
 PECUNIARY = regex.compile(r"(?i)\bpecuniary\b")
 NON_REGISTRABLE = regex.compile(r"(?i)non[- ]registrable")
@@ -104,6 +127,10 @@ CLERK_MARKS = ("Clerk", "Clerc")
 # an office printed as a label before its holder ("Chair: Mrs S Walker: Secretary: ...")
 OFFICE_MARKS = VICE_CHAIR_MARKS + CHAIR_MARKS + CLERK_MARKS + ("Secretary", "Treasurer")
 OFFICE = regex.compile(rf"^{one_of(OFFICE_MARKS)}$", regex.I)
+# an office label opening an entry ("Clerk: Gail Williams")
+OFFICE_LABEL = regex.compile(rf"^{one_of(OFFICE_MARKS)}\s*:\s", regex.I)
+# the clerk serves the council and is not one of its members
+CLERK = regex.compile(rf"^(?:the\s+)?{one_of(CLERK_MARKS)}\b", regex.I)
 
 # --- what the validate rules look for when no list was parsed ---------------------------
 

@@ -11,13 +11,17 @@ import regex
 from ._phrases import one_of
 
 # the word that opens a decision ("RESOLVED that ...", "It was APPROVED:"); Welsh minutes
-# print "PENDERFYNWYD" (resolved)
-DECISION_WORDS = ("RESOLVED", "Resolved", "APPROVED", "AGREED", "PENDERFYNWYD", "Penderfynwyd")
+# print "PENDERFYNWYD" (resolved) and "Cytunwyd" (it was agreed)
+DECISION_WORDS = (
+    "RESOLVED", "Resolved", "APPROVED", "AGREED", "PENDERFYNWYD", "Penderfynwyd", "CYTUNWYD",
+    "Cytunwyd",
+)  # fmt: skip
 # a word that records a decision only in a short paragraph: "AGREED" also opens long
 # reports of what a member agreed to do
 SHORT_DECISION_WORDS = ("AGREED",)
-# what follows the word: "that", a colon or dash, or nothing; Welsh "bod" (that)
-DECISION_THAT = ("that\\b", "bod\\b", "[:;,-]", "$")
+# what follows the word: "that", a colon or dash, or nothing; Welsh "bod" (that), "y dylai"
+# / "y dylid" (that ... should)
+DECISION_THAT = ("that\\b", "bod\\b", "y\\s+dylai", "y\\s+dylid", "[:;,-]", "$")
 DECISION = regex.compile(
     rf"(?:^|\b)(?P<word>{one_of(DECISION_WORDS)})\b\s*(?P<rest>{one_of(DECISION_THAT)}.*)$"
 )
@@ -26,8 +30,13 @@ DECISION_LEAD = regex.compile(r"^[:;,-]\s*|^that\s*[;:]\s*$")
 # a decision with no decision word: "That the minutes ... be approved"
 THAT_DECISION = regex.compile(
     r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
-    r"|.*\bminutes\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
+    r"|.*\b[Mm]inutes?\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
     r"|(?:APPROVED|ADOPTED)\s*[–-]"
+    # an outcome standing alone after an item's title: "Minutes of Meeting on 1st September -
+    # accepted", "Bank Reconciliation: approved", "Clerk's salary increase approved."
+    r"|(?:[^.:;]{1,80}[:\s]\s*)?(?<!\bnot\s)(?:accepted|approved|agreed|adopted)(?:\s+unanimously)?\.?$"
+    # a sentence opening with the decision: "Agreed payment for ...", "Agreed to comment"
+    r"|(?:Agreed|Approved)\s+(?!with\b|by\b)\p{Ll}"
     # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
     r"|.*\b(?:approved|adopted)\s*[–-]|.*\(motion\).*\(second(?:ed)?\))",
 )
@@ -36,10 +45,29 @@ THAT_DECISION = regex.compile(
 # agreed" (a body that "agreed to" is read with actions); Welsh "cytunwyd" (it was agreed,
 # mutated "chytunwyd" after "a"), "penderfynwyd" (it was resolved)
 PROSE_DECISION_PHRASES = (
-    r"\bit\s+was\s+(?:unanimously\s+|also\s+)?(?:agreed|resolved|decided|approved)\b",
+    r"\bit\s+was\s+(?:(?:unanimously|also|therefore|then|further)\s+)*"
+    r"(?:agreed|resolved|decided|approved)\b",
     r"\b(?:unanimously|all)\s+(?:agreed|resolved|approved)\b",
+    # the council itself deciding: "The Councillors resolved to pay ...", "Members agreed"
+    r"\b(?:the\s+)?(?:Parish\s+|Town\s+|Community\s+)?(?:Councillors|Council|Committee|"
+    r"Members|meeting)\s+(?:(?:unanimously|therefore|then)\s+)?"
+    r"(?:resolved|agreed(?!\s+to\b)|decided|approved)\b",
+    # passive, with the council named: "the budget, which was approved by Councillors"
+    r"\b(?:was|were)\s+(?:unanimously\s+)?(?:approved|agreed|adopted)\s+by\s+(?:the\s+)?"
+    r"(?:Councillors|Council|Committee|Members|meeting)\b",
+    # a sentence of its own with no subject: "Also agreed to restore the allocations"
+    r"(?<=^|[.;]\s)Also\s+(?:agreed|approved|resolved)\b",
     r"\b(?:ch|c|g)ytunwyd\b",
     r"\bpenderfynwyd\b",
+    # the minutes of the last meeting taken as the record: "checked for accuracy and content,
+    # agreed as a true record", "approved as an accurate record"
+    r"\b(?:agreed|approved|confirmed|accepted|adopted)\s+as\s+(?:a\s+|an\s+)?"
+    r"(?:true|correct|accurate)\b",
+    # payments approved: "The following accounts were approved for payment"
+    r"\b(?:were|was)\s+(?:unanimously\s+)?approved\s+for\s+payment\b",
+    # Welsh: "roedd pawb yn gytûn" (all were agreed), "yn unfrydol" (unanimously)
+    r"\bpawb\s+yn\s+gyt[uû]n\b",
+    r"\bcytunwyd\s+yn\s+unfrydol\b",
 )
 PROSE_DECISION = regex.compile(one_of(PROSE_DECISION_PHRASES), regex.I)
 
@@ -63,6 +91,39 @@ OUTCOME_LINE = regex.compile(
 )
 UNANIMOUS = regex.compile(r"(?i)unanimous")
 UNANIMOUS_WORD = regex.compile(r"(?i)\bunanimously\b")
+
+# the outcome a vote's word records
+OUTCOME_CARRIED = regex.compile(r"(?i)^(?:carried|agreed)")
+OUTCOME_FELL = regex.compile(r"(?i)\bfell\b")
+OUTCOME_LOST = regex.compile(r"(?i)^(?:lost|failed|defeated)|\b(?:lost|failed|defeated)\b")
+
+# who moved and seconded: "Proposed by Cllr A, seconded by Cllr B", "Adoption proposed by
+# Mrs S Walker and seconded by Mr M Mitcham", "Cllr A proposed and Cllr B seconded";
+# Welsh "Cynigiwyd gan ... ac eiliwyd gan ..."
+_NAME = (
+    r"(?:the\s+(?:Chair(?:man)?|Vice[- ]Chair(?:man)?|Mayor|Clerk)\b"
+    r"|(?:y\s+)?(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Cyng)\.?\s+(?:(?:\p{Lu}\.?\s+){1,3}|\p{Lu}\p{Ll}+\s+)?"
+    r"\p{Lu}[\w'’-]+|\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)"
+)
+MOVER_SECONDER = regex.compile(
+    rf"(?i:proposed|moved|cynigiwyd)(?:\s+by|\s+gan)?\s*:?\s*(?P<mover>{_NAME})\s*"
+    rf"(?:,|;|\.|\band\b|\bac\b)?\s*(?i:and\s+)?(?i:seconded|eiliwyd)(?:\s+by|\s+gan)?\s*:?\s*"
+    rf"(?P<seconder>{_NAME})"
+    rf"|(?P<mover>{_NAME})\s+(?i:proposed|moved)\s*,?\s+(?i:and)\s+(?P<seconder>{_NAME})\s+(?i:seconded)"
+)
+# what a motion proposed and seconded, with no outcome printed, was for: adopting a report
+ADOPTION = regex.compile(r"(?i)\b(?:adoption|approval|acceptance)\b")
+# the vote such a motion records in few words: "all in favour", "unanimously agreed"
+ALL_IN_FAVOUR = regex.compile(r"(?i)\ball\s+in\s+favour\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
+
+# votes on the conduct of the meeting, not on an item's business: closing the debate,
+# extending or adjourning the meeting, suspending standing orders
+PROCEDURAL_MOTION = regex.compile(
+    r"(?i)\b(?:closure\s+motion|motion\s+(?:for|of)\s+closure|(?:that\s+)?the\s+question\s+be\s+now\s+put"
+    r"|extend(?:ing|ed)?\s+the\s+meeting|(?:meeting|debate)\s+(?:be\s+)?extended|extension\s+of\s+the\s+meeting"
+    r"|adjourn(?:ing|ment\s+of)?\s+the\s+(?:meeting|debate)|suspen(?:d|sion\s+of)\s+standing\s+orders"
+    r"|guillotine)\b"
+)
 
 # --- counts -------------------------------------------------------------------------------
 

@@ -42,7 +42,7 @@ MEMBER_TITLE = one_of(MEMBER_TITLES)
 # the plural that heads a list of councillors ("Councillors: Ed Plowden (Chair), ..."),
 # lending each name the honorific COUNCILLOR; Welsh "Cynghorwyr Alun Davies, ..." has no colon
 COUNCILLORS_PLURAL = ("Councillors", "Cllrs")
-COUNCILLORS_PLURAL_WITHOUT_COLON = ("Cynghorwyr",)
+COUNCILLORS_PLURAL_WITHOUT_COLON = ("(?:Y )?Cynghorwyr",)  # "Y Cynghorwyr": the councillors
 COUNCILLORS_LIST = regex.compile(
     rf"^(?P<label>{one_of(COUNCILLORS_PLURAL)}\s*:|{one_of(COUNCILLORS_PLURAL_WITHOUT_COLON)}\s"
     # "Councillors Alun Davies, ...": the plural before a name, without its colon
@@ -61,8 +61,9 @@ POST_NOMINALS = (
 )  # fmt: skip
 POST_NOMINAL = regex.compile(rf"^{one_of(POST_NOMINALS)}$")
 
-# words joining the last two names of a list; Welsh "ac" (and) and "a’r" (and the)
-NAME_LIST_AND = ("and", "&", "ac", "a’r", "a'r")
+# words joining the last two names of a list; Welsh "ac" (and) and "a’r" (and the), also
+# printed with its apostrophe lost ("a r")
+NAME_LIST_AND = ("and", "&", "ac", "a’r", "a'r", "a r")
 NAME_LIST_AND_PATTERN = regex.compile(rf"\s+{one_of(NAME_LIST_AND)}\s+")
 
 # Words that make a trailing phrase an organisation rather than a job title.
@@ -89,4 +90,12 @@ ROLE_WORD = regex.compile(rf"\b{one_of(ROLE_WORDS)}\b")
 # "Cabinet Member for Education" and "Portfolio Holder for Education" name one portfolio
 PORTFOLIO_TITLE = regex.compile(
     r"^(?:the\s+)?(?:cabinet\s+member|portfolio\s+holder)\s+for\s+", regex.I
+)
+
+# a role printed before its holder's name in a list: "Madras Representative Nicole Walker",
+# "Youth Delegate Sam Hill"
+ROLE_BEFORE_NAME_WORDS = ("Representative", "Rep", "Delegate", "Liaison Officer", "Observer")
+ROLE_BEFORE_NAME = regex.compile(
+    rf"^(?P<role>(?:\p{{Lu}}[\w'’&-]*\s+){{0,3}}{one_of(ROLE_BEFORE_NAME_WORDS)})\s+"
+    r"(?P<name>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){1,2})$"
 )

@@ -1,0 +1,76 @@
+"""Pages set one glyph a text object: PDFium gives each glyph its own rectangle, and the
+text it finds in a rectangle takes in any neighbour whose box overlaps it by a hair. The
+spans below are the rectangles and texts PDFium gives for lines of a parish council's
+minutes page (a heading "PARISH COUNCIL" in bold, "Cllr Terry Humphreys", an agenda's
+"from June"), read off that page; the line a reader sees is checked.
+"""
+
+from __future__ import annotations
+
+from councildocs.extract.page import Span, TextStyle
+from councildocs.extract.pdf import _merge_touching
+
+_BOLD = TextStyle(font="Arial-BoldMT", size=10.0, bold=True)
+_PLAIN = TextStyle(font="ArialMT", size=10.0)
+
+
+def _line(spans: list[Span], height: float = 7.3) -> str:
+    return " ".join(span.text for span in _merge_touching(spans, height))
+
+
+def test_overlapping_glyph_boxes_do_not_repeat_a_letter():
+    # "P" (316.6-321.4) and "A" (321.1-327.5) overlap: each rectangle's text is "PA"
+    spans = [
+        Span("E ", 308.8, 312.9, _BOLD),
+        Span("PA", 316.6, 321.4, _BOLD),
+        Span("PA", 321.1, 327.5, _BOLD),
+        Span("R", 328.4, 333.6, _BOLD),
+        Span("I", 334.6, 336.0, _BOLD),
+        Span("S", 337.1, 341.6, _BOLD),
+        Span("H", 342.7, 348.1, _BOLD),
+    ]
+    assert _line(spans) == "E PARISH"
+
+
+def test_across_a_space_the_repeat_is_the_first_rectangles():
+    # "Minutes and actions from J" then " June 15": the J is June's
+    spans = [
+        Span("Minutes and actions from J", 119.4, 238.9, _PLAIN),
+        Span(" June 15", 238.8, 272.5, _PLAIN),
+    ]
+    assert _line(spans, 9.5) == "Minutes and actions from June 15"
+
+
+def test_glyphs_a_text_object_join_into_words():
+    # "Cllr Terry": letter gaps up to 1.7pt on a 7.6pt line are inside a word; the space
+    # characters PDFium gives mark the word gaps
+    spans = [
+        Span("C", 72.5, 77.6, _PLAIN),
+        Span("l", 78.7, 79.6, _PLAIN),
+        Span("l", 81.2, 82.1, _PLAIN),
+        Span("r ", 83.7, 86.6, _PLAIN),
+        Span("Te", 89.3, 94.5, _PLAIN),
+        Span("Te", 94.1, 98.6, _PLAIN),
+        Span("r", 99.9, 102.7, _PLAIN),
+        Span("r", 103.7, 106.6, _PLAIN),
+        Span("y ", 107.0, 111.6, _PLAIN),
+    ]
+    assert _line(spans, 7.6) == "Cllr Terry"
+
+
+def test_words_set_apart_without_a_space_character_stay_apart():
+    # "guest" and "from" as two runs 2pt apart with no space between: a word gap
+    spans = [
+        Span("Loch Long fish farm Q&A with guest", 185.6, 282.7, _PLAIN),
+        Span("from Loch Long Salmon Company", 284.7, 437.5, _PLAIN),
+    ]
+    assert _line(spans, 8.5) == "Loch Long fish farm Q&A with guest from Loch Long Salmon Company"
+
+
+def test_a_rectangle_holding_only_its_neighbours_glyph_gives_it_back():
+    # an item number in body text, its bold heading after it: "59. T" then "TO CONSIDER"
+    spans = [
+        Span("59. T ", 72.6, 88.9, _PLAIN),
+        Span("TO CONSIDER ANY PLANNING APPLICATIONS", 88.5, 300.0, _BOLD),
+    ]
+    assert _line(spans, 8.0) == "59. TO CONSIDER ANY PLANNING APPLICATIONS"

@@ -1,0 +1,612 @@
+"""Minutes in the forms small councils print, each read from a small PDF built here with
+prose of our own (see test_minutes_blocks for the builder): unnumbered labelled items,
+attendance lists that are lists within lists, and the words that record decisions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_minutes_blocks import _BODY, _items, _Minutes, _names
+
+pytest.importorskip("fpdf")
+
+
+def _labelled_minutes() -> _Minutes:
+    """A community council's minutes with no item numbers: every item a label with a colon
+    (one set bold), numbered lists under some of them that restart from 1."""
+    doc = _Minutes()
+    doc.columns("Present:", "Chair: Mrs A Stone: Secretary: Mr B Gale: Treasurer: Miss C Hill")
+    doc.columns("", "Mrs D Reed, Messrs E Lowe, F Marsh , G Nash.")
+    doc.gap()
+    doc.columns("In Attendance:", "Councillor H Quinn")
+    doc.gap()
+    doc.columns("Apologies:", "Mr J Wood")
+    doc.gap()
+    doc.write("Declarations of Interest: None")
+    doc.gap()
+    doc.columns("Minutes::", "The Minutes of the meeting held on 4th December were agreed.")
+    doc.gap()
+    doc.write("Matters Arising from Previous Minutes:")
+    doc.write("1.   The car park surface is poor and needs repair.")
+    doc.write("2.   Potholes in Nelson Street are to be reported again.")
+    doc.gap()
+    doc.write("Police Matters:")
+    doc.write("A report was provided to all members.", indent=20)
+    doc.gap()
+    doc.write("Planning:", bold=True)
+    doc.write("1.   Tree works at Pond Lane: no objections from the garden group.")
+    doc.gap()
+    doc.write("Questions for the County Council:")
+    doc.write("1.   Speed humps in the drive are in poor condition.")
+    doc.write("2.   The spare ground in Cross Street is overgrown.")
+    doc.write("3.   The harbour sign has washed up on the shore.")
+    return doc
+
+
+def test_unnumbered_labelled_items_over_restarting_lists(tmp_path):
+    minutes = _labelled_minutes().parse(tmp_path)
+    # attendance labels are not items; the numbered lists stay inside their items
+    assert _items(minutes) == [
+        (None, "Declarations of Interest"),
+        (None, "Minutes"),
+        (None, "Matters Arising from Previous Minutes"),
+        (None, "Police Matters"),
+        (None, "Planning"),
+        (None, "Questions for the County Council"),
+    ]
+    minutes_item = minutes.items[1]
+    # the text after the label is the item's
+    assert minutes_item.text.startswith("The Minutes of the meeting held on 4th December")
+    assert [r.text for r in minutes_item.resolutions] == [
+        "The Minutes of the meeting held on 4th December were agreed."
+    ]
+    assert "3. The harbour sign" in minutes.items[-1].text.replace("  ", " ")
+
+
+def test_office_labels_and_comma_lists_in_a_names_column(tmp_path):
+    attendance = _labelled_minutes().parse(tmp_path).attendance
+    # "Chair: Mrs A Stone: Secretary: ..." names each office's holder; the line under it is
+    # a comma list of its own; the list ends at the gap, not at the next label's text
+    assert [(p.name, p.role) for p in attendance.members] == [
+        ("A Stone", "Chair"),
+        ("B Gale", "Secretary"),
+        ("C Hill", "Treasurer"),
+        ("D Reed", None),
+        ("E Lowe", None),
+        ("F Marsh", None),
+        ("G Nash", None),
+    ]
+    assert _names(attendance.in_attendance) == ["H Quinn"]
+    assert _names(attendance.apologies) == ["J Wood"]
+
+
+def test_a_comma_list_ends_at_an_outdent_to_a_label(tmp_path):
+    doc = _Minutes()
+    doc.columns("Apologies:", "Mrs H Lowe , Mr C Veitch")
+    doc.write("Declarations of Interest: None")
+    doc.gap()
+    doc.write("Minutes of the last meeting:")
+    doc.write("The minutes were approved as a true record.", indent=20)
+    doc.gap()
+    doc.write("Planning:")
+    doc.write("1.   No objections to the extension at 2 Bank Avenue.")
+    doc.gap()
+    doc.write("Correspondence:")
+    doc.write("1.   A letter from the bus company was noted.")
+    minutes = doc.parse(tmp_path)
+    assert _names(minutes.attendance.apologies) == ["H Lowe", "C Veitch"]
+    assert [title for _, title in _items(minutes)] == [
+        "Declarations of Interest",
+        "Minutes of the last meeting",
+        "Planning",
+        "Correspondence",
+    ]
+
+
+def test_one_name_a_line_under_a_label_with_the_clerk_beside_it(tmp_path):
+    doc = _Minutes()
+    doc.columns("Present:", "Clerk: Gail Winter", bold_first=True, at=120)
+    doc.write("Cllr Harold Marsh (Chair)")
+    doc.write("Cllr Duncan Cole")
+    doc.write("Cllr Sarah Colby")
+    doc.gap()
+    doc.write("12/25 Apologies: Cllr Walsh; Cllr Webber", bold=True)
+    doc.write("13/25 Minutes of Meeting on 1st September - accepted", bold=True)
+    doc.item("14/25 Finance")
+    minutes = doc.parse(tmp_path)
+    attendance = minutes.attendance
+    assert [(p.name, p.role) for p in attendance.members] == [
+        ("Harold Marsh", "Chair"),
+        ("Duncan Cole", None),
+        ("Sarah Colby", None),
+    ]
+    # the clerk serves the council: in attendance, not a member
+    assert [(p.name, p.role) for p in attendance.in_attendance] == [("Gail Winter", "Clerk")]
+    # the heading's line after its title is the item's text: the names, the outcome
+    assert _names(attendance.apologies) == ["Walsh", "Webber"]
+    assert [r.text for r in minutes.items[1].resolutions] == ["accepted"]
+
+
+def test_compound_numbers_in_body_text_above_the_first_bold_heading(tmp_path):
+    doc = _Minutes()
+    doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
+    doc.gap()
+    doc.write("12/25 Apologies: Cllr Walsh")
+    doc.write("13/25 Welcome to two members of the public")
+    doc.item("14/25 Declarations of Interest - none")
+    doc.item("15/25 Finance")
+    minutes = doc.parse(tmp_path)
+    assert [n for n, _ in _items(minutes)] == ["12/25", "13/25", "14/25", "15/25"]
+
+
+def test_a_bold_title_before_body_text_on_a_numbered_line(tmp_path):
+    doc = _Minutes()
+    doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
+    doc.gap()
+    for number, (title, text) in enumerate(
+        [
+            ("APOLOGIES", "A Horne - Community Councillor."),
+            ("MINUTES", "The minutes were approved."),
+            ("PLANNING", "No applications were received."),
+        ],
+        start=1,
+    ):
+        doc.pdf.set_font("Helvetica", "B", 11)
+        doc.pdf.cell(10, 6, f"{number}.")
+        doc.pdf.cell(45, 6, title)
+        doc.pdf.set_font("Helvetica", "", 11)
+        doc.pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        doc.gap()
+    minutes = doc.parse(tmp_path)
+    assert _items(minutes) == [("1", "APOLOGIES"), ("2", "MINUTES"), ("3", "PLANNING")]
+    assert [(p.name, p.role) for p in minutes.attendance.apologies] == [
+        ("A Horne", "Community Councillor")
+    ]
+
+
+def test_second_column_label_beside_present(tmp_path):
+    doc = _Minutes()
+    doc.columns("Present:", "Members of the Public:", bold_first=True, at=100)
+    doc.write("Nick Oakley (NO) Chair")
+    doc.write("Kate Green (KG)")
+    doc.write("Rob Large (RL)")
+    doc.gap()
+    doc.item("11.25.01 Apologies for absence", "Apologies had been received from Cllr Dan Rowe")
+    doc.item("11.25.02 Declarations of Interests", "There were no declarations of interest")
+    minutes = doc.parse(tmp_path)
+    # "Members of the Public:" heads the other column: it is no member's name
+    assert "Members of the Public" not in _names(minutes.attendance.members)
+    assert _names(minutes.attendance.apologies) == ["Dan Rowe"]
+
+
+def _with_present(doc: _Minutes) -> _Minutes:
+    doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
+    doc.write("Members of the Public 2 plus Cllr C Brant")
+    doc.gap()
+    return doc
+
+
+def test_members_of_the_public_are_a_count_not_people(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item("1. Apologies", "None.")
+    doc.item("2. Finance")
+    minutes = doc.parse(tmp_path)
+    assert minutes.public_attendance == 2
+    assert "Members of the Public 2 plus Cllr C Brant" not in _names(minutes.attendance.members)
+    assert _names(minutes.attendance.members) == ["A Brook", "C Dale", "E Fenn"]
+
+    doc = _Minutes()
+    doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
+    doc.gap()
+    doc.item("1. Public participation", "Three members of the public attended to hear item 4.")
+    doc.item("2. Finance")
+    assert doc.parse(tmp_path).public_attendance == 3
+
+
+def test_a_declaration_made_later_in_the_meeting(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item("1. Declarations of Interest", "None.")
+    doc.item(
+        "2. Planning",
+        "Application 24/0012 for an extension at 2 Mill Lane was considered.",
+        "Later in the meeting Cllr Ann Hart declared a pecuniary interest in the application "
+        "as a neighbour and left the room.",
+    )
+    minutes = doc.parse(tmp_path)
+    assert [(d.member, d.item, d.kind) for d in minutes.declarations] == [
+        ("Cllr Ann Hart", "2", "pecuniary")
+    ]
+
+
+def test_mover_seconder_and_all_in_favour(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Annual accounts",
+        "The annual accounts were presented and explained.",
+        "Approval proposed by Cllr Dale, seconded by Cllr Fenn, all in favour.",
+    )
+    doc.item(
+        "2. Budget",
+        "Proposed by Cllr A Brook, seconded by Cllr C Dale.",
+        "RESOLVED that the budget for 2026-27 be approved.",
+    )
+    minutes = doc.parse(tmp_path)
+    accounts = minutes.items[0].resolutions
+    assert [(r.votes.mover, r.votes.seconder, r.votes.unanimous) for r in accounts] == [
+        ("Cllr Dale", "Cllr Fenn", True)
+    ]
+    budget = minutes.items[1].resolutions
+    assert [r.text for r in budget] == ["that the budget for 2026-27 be approved."]
+    assert (budget[0].votes.mover, budget[0].votes.seconder) == ("Cllr A Brook", "Cllr C Dale")
+
+
+def test_procedural_votes_and_a_motion_that_fell(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.write("1. Village green", bold=True)
+    for paragraph in (
+        "Members discussed the mowing contract at length. " + " ".join([_BODY] * 4),
+        "It was proposed that the meeting be extended beyond 9.30pm. Motion carried.",
+        "A motion to end the contract early was put. The motion fell for want of a seconder.",
+        "RESOLVED that the contract continue until March.",
+    ):
+        doc.write(paragraph, indent=10)
+        doc.gap()
+    doc.item("2. Any other business")
+    minutes = doc.parse(tmp_path)
+    item = minutes.items[0]
+    assert [v.text for v in item.procedural_votes] == [
+        "It was proposed that the meeting be extended beyond 9.30pm. Motion carried."
+    ]  # a vote on the conduct of the meeting, not a decision on the green
+    assert [(r.text, r.outcome) for r in item.resolutions] == [
+        ("The motion fell for want of a seconder.", "fell"),
+        ("that the contract continue until March.", None),
+    ]
+
+
+def test_decisions_without_a_lead_word(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Finance",
+        "- Bank reconciliation: approved",
+        "- Agreed payment for the Christmas tree from the hall allocation.",
+        "- Recommendations 4 and 5 were not approved.",
+    )
+    doc.item(
+        "2. Grants",
+        "The list of grants was read out. The Councillors resolved to pay all of the above.",
+    )
+    minutes = doc.parse(tmp_path)
+    assert [r.text for r in minutes.items[0].resolutions] == [
+        "Bank reconciliation: approved",
+        "Agreed payment for the Christmas tree from the hall allocation.",
+    ]
+    assert [r.text for r in minutes.items[1].resolutions] == [
+        "The Councillors resolved to pay all of the above."
+    ]
+
+
+def test_a_decision_ending_a_long_paragraph_before_its_mover(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Village greens",
+        "The Chairman explained the value of the greens and the damage done by parking on "
+        "them over the summer. It was resolved that by the May AGM the council will have a "
+        "detailed implementation policy and will have assessed all the current contraventions "
+        "of the policy and what options there are to address those. Proposed by the Chairman "
+        "and seconded by Cllr Dale.",
+    )
+    doc.item("2. Planning", "Agreed to comment that the proposal is out of scale with the lane.")
+    minutes = doc.parse(tmp_path)
+    greens = minutes.items[0].resolutions
+    assert [r.text[:40] for r in greens] == ["It was resolved that by the May AGM the "]
+    assert (greens[0].votes.mover, greens[0].votes.seconder) == ("the Chairman", "Cllr Dale")
+    assert [r.text for r in minutes.items[1].resolutions] == [
+        "Agreed to comment that the proposal is out of scale with the lane."
+    ]
+
+
+def test_a_decision_word_in_capitals_opening_a_long_paragraph(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Petition: Save the Library",
+        "The Committee considered a petition signed by 1,870 people.",
+        "It was AGREED that the Committee debated and noted the petition. The topic of the "
+        "debate, the petitioner's views and the Committee's views as per the debate were "
+        "referred to the Committee Chair, who would send a formal response to the petitioner "
+        "after the meeting, with a copy to every member of the Committee.",
+    )
+    doc.item("2. Any other business")
+    minutes = doc.parse(tmp_path)
+    assert [r.text[:50] for r in minutes.items[0].resolutions] == [
+        "It was AGREED that the Committee debated and noted"
+    ]
+
+
+def test_welsh_decisions_and_names(tmp_path):
+    doc = _Minutes()
+    doc.write(
+        "PRESENNOL: Y Cynghorwyr Alun Price, Kim Rees, Dorian Jenkins a r Cynghorydd Sir Jo Bevan"
+    )
+    doc.gap()
+    doc.item(
+        "1. CADARNHAU COFNODION Y CYFARFOD DIWETHAF",
+        "Cynigiwyd gan y Cyng. K. Rees, eiliwyd gan y Cyng. A. Price ac roedd pawb yn gytun, bod "
+        "cofnodion y cyfarfod diwethaf yn gywir.",
+    )
+    doc.item(
+        "2. CYNLLUNIO",
+        "Cytunwyd y dylid anfon y sylwadau canlynol i Adran Gynllunio'r Cyngor Sir.",
+    )
+    minutes = doc.parse(tmp_path)
+    # "a r" is "a'r" (and the) with its apostrophe lost
+    assert _names(minutes.attendance.members) == [
+        "Alun Price",
+        "Kim Rees",
+        "Dorian Jenkins",
+        "Jo Bevan",
+    ]
+    confirmed = minutes.items[0].resolutions
+    assert len(confirmed) == 1
+    assert (confirmed[0].votes.mover, confirmed[0].votes.seconder) == (
+        "y Cyng. K. Rees",
+        "y Cyng. A. Price",
+    )
+    assert [r.text for r in minutes.items[1].resolutions] == [
+        "y dylid anfon y sylwadau canlynol i Adran Gynllunio'r Cyngor Sir."
+    ]
+
+
+@pytest.mark.parametrize(("welsh", "english"), [("10-17_cy", "17-10-11"), ("10-19_cy", "19-10-09")])
+def test_welsh_twins_number_their_items_and_decide_as_the_english(welsh, english):
+    """Items and the decisions a reader counts alike in both (manordeilo-salem-cc): 2017's
+    2, 4 and 9 ("It was agreed to ..." / "Cytunwyd y dylid ..."), 2019's 2 and 4."""
+    import councildocs
+    from councildocs.models import MinutesDocument
+
+    from .conftest import shared_file
+
+    def read(name: str) -> MinutesDocument:
+        pack = councildocs.parse(shared_file(f"corpus/manordeilo-salem-cc/{name}.pdf"))
+        return next(d for d in pack.documents if isinstance(d, MinutesDocument))
+
+    cymraeg, saesneg = read(welsh), read(english)
+    assert [i.number for i in cymraeg.items] == [i.number for i in saesneg.items]
+    for number in ("2", "4", "9") if english == "17-10-11" else ("2", "4"):
+        counts = [
+            len(next(i for i in doc.items if i.number == number).resolutions)
+            for doc in (cymraeg, saesneg)
+        ]
+        assert counts == [1, 1], number
+
+
+def test_a_names_column_ends_where_the_next_line_returns_to_the_margin(tmp_path):
+    doc = _Minutes()
+    doc.columns("Present:", "Chair: Mr D Gray: Secretary: Mr G Beat")
+    doc.columns("In Attendance", "Councillor B Connor , Councillor T Brett")
+    doc.write("Minutes of the previous meeting - the minute was approved as an accurate record")
+    doc.columns("Report from the Chair:", "A written report was read out to members.", at=50)
+    doc.columns("Police Matters:", "No report was received.", at=50)
+    doc.columns("Planning:", "No applications were received.", at=50)
+    minutes = doc.parse(tmp_path)
+    assert _names(minutes.attendance.in_attendance) == ["B Connor", "T Brett"]
+    assert [t for _, t in _items(minutes)] == [
+        "Report from the Chair",
+        "Police Matters",
+        "Planning",
+    ]
+
+
+def test_a_list_line_in_columns_with_a_body_and_the_clerk(tmp_path):
+    doc = _Minutes()
+    doc.write("Present", bold=True)
+    doc.write("Councillors D Rich (Chair) N Cress, M Arm, R Heal and")
+    doc.pdf.set_font("Helvetica", "", 11)
+    doc.pdf.cell(25, 6, "P Moran")
+    doc.pdf.cell(45, 6, "A Armstrong, EDC")
+    doc.pdf.cell(0, 6, "Clerk J Connelly", new_x="LMARGIN", new_y="NEXT")
+    doc.gap()
+    doc.item("19.09.01 Apologies", "None")
+    doc.item("19.09.02 Minutes", "All agreed this was a true record.")
+    attendance = doc.parse(tmp_path).attendance
+    # each column an entry; "EDC" the body A Armstrong comes from; the clerk serves
+    assert [(p.name, p.organisation) for p in attendance.members] == [
+        ("D Rich", None),
+        ("N Cress", None),
+        ("M Arm", None),
+        ("R Heal", None),
+        ("P Moran", None),
+        ("A Armstrong", "EDC"),
+    ]
+    assert [(p.name, p.role) for p in attendance.in_attendance] == [("J Connelly", "Clerk")]
+
+
+def test_a_trailing_group_word_and_the_clerk_after_his_name(tmp_path):
+    doc = _Minutes()
+    doc.write(
+        "Present: Miss Jane Ritchie, Mr Andrew Landau and Mrs Sally Sahin, Councillors, and "
+        "Mr Richard Nolan, Clerk"
+    )
+    doc.gap()
+    doc.item("1. Apologies", "There were no apologies, all the members being present.")
+    doc.item("2. Minutes", "The minutes were confirmed as a true copy.")
+    attendance = doc.parse(tmp_path).attendance
+    assert _names(attendance.members) == ["Jane Ritchie", "Andrew Landau", "Sally Sahin"]
+    assert [(p.name, p.role) for p in attendance.in_attendance] == [("Richard Nolan", "Clerk")]
+    assert attendance.apologies == []
+
+
+def test_the_last_minutes_taken_as_a_true_record_and_payments_approved(tmp_path):
+    doc = _with_present(_Minutes())
+    doc.item(
+        "11.25.03 To receive the minutes of the last meeting",
+        "The minutes of the meeting held on 30th October were checked for accuracy and "
+        "content, agreed as a true record of the meeting and signed by the chair.",
+    )
+    doc.item("11.25.04 Finance", "The following accounts were approved for payment")
+    minutes = doc.parse(tmp_path)
+    assert [len(item.resolutions) for item in minutes.items] == [1, 1]
+
+
+def test_a_role_printed_before_its_holder_in_apologies(tmp_path):
+    doc = _Minutes()
+    doc.columns("Present:", "Chair: Mr D Gray: Secretary: Mr G Beat")
+    doc.columns("Apologies:", "Mrs H Lowe , Mr C Veitch ,School Representative Nicole Walker")
+    doc.gap()
+    doc.columns("Report from the Chair:", "A written report was read out to members.", at=50)
+    doc.columns("Police Matters:", "No report was received.", at=50)
+    doc.columns("Planning:", "No applications were received.", at=50)
+    attendance = doc.parse(tmp_path).attendance
+    assert [(p.name, p.role) for p in attendance.apologies] == [
+        ("H Lowe", None),
+        ("C Veitch", None),
+        ("Nicole Walker", "School Representative"),
+    ]
+
+
+def test_an_agenda_anchor_under_an_unnumbered_bold_heading_numbers_the_item(tmp_path):
+    doc = _with_present(_Minutes())
+    for title, anchor in (
+        ("Apologies for Absence", "(Item 1)"),
+        ("Declarations of Interest", "(Item 2)"),
+        ("Budget Monitoring", "(Item 4)"),
+    ):
+        doc.write(title, bold=True)
+        doc.write(anchor)
+        doc.write(_BODY, indent=10)
+        doc.gap()
+    minutes = doc.parse(tmp_path)
+    assert [(i.number, i.agenda_item, i.title) for i in minutes.items] == [
+        ("1", "1", "Apologies for Absence"),
+        ("2", "2", "Declarations of Interest"),
+        ("4", "4", "Budget Monitoring"),
+    ]
+    # the apologies item's text is a sentence, not names
+    assert minutes.attendance.apologies == []
+
+
+def test_scots_sederunt_officers_absent_virtual_and_public(tmp_path):
+    doc = _Minutes()
+    doc.write("Sederunt: Cllrs A Brook (Convener), C Dale and E Fenn")
+    doc.write("Officers in Attendance:-")
+    doc.write("Jane Doe - Clerk")
+    doc.write("Tom Hill - Finance Officer")
+    doc.write("Absent without apologies: Cllr G Hart")
+    doc.write("Attending virtually: Cllr K Lamb")
+    doc.write("Also present: 4 members of the public")
+    doc.gap()
+    doc.item("1. Apologies", "Apologies were received from Cllr M Nash.")
+    doc.item("2. Finance")
+    minutes = doc.parse(tmp_path)
+    attendance = minutes.attendance
+    assert [(p.name, p.role) for p in attendance.members] == [
+        ("A Brook", "Convener"),
+        ("C Dale", None),
+        ("E Fenn", None),
+    ]
+    assert [(p.name, p.role, p.attended_virtually) for p in attendance.in_attendance] == [
+        ("Jane Doe", "Clerk", False),
+        ("Tom Hill", "Finance Officer", False),
+        ("K Lamb", None, True),
+    ]
+    assert _names(attendance.absent) == ["G Hart"]
+    assert _names(attendance.apologies) == ["M Nash"]
+    assert minutes.public_attendance == 4
+
+
+def test_apologies_named_twice_are_one_person(tmp_path):
+    doc = _Minutes()
+    doc.write("Present: Miss Jane Ritchie, Mrs Sally Sahin and Mr David Dent, Councillors")
+    doc.write("Apologies: Mr Andrew Landau")
+    doc.gap()
+    doc.item("1. Apologies", "Apologies were received from Mr Landau.")
+    doc.item("2. Minutes", "The minutes were confirmed as a true copy.")
+    attendance = doc.parse(tmp_path).attendance
+    assert _names(attendance.apologies) == ["Andrew Landau"]
+
+
+def test_labels_without_any_attendance_are_a_form_not_items(tmp_path):
+    doc = _Minutes()
+    for label, value in (
+        ("Directorate:", "Growth"),
+        ("Proposer:", "Mr A Brook"),
+        ("Purpose:", "Road repairs"),
+        ("Funding:", "Reserves"),
+    ):
+        doc.columns(label, value)
+        doc.gap()
+    assert [t for _, t in _items(doc.parse(tmp_path))] == []
+
+
+_BULLETED = """Minutes of the Meeting of Eastfield Parish Council
+held in the Village Hall on 4 March 2025 at 7.30pm
+
+Present: Councillors A Brook (Chair), C Dale and E Fenn
+
+1. Council Business
+
+● BUDGET The clerk outlined the budget which was approved by Councillors reflecting an unchanged precept.
+● ALLOCATIONS to be decided in March. Also agreed to restore the hall allocation to £2000.
+● Agreed payment for the Christmas tree.
+● Committee approved payment for the new website.
+● The clerk will order the salt bins.
+
+2. Any other business
+
+None.
+"""
+
+
+def test_decisions_one_a_bullet_in_the_councils_own_words(tmp_path):
+    # a text export: "●" bullets each a paragraph of their own
+    path = tmp_path / "minutes.txt"
+    path.write_text(_BULLETED, encoding="utf-8")
+    import councildocs
+    from councildocs.models import MinutesDocument
+
+    pack = councildocs.parse(path)
+    minutes = next(d for d in pack.documents if isinstance(d, MinutesDocument))
+    assert [r.text for r in minutes.items[0].resolutions] == [
+        "BUDGET The clerk outlined the budget which was approved by Councillors reflecting an "
+        "unchanged precept.",
+        "Also agreed to restore the hall allocation to £2000.",
+        "Agreed payment for the Christmas tree.",
+        "Committee approved payment for the new website.",
+    ]
+
+
+_BULLETED_DECISION = """Minutes of the Meeting of Eastfield Parish Council
+held in the Village Hall on 4 March 2025 at 7.30pm
+
+Present: Councillors A Brook (Chair), C Dale and E Fenn
+
+1. Local plan
+
+The report was introduced by the clerk and discussed at length by members.
+
+RESOLVED that the Committee:
+● approves the draft local plan for consultation;
+● notes the risks set out in the report; and
+● asks the clerk to report back in June.
+
+2. Any other business
+
+None.
+"""
+
+
+def test_a_decisions_bulleted_entries_are_its_parts(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text(_BULLETED_DECISION, encoding="utf-8")
+    import councildocs
+    from councildocs.models import MinutesDocument
+
+    pack = councildocs.parse(path)
+    minutes = next(d for d in pack.documents if isinstance(d, MinutesDocument))
+    decisions = minutes.items[0].resolutions
+    assert len(decisions) == 1
+    assert [(p.label, p.text) for p in decisions[0].parts] == [
+        ("1", "approves the draft local plan for consultation"),
+        ("2", "notes the risks set out in the report"),
+        ("3", "asks the clerk to report back in June."),
+    ]
