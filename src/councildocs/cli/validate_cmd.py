@@ -21,6 +21,7 @@ from .. import output
 from ..batch import Outcome
 from ..contract import Severity
 from ..errors import CouncilDocsError
+from ..output.escaping import for_terminal
 from . import main
 from ._batch import (
     Progress,
@@ -332,8 +333,9 @@ def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | 
                 yield entry.source.path, entry, None
             elif entry.from_parse:
                 click.echo(
-                    f"councildocs: note: {entry.where}: skipped {entry.path}, which parse "
-                    f"could not read ({entry.problem})",
+                    f"councildocs: note: {for_terminal(entry.where)}: skipped "
+                    f"{for_terminal(str(entry.path))}, which parse could not read "
+                    f"({for_terminal(entry.problem)})",
                     err=True,
                 )
             else:
