@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import NoTextLayer, UnreadableInput
-from ..inputs import check_regular_file
+from ..inputs import check_regular_file, looks_like_pdf
 from ..ocr_settings import OcrSettings
 from .furniture import strip_furniture
 from .ocr import read_by_ocr
@@ -43,7 +43,7 @@ def load(path: str | Path, ocr: OcrSettings | None = None) -> SourceDocument:
     if not data.strip():
         raise UnreadableInput(name, "the file is empty")
     sha256 = hashlib.sha256(data).hexdigest()
-    if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+    if looks_like_pdf(data, name):
         pages, facts = read_pdf(name)
         if not pages:
             raise UnreadableInput(name, "the PDF has no pages")
