@@ -87,10 +87,11 @@ class _LibraryWarnings(logging.Handler):
         from ..output.escaping import for_terminal
 
         source = record.name.split(".")[0]
+        source = "" if source == "councildocs" else f"{source}: "
         message = record.getMessage().strip()
         if record.name == "py.warnings":  # its second line is the warning's source code
             message = message.splitlines()[0]
-        click.echo(f"councildocs: warning: {source}: {for_terminal(message)}", err=True)
+        click.echo(f"councildocs: warning: {source}{for_terminal(message)}", err=True)
 
     def close(self) -> None:
         logging.captureWarnings(False)

@@ -119,7 +119,11 @@ def is_single_file(arguments: tuple[str, ...]) -> bool:
 
 
 def open_cache(cache_dir: Path | None, no_cache: bool) -> PackCache | None:
-    return None if no_cache else PackCache(cache_dir)
+    if no_cache:
+        return None
+    cache = PackCache(cache_dir)
+    cache.check_writable()  # here, once: workers given an unwritable one would each warn
+    return cache
 
 
 def parse_packs(
