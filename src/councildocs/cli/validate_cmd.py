@@ -189,6 +189,7 @@ def validate(
                     continue
                 if meeting is not None:
                     read.append(pack)
+                name = _distinct(name, results)
                 file_rules = settings.rules(name)
                 results[name] = lint(pack, file_rules, settings.severity, moderngov=meeting)
                 checked[name] = targets(pack, file_rules, meeting)
@@ -227,6 +228,17 @@ def validate(
     sys.stdout.flush()
     if exit_code:
         sys.exit(exit_code)
+
+
+def _distinct(name: str, results: dict[str, list[Finding]]) -> str:
+    """The name a pack's findings are reported under: its path, told apart from an earlier
+    pack of the same path (two parses of one file saved in one JSON Lines file)."""
+    if name not in results:
+        return name
+    number = 2
+    while f"{name} (pack {number} of this path)" in results:
+        number += 1
+    return f"{name} (pack {number} of this path)"
 
 
 def _statistics(results: dict[str, list[Finding]], as_json: bool) -> str:

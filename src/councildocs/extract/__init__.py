@@ -44,7 +44,12 @@ def load(path: str | Path, ocr: OcrSettings | None = None) -> SourceDocument:
         raise UnreadableInput(name, "the file is empty")
     sha256 = hashlib.sha256(data).hexdigest()
     if looks_like_pdf(data, name):
-        pages, facts = read_pdf(name)
+        try:
+            pages, facts = read_pdf(name)
+        except UnreadableInput:
+            if _has_no_pages(name):
+                raise UnreadableInput(name, "the PDF has no pages") from None
+            raise
         if not pages:
             raise UnreadableInput(name, "the PDF has no pages")
         settings = ocr or OcrSettings()
@@ -60,6 +65,24 @@ def load(path: str | Path, ocr: OcrSettings | None = None) -> SourceDocument:
         )
     strip_furniture(source.pages)
     return source
+
+
+def _has_no_pages(path: str) -> bool:
+    """Whether a PDF that PDFium would not open is whole but has an empty page tree.
+
+    PDFium refuses such a file without setting an error of its own (what it reports is
+    whatever failed before), so pdfminer, already here for pdfplumber, is asked instead.
+    """
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with open(path, "rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            return next(PDFPage.create_pages(document), None) is None
+    except Exception:  # damaged in a way pdfminer sees too: not this case
+        return False
 
 
 def _no_text_problem(settings: OcrSettings) -> str:

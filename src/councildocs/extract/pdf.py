@@ -74,9 +74,6 @@ def _describe_open_error(message: str) -> str:
     lowered = message.lower()
     if "password" in lowered:
         return "the PDF is encrypted and needs a password; decrypt it first (e.g. qpdf --decrypt)"
-    if "success" in lowered:
-        # PDFium refuses a document whose page tree is empty or missing, setting no error
-        return "the PDF has no pages"
     if "format" in lowered or "file" in lowered:
         return "not a readable PDF (the file is corrupt, truncated or not a PDF at all)"
     return f"cannot open the PDF ({message})"
