@@ -359,9 +359,13 @@ def _continues_title(previous: Line, line: Line) -> bool:
 
 
 def _minute_item(item: _Item) -> MinuteItem:
-    heading_count = 1 + sum(
-        1 for ln in item.lines[1:4] if ln is not item.lines[0] and _is_heading_part(item, ln)
-    )
+    # the heading's own lines lead the item: counted up to the first that is not one, so
+    # that a body line is never skipped for a later line that happens to repeat the title
+    heading_count = 1
+    for ln in item.lines[1:4]:
+        if ln is item.lines[0] or not _is_heading_part(item, ln):
+            break
+        heading_count += 1
     body = item.lines[heading_count:]
     minute = MinuteItem(
         number=item.number,
