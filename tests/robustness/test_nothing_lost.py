@@ -65,9 +65,6 @@ KNOWN_DROPS = {
         "a page of a report's appendix (p.42)"
     ),
     "kent/cabinet-2025-03-04/QPR Q3 Cabinet appendix 1.pdf": "most of the appendix's text",
-    "kent/cabinet-2025-03-13/Public reports pack 13th-Mar-2025 15.00 Cabinet.pdf": (
-        "pages of the performance report's appendix"
-    ),
     "kent/full_council-2025-02-13/1 - Annex 1 - Labour Group Budget - covering report 2025.pdf": (
         "the lead-in 'County Council is asked to agree the following:'"
     ),

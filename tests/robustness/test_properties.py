@@ -8,7 +8,7 @@ replaced by arbitrary text (controls, bidi marks, any script), numbers made huge
 duplicated, dropped, swapped, capitalised, split by form feeds. The only failure allowed
 is a :class:`~councildocs.errors.CouncilDocsError` (a one-line error in the CLI).
 
-Each test runs ``max_examples`` examples (300; ``HYPOTHESIS_PROFILE=thorough`` for 3,000).
+Each test runs ``max_examples`` examples (300; ``HYPOTHESIS_PROFILE=thorough`` for 1,000).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ settings.register_profile(
     "default", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "thorough", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
