@@ -64,7 +64,6 @@ KNOWN_DROPS = {
     "kent/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf": (
         "a page of a report's appendix (p.42)"
     ),
-    "kent/cabinet-2025-03-04/QPR Q3 Cabinet appendix 1.pdf": "most of the appendix's text",
     "kent/full_council-2025-02-13/1 - Annex 1 - Labour Group Budget - covering report 2025.pdf": (
         "the lead-in 'County Council is asked to agree the following:'"
     ),
