@@ -60,13 +60,10 @@ KNOWN_DROPS = {
     "attendance sentence ('Councillors Jane Ritchie, Chairman, Councillors ...')",
     "milburn-pc/minutes_2018-11-06_.pdf": "'Members of the Public - Three Members'",
     "us/eastpaloalto_ca_minutes_2020-01-27.pdf": "the 'REGULAR' of 'REGULAR MEETING MINUTES'",
-    "wroxton-balscote-pc/PDF_Minutes_November_25.pdf": "'- accepted' after a minute's heading",
     "kent/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf": (
         "wrapped lines of table cells (pp.38-42)"
     ),
     "souldern-pc/2024-05-23 SPC minutes.pdf": "'Members of the public were invited to participate.'",
-    "souldern-pc/2025-11-27 SPC minutes.pdf": "a minute's lead-in ('the following planning "
-    "documents had been discussed:')",
 }
 
 #: one corpus file in this many is read by default
