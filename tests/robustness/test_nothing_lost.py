@@ -134,3 +134,86 @@ def test_the_corpus_is_checked_when_it_is_here():
     if not CORPUS.exists():
         pytest.skip("../shared/corpus is not here; CI always has it")
     assert len(_corpus()) >= 10
+
+
+MINUTES_EXCERPT = """\
+Minutes of the Meeting of Brookfield Parish Council
+
+held on Tuesday 4 March 2025 at 7.30 pm in the Village Hall
+
+Present: Councillors A Smith (Chair), B Jones and C Patel
+
+11.25.01 Apologies for absence
+There were none.
+
+11.25.02 Planning - the following applications had been received and considered:
+25/01234/F Mill House, Church Lane. Replacement windows. No objection.
+
+11.25.03 Minutes of the last meeting - accepted
+
+11.25.04 CLOSE OF MEETING.
+There being no other business, the meeting closed at approximately 9:30 p.m.
+.
+Signed as a true record of the meeting
+"""
+
+
+def test_a_minute_keeps_what_its_heading_says_after_the_title(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text(MINUTES_EXCERPT)
+    [minutes] = parse(path).documents
+    items = {item.number: item for item in minutes.items}
+    assert items["11.25.02"].title == "Planning"
+    assert items["11.25.02"].text.startswith(
+        "the following applications had been received and considered:\n25/01234/F"
+    )
+    assert (items["11.25.03"].title, items["11.25.03"].text) == (
+        "Minutes of the last meeting",
+        "accepted",
+    )
+    # a later "." line repeats a piece of the title "CLOSE OF MEETING.": the sentence
+    # before it is the item's body, not a heading line
+    assert items["11.25.04"].text.startswith("There being no other business")
+    assert lost_words(path) == {}
+
+
+def test_a_front_sheet_sentence_with_a_date_keeps_its_venue(tmp_path):
+    path = tmp_path / "agenda.txt"
+    path.write_text(
+        "BROOKFIELD PARISH COUNCIL\n"
+        "Meeting of the Council, Tuesday 4th June 2024 at 7pm, Brookfield Memorial Hall\n"
+        "1. To receive apologies for absence\n"
+        "2. To consider the planning application for Mill Lane\n"
+    )
+    pack = parse(path)
+    assert pack.meeting.date.isoformat() == "2024-06-04"
+    assert [u.text for u in pack.documents[0].unplaced_text] == [
+        "Meeting of the Council, Tuesday 4th June 2024 at 7pm, Brookfield Memorial Hall"
+    ]
+
+
+def test_a_report_cover_cell_keeps_the_headings_under_it():
+    from councildocs.models import Paragraph, Section
+    from councildocs.parsers.report import _cell_text
+
+    cell = Section(
+        title="Key to Activity Indicator Graphs",
+        paragraphs=[Paragraph(text="Graphs show demand.", bullets=["Quarterly figures"])],
+        subsections=[
+            Section(
+                title="Economic Development",
+                paragraphs=[Paragraph(text="The investment in derelict properties rose.")],
+                subsections=[
+                    Section(title="Libraries", paragraphs=[Paragraph(text="Visits rose.")])
+                ],
+            )
+        ],
+    )
+    assert _cell_text(cell) == [
+        "Graphs show demand.",
+        "Quarterly figures",
+        "Economic Development",
+        "The investment in derelict properties rose.",
+        "Libraries",
+        "Visits rose.",
+    ]

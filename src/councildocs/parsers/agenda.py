@@ -656,9 +656,7 @@ def _holds_more_than(text: str, meeting: Meeting) -> bool:
         for value in (meeting.council, meeting.body, meeting.venue)
         for word in regex.findall(r"\p{L}+", value or "")
     }
-    return any(
-        word.casefold() not in taken for word in regex.findall(r"\b\p{Lu}\p{L}{4,}", rest)
-    )
+    return any(word.casefold() not in taken for word in regex.findall(r"\b\p{Lu}\p{L}{4,}", rest))
 
 
 def _council_line(text: str) -> str | None:

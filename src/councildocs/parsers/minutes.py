@@ -394,7 +394,7 @@ def _after_title(item: _Item, heading_lines: list[Line]) -> str:
     at = printed.casefold().find(item.title.casefold()) if item.title else -1
     if at < 0:
         return ""
-    rest = printed[at + len(item.title) :].strip(" -–—:")
+    rest = printed[at + len(item.title) :].lstrip(" -–—:")
     return rest if regex.search(r"\p{L}", rest) else ""
 
 
