@@ -63,7 +63,6 @@ KNOWN_DROPS = {
     "kent/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf": (
         "wrapped lines of table cells (pp.38-42)"
     ),
-    "souldern-pc/2024-05-23 SPC minutes.pdf": "'Members of the public were invited to participate.'",
 }
 
 #: one corpus file in this many is read by default
@@ -217,3 +216,21 @@ def test_a_report_cover_cell_keeps_the_headings_under_it():
         "Libraries",
         "Visits rose.",
     ]
+
+
+def test_a_sentence_naming_the_public_is_an_items_text_not_attendance(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        MINUTES_EXCERPT.replace(
+            "11.25.03 Minutes of the last meeting - accepted",
+            "11.25.03 Public participation\n"
+            "Members of the public were invited to participate.\n"
+            "• A resident asked about the bus shelter.",
+        )
+    )
+    [minutes] = parse(path).documents
+    [item] = [item for item in minutes.items if item.number == "11.25.03"]
+    assert item.text == (
+        "Members of the public were invited to participate.\n"
+        "• A resident asked about the bus shelter."
+    )

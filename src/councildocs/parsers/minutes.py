@@ -307,12 +307,14 @@ def _leading_attendance(item: _Item, attendance: Attendance) -> None:
     """Attendance lists that open an item ("• Perfunctory Business" then "o Commissioners
     Present: ..."): read into the attendance and taken out of the item's text."""
     body = item.lines[1:]
-    trial = _header_attendance(body, Attendance())
+    read = Attendance()
+    trial = _header_attendance(body, read)
     prefix = 0
     while prefix in trial:
         prefix += 1
-    if prefix == 0:
-        return
+    if prefix == 0 or not any(read.model_dump().values()):
+        return  # a sentence that only names a label ("Members of the public were invited
+        # to participate."): it names no one, so it stays the item's text
     _header_attendance(body[:prefix], attendance)
     item.lines = [item.lines[0], *body[prefix:]]
 
