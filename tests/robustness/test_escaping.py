@@ -135,3 +135,15 @@ def test_tables_csv_writes_neutralised_cells(tmp_path):
     with written.open(newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows == [["'=1+1", "Change"], ["'@SUM(A1)", "-5"], ["Bus", "+2%"]]
+
+
+def test_a_usage_error_quoting_a_path_is_inert(tmp_path):
+    folder = tmp_path / "dir\n::error::forged\x1b[2J"
+    folder.mkdir()
+    result = _invoke("export", FIXTURES / "west_of_england_report.txt", "--sqlite", folder)
+    assert result.exit_code == 2
+    _assert_inert(result.stderr)
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '--sqlite': File '{tmp_path}/dir\\n::error::forged\\x1b[2J' "
+        "is a directory."
+    )

@@ -53,6 +53,12 @@ class _Main(click.Group):
                 return super().invoke(ctx)
             finally:
                 sys.stdout.flush()  # a full disk shows here, not at exit with a trace
+        except click.ClickException as exc:
+            from ..output.escaping import for_terminal
+
+            # click's usage errors quote what was typed (a path): one inert line too
+            exc.message = for_terminal(exc.message)
+            raise
         except KeyboardInterrupt:
             report_error("interrupted", "stopped by Ctrl-C (SIGINT)")
             sys.exit(EXIT_INTERRUPTED)
