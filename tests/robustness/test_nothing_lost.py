@@ -66,7 +66,6 @@ KNOWN_DROPS = {
     "burton-cum-walden-pc/minutes-APM-2024-04-03-DRAFT.pdf": "a member's surname in the "
     "attendance sentence ('Councillors Jane Ritchie, Chairman, Councillors ...')",
     "milburn-pc/minutes_2018-11-06_.pdf": "'Members of the Public - Three Members'",
-    "us/eastpaloalto_ca_minutes_2020-01-27.pdf": "the 'REGULAR' of 'REGULAR MEETING MINUTES'",
     "kent/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf": (
         "wrapped lines of table cells (pp.38-42)"
     ),
@@ -250,3 +249,18 @@ def test_a_sentence_naming_the_public_is_an_items_text_not_attendance(tmp_path):
         "Members of the public were invited to participate.\n"
         "• A resident asked about the bus shelter."
     )
+
+
+def test_the_kind_of_meeting_over_minutes_is_kept():
+    from councildocs.extract.text import read_text
+    from councildocs.parsers import minutes
+
+    text = (
+        "RIVERTON\nPLANNING COMMISSION\nREGULAR MEETING MINUTES\nJanuary 27, 2020, 7:00 p.m.\n"
+        "1 CALL TO ORDER AND ROLL CALL\nChair Lopez called the meeting to order at 7:02 p.m.\n"
+        "2 ADJOURNMENT\nThe meeting was adjourned at 8:15 p.m.\n"
+    )
+    pages = read_text("minutes.txt", text.encode())
+    document = minutes.parse([line for page in pages for line in page.lines])
+    assert document.body == "Riverton Planning Commission"
+    assert [u.text for u in document.unplaced_text] == ["REGULAR MEETING MINUTES"]

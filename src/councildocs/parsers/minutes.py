@@ -1359,7 +1359,14 @@ def _residual(line: Line, document: MinutesDocument) -> Line:
             text, count = regex.subn(pattern, " ", text)
             if count:
                 break
-    text = regex.sub(rf"(?i)^\s*{_MINUTES_WORDS}(?:\s+(?:from|of|for)\b)?", " ", text)
+    # "Minutes" is the document's kind (and "Commission" the end of its body's name, wrapped
+    # onto this line); the kind of meeting ("REGULAR MEETING MINUTES") no field holds: such
+    # a line stays, as unplaced text
+    text = regex.sub(
+        r"(?i)^\s*(?:(?:commission|board)\s+)*(?:meeting\s+)?minutes(?:\s+(?:from|of|for)\b)?",
+        " ",
+        text,
+    )
     date = DATE_PATTERN.search(text)
     if date and document.date and parse_date(date.group()) == document.date:
         text = text[: date.start()] + " " + text[date.end() :]
