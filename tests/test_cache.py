@@ -46,8 +46,8 @@ def test_changed_file_misses(tmp_path, seed_copy):
 
 def test_key_holds_content_versions_and_code(tmp_path):
     cache = PackCache(tmp_path)
-    entry = cache.entry("ab" * 32)
-    assert entry.name == "ab" * 32 + ".json"
+    entry = cache.entry("ab" * 32, "text")
+    assert entry.name == "ab" * 32 + "-text.json"
     folder = entry.parent.parent.name
     assert folder == (
         f"councildocs-{councildocs.__version__}-schema-{SCHEMA_VERSION}-{code_fingerprint()}"
@@ -72,7 +72,7 @@ def test_writes_leave_no_temporary_files(tmp_path, seed_copy):
     for _ in range(2):
         cache.put(pack.source.sha256, pack.model_dump_json())
     files = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
-    assert files == [cache.entry(pack.source.sha256)]
+    assert files == [cache.entry(pack.source.sha256, "text")]
 
 
 def test_default_folder_follows_the_environment(monkeypatch, tmp_path):

@@ -180,9 +180,12 @@ def test_json_lines_from_parse_are_validated_pack_by_pack(tmp_path):
         "(the PDF has no text layer)",
         f"councildocs: error: {packs}:3: not JSON (Expecting value)",
     ]
-    # both lines are one pack, reported under its file; the broken line is an IO001 finding
-    checked, broken = json.loads(result.stdout)
+    # the two lines are two packs of one file (parsed twice): each is reported, the second
+    # told apart; the broken line is an IO001 finding
+    checked, broken, again = json.loads(result.stdout)
     assert [f["code"] for f in checked["findings"]] == ["CON002"]
+    assert again["path"] == f"{checked['path']} (pack 2 of this path)"
+    assert again["findings"] == checked["findings"]
     assert broken["path"] == f"{packs}:3"
     assert [(f["code"], f["message"]) for f in broken["findings"]] == [
         ("IO001", "not JSON (Expecting value)")

@@ -50,7 +50,9 @@ def parse(source: Input, *, name: str | None = None, ocr: OcrSettings | None = N
     # themselves), so the contents go to a private temporary file named for their kind
     suffix = Path(name).suffix.lower()
     if suffix not in (".pdf", ".txt"):
-        suffix = ".pdf" if b"%PDF-" in data[:1024] else ".txt"
+        from .inputs import looks_like_pdf
+
+        suffix = ".pdf" if looks_like_pdf(data) else ".txt"
     with tempfile.TemporaryDirectory(prefix="councildocs-") as folder:
         held = Path(folder) / f"input{suffix}"
         held.write_bytes(data)

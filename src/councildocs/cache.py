@@ -11,6 +11,15 @@ The folder name also carries a fingerprint of councildocs' own source files: bet
 releases (a development checkout, an editable install) the version string stays the same
 while the parsers change, and a cache must not answer with an older parser's output.
 
+The key is the file's sha256 and the reader its bytes and name choose (``pdf`` or
+``text``: a ``.txt`` quoting ``%PDF-`` is text, the same bytes named ``.pdf`` a PDF), so
+the same content read another way is another entry. Each entry opens with a line holding
+the sha256 of the JSON after it: a damaged entry (a disk error, a crash mid-copy, an
+edit) fails the check, is a miss, and is parsed and stored afresh.
+
+An unwritable or full cache folder costs nothing but the caching: the first write that
+fails logs one warning (``councildocs.cache``), and the parse result stands.
+
 Because the key names the code that wrote an entry, a hit needs no validation:
 :meth:`PackCache.get_json` hands back the stored JSON with only ``source.path`` rewritten
 in place (every other byte as the parser's JSON had it), without loading pydantic or the
@@ -25,6 +34,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -33,6 +43,8 @@ from typing import TYPE_CHECKING, Any
 
 from .atomic import write_atomically
 from .contract import SCHEMA_VERSION
+from .errors import UnreadableInput, UnwritableOutput
+from .inputs import check_regular_file, looks_like_pdf
 
 if TYPE_CHECKING:
     from .models import Pack
@@ -61,11 +73,29 @@ def code_fingerprint() -> str:
 
 
 def file_sha256(path: str | Path) -> str:
+    return file_key(path)[0]
+
+
+def file_key(path: str | Path) -> tuple[str, str]:
+    """The file's sha256 and the reader that reads it (``pdf`` or ``text``), in one pass."""
     digest = hashlib.sha256()
+    head = b""
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
+            head = head or block
             digest.update(block)
-    return digest.hexdigest()
+    return digest.hexdigest(), reader_of(head, str(path))
+
+
+def reader_of(data: bytes, name: str) -> str:
+    """Which reader :func:`councildocs.extract.load` gives these bytes under this name."""
+    return "pdf" if looks_like_pdf(data, name) else "text"
+
+
+#: an entry's first line: the checksum of the JSON that follows it
+_CHECKSUM_LINE = re.compile(r"sha256=([0-9a-f]{64})\n")
+
+_log = logging.getLogger(__name__)
 
 
 class PackCache:
@@ -80,14 +110,29 @@ class PackCache:
         )
         # settings that change the result for the same bytes (OCR's mode and languages)
         self.variant = variant
+        # once a write has failed, no more are tried (and the warning is not repeated)
+        self.read_only = False
 
     def with_variant(self, variant: str) -> PackCache:
         """The same folder, with entries for results parsed under other settings."""
-        return PackCache(self.root, variant)
+        other = PackCache(self.root, variant)
+        other.read_only = self.read_only
+        return other
 
-    def entry(self, sha256: str) -> Path:
+    def entry(self, sha256: str, reader: str) -> Path:
         suffix = f"-{self.variant}" if self.variant else ""
-        return self.directory / sha256[:2] / f"{sha256}{suffix}.json"
+        return self.directory / sha256[:2] / f"{sha256}-{reader}{suffix}.json"
+
+    def check_writable(self) -> bool:
+        """Whether entries can be written here; if not, warn once and write none (a batch
+        asks before it starts workers, so that they do not each warn)."""
+        probe = self.directory / ".writable"
+        try:
+            write_atomically(probe, "")
+            probe.unlink()
+        except (UnwritableOutput, OSError) as exc:
+            self._stop_writing(exc)
+        return not self.read_only
 
     def get_json(self, path: str | Path) -> tuple[str, dict[str, Any]] | None:
         """The cached Pack JSON for this file's bytes, carrying ``path``, and its ``source``.
@@ -95,17 +140,20 @@ class PackCache:
         None on a miss. A file that cannot be read is a miss, so the parser reports it in
         its own words; so is an entry that is not a Pack's JSON.
         """
-        from .errors import UnreadableInput
-        from .inputs import check_regular_file
-
         try:
             check_regular_file(path)  # a FIFO or device is never hashed: it would hang
-            entry = self.entry(file_sha256(path))
+            entry = self.entry(*file_key(path))
             text = entry.read_text(encoding="utf-8")
-        except (OSError, UnreadableInput):
+        except (OSError, UnreadableInput, UnicodeDecodeError):
             return None
+        checksum = _CHECKSUM_LINE.match(text)
+        if checksum is None:
+            return None
+        pack_json = text[checksum.end() :]
+        if hashlib.sha256(pack_json.encode()).hexdigest() != checksum.group(1):
+            return None  # damaged: parsed again, and the entry replaced
         try:
-            return with_source_path(text, str(path))
+            return with_source_path(pack_json, str(path))
         except (ValueError, IndexError, TypeError):
             return None
 
@@ -124,7 +172,30 @@ class PackCache:
             return None  # not a Pack this build can read
 
     def put(self, sha256: str, pack_json: str) -> None:
-        write_atomically(self.entry(sha256), pack_json)
+        """Store a Pack's JSON for the file of this sha256 (its reader read from the JSON's
+        ``source.format``). A write that fails warns once and is not retried."""
+        if self.read_only:
+            return
+        try:
+            source, _start, _end = _member(pack_json, 0, "source")
+            reader = source["format"]
+        except (ValueError, IndexError, TypeError, KeyError):
+            return  # not a Pack's JSON: nothing a lookup could find
+        checksum = hashlib.sha256(pack_json.encode()).hexdigest()
+        try:
+            write_atomically(self.entry(sha256, reader), f"sha256={checksum}\n{pack_json}")
+        except (UnwritableOutput, OSError) as exc:
+            self._stop_writing(exc)
+
+    def _stop_writing(self, exc: Exception) -> None:
+        if not self.read_only:
+            problem = exc.problem if isinstance(exc, UnwritableOutput) else exc.strerror
+            _log.warning(
+                "cannot write to the cache folder %s (%s); results are not cached",
+                self.root,
+                problem,
+            )
+        self.read_only = True
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")

@@ -102,6 +102,19 @@ def describe_file_type(status: os.stat_result) -> str:
     return "not a plain file"
 
 
+#: how far into a file a PDF reader looks for ``%PDF-`` (junk before it is tolerated)
+PDF_HEADER_WINDOW = 1024
+
+
+def looks_like_pdf(data: bytes, name: str = "") -> bool:
+    """Whether a file's bytes are a PDF: ``%PDF-`` at the start, or within the first KiB as
+    PDF readers allow (a mail gateway's prefix) unless the file is named ``.txt``, whose
+    text may well quote ``%PDF-`` (an export of a page about PDFs)."""
+    if data.lstrip()[:5] == b"%PDF-":
+        return True
+    return not name.lower().endswith(".txt") and b"%PDF-" in data[:PDF_HEADER_WINDOW]
+
+
 def is_saved(path: str | Path) -> bool:
     """Whether a file is saved ``parse`` output, by its name (see :mod:`councildocs.saved`)."""
     return str(path).lower().endswith(SAVED_SUFFIXES)
@@ -154,7 +167,7 @@ def download_to_temporary(url: str) -> str:
     with PoliteClient(min_interval=0) as client:
         download = client.download(url, folder / f"{name}.download")
     with open(download.path, "rb") as handle:
-        is_pdf = b"%PDF-" in handle.read(1024)
+        is_pdf = looks_like_pdf(handle.read(PDF_HEADER_WINDOW))
     return str(download.path.rename(download.path.with_suffix(".pdf" if is_pdf else ".txt")))
 
 

@@ -10,10 +10,15 @@ In the last two, a file ``parse`` could not read is a record ``{"path": ..., "er
 in its place: :func:`read_saved` yields it as a :class:`SavedFailure` marked ``from_parse``
 so a caller can skip it with a note. A line that is neither a Pack nor such a record is a
 :class:`SavedFailure` too (``from_parse`` False): one bad line never costs the others.
+
+Saved output is UTF-8; a byte order mark (as Windows editors save it) is allowed. Bytes
+that are not UTF-8, and JSON nested deeper than any Pack (a hostile file), are one
+clean error naming the file or the line, never a traceback.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,6 +51,8 @@ class SavedFailure:
 
 def pack_from_json(data: str | bytes, name: str) -> Pack:
     """One Pack from its JSON text; :class:`UnreadableInput` naming ``name`` if it is not one."""
+    if isinstance(data, bytes):
+        data = _utf8(data, name)
     try:
         return Pack.model_validate_json(data)
     except ValidationError as exc:
@@ -72,9 +79,11 @@ def read_saved(path: str | Path) -> Iterator[Pack | SavedFailure]:
         yield pack_from_json(data, name)
         return
     try:
-        entries = json.loads(data)
+        entries = json.loads(_utf8(data, name))
     except json.JSONDecodeError as exc:
         raise UnreadableInput(name, f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise UnreadableInput(name, f"not councildocs parse output ({_TOO_DEEP})") from None
     if not isinstance(entries, list) or not entries:
         raise UnreadableInput(name, "not councildocs parse output (an empty array)")
     first = _entry(entries[0], f"{name}[1]")
@@ -90,16 +99,24 @@ def _read_lines(path: str | Path) -> Iterator[Pack | SavedFailure]:
     name = str(path)
     check_regular_file(path)
     try:
-        handle = open(path, encoding="utf-8")
+        handle = open(path, "rb")
     except FileNotFoundError:
         raise UnreadableInput(name, "no such file") from None
     except OSError as exc:
         raise UnreadableInput(name, f"cannot read it ({exc.strerror})") from None
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if not raw.strip():
                 continue
-            yield _line(line, f"{name}:{number}")
+            where = f"{name}:{number}"
+            try:
+                line = _utf8(raw, where)
+            except UnreadableInput as exc:
+                yield SavedFailure(where, exc.problem, from_parse=False)
+                continue
+            yield _line(line, where)
 
 
 def _line(line: str, where: str) -> Pack | SavedFailure:
@@ -111,6 +128,8 @@ def _line(line: str, where: str) -> Pack | SavedFailure:
         entry = json.loads(line)
     except json.JSONDecodeError as exc:
         return SavedFailure(where, f"not JSON ({exc.msg})", from_parse=False)
+    except RecursionError:
+        return SavedFailure(where, f"not a Pack ({_TOO_DEEP})", from_parse=False)
     if _is_error_record(entry):
         return _entry(entry, where)
     return SavedFailure(where, _not_a_pack(invalid), from_parse=False)
@@ -127,6 +146,21 @@ def _entry(entry: Any, where: str) -> Pack | SavedFailure:
 
 def _is_error_record(entry: Any) -> bool:
     return isinstance(entry, dict) and set(entry) == {"path", "error"}
+
+
+_TOO_DEEP = "JSON nested deeper than any Pack"
+
+
+def _utf8(data: bytes, name: str) -> str:
+    """Saved output's text: UTF-8, after a byte order mark if there is one."""
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problem = (
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); saved JSON is UTF-8"
+        )
+        raise UnreadableInput(name, problem) from None
 
 
 def _read_bytes(path: str | Path) -> bytes:

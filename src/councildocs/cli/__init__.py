@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import importlib
+import logging
 import os
 import pkgutil
 import signal
@@ -46,11 +47,18 @@ class _Main(click.Group):
             raise _Terminated
 
         previous = signal.signal(signal.SIGTERM, on_sigterm)
+        warnings = _LibraryWarnings()
         try:
             try:
                 return super().invoke(ctx)
             finally:
                 sys.stdout.flush()  # a full disk shows here, not at exit with a trace
+        except click.ClickException as exc:
+            from ..output.escaping import for_terminal
+
+            # click's usage errors quote what was typed (a path): one inert line too
+            exc.message = for_terminal(exc.message)
+            raise
         except KeyboardInterrupt:
             report_error("interrupted", "stopped by Ctrl-C (SIGINT)")
             sys.exit(EXIT_INTERRUPTED)
@@ -67,7 +75,34 @@ class _Main(click.Group):
             report_error(exc.filename or "<stdout>", f"cannot write ({exc.strerror})")
             sys.exit(EXIT_INPUT_ERROR)
         finally:
+            warnings.close()
             signal.signal(signal.SIGTERM, previous)
+
+
+class _LibraryWarnings(logging.Handler):
+    """What the libraries log (pypdfium2 on a circular outline) and Python warnings, as
+    one prefixed, escaped line each, instead of bare lines on stderr; for a run's length."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self._root = logging.getLogger()  # at its default level, WARNING
+        self._root.addHandler(self)
+        logging.captureWarnings(True)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from ..output.escaping import for_terminal
+
+        source = record.name.split(".")[0]
+        source = "" if source == "councildocs" else f"{source}: "
+        message = record.getMessage().strip()
+        if record.name == "py.warnings":  # its second line is the warning's source code
+            message = message.splitlines()[0]
+        click.echo(f"councildocs: warning: {source}{for_terminal(message)}", err=True)
+
+    def close(self) -> None:
+        logging.captureWarnings(False)
+        self._root.removeHandler(self)
+        super().close()
 
 
 def _silence_stdout() -> None:

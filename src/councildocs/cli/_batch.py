@@ -26,6 +26,7 @@ from ..cache import PackCache
 from ..errors import CouncilDocsError
 from ..inputs import configured_exclude, expand_paths, read_pipe
 from ..ocr_settings import OcrSettings
+from ..output.escaping import for_terminal
 from ..output.wording import count
 from ..workers import DEFAULT_TIMEOUT, Limits, default_limits, parse_size
 from . import _common
@@ -168,7 +169,11 @@ def is_single_file(arguments: tuple[str, ...]) -> bool:
 
 
 def open_cache(cache_dir: Path | None, no_cache: bool) -> PackCache | None:
-    return None if no_cache else PackCache(cache_dir)
+    if no_cache:
+        return None
+    cache = PackCache(cache_dir)
+    cache.check_writable()  # here, once: workers given an unwritable one would each warn
+    return cache
 
 
 def parse_packs(
@@ -234,7 +239,7 @@ class Progress:
     def skip(self, where: str, note: str) -> None:
         """An input left out on purpose: a note on stderr (even with --quiet: data is missing)."""
         self.summary.skipped += 1
-        line = f"councildocs: note: {where}: {note}"
+        line = f"councildocs: note: {for_terminal(where)}: {for_terminal(note)}"
         if self._bar:
             self._bar.console.print(line, markup=False, highlight=False)
             self._bar.update(self._task, advance=1)
@@ -243,18 +248,24 @@ class Progress:
 
     def done(self, outcome: Outcome[Any]) -> None:
         self.summary.add(outcome)
-        error = f"councildocs: error: {outcome.path}: {outcome.error}" if not outcome.ok else None
+        shown = for_terminal(outcome.path)
+        error = (
+            f"councildocs: error: {shown}: {for_terminal(outcome.error or '')}"
+            if not outcome.ok
+            else None
+        )
         if self._bar:
             if error:
                 self._bar.console.print(error, markup=False, highlight=False)
             rate = self.summary.pages / self.summary.seconds if self.summary.seconds else 0
-            self._bar.update(
-                self._task, advance=1, description=Path(outcome.path).name[:40], rate=f"{rate:.0f}"
-            )
+            from rich.markup import escape  # the description column reads markup
+
+            name = escape(for_terminal(Path(outcome.path).name)[:40])
+            self._bar.update(self._task, advance=1, description=name, rate=f"{rate:.0f}")
         elif error:
             print(error, file=self._stream, flush=True)
         elif not self.quiet:
             cached = ", cached" if outcome.from_cache else ""
             pages = count(outcome.pages, "page")
-            line = f"ok {outcome.path} ({pages}, {outcome.seconds:.2f} s{cached})"
+            line = f"ok {shown} ({pages}, {outcome.seconds:.2f} s{cached})"
             print(line, file=self._stream, flush=True)

@@ -10,6 +10,7 @@ import click
 from ..atomic import write_atomically
 from ..batch import failure_reason
 from ..errors import CouncilDocsError
+from ..output.escaping import for_terminal
 
 if TYPE_CHECKING:
     from ..models import Pack
@@ -32,7 +33,7 @@ EXIT_INPUT_ERROR = 2
 
 def report_error(path: str, problem: str) -> None:
     """Print one line naming the file and the problem, on stderr, and carry on."""
-    click.echo(f"councildocs: error: {path}: {problem}", err=True)
+    click.echo(f"councildocs: error: {for_terminal(path)}: {for_terminal(problem)}", err=True)
 
 
 def fail(path: str, problem: str) -> None:

@@ -155,7 +155,17 @@ def _packs(
 ) -> Iterator[Pack]:
     """Every pack the files hold, in the order named; failures reported as they come."""
     from ..models import Pack
+    from ..output.sqlite import check_storable
     from ..saved import is_saved, read_saved
+
+    def storable(pack: Pack) -> bool:
+        """Whether the pack can be written; if not it is this run's one failed line."""
+        try:
+            check_storable(pack)
+        except CouncilDocsError as exc:
+            progress.done(Outcome(exc.path, error=exc.problem))
+            return False
+        return True
 
     to_parse = [f for f in files if not is_saved(f)]
     parsed = parse_packs(to_parse, jobs=jobs, cache=cache, progress=progress, ocr=ocr)
@@ -168,6 +178,8 @@ def _packs(
         try:
             for entry in read_saved(path):
                 if isinstance(entry, Pack):
+                    if not storable(entry):
+                        continue
                     progress.done(
                         Outcome(entry.source.path, value=entry, pages=entry.source.page_count)
                     )

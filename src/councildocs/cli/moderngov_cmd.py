@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from ..output.escaping import for_terminal
 from . import main
 from ._common import fail
 
@@ -81,7 +82,7 @@ def committees(client, fmt: str, show_all: bool) -> None:
         click.echo(json.dumps([c.model_dump(mode="json") for c in found], indent=2))
         return
     for committee in found:
-        click.echo(f"{committee.id:>6}  {committee.title}")
+        click.echo(f"{committee.id:>6}  {for_terminal(committee.title)}")
 
 
 @moderngov.command()
@@ -115,10 +116,11 @@ def meetings(
     if fmt == "json":
         click.echo(json.dumps([m.model_dump(mode="json") for m in found], indent=2))
         return
-    click.echo(f"{chosen.title} (committee {chosen.id}): {len(found)} meetings")
+    click.echo(f"{for_terminal(chosen.title)} (committee {chosen.id}): {len(found)} meetings")
     for meeting in found:
         click.echo(
-            f"{meeting.id:>7}  {meeting.date}  {meeting.time or '':>8}  {meeting.status or ''}"
+            f"{meeting.id:>7}  {meeting.date}  {for_terminal(meeting.time or ''):>8}  "
+            f"{for_terminal(meeting.status or '')}"
         )
 
 
@@ -144,7 +146,7 @@ def fetch(client, meeting_id: int, root: str) -> None:
     result = fetch_meeting(client, meeting_id, root)
     skipped = len(result.manifest.skipped)
     click.echo(
-        f"{result.folder}: {result.downloaded} downloaded, {result.unchanged} unchanged"
+        f"{for_terminal(str(result.folder))}: {result.downloaded} downloaded, {result.unchanged} unchanged"
         + (f", {skipped} not fetched (see meeting.json)" if skipped else ""),
         err=True,
     )

@@ -13,6 +13,7 @@ import click
 
 from ..batch import failure_reason
 from ..inputs import STDIN
+from ..output.escaping import for_csv_cell, for_terminal
 from . import main
 from ._batch import exclude_option, input_files, is_single_file, read_stdin
 from ._common import EXIT_BATCH_FAILED, fail, report_error, write_atomically
@@ -80,7 +81,7 @@ def tables(
         for entry in found:
             name = _csv_name(entry, prefix_file=len(files) > 1)
             write_atomically(csv_dir / name, _csv(entry))
-            click.echo(str(csv_dir / name))
+            click.echo(for_terminal(str(csv_dir / name)))
     if failed:
         sys.exit(EXIT_BATCH_FAILED)
 
@@ -96,6 +97,6 @@ def _csv(entry: PackTable) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     if any(entry.table.header):
-        writer.writerow(entry.table.header)
-    writer.writerows(entry.table.rows)
+        writer.writerow(map(for_csv_cell, entry.table.header))
+    writer.writerows(map(for_csv_cell, row) for row in entry.table.rows)
     return buffer.getvalue()

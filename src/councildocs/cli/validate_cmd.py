@@ -21,6 +21,7 @@ from .. import output
 from ..batch import Outcome
 from ..contract import Severity
 from ..errors import CouncilDocsError
+from ..output.escaping import for_terminal
 from . import main
 from ._batch import (
     Progress,
@@ -191,6 +192,7 @@ def validate(
                     continue
                 if meeting is not None:
                     read.append(pack)
+                name = _distinct(name, results)
                 file_rules = settings.rules(name)
                 results[name] = lint(pack, file_rules, settings.severity, moderngov=meeting)
                 checked[name] = targets(pack, file_rules, meeting)
@@ -229,6 +231,17 @@ def validate(
     sys.stdout.flush()
     if exit_code:
         sys.exit(exit_code)
+
+
+def _distinct(name: str, results: dict[str, list[Finding]]) -> str:
+    """The name a pack's findings are reported under: its path, told apart from an earlier
+    pack of the same path (two parses of one file saved in one JSON Lines file)."""
+    if name not in results:
+        return name
+    number = 2
+    while f"{name} (pack {number} of this path)" in results:
+        number += 1
+    return f"{name} (pack {number} of this path)"
 
 
 def _statistics(results: dict[str, list[Finding]], as_json: bool) -> str:
@@ -335,8 +348,9 @@ def _packs(path: str, parsed: dict[str, Outcome]) -> Iterator[tuple[str, Pack | 
                 yield entry.source.path, entry, None
             elif entry.from_parse:
                 click.echo(
-                    f"councildocs: note: {entry.where}: skipped {entry.path}, which parse "
-                    f"could not read ({entry.problem})",
+                    f"councildocs: note: {for_terminal(entry.where)}: skipped "
+                    f"{for_terminal(str(entry.path))}, which parse could not read "
+                    f"({for_terminal(entry.problem)})",
                     err=True,
                 )
             else:

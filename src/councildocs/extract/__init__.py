@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import NoTextLayer, UnreadableInput
-from ..inputs import check_regular_file
+from ..inputs import check_regular_file, looks_like_pdf
 from ..ocr_settings import OcrSettings
 from .furniture import strip_furniture
 from .ocr import read_by_ocr
@@ -43,8 +43,13 @@ def load(path: str | Path, ocr: OcrSettings | None = None) -> SourceDocument:
     if not data.strip():
         raise UnreadableInput(name, "the file is empty")
     sha256 = hashlib.sha256(data).hexdigest()
-    if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
-        pages, facts = read_pdf(name)
+    if looks_like_pdf(data, name):
+        try:
+            pages, facts = read_pdf(name)
+        except UnreadableInput:
+            if _has_no_pages(name):
+                raise UnreadableInput(name, "the PDF has no pages") from None
+            raise
         if not pages:
             raise UnreadableInput(name, "the PDF has no pages")
         settings = ocr or OcrSettings()
@@ -60,6 +65,24 @@ def load(path: str | Path, ocr: OcrSettings | None = None) -> SourceDocument:
         )
     strip_furniture(source.pages)
     return source
+
+
+def _has_no_pages(path: str) -> bool:
+    """Whether a PDF that PDFium would not open is whole but has an empty page tree.
+
+    PDFium refuses such a file without setting an error of its own (what it reports is
+    whatever failed before), so pdfminer, already here for pdfplumber, is asked instead.
+    """
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with open(path, "rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            return next(PDFPage.create_pages(document), None) is None
+    except Exception:  # damaged in a way pdfminer sees too: not this case
+        return False
 
 
 def _no_text_problem(settings: OcrSettings) -> str:

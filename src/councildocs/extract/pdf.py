@@ -132,10 +132,15 @@ def _describe_open_error(message: str) -> str:
     return f"cannot open the PDF ({message})"
 
 
+#: bookmark levels read: far more than a pack nests (a report's 1.2.3.4.5 numbering), a
+#: bound only against a malformed outline
+MAX_OUTLINE_DEPTH = 32
+
+
 def _document_facts(pdf: pdfium.PdfDocument) -> dict:
     metadata = pdf.get_metadata_dict(skip_empty=True)
     outline = []
-    for bookmark in pdf.get_toc(max_depth=4):
+    for bookmark in pdf.get_toc(max_depth=MAX_OUTLINE_DEPTH):
         dest = bookmark.get_dest()
         index = dest.get_index() if dest is not None else None
         outline.append(

@@ -9,6 +9,8 @@ running paragraph, or it opens with a section or item number.
 
 from __future__ import annotations
 
+import codecs
+
 import regex
 
 from ..errors import UnreadableInput
@@ -18,13 +20,54 @@ _COLUMN_GAP = regex.compile(r"\s{3,}|\t+")
 _NUMBERED_START = regex.compile(r"^\d+(\.\d+)*\.?\s+\p{Lu}")
 
 
-def read_text(path: str, data: bytes) -> list[Page]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    if "\x00" in text:
+#: byte order marks, longest first: UTF-32's little-endian mark begins with UTF-16's
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: controls no text export holds (tab, newline, form feed, CR and vertical tab it may),
+#: and the replacement character a byte no encoding here could read becomes
+_BINARY_CHARACTER = regex.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+#: more of those than this share of the characters is binary data, not an export with a
+#: stray byte: random bytes hold about one in eight; exports hold none
+_MAX_BINARY_SHARE = 0.01
+
+
+def decode_text(path: str, data: bytes) -> str:
+    """A text export's characters. A byte order mark says the encoding (UTF-8, UTF-16 or
+    UTF-32, as Windows tools write them); without one the text is UTF-8, and a line that is
+    not (a paragraph pasted from a Windows-1252 document) is read as Windows-1252 on its
+    own, so one such byte does not turn every accent of the file into mojibake.
+    :class:`UnreadableInput` for binary data: NUL bytes, or controls no export holds."""
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            text = data[len(mark) :].decode(encoding, errors="replace")
+            break
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+    binary = len(_BINARY_CHARACTER.findall(text))
+    if "\x00" in text or binary > max(2, len(text) * _MAX_BINARY_SHARE):
         raise UnreadableInput(path, "not a text file (it holds binary data)")
+    return text
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
+
+
+def read_text(path: str, data: bytes) -> list[Page]:
+    text = decode_text(path, data)
     raw_pages = text.split("\f") if "\f" in text else _split_on_page_starts(text.splitlines())
     pages = []
     for number, raw in enumerate(raw_pages, start=1):

@@ -10,12 +10,14 @@ Property values escape ``%``, CR, LF, ``:`` and ``,``; messages escape ``%``, CR
 from __future__ import annotations
 
 from ..models import Finding, Severity
+from .escaping import for_terminal
 from .findings_text import file_line, page_label
 
 LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
 
 def _data(text: str) -> str:
+    text = for_terminal(text)  # no control character or escape reaches the log
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..models import Finding
+from .escaping import for_xml
 from .findings_text import page_label
 
 
@@ -30,7 +31,7 @@ def render(
             key = (finding.code, finding.document)
             cases.setdefault(key, []).append(finding)
             titles.setdefault(key, finding.document_title)
-        suite = ET.SubElement(suites, "testsuite", name=path)
+        suite = ET.SubElement(suites, "testsuite", name=for_xml(path))
         failures = 0
         for (code, document), found in sorted(
             cases.items(), key=lambda kv: (kv[0][0], kv[0][1] or -1)
@@ -44,17 +45,21 @@ def render(
             )
             title = titles.get((code, document))
             name = f"{code} {where}" + (f": {title}" if title else "")
-            case = ET.SubElement(suite, "testcase", classname=code, name=name, file=path)
+            case = ET.SubElement(
+                suite, "testcase", classname=code, name=for_xml(name), file=for_xml(path)
+            )
             if found:
                 failures += 1
                 worst = max(found, key=lambda f: ["info", "warning", "error"].index(f.severity))
                 failure = ET.SubElement(
-                    case, "failure", message=found[0].message, type=worst.severity.value
+                    case, "failure", message=for_xml(found[0].message), type=worst.severity.value
                 )
-                failure.text = "\n".join(
-                    f"{page_label(f) or 'page ?'}: {f.message}"
-                    + (f'\n    "{f.quote}"' if f.quote else "")
-                    for f in found
+                failure.text = for_xml(
+                    "\n".join(
+                        f"{page_label(f) or 'page ?'}: {f.message}"
+                        + (f'\n    "{f.quote}"' if f.quote else "")
+                        for f in found
+                    )
                 )
         suite.set("tests", str(len(cases)))
         suite.set("failures", str(failures))

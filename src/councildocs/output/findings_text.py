@@ -5,9 +5,16 @@ from __future__ import annotations
 from io import StringIO
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 
 from ..models import Finding, Severity
+from .escaping import for_terminal
+
+
+def escape(text: str) -> str:
+    """Outside text as rich prints it literally, on one line (see :mod:`.escaping`)."""
+    return escape_markup(for_terminal(text))
+
 
 STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 

@@ -599,13 +599,53 @@ MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _from_hand_written_schem
 # --- writing ------------------------------------------------------------------------------
 
 
+#: SQLite's INTEGER: eight bytes, signed
+_SQLITE_INTEGERS = range(-(2**63), 2**63)
+
+_LONE_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
+def check_storable(pack: Pack) -> None:
+    """:class:`~councildocs.errors.UnreadableInput` naming the pack and the field of the first
+    value SQLite cannot hold: an integer beyond 64 bits (a page number of 20 digits in
+    edited saved JSON) or text that is not Unicode (a lone surrogate from a ``\\ud800``
+    escape). Asked before the pack's transaction, so the pack is refused whole, in one
+    line, and the others still land."""
+    from ..errors import UnreadableInput
+
+    def first_problem(value: Any, where: str) -> str | None:
+        if isinstance(value, bool) or value is None:
+            return None
+        if isinstance(value, int):
+            return None if value in _SQLITE_INTEGERS else f"{where} is {value}"
+        if isinstance(value, str):
+            return f"{where} holds a lone surrogate" if _LONE_SURROGATE.search(value) else None
+        if isinstance(value, dict):
+            items = value.items()
+        elif isinstance(value, list | tuple):
+            items = enumerate(value)
+        else:
+            return None
+        for key, item in items:
+            found = first_problem(item, f"{where}.{key}" if where else str(key))
+            if found:
+                return found
+        return None
+
+    problem = first_problem(pack.model_dump(), "")
+    if problem:
+        raise UnreadableInput(pack.source.path, f"a value SQLite cannot hold: {problem}")
+
+
 def write_pack(
     db: Database,
     pack: Pack,
     findings: Iterable[Finding] = (),
     councildocs_version: str | None = None,
 ) -> int:
-    """Replace the pack's rows (keyed by sha256) in one transaction; return its packs.id."""
+    """Replace the pack's rows (keyed by sha256) in one transaction; return its packs.id.
+    A pack with a value SQLite cannot hold is refused first (:func:`check_storable`)."""
+    check_storable(pack)
     findings = list(findings)
     with db.atomic():
         replaced_councils = [

@@ -5,31 +5,34 @@ from __future__ import annotations
 from rich.tree import Tree
 
 from ..models import Pack
+from .findings_text import escape
 from .wording import count, page_range
 
 
 def pack_tree(pack: Pack) -> Tree:
     meeting = pack.meeting
     heading = " · ".join(
-        str(v)
+        escape(str(v))
         for v in (meeting.council, meeting.body, meeting.date, meeting.time, meeting.venue)
         if v
     )
-    tree = Tree(f"[bold]{pack.source.path}[/] ({count(pack.source.page_count, 'page')})")
+    tree = Tree(f"[bold]{escape(pack.source.path)}[/] ({count(pack.source.page_count, 'page')})")
     tree.add(f"[bold]Meeting[/] {heading or '[dim]not stated[/]'}")
     agenda = tree.add(f"[bold]Agenda[/] ({len(pack.agenda.items)} items)")
     for item in pack.agenda.items:
         pages = f" [dim]{page_range(item.pages.start, item.pages.end)}[/]" if item.pages else ""
         part = " [magenta](part 2)[/]" if item.part == 2 else ""
-        label = agenda.add(f"{item.number}. {item.title}{pages}{part}")
+        label = agenda.add(f"{escape(item.number)}. {escape(item.title)}{pages}{part}")
         if item.presenter:
-            role = f", {item.presenter.role}" if item.presenter.role else ""
-            label.add(f"[dim]presenter:[/] {item.presenter.name}{role}")
+            role = f", {escape(item.presenter.role)}" if item.presenter.role else ""
+            label.add(f"[dim]presenter:[/] {escape(item.presenter.name)}{role}")
     documents = tree.add(f"[bold]Documents[/] ({len(pack.documents)})")
     for doc in pack.documents:
         pages = page_range(doc.pages.start, doc.pages.end) if doc.pages else "pages ?"
         item = f" · item {doc.agenda_item}" if doc.agenda_item else ""
-        node = documents.add(f"[cyan]{doc.kind}[/] {doc.title or ''} [dim]({pages}{item})[/]")
+        node = documents.add(
+            f"[cyan]{doc.kind}[/] {escape(doc.title or '')} [dim]({pages}{item})[/]"
+        )
         facts = _facts(doc)
         if doc.tables:
             facts.append(count(len(doc.tables), "table"))

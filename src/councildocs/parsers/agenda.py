@@ -19,6 +19,7 @@ from ..models import AgendaItem, Meeting, PageSpan, Presenter, UnplacedText
 from ..vocabulary.labels import LETTER_SALUTATION
 from .common import (
     DATE_PATTERN,
+    TIME_PATTERN,
     clean,
     find_time,
     join_lines,
@@ -584,6 +585,7 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
     left = [_left_column(line) for line in head]
     letter = any(LETTER_SALUTATION.match(text) for text, _ in left)
     meeting_date_line: str | None = None
+    dated_sentences: list[UnplacedText] = []  # date lines that say more than was taken
     for i, (text, _) in enumerate(left):
         label = _MEETING_LABEL.match(head[i].text.strip())
         if label and letter and label["label"].lower() == "date":
@@ -632,13 +634,29 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
         if named and not meeting.body:
             body = clean(named["body"])
             meeting.body = body.title() if body.isupper() else body
+        if _holds_more_than(text, meeting):
+            dated_sentences.append(UnplacedText(page=head[i].page, text=text))
     if not meeting.body and (found := _body(left)):
         meeting.body, body_lines = found
         used.update(body_lines)
     leftovers = [
         UnplacedText(page=head[i].page, text=right) for i in sorted(used) if (right := left[i][1])
     ]
-    return meeting, used, leftovers
+    return meeting, used, dated_sentences + leftovers
+
+
+def _holds_more_than(text: str, meeting: Meeting) -> bool:
+    """Whether the line that dated the meeting names more than the meeting's fields took
+    from it: a capitalised word of five letters or more (a venue, a body) left over once
+    the date, the time and the fields' own words are taken out. Such a line is kept as
+    unplaced text, so that what it says is not lost."""
+    rest = TIME_PATTERN.sub(" ", DATE_PATTERN.sub(" ", text))
+    taken = {
+        word.casefold()
+        for value in (meeting.council, meeting.body, meeting.venue)
+        for word in regex.findall(r"\p{L}+", value or "")
+    }
+    return any(word.casefold() not in taken for word in regex.findall(r"\b\p{Lu}\p{L}{4,}", rest))
 
 
 def _council_line(text: str) -> str | None:

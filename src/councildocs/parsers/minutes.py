@@ -377,12 +377,14 @@ def _leading_attendance(item: _Item, attendance: Attendance) -> None:
     """Attendance lists that open an item ("• Perfunctory Business" then "o Commissioners
     Present: ..."): read into the attendance and taken out of the item's text."""
     body = item.lines[1:]
-    trial = _header_attendance(body, Attendance())
+    read = Attendance()
+    trial = _header_attendance(body, read)
     prefix = 0
     while prefix in trial:
         prefix += 1
-    if prefix == 0:
-        return
+    if prefix == 0 or not any(read.model_dump().values()):
+        return  # a sentence that only names a label ("Members of the public were invited
+        # to participate."): it names no one, so it stays the item's text
     _header_attendance(body[:prefix], attendance)
     item.lines = [item.lines[0], *body[prefix:]]
 
@@ -429,15 +431,23 @@ def _continues_title(previous: Line, line: Line) -> bool:
 
 
 def _minute_item(item: _Item) -> MinuteItem:
-    heading_count = 1 + sum(
-        1 for ln in item.lines[1:4] if ln is not item.lines[0] and _is_heading_part(item, ln)
-    )
+    # the heading's own lines lead the item: counted up to the first that is not one, so
+    # that a body line is never skipped for a later line that happens to repeat the title
+    heading_count = 1
+    for ln in item.lines[1:4]:
+        if ln is item.lines[0] or not _is_heading_part(item, ln):
+            break
+        heading_count += 1
     body = item.lines[heading_count:]
+    text = _text(body)
+    after_title = _after_title(item, item.lines[:heading_count])
+    if after_title:
+        text = f"{after_title}\n{text}" if text else after_title
     minute = MinuteItem(
         number=item.number,
         agenda_item=item.agenda_item,
         title=item.title,
-        text=_text(body),
+        text=text,
         provenance=provenance(item.heading),
     )
     resolutions, decided = _resolutions(body)
@@ -446,6 +456,20 @@ def _minute_item(item: _Item) -> MinuteItem:
         procedural = decision_words.PROCEDURAL_MOTION.search(resolution.text)
         (minute.procedural_votes if procedural else minute.resolutions).append(resolution)
     return minute
+
+
+def _after_title(item: _Item, heading_lines: list[Line]) -> str:
+    """What the heading's lines print after the title, past a colon or dash ("Planning -
+    the following applications were discussed:", "Minutes of 1st September - accepted"):
+    the item's first words, not its title's."""
+    printed = clean(
+        " ".join(ln.text for ln in heading_lines if not _AGENDA_REF.match(ln.text.strip()))
+    )  # an "(Item 4)" line is the agenda_item, placed already
+    at = printed.casefold().find(item.title.casefold()) if item.title else -1
+    if at < 0:
+        return ""
+    rest = printed[at + len(item.title) :].lstrip(" -–—:")
+    return rest if regex.search(r"\p{L}", rest) else ""
 
 
 def _is_heading_part(item: _Item, line: Line) -> bool:
@@ -1659,7 +1683,14 @@ def _residual(line: Line, document: MinutesDocument) -> Line:
             text, count = regex.subn(pattern, " ", text)
             if count:
                 break
-    text = regex.sub(rf"(?i)^\s*{_MINUTES_WORDS}(?:\s+(?:from|of|for)\b)?", " ", text)
+    # "Minutes" is the document's kind (and "Commission" the end of its body's name, wrapped
+    # onto this line); the kind of meeting ("REGULAR MEETING MINUTES") no field holds: such
+    # a line stays, as unplaced text
+    text = regex.sub(
+        r"(?i)^\s*(?:(?:commission|board)\s+)*(?:meeting\s+)?minutes(?:\s+(?:from|of|for)\b)?",
+        " ",
+        text,
+    )
     date = DATE_PATTERN.search(text)
     if date and document.date and parse_date(date.group()) == document.date:
         text = text[: date.start()] + " " + text[date.end() :]

@@ -161,7 +161,7 @@ def _cover_cells(
     if not cells:
         return [], [line for block in blocks for line in block.lines]
     for cell in cells:
-        value = _tidy(" ".join(t for p in cell.paragraphs for t in [p.text, *p.bullets]))
+        value = _tidy(" ".join(_cell_text(cell)))
         if value:
             metadata.fields.append(
                 HeaderPair(label=cell.title, value=value, provenance=cell.provenance)
@@ -170,6 +170,15 @@ def _cover_cells(
             if metadata.purpose is None and known is not None and known[0] == "purpose":
                 metadata.purpose = value
     return _recommendations_from_sections(cells), outside
+
+
+def _cell_text(section: Section) -> list[str]:
+    """A cell's text: its paragraphs, then each heading under it with its own text (a
+    cell with headings of its own, kept whole rather than cut at the first of them)."""
+    texts = [t for p in section.paragraphs for t in [p.text, *p.bullets]]
+    for subsection in section.subsections:
+        texts += [subsection.title, *_cell_text(subsection)]
+    return texts
 
 
 def _probe(text: str) -> Line:
