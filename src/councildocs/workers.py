@@ -241,8 +241,10 @@ def _serve(
     while True:
         try:
             path = connection.recv()
-        except EOFError:
+            if path is None:
+                return
+            connection.send(call(path))
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            # the parent is gone or has stopped listening (an interrupted run): there is
+            # no one to tell, and a traceback on the terminal would only be noise
             return
-        if path is None:
-            return
-        connection.send(call(path))

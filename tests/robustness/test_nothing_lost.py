@@ -179,7 +179,7 @@ def test_a_minute_keeps_what_its_heading_says_after_the_title(tmp_path):
     items = {item.number: item for item in minutes.items}
     assert items["11.25.02"].title == "Planning"
     assert items["11.25.02"].text.startswith(
-        "the following applications had been received and considered:\n25/01234/F"
+        "the following applications had been received and considered: 25/01234/F"
     )
     assert (items["11.25.03"].title, items["11.25.03"].text) == (
         "Minutes of the last meeting",

@@ -4,7 +4,8 @@ the PDF library logs on the way."""
 from __future__ import annotations
 
 import io
-import logging
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
@@ -67,22 +68,32 @@ def test_an_outline_deeper_than_four_levels_is_kept_without_a_stray_warning(tmp_
     ]
 
 
-def test_what_a_library_logs_is_one_prefixed_line(tmp_path, monkeypatch):
-    from councildocs.extract import pdf as pdf_reader
+_LOGGING_RUN = """
+import logging, sys
+from councildocs.extract import pdf as pdf_reader
+facts = pdf_reader._document_facts
+def logging_facts(document):
+    logging.getLogger("pypdfium2._helpers.document").warning(
+        "A circular bookmark reference\\nwas detected\\x1b[2J"
+    )
+    return facts(document)
+pdf_reader._document_facts = logging_facts
+from councildocs.cli import main
+main(["parse", sys.argv[1], "--no-cache", "-o", sys.argv[2]])
+"""
 
-    facts = pdf_reader._document_facts
 
-    def logging_facts(document):
-        logging.getLogger("pypdfium2._helpers.document").warning(
-            "A circular bookmark reference\nwas detected\x1b[2J"
-        )
-        return facts(document)
-
-    monkeypatch.setattr(pdf_reader, "_document_facts", logging_facts)
+def test_what_a_library_logs_is_one_prefixed_line(tmp_path):
+    """Run in a real process: the file is read in a worker of its own, which writes to the
+    process's stderr, where a test runner's captured stream does not reach."""
     deep = tmp_path / "deep.pdf"
     deep.write_bytes(_deep_outline_pdf(2))
-    result = _invoke("parse", deep, "--no-cache")
-    assert result.exit_code == 0
-    assert result.stderr == (
+    run = subprocess.run(
+        [sys.executable, "-c", _LOGGING_RUN, str(deep), str(tmp_path / "out.json")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0
+    assert run.stderr == (
         "councildocs: warning: pypdfium2: A circular bookmark reference\\nwas detected\\x1b[2J\n"
     )

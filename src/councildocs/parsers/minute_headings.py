@@ -128,10 +128,12 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
 
 
 def _after_title(text: str, title: str) -> str:
-    """What the heading's line prints after its title ("- accepted", ": Cllr Walshe")."""
+    """What the heading's line prints after its title ("- accepted", ": Cllr Walshe",
+    "- the following applications were discussed:"), its own closing colon kept."""
     if not text.startswith(title):
         return ""
-    return text[len(title) :].strip(" :-–—")
+    rest = text[len(title) :].lstrip(" :-–—").rstrip()
+    return rest if regex.search(r"\p{L}", rest) else ""
 
 
 def _emphasised_part(line: Line, body) -> str | None:

@@ -440,9 +440,6 @@ def _minute_item(item: _Item) -> MinuteItem:
         heading_count += 1
     body = item.lines[heading_count:]
     text = _text(body)
-    after_title = _after_title(item, item.lines[:heading_count])
-    if after_title:
-        text = f"{after_title}\n{text}" if text else after_title
     minute = MinuteItem(
         number=item.number,
         agenda_item=item.agenda_item,
@@ -456,20 +453,6 @@ def _minute_item(item: _Item) -> MinuteItem:
         procedural = decision_words.PROCEDURAL_MOTION.search(resolution.text)
         (minute.procedural_votes if procedural else minute.resolutions).append(resolution)
     return minute
-
-
-def _after_title(item: _Item, heading_lines: list[Line]) -> str:
-    """What the heading's lines print after the title, past a colon or dash ("Planning -
-    the following applications were discussed:", "Minutes of 1st September - accepted"):
-    the item's first words, not its title's."""
-    printed = clean(
-        " ".join(ln.text for ln in heading_lines if not _AGENDA_REF.match(ln.text.strip()))
-    )  # an "(Item 4)" line is the agenda_item, placed already
-    at = printed.casefold().find(item.title.casefold()) if item.title else -1
-    if at < 0:
-        return ""
-    rest = printed[at + len(item.title) :].lstrip(" -–—:")
-    return rest if regex.search(r"\p{L}", rest) else ""
 
 
 def _is_heading_part(item: _Item, line: Line) -> bool:
