@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 SCHEMA_NAME = "councildocs.Pack"
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 
 class DocumentKind(StrEnum):

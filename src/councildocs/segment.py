@@ -86,6 +86,10 @@ def first_lines_kind(lines: list[Line]) -> str | None:
     headings = texts[:25] + [ln.spans[0].text.strip() for ln in head[:8] if len(ln.spans) > 1]
     if any(MINUTES_TITLE.match(t) for t in texts[:12]):
         return "minutes"
+    if any(DECISION_RECORD_TITLE.search(t) for t in texts[:_TITLE_LINES]):
+        # a form recording a decision prints a report's labels (decision maker, key
+        # decision) but is no officer report; "other" keeps its fields and headings
+        return "other"
     labels = [i for i, t in enumerate(texts) if REPORT_LABEL.match(t)]
     if len(labels) >= 2 and labels[0] < 10:
         return "report"

@@ -22,7 +22,7 @@ from .blocks import Block, BlockKind
 from .grid import GridRegion, cell_cuts, drawn_boxes, grid_regions, split_at, vertical_rules
 from .headings import rank_headings
 from .markers import Marker, MarkerFamily, find_marker
-from .styles import dominant_style, emphasised, is_capitals, line_style, smaller
+from .styles import body_text_style, dominant_style, emphasised, is_capitals, line_style, smaller
 
 _LABEL_MAX_CHARS = 40
 _LABEL_MAX_WORDS = 6
@@ -100,7 +100,7 @@ def lay_out(pages: Iterable[Page], body: TextStyle | None = None) -> list[Block]
     """
     pages = list(pages)
     if body is None:
-        body = dominant_style(line for page in pages for line in page.lines)
+        body = body_text_style(line for page in pages for line in page.lines)
     blocks: list[Block] = []
     for page in pages:
         head, foot = _furniture_blocks(page)
@@ -378,13 +378,20 @@ def _continues(
         if start.opens is _Opens.item and not _starts_item(line, start.marker, previous, measure):
             start = None
         elif start.opens is _Opens.heading and kind is BlockKind.heading:
+            # lines that look alike run on however many there are: past a heading's few
+            # lines they are an emphasised paragraph (a note in italics), which ``_settle``
+            # then reads as one, not as a heading and a paragraph cut at its third line
             same_look = line_style(line) == line_style(block.lines[0])
             return (
                 same_look
                 and gap <= measure.paragraph_gap
-                and len(block.lines) < _HEADING_MAX_LINES
                 and abs(line.x0 - block.lines[0].x0) <= tolerance
             )
+        elif start.opens is _Opens.heading and kind in (BlockKind.paragraph, BlockKind.list_item):
+            # set apart from the body, but not from the text it follows: an italic note's
+            # wrapped line, not a heading (a heading stands out from the text above it too)
+            if line_style(line) != line_style(block.lines[-1]):
+                return False
         elif not (start.opens is _Opens.heading and kind is BlockKind.caption):
             return False
     if kind is BlockKind.heading or gap > measure.paragraph_gap:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from ..extract.page import TextStyle
 from .blocks import Block, BlockKind
 from .markers import find_marker
-from .styles import dominant_style, is_capitals, size_step
+from .styles import body_text_style, is_capitals, size_step
 
 _UNNUMBERED = 9  # an unnumbered heading ranks after numbered ones that look the same
 _INDENT_STEP_POINTS = 18.0
@@ -23,7 +23,7 @@ _TITLE_SIZE_STEPS = 2  # this much larger than the body reads as a title
 
 def body_style(blocks: Iterable[Block]) -> TextStyle | None:
     """The most common style by characters of the blocks' running text (None for text)."""
-    return dominant_style(
+    return body_text_style(
         line
         for block in blocks
         if block.kind not in (BlockKind.heading, BlockKind.furniture)

@@ -121,7 +121,7 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
     if len(sections) < 2:
         # no numbered or colon-ended headings to read from the text: the headings are the
         # ones a reader sees by their type (bold, larger, underlined, a bold lead)
-        tree, before = heading_tree(_blocks_from(blocks, rest[0] if rest else None))
+        tree, before = heading_tree(blocks_from(blocks, rest[0] if rest else None))
         if len(tree) > len(sections):
             sections = tree
             leftovers = [line for line in leftovers if line not in rest] + before
@@ -141,12 +141,21 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
     return document
 
 
+def header_block(lines: list[Line], blocks: Sequence[Block]) -> tuple[ReportMetadata, list[Block]]:
+    """A document's header block of labelled facts, read as a report's is (empty when it
+    prints none), and the blocks below it."""
+    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks))
+    if not fields or header_end >= len(lines):
+        return (build_metadata(preamble, fields) if fields else ReportMetadata()), list(blocks)
+    return build_metadata(preamble, fields), blocks_from(blocks, lines[header_end])
+
+
 def _blocks_between(blocks: Sequence[Block], first: Line, after: list[Line]) -> list[Block]:
     """The blocks from ``first`` up to the first of the ``after`` lines."""
     stop = (after[0].page, after[0].top) if after else None
     return [
         block
-        for block in _blocks_from(blocks, first)
+        for block in blocks_from(blocks, first)
         if stop is None or (block.page, block.lines[0].top) < stop
     ]
 
@@ -176,7 +185,7 @@ def _probe(text: str) -> Line:
     return Line(text, 0.0, 0.0, 0.0, 0.0, 0)
 
 
-def _blocks_from(blocks: Sequence[Block], first: Line | None) -> list[Block]:
+def blocks_from(blocks: Sequence[Block], first: Line | None) -> list[Block]:
     """The blocks from the given line on: the report's body below its header block."""
     if first is None:
         return []
