@@ -237,8 +237,9 @@ def document_start_signals(
 ) -> list[BoundarySignal]:
     """The signals by which a document starts on this page; none when it continues one.
 
-    The one place that decides a start. A stamp, a bookmark or an appendix title always
-    counts, and the agenda's reference to the page. Inside the pages the agenda gives one
+    The one place that decides a start. A stamp or a bookmark always counts, and the
+    agenda's reference to the page; an appendix title does unless it is inside a report,
+    whose appendices are part of it. Inside the pages the agenda gives one
     item nothing else does. Outside them (a file published alone, an unstamped pack
     without references) a document starts where a page opens with a title-style heading
     (``layout.title_block``: unnumbered, at the top level or set larger than the body)
@@ -250,7 +251,9 @@ def document_start_signals(
         signals.append(BoundarySignal.stamp)
     if page.number in marks.bookmark_pages:
         signals.append(BoundarySignal.bookmark)
-    if _new_appendix(page, document_start):
+    if _new_appendix(page, document_start) and not _is_report_start(document_start):
+        # a report's appendices are part of it, under their own heading, unless a stamp,
+        # a bookmark or the agenda's pages say they are documents of their own
         signals.append(BoundarySignal.appendix_title)
     if (
         previous is not None
@@ -294,6 +297,10 @@ def _appendix_title(page: Page | None) -> str | None:
     first = page.lines[0].text.strip() if page is not None and page.lines else ""
     appendix = APPENDIX_TITLE.match(first)
     return appendix.group().upper() if appendix else None
+
+
+def _is_report_start(document_start: Page | None) -> bool:
+    return document_start is not None and first_lines_kind(document_start.lines) == "report"
 
 
 def _new_appendix(page: Page, document_start: Page | None) -> bool:

@@ -36,6 +36,7 @@ from ..models import (
     ReportMetadata,
     Section,
 )
+from ..vocabulary.documents import APPENDIX_TITLE
 from ..vocabulary.labels import DIRECTOR_LABEL, RECOMMENDATION_LEAD_IN
 from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
@@ -285,8 +286,13 @@ def _read_header(
         if _RECOMMENDATIONS.match(text) or (fields and RECOMMENDATION_LEAD_IN.match(text)):
             return i, preamble, fields
         heading = _section_start(lines, i)
-        # in the header block "Label:" lines are fields; a heading there must number on
-        if heading and (heading[0] or (i + 1 < len(lines) and _numbered_line(lines[i + 1]))):
+        # in the header block "Label:" lines are fields; a heading there must number on,
+        # and a label the vocabulary knows is a field even when the sections follow it
+        if (
+            heading
+            and (heading[0] or (i + 1 < len(lines) and _numbered_line(lines[i + 1])))
+            and not (heading[0] is None and match_label(line, None))
+        ):
             return i, preamble, fields
         if text == "Contents" and fields:
             return i, preamble, fields  # a contents page closes the header block
@@ -497,6 +503,9 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
             return match.group("number"), match.group("title"), None
     if _APPENDICES_HEADING.match(text):
         return None, text.rstrip(":"), None
+    if APPENDIX_TITLE.match(text) and (i == 0 or lines[i - 1].page != lines[i].page):
+        # an appendix the report carries opens its page with its title: a section of its own
+        return None, text, None
     if _is_bullet(lines[i]) or _ITEM_NUMBER.match(text) or _SUB_NUMBER.match(text):
         return None
     if _LEAD_IN.search(text):
@@ -647,6 +656,8 @@ def _sections(lines: list[Line], gap: float) -> list[Section]:
             # "Report Author:" / "Relevant Director:" label the contact block (read by
             # .contacts); they are its text, not sections of their own
             heading = None
+        if heading and current and _same_appendix(heading[1], current.title):
+            heading = None  # the appendix's title again atop its next page: its running head
         if heading:
             close_paragraph()
             number, title, rest = heading
@@ -681,6 +692,13 @@ def _sections(lines: list[Line], gap: float) -> list[Section]:
             paragraph.last = line
     close_paragraph()
     return sections
+
+
+def _same_appendix(title: str, open_title: str) -> bool:
+    """Whether a heading names the appendix already open ("APPENDIX F: ... - SAVINGS"
+    within "APPENDIX F: ... - SPENDING")."""
+    label, open_label = APPENDIX_TITLE.match(title), APPENDIX_TITLE.match(open_title)
+    return bool(label and open_label) and label.group().upper() == open_label.group().upper()
 
 
 def _runs_on(paragraph: _ParagraphBuilder | None, line: Line) -> bool:
