@@ -37,7 +37,7 @@ from ..models import (
     Section,
 )
 from ..vocabulary.documents import APPENDIX_TITLE
-from ..vocabulary.labels import DIRECTOR_LABEL, RECOMMENDATION_LEAD_IN
+from ..vocabulary.labels import ASKED_LEAD_IN, DIRECTOR_LABEL, RECOMMENDATION_LEAD_IN
 from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
@@ -128,6 +128,8 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
             leftovers = [line for line in leftovers if line not in rest] + before
     if not recommendations:
         recommendations = _recommendations_from_sections(sections)
+    if not recommendations:
+        recommendations = _recommendations_after_lead_in(sections)
     _add_contacts(metadata, contact_blocks(rest[start:]))
     document = ReportDocument(
         metadata=metadata,
@@ -472,6 +474,40 @@ def _recommendations_from_sections(sections: list[Section]) -> list[Recommendati
         elif collecting:
             break
     return found
+
+
+def _recommendations_after_lead_in(sections: list[Section]) -> list[Recommendation]:
+    """A report with no recommendations heading may ask for its decisions inside a later
+    section ("6.3 That Cabinet:", "The Committee is recommended to:"): the lettered or
+    numbered points, or the bullets, under the first such lead-in. The section's own
+    numbered paragraphs ("6.4") end them; the lead-in is none of them."""
+    for section in _all_sections(sections):
+        paragraphs = section.paragraphs
+        for index, lead_in in enumerate(paragraphs):
+            text = lead_in.text.strip()
+            if not (RECOMMENDATION_LEAD_IN.match(text) or ASKED_LEAD_IN.search(text)):
+                continue
+            if lead_in.bullets:
+                return [
+                    Recommendation(text=b, provenance=lead_in.provenance) for b in lead_in.bullets
+                ]
+            found = []
+            for point in paragraphs[index + 1 :]:
+                if point.number is None or "." in point.number:
+                    break
+                text = " ".join([point.text, *point.bullets])
+                found.append(
+                    Recommendation(number=point.number, text=text, provenance=point.provenance)
+                )
+            if found:
+                return found
+    return []
+
+
+def _all_sections(sections: list[Section]):
+    for section in sections:
+        yield section
+        yield from _all_sections(section.subsections)
 
 
 # --- sections --------------------------------------------------------------------------
