@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .contract import BoundarySignal
 from .extract import Line, Page, SourceDocument, TextStyle
-from .layout import dominant_style, lay_out, title_block
+from .layout import MarkerFamily, dominant_style, find_marker, lay_out, title_block
 from .vocabulary.attendance import PRESENCE_LABEL
 from .vocabulary.documents import (
     AGENDA_ITEM_VERB,
@@ -341,14 +341,7 @@ def _split_pdf(
     segments = []
     if front:  # the front runs to the page before the first document, blank pages and all
         front_end = starts[0][0] if starts else len(pages)
-        segments.append(
-            Segment(
-                kind="agenda",
-                lines=front,
-                pages=pages[:front_end],
-                signals=[BoundarySignal.file_start],
-            )
-        )
+        segments.extend(_agendas(front, pages[:front_end]))
     for n, (start, signals) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(pages)
         doc_pages = [p for p in pages[start:end] if not p.blank]
@@ -366,6 +359,48 @@ def _split_pdf(
             )
         )
     return segments
+
+
+_SUMMONS_LINES = 10  # a summons opens its page, under the meeting's notice
+
+
+def _agendas(front_lines: list[Line], pages: list[Page]) -> list[Segment]:
+    """The front's agendas: one, unless a later page opens a summons of its own (a file
+    holding the annual meeting's agenda, then the ordinary meeting's that follows it)."""
+    front_pages = {line.page for line in front_lines}
+    starts = [0]
+    for index, page in enumerate(pages):
+        if (
+            index > 0
+            and page.number in front_pages
+            and any(AGENDA_SUMMONS.search(line.text) for line in page.lines[:_SUMMONS_LINES])
+            # the agenda before it has items of its own: a cover sheet ("Summons to and
+            # Agenda for ...") above the summons is the same agenda's
+            and _numbered_lines(pages[starts[-1] : index]) >= 2
+        ):
+            starts.append(index)
+    agendas = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(pages)
+        numbers = {page.number for page in pages[start:end]}
+        agendas.append(
+            Segment(
+                kind="agenda",
+                lines=[line for line in front_lines if line.page in numbers],
+                pages=pages[start:end],
+                signals=[BoundarySignal.file_start if n == 0 else BoundarySignal.signature],
+            )
+        )
+    return agendas
+
+
+def _numbered_lines(pages: list[Page]) -> int:
+    return sum(
+        1
+        for page in pages
+        for line in page.lines
+        if (marker := find_marker(line.text)) is not None and marker.family is MarkerFamily.number
+    )
 
 
 def _repeats_heading(page: Page, document_start: Page) -> bool:
