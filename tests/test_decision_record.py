@@ -171,3 +171,48 @@ def test_kent_record_of_decision_key_decision_without_its_criteria():
         (None, "Cabinet agree to:"),
         ("A", "the Commissioning Plan for Education Provision in Kent 2025-29"),
     ]
+
+
+def test_headings_that_open_a_forms_boxes_head_the_numbered_ones_inside(tmp_path):
+    # each box opens with a bold label; inside the reasons' box the text has bold
+    # numbered headings of the same look, which rank below the box labels
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_auto_page_break(False)
+    _line(pdf, "BOROUGH COUNCIL - PROPOSED RECORD OF DECISION", "B", 14, 6)
+
+    def box(label: str, body: list[tuple[str, str]]) -> None:
+        top = pdf.get_y()
+        pdf.ln(2)
+        _line(pdf, label, "B")
+        for style, text in body:
+            _line(pdf, text, style)
+        pdf.rect(8, top, 194, pdf.get_y() - top + 2)
+        pdf.set_y(pdf.get_y() + 5)
+
+    box("Decision:", [("", "Cabinet agree to adopt the library plan for 2025-29.")])
+    box(
+        "Reason(s) for decision:",
+        [
+            ("B", "1. Background"),
+            ("", "The plan sets out where the libraries will open and for how long."),
+            ("B", "2. Financial implications"),
+            ("", "The plan is met from the existing budget of the service."),
+        ],
+    )
+    box("Any alternatives considered and rejected:", [("", "Closing two branch libraries.")])
+    path = tmp_path / "boxes.pdf"
+    pdf.output(str(path))
+
+    [document] = councildocs.parse(path).documents
+
+    assert [s.title for s in document.sections] == [
+        "Decision",
+        "Reason(s) for decision",
+        "Any alternatives considered and rejected",
+    ]
+    reasons = document.sections[1]
+    assert [(s.number, s.title) for s in reasons.subsections] == [
+        ("1", "Background"),
+        ("2", "Financial implications"),
+    ]

@@ -19,7 +19,7 @@ import regex
 from ..extract.page import Line, Page, TextStyle
 from ..vocabulary.captions import CAPTION
 from .blocks import Block, BlockKind
-from .grid import GridRegion, cell_cuts, drawn_boxes, grid_regions, split_at, vertical_rules
+from .grid import THIN, GridRegion, cell_cuts, drawn_boxes, grid_regions, split_at, vertical_rules
 from .headings import rank_headings
 from .markers import Marker, MarkerFamily, find_marker
 from .styles import body_text_style, dominant_style, emphasised, is_capitals, line_style, smaller
@@ -27,6 +27,9 @@ from .styles import body_text_style, dominant_style, emphasised, is_capitals, li
 _LABEL_MAX_CHARS = 40
 _LABEL_MAX_WORDS = 6
 _HEADING_MAX_LINES = 3
+_BOX_EDGE_SHARE = 0.8  # a box's rule spans most of the text's width, not one table cell
+_BOX_MIN_LINES = 2  # a box opened by a heading holds lines under it, in line heights past the gap
+_BOX_HEADING_GAP = 1.5  # in line heights: how far under its rule a box's heading sits
 _COLON_HEADING_WORDS = (
     3  # "Recommendation(s):" heads a section; "The panel is asked to:" leads a list
 )
@@ -182,7 +185,40 @@ def _page_blocks(page: Page, body: TextStyle | None) -> list[Block]:
             _extend(current, line)
         previous = line
     _settle(opened, measure, body)
-    return [open_block.block for open_block in opened]
+    blocks = [open_block.block for open_block in opened]
+    if measure.geometry:
+        _mark_box_openings(blocks, page, measure)
+    return blocks
+
+
+def _mark_box_openings(blocks: list[Block], page: Page, measure: _Measure) -> None:
+    """Mark the headings a drawn rule runs right above, across most of the text's width:
+    the label a form's box opens with ("Decision:", "Reason(s) for decision:")."""
+    width = measure.right - measure.left
+    boxes = [box for box in drawn_boxes(page) if box[2] - box[0] >= _BOX_EDGE_SHARE * width]
+    # the rule under a shaded band closes the band: the field below it opens no box
+    band_bottoms = [bottom for _x0, top, _x1, bottom in boxes if bottom - top > THIN]
+    edges = [
+        (top, x0, x1)
+        for x0, top, x1, _bottom in boxes
+        if not any(abs(top - bottom) <= THIN for bottom in band_bottoms)
+    ]
+    if not edges:
+        return
+    # where the heading's box ends: the next rule below, or the foot of a shaded band
+    ends = sorted({round(top, 1) for top, _x0, _x1 in edges} | set(band_bottoms))
+    for block in blocks:
+        if block.kind is not BlockKind.heading:
+            continue
+        line = block.lines[0]
+        reach = _BOX_HEADING_GAP * (line.bottom - line.top)
+        for top, x0, x1 in edges:
+            if not (0 <= line.top - top <= reach and x0 <= line.x0 and line.x1 <= x1):
+                continue
+            # the box holds text under its heading: a table's row of one line is no box
+            below = next((end for end in ends if end > line.bottom + 1), page.height)
+            block.opens_box = below - top > _BOX_MIN_LINES * reach
+            break
 
 
 def _footnote_start(page: Page, body: TextStyle | None) -> int:
