@@ -121,7 +121,10 @@ class Presenter(Model):
 
 
 class AgendaItem(Model):
-    number: str
+    number: str | None = Field(
+        description="As printed; null for an unnumbered item that is business of its own "
+        '("Call to Order", "Adjournment")'
+    )
     title: str
     pages: PageSpan | None = None
     presenter: Presenter | None = None

@@ -67,6 +67,7 @@ def parse(path: str | Path, ocr: OcrSettings | None = None) -> Pack:
             end=item.pages.end if item.pages else None,
         )
         for item in items
+        if item.number is not None  # papers are filed by item number; an unnumbered item has none
     ]
     segments = split(source, front, refs)
     meeting.council = meeting.council or _council_printed(segments)

@@ -21,7 +21,8 @@ def pack_tree(pack: Pack) -> Tree:
     for item in pack.agenda.items:
         pages = f" [dim]{page_range(item.pages.start, item.pages.end)}[/]" if item.pages else ""
         part = " [magenta](part 2)[/]" if item.part == 2 else ""
-        label = agenda.add(f"{item.number}. {item.title}{pages}{part}")
+        number = f"{item.number}. " if item.number else ""
+        label = agenda.add(f"{number}{item.title}{pages}{part}")
         if item.presenter:
             role = f", {item.presenter.role}" if item.presenter.role else ""
             label.add(f"[dim]presenter:[/] {item.presenter.name}{role}")
