@@ -190,3 +190,24 @@ def test_welsh_and_scottish_titles_name_their_documents():
     # the plural's "Minutes offered" is not a title, nor is a minute's number
     assert first_lines_kind(_lines("Minutes offered by the clerk were read")) is None
     assert first_lines_kind(_lines("Minute 23: Planning")) is None
+
+
+def test_a_covering_letter_about_a_meeting_is_no_minutes():
+    from councildocs.segment import evidence_kind
+
+    record = [
+        "It was proposed by Cllr Green that the amendment be put to the vote.",
+        "The amendment was seconded by Cllr Stone.",
+    ]
+    letter = [
+        "Direct Dial/Ext: 01234 567890",
+        "Ask for: Democratic Services",
+        "Date: 27 February 2025",
+        "Dear Member",
+        "COUNTY COUNCIL - THURSDAY, 13 FEBRUARY 2025",
+        "Enclosed are the budget amendments that were debated at the meeting.",
+        *record,
+    ]
+    # the same words of a meeting held read as minutes without the letter around them
+    assert evidence_kind(_lines(*record)) == "minutes"
+    assert evidence_kind(_lines(*letter)) != "minutes"

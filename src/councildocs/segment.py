@@ -42,6 +42,7 @@ from .vocabulary.documents import (
     WORK_PROGRAMME_TITLE,
     WORK_PROGRAMME_TITLE_CASED,
 )
+from .vocabulary.labels import LETTER_SALUTATION
 
 
 @dataclass(slots=True)
@@ -106,6 +107,7 @@ def first_lines_kind(lines: list[Line]) -> str | None:
 
 _EVIDENCE_LINES = 60  # about a page: what a reader takes in before deciding what a paper is
 _TITLE_LINES = 3
+_LETTER_HEAD_LINES = 12  # a letter's salutation comes under its letterhead and references
 _PROSE_WORDS = 8  # a line of running prose holds a sentence's worth of words
 
 
@@ -127,7 +129,10 @@ def evidence_kind(lines: list[Line]) -> str | None:
         sum(1 for t in texts if AGENDA_ITEM_VERB.match(t)) >= 2
     ):
         return "agenda"
-    if sum(1 for t in texts if MEETING_RECORD.search(t)) >= 2:
+    if sum(1 for t in texts if MEETING_RECORD.search(t)) >= 2 and not any(
+        LETTER_SALUTATION.match(t) for t in texts[:_LETTER_HEAD_LINES]
+    ):
+        # a covering letter ("Dear Member") telling what a meeting did is no minutes
         return "minutes"
     title = texts[:_TITLE_LINES]
     if any(REPORT_TITLE_WORD.search(t) for t in title) or any(
