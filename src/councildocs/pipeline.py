@@ -186,9 +186,11 @@ def _pages_of(source: SourceDocument, segment: Segment) -> list[Page]:
 _DOCUMENT = TypeAdapter(Document)
 
 
-# kinds whose parsers read paragraphs past tables; minutes print attendance as a table (a
-# roll call) and a work programme is one, so those parsers read every line themselves
-_PROSE_KINDS = ("report",)
+# kinds whose parsers read paragraphs past tables (an other document's labelled fields are
+# never a table's rows; its text comes from the blocks, tables and all); minutes print
+# attendance as a table (a roll call) and a work programme is one, so those parsers read
+# every line themselves
+_PROSE_KINDS = ("report", "other")
 
 
 def read(path: str | Path) -> Pack:
