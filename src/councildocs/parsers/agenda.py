@@ -341,9 +341,21 @@ def _is_item_heading(lines: list[Line], index: int, sheet: _Sheet) -> bool:
     line = lines[index]
     if not _looks_like_item_heading(line, sheet):
         return False
+    if not (any(i < index for i in sheet.numbered) or _after_plain_text(lines, index)):
+        return False  # the agenda's title lines ("... MEETING ON 12 MAY AT" / "7PM")
     if sheet.items_stand_out and any(i > index for i in sheet.numbered):
         return False
     return not _heads_numbered_items(lines, index, sheet)
+
+
+def _after_plain_text(lines: list[Line], index: int) -> bool:
+    """Whether plain text (a summons, a notice) comes before the line: the business starts
+    under the agenda's emphasised title lines (or at its first numbered item), never
+    among them."""
+    return any(
+        (style := _first_style(line)) is not None and not _stands_out(style)
+        for line in lines[:index]
+    )
 
 
 def _groups_items(lines: list[Line], index: int, sheet: _Sheet) -> bool:
