@@ -28,8 +28,10 @@ _LABEL_MAX_CHARS = 40
 _LABEL_MAX_WORDS = 6
 _HEADING_MAX_LINES = 3
 _BOX_EDGE_SHARE = 0.8  # a box's rule spans most of the text's width, not one table cell
-_BOX_MIN_LINES = 2  # a box opened by a heading holds lines under it, in line heights past the gap
-_BOX_HEADING_GAP = 1.5  # in line heights: how far under its rule a box's heading sits
+# in line heights: how far under its rule a box's heading sits, and how tall the box is at
+# least (it holds text under its heading; a table's one-line row is no box)
+_BOX_HEADING_GAP = 1.5
+_BOX_MIN_HEIGHT = 3.0
 _COLON_HEADING_WORDS = (
     3  # "Recommendation(s):" heads a section; "The panel is asked to:" leads a list
 )
@@ -211,13 +213,14 @@ def _mark_box_openings(blocks: list[Block], page: Page, measure: _Measure) -> No
         if block.kind is not BlockKind.heading:
             continue
         line = block.lines[0]
-        reach = _BOX_HEADING_GAP * (line.bottom - line.top)
+        height = line.bottom - line.top
         for top, x0, x1 in edges:
-            if not (0 <= line.top - top <= reach and x0 <= line.x0 and line.x1 <= x1):
+            if not (
+                0 <= line.top - top <= _BOX_HEADING_GAP * height and x0 <= line.x0 and line.x1 <= x1
+            ):
                 continue
-            # the box holds text under its heading: a table's row of one line is no box
             below = next((end for end in ends if end > line.bottom + 1), page.height)
-            block.opens_box = below - top > _BOX_MIN_LINES * reach
+            block.opens_box = below - top > _BOX_MIN_HEIGHT * height
             break
 
 
