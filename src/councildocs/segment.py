@@ -5,8 +5,10 @@ the agenda's page references ("(Pages 11 - 16)") read against the "Page N" stamp
 "Agenda Item N" stamps on first pages, PDF bookmarks, appendix title pages, and each
 document's first-page signature (a report's metadata labels, a "Minutes" heading). The
 agenda's references are the backbone: inside the pages it gives one item, only a stamp, a
-bookmark or an appendix title starts a document, never wording (minutes whose later page
-opens with the item "Work Programme 2018/19" are still the minutes). Each document then
+bookmark or an appendix title (not one inside a report: a report's appendices are its own
+sections) starts a document, never wording (minutes whose later page opens with the item
+"Work Programme 2018/19" are still the minutes). A front holding two meetings' agendas
+(a second summons on a later page) is two agenda documents. Each document then
 takes its kind from its own first lines, falling back on its agenda item's title, and
 keeps the signals that started it (``Segment.signals``).
 
