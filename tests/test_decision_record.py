@@ -216,3 +216,17 @@ def test_headings_that_open_a_forms_boxes_head_the_numbered_ones_inside(tmp_path
         ("1", "Background"),
         ("2", "Financial implications"),
     ]
+
+
+def test_the_summary_names_the_forms_decision_number_and_sections(tmp_path):
+    from click.testing import CliRunner
+
+    from councildocs.cli import main
+
+    path = tmp_path / "record.pdf"
+    _form(path)
+
+    result = CliRunner().invoke(main, ["parse", str(path), "--format", "summary"])
+
+    assert result.exit_code == 0, result.output
+    assert "decision 25/00042 · 3 sections" in result.output

@@ -64,4 +64,11 @@ def _facts(doc) -> list[str]:
             count(len(doc.meetings), "meeting"),
             count(sum(len(m.items) for m in doc.meetings), "item"),
         ]
+    if doc.kind == "other":
+        # a form's decision number, and the headings any document shows
+        number = doc.metadata.decision_number
+        return [
+            *([f"decision {number}"] if number else []),
+            *([count(len(doc.sections), "section")] if doc.sections else []),
+        ]
     return []
