@@ -15,8 +15,10 @@ the page images of the Kent forms.
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 import councildocs
+from councildocs.cli import main
 from councildocs.extract import load
 from councildocs.layout import BlockKind, lay_out
 from councildocs.layout.styles import body_text_style
@@ -219,10 +221,6 @@ def test_headings_that_open_a_forms_boxes_head_the_numbered_ones_inside(tmp_path
 
 
 def test_the_summary_names_the_forms_decision_number_and_sections(tmp_path):
-    from click.testing import CliRunner
-
-    from councildocs.cli import main
-
     path = tmp_path / "record.pdf"
     _form(path)
 
