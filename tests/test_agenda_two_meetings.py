@@ -93,3 +93,44 @@ def test_a_cover_sheet_above_the_summons_is_the_same_agenda(tmp_path):
         "Declarations of interest",
         "Devolution",
     ]
+
+
+def test_a_bold_sub_heading_inside_a_bold_item_is_no_item(tmp_path):
+    # the annual meeting's items are plain, the ordinary meeting's bold: no one style is
+    # the items', and "New applications" and "Applications decided" under the bold
+    # "2. Planning applications" are sub-headings of that item, not business of their own
+    pdf = fpdf.FPDF()
+    _agenda_page(
+        pdf,
+        "NOTICE OF THE ANNUAL MEETING OF NORTHFOLD PARISH COUNCIL",
+        ["Election of Chairman", "Election of Vice Chairman", "Accounts", "Meeting close"],
+    )
+    pdf.add_page()
+    _line(pdf, "NOTICE OF THE PARISH COUNCIL MEETING OF NORTHFOLD", "B", 12)
+    _line(pdf, "You are hereby summoned to attend for the following business:")
+    _line(pdf, "1. Apologies", "B")
+    _line(pdf, "2. Planning applications", "B")
+    for text, style in (
+        ("New applications", "B"),
+        ("25/00001/F Land at Mill Lane: erection of a garage", ""),
+        ("Applications decided", "B"),
+        ("24/00950/F The Old Forge: approved", ""),
+    ):
+        pdf.ln(5)  # the lists stand apart under the item, a blank line above each
+        _line(pdf, text, style)
+    pdf.ln(5)
+    _line(pdf, "3. Correspondence", "B")
+    path = tmp_path / "sub_heading.pdf"
+    pdf.output(str(path))
+
+    items = councildocs.parse(path).agenda.items
+
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Election of Chairman"),
+        ("2", "Election of Vice Chairman"),
+        ("3", "Accounts"),
+        ("4", "Meeting close"),
+        ("1", "Apologies"),
+        ("2", "Planning applications"),
+        ("3", "Correspondence"),
+    ]

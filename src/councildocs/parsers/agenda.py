@@ -345,7 +345,23 @@ def _is_item_heading(lines: list[Line], index: int, sheet: _Sheet) -> bool:
         return False  # the agenda's title lines ("... MEETING ON 12 MAY AT" / "7PM")
     if sheet.items_stand_out and any(i > index for i in sheet.numbered):
         return False
+    if _inside_item_of_its_look(lines, index, sheet):
+        return False
     return not _heads_numbered_items(lines, index, sheet)
+
+
+def _inside_item_of_its_look(lines: list[Line], index: int, sheet: _Sheet) -> bool:
+    """Whether the heading sits between numbered items, under one whose title is set as it
+    is (bold under a bold "9. Planning Applications"): a sub-heading of that item, where a
+    file's two agendas print their items differently and no one style is the items'."""
+    before = [i for i in sheet.numbered if i < index]
+    if not before or not any(i > index for i in sheet.numbered):
+        return False
+    title = [piece for piece in _title_pieces(lines[max(before)]) if piece.style]
+    style = _first_style(lines[index])
+    if not title or style is None or not _stands_out(title[0].style):
+        return False
+    return (title[0].style.bold, title[0].style.underline) == (style.bold, style.underline)
 
 
 def _after_plain_text(lines: list[Line], index: int) -> bool:
