@@ -249,34 +249,6 @@ def test_bristol_information_report():
     assert legal.none_stated
 
 
-def test_kent_proposed_record_of_decision_side_by_side_labels():
-    report = _report("corpus/kent/cabinet-2025-01-30/24-00108 - PROD.pdf")
-    meta = report.metadata
-    assert meta.decision_number == "24/00108"
-    assert meta.meeting.body == "Cabinet"
-    assert meta.key_decision.value is False
-    assert meta.title == "Revenue and Capital Budget Monitoring Report – September 2024-2025"
-    assert [r.number for r in report.recommendations] == ["a", "b", "c", "d", "e", "f"]
-    assert report.recommendations[2].text == "Note the forecast capital underspend of £111.6m"
-    # "Key decision: NO" is the whole value; the printed criteria below it are their own entry
-    assert (meta.key_decision.value, meta.key_decision.text) == (False, "NO")
-    criteria = meta.extra["Key decision criteria"]
-    assert criteria.startswith("The decision will: a) result in savings or expenditure")
-    assert criteria.endswith("whether County-wide or in a particular locality.")
-
-
-def test_kent_proposed_record_of_decision_key_decision_without_its_criteria():
-    meta = _report("corpus/kent/cabinet-2025-01-30/24-00096 - PRoD.pdf").metadata
-    assert (meta.key_decision.value, meta.key_decision.text) == (True, "YES")
-    assert meta.extra["Key decision criteria"] == (
-        "The decision will: a) be significant in terms of its effects on a significant "
-        "proportion of the community living or working within two or more electoral divisions "
-        "– which will include those decisions that involve: • the adoption or significant "
-        "amendment of major strategies or frameworks;"
-    )
-    assert meta.decision_number == "24/00096"
-
-
 def test_kent_covering_report_role_first_from_and_no_printed_decision_number():
     report = _report(
         "corpus/kent/cabinet-2025-01-30/24-00108 - Revenue and Capital Budget Monitoring Report "
@@ -355,9 +327,6 @@ def test_no_manifest_file_that_is_not_a_report_opens_with_one():
     for row in manifest.read_text().splitlines()[1:]:
         path, kind = row.split("\t")[0], row.split("\t")[5]
         if not path.endswith(".pdf") or kind in ("report", "agenda pack"):
-            continue
-        # proposed records of decision (PRoD) are filed as "other" but are read as reports
-        if "prod" in path.lower():
             continue
         pack = councildocs.parse(CORPUS / path)
         assert "report" not in [d.kind for d in pack.documents], path
@@ -480,12 +449,3 @@ def test_kent_contact_block_stays_in_its_contact_details_section(relative, numbe
     assert text.startswith("Report Author")
     for person in report.metadata.accountable_employees:
         assert person.name in text and person.email in text
-
-
-def test_text_printed_beside_a_decision_number_is_kept():
-    report = _report_of(shared_file("corpus/kent/cabinet-2025-01-30/24-00096 - PRoD.pdf"))
-    assert report.metadata.decision_number == "24/00096"
-    assert report.metadata.extra["DECISION NO (also printed)"] == (
-        "For publication [Do not include information which is exempt from publication "
-        "under schedule 12a of the Local Government Act 1972]"
-    )

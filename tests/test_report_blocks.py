@@ -290,3 +290,54 @@ def test_requests_under_a_that_lead_in_are_the_recommendations(tmp_path, markers
     # the lead-in is no request and no header value: it is kept as text nothing took
     assert [u.text for u in document.unplaced_text] == ["That Cabinet:"]
     assert "That Cabinet" not in document.metadata.extra
+
+
+def test_a_lead_in_inside_a_later_section_gives_the_recommendations(tmp_path):
+    # no recommendations heading: the request is paragraph 2.2 of the conclusions
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    _text(pdf, "Report title: Library Opening Hours Review", "B")
+    _text(pdf, "From: Head of Libraries")
+    _text(pdf, "To: Cabinet")
+    _text(pdf, "1. Background", "B", 12)
+    _text(pdf, f"1.1 {BODY}")
+    _text(pdf, "2. Conclusions", "B", 12)
+    _text(pdf, f"2.1 {BODY}")
+    _text(pdf, "2.2 That Cabinet:")
+    _text(pdf, "a) approve the new opening hours of the town libraries")
+    _text(pdf, "b) note the cost of the longer Saturday hours")
+    _text(pdf, "2.3 The new hours would start in April.")
+    path = tmp_path / "lead_in.pdf"
+    pdf.output(str(path))
+
+    document = _parse(path)
+
+    assert [(r.number, r.text) for r in document.recommendations] == [
+        ("a", "approve the new opening hours of the town libraries"),
+        ("b", "note the cost of the longer Saturday hours"),
+    ]
+    assert [s.title for s in document.sections] == ["Background", "Conclusions"]
+
+
+def test_an_asked_to_lead_in_with_bullets_gives_the_recommendations(tmp_path):
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    _text(pdf, "Report title: Library Opening Hours Review", "B")
+    _text(pdf, "To: Cabinet")
+    _text(pdf, "1. Background", "B", 12)
+    _text(pdf, f"1.1 {BODY}")
+    _text(pdf, "2. Next steps", "B", 12)
+    _text(pdf, "2.1 Cabinet is asked to:")
+    pdf.set_font("Helvetica", "", 11)
+    for bullet in ("agree the consultation on Sunday opening", "note the staffing changes"):
+        pdf.cell(8, 6, "-")
+        pdf.cell(0, 6, bullet, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "asked.pdf"
+    pdf.output(str(path))
+
+    document = _parse(path)
+
+    assert [r.text for r in document.recommendations] == [
+        "agree the consultation on Sunday opening",
+        "note the staffing changes",
+    ]

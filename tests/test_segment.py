@@ -17,7 +17,6 @@ FRONT = BoundarySignal.front_matter
 REFERENCE = BoundarySignal.agenda_reference
 STAMP = BoundarySignal.stamp
 BOOKMARK = BoundarySignal.bookmark
-APPENDIX = BoundarySignal.appendix_title
 SIGNATURE = BoundarySignal.signature
 TITLE = BoundarySignal.title_style
 
@@ -86,8 +85,9 @@ def test_a_work_programme_heading_inside_the_minutes_pages_keeps_them_whole():
         ("agenda", None, (1, 2)),
         ("minutes", "3", (3, 6)),
         ("work_programme", "4", (7, 8)),
-        ("report", "5", (9, 11)),
-        ("other", "5", (12, 12)),
+        # the report's appendix (page 12, inside its "Pages 9 - 12", no stamp or bookmark
+        # of its own) is part of the report, under its own heading
+        ("report", "5", (9, 12)),
     ]
     assert _signals(pack) == [
         [FILE_START],
@@ -95,9 +95,10 @@ def test_a_work_programme_heading_inside_the_minutes_pages_keeps_them_whole():
         [FRONT, REFERENCE, TITLE, SIGNATURE],
         [REFERENCE, TITLE, SIGNATURE],
         [REFERENCE, SIGNATURE],
-        [APPENDIX],  # inside the report's pages an appendix title still starts a document
     ]
     assert pack.documents[1].title == "Minutes of the meeting held on 9 July 2024"
+    appendix = next(s for s in pack.documents[3].sections if s.title == "Appendix A")
+    assert appendix.provenance.page == 12
 
 
 def test_the_text_export_of_that_pack_keeps_the_minutes_whole_too():
@@ -189,3 +190,24 @@ def test_welsh_and_scottish_titles_name_their_documents():
     # the plural's "Minutes offered" is not a title, nor is a minute's number
     assert first_lines_kind(_lines("Minutes offered by the clerk were read")) is None
     assert first_lines_kind(_lines("Minute 23: Planning")) is None
+
+
+def test_a_covering_letter_about_a_meeting_is_no_minutes():
+    from councildocs.segment import evidence_kind
+
+    record = [
+        "It was proposed by Cllr Green that the amendment be put to the vote.",
+        "The amendment was seconded by Cllr Stone.",
+    ]
+    letter = [
+        "Direct Dial/Ext: 01234 567890",
+        "Ask for: Democratic Services",
+        "Date: 27 February 2025",
+        "Dear Member",
+        "COUNTY COUNCIL - THURSDAY, 13 FEBRUARY 2025",
+        "Enclosed are the budget amendments that were debated at the meeting.",
+        *record,
+    ]
+    # the same words of a meeting held read as minutes without the letter around them
+    assert evidence_kind(_lines(*record)) == "minutes"
+    assert evidence_kind(_lines(*letter)) != "minutes"

@@ -131,7 +131,10 @@ class Presenter(Model):
 
 
 class AgendaItem(Model):
-    number: str
+    number: str | None = Field(
+        description="As printed; null for an unnumbered item that is business of its own "
+        '("Call to Order", "Adjournment")'
+    )
     title: str
     pages: PageSpan | None = None
     presenter: Presenter | None = None
@@ -484,8 +487,22 @@ class WorkProgrammeDocument(DocumentBase):
 
 
 class OtherDocument(DocumentBase):
+    """A document of no kind parsed further (a form, a notice, a policy, an appendix): its
+    text whole, and what any document shows a reader without knowing its kind."""
+
     kind: Literal["other"] = "other"
     text: str = ""
+    metadata: ReportMetadata = Field(
+        default_factory=ReportMetadata,
+        description="The label/value pairs a form prints at its head (a record of decision's "
+        "decision number, decision maker, key decision), read as a report's header is; "
+        "empty when it prints none",
+    )
+    sections: list[Section] = Field(
+        default_factory=list,
+        description="The heading tree a reader sees, as a report's sections: top-level "
+        "headings with their text and sub-sections",
+    )
 
 
 Document = Annotated[

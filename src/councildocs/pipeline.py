@@ -29,6 +29,7 @@ from .models import (
     Provenance,
     ReportDocument,
     Source,
+    UnplacedText,
 )
 from .parallel import HELPER, PARALLEL_MIN_PAGES
 from .parsers import PARSERS, parse_agenda
@@ -66,13 +67,14 @@ def parse(path: str | Path, ocr: OcrSettings | None = None) -> Pack:
             end=item.pages.end if item.pages else None,
         )
         for item in items
+        if item.number is not None  # papers are filed by item number; an unnumbered item has none
     ]
     segments = split(source, front, refs)
     meeting.council = meeting.council or _council_printed(segments)
     documents = []
     for segment, document in _parse_segments(source, segments):
         if segment.kind == "agenda":
-            document.unplaced_text = front_unplaced
+            document.unplaced_text = _agenda_unplaced(front_unplaced, segment, segments)
         _place(document, segment, refs, source)
         if source.format == "pdf":
             # the document holds what it needs: its pages' lines can go, which keeps a
@@ -186,9 +188,11 @@ def _pages_of(source: SourceDocument, segment: Segment) -> list[Page]:
 _DOCUMENT = TypeAdapter(Document)
 
 
-# kinds whose parsers read paragraphs past tables; minutes print attendance as a table (a
-# roll call) and a work programme is one, so those parsers read every line themselves
-_PROSE_KINDS = ("report",)
+# kinds whose parsers read paragraphs past tables (an other document's labelled fields are
+# never a table's rows; its text comes from the blocks, tables and all); minutes print
+# attendance as a table (a roll call) and a work programme is one, so those parsers read
+# every line themselves
+_PROSE_KINDS = ("report", "other")
 
 
 def read(path: str | Path) -> Pack:
@@ -202,6 +206,21 @@ def read(path: str | Path) -> Pack:
     if not name.endswith(".json"):
         return parse(path)
     return read_pack_json(path)
+
+
+def _agenda_unplaced(
+    front_unplaced: list[UnplacedText], segment: Segment, segments: list[Segment]
+) -> list[UnplacedText]:
+    """The front's unplaced text that is on this agenda's pages: a file may hold two
+    agendas (segment.split), each keeping its own; the first keeps any text of no page."""
+    agendas = [s for s in segments if s.kind == "agenda"]
+    if len(agendas) < 2:
+        return front_unplaced
+    if segment is agendas[0]:
+        later = {page.number for agenda in agendas[1:] for page in agenda.pages}
+        return [u for u in front_unplaced if u.page not in later]
+    mine = {page.number for page in segment.pages}
+    return [u for u in front_unplaced if u.page in mine]
 
 
 def _place(

@@ -5,8 +5,10 @@ the agenda's page references ("(Pages 11 - 16)") read against the "Page N" stamp
 "Agenda Item N" stamps on first pages, PDF bookmarks, appendix title pages, and each
 document's first-page signature (a report's metadata labels, a "Minutes" heading). The
 agenda's references are the backbone: inside the pages it gives one item, only a stamp, a
-bookmark or an appendix title starts a document, never wording (minutes whose later page
-opens with the item "Work Programme 2018/19" are still the minutes). Each document then
+bookmark or an appendix title (not one inside a report: a report's appendices are its own
+sections) starts a document, never wording (minutes whose later page opens with the item
+"Work Programme 2018/19" are still the minutes). A front holding two meetings' agendas
+(a second summons on a later page) is two agenda documents. Each document then
 takes its kind from its own first lines, falling back on its agenda item's title, and
 keeps the signals that started it (``Segment.signals``).
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .contract import BoundarySignal
 from .extract import Line, Page, SourceDocument, TextStyle
-from .layout import dominant_style, lay_out, title_block
+from .layout import MarkerFamily, dominant_style, find_marker, lay_out, title_block
 from .vocabulary.attendance import PRESENCE_LABEL
 from .vocabulary.documents import (
     AGENDA_ITEM_VERB,
@@ -42,6 +44,7 @@ from .vocabulary.documents import (
     WORK_PROGRAMME_TITLE,
     WORK_PROGRAMME_TITLE_CASED,
 )
+from .vocabulary.labels import LETTER_SALUTATION
 
 
 @dataclass(slots=True)
@@ -86,6 +89,10 @@ def first_lines_kind(lines: list[Line]) -> str | None:
     headings = texts[:25] + [ln.spans[0].text.strip() for ln in head[:8] if len(ln.spans) > 1]
     if any(MINUTES_TITLE.match(t) for t in texts[:12]):
         return "minutes"
+    if any(DECISION_RECORD_TITLE.search(t) for t in texts[:_TITLE_LINES]):
+        # a form recording a decision prints a report's labels (decision maker, key
+        # decision) but is no officer report; "other" keeps its fields and headings
+        return "other"
     labels = [i for i, t in enumerate(texts) if REPORT_LABEL.match(t)]
     if len(labels) >= 2 and labels[0] < 10:
         return "report"
@@ -102,6 +109,7 @@ def first_lines_kind(lines: list[Line]) -> str | None:
 
 _EVIDENCE_LINES = 60  # about a page: what a reader takes in before deciding what a paper is
 _TITLE_LINES = 3
+_LETTER_HEAD_LINES = 12  # a letter's salutation comes under its letterhead and references
 _PROSE_WORDS = 8  # a line of running prose holds a sentence's worth of words
 
 
@@ -123,7 +131,10 @@ def evidence_kind(lines: list[Line]) -> str | None:
         sum(1 for t in texts if AGENDA_ITEM_VERB.match(t)) >= 2
     ):
         return "agenda"
-    if sum(1 for t in texts if MEETING_RECORD.search(t)) >= 2:
+    if sum(1 for t in texts if MEETING_RECORD.search(t)) >= 2 and not any(
+        LETTER_SALUTATION.match(t) for t in texts[:_LETTER_HEAD_LINES]
+    ):
+        # a covering letter ("Dear Member") telling what a meeting did is no minutes
         return "minutes"
     title = texts[:_TITLE_LINES]
     if any(REPORT_TITLE_WORD.search(t) for t in title) or any(
@@ -233,8 +244,9 @@ def document_start_signals(
 ) -> list[BoundarySignal]:
     """The signals by which a document starts on this page; none when it continues one.
 
-    The one place that decides a start. A stamp, a bookmark or an appendix title always
-    counts, and the agenda's reference to the page. Inside the pages the agenda gives one
+    The one place that decides a start. A stamp or a bookmark always counts, and the
+    agenda's reference to the page; an appendix title does unless it is inside a report,
+    whose appendices are part of it. Inside the pages the agenda gives one
     item nothing else does. Outside them (a file published alone, an unstamped pack
     without references) a document starts where a page opens with a title-style heading
     (``layout.title_block``: unnumbered, at the top level or set larger than the body)
@@ -246,7 +258,9 @@ def document_start_signals(
         signals.append(BoundarySignal.stamp)
     if page.number in marks.bookmark_pages:
         signals.append(BoundarySignal.bookmark)
-    if _new_appendix(page, document_start):
+    if _new_appendix(page, document_start) and not _is_report_start(document_start):
+        # a report's appendices are part of it, under their own heading, unless a stamp,
+        # a bookmark or the agenda's pages say they are documents of their own
         signals.append(BoundarySignal.appendix_title)
     if (
         previous is not None
@@ -292,6 +306,10 @@ def _appendix_title(page: Page | None) -> str | None:
     return appendix.group().upper() if appendix else None
 
 
+def _is_report_start(document_start: Page | None) -> bool:
+    return document_start is not None and first_lines_kind(document_start.lines) == "report"
+
+
 def _new_appendix(page: Page, document_start: Page | None) -> bool:
     """An appendix title page, unless it repeats the title its document opened with."""
     title = _appendix_title(page)
@@ -330,14 +348,7 @@ def _split_pdf(
     segments = []
     if front:  # the front runs to the page before the first document, blank pages and all
         front_end = starts[0][0] if starts else len(pages)
-        segments.append(
-            Segment(
-                kind="agenda",
-                lines=front,
-                pages=pages[:front_end],
-                signals=[BoundarySignal.file_start],
-            )
-        )
+        segments.extend(_agendas(front, pages[:front_end]))
     for n, (start, signals) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(pages)
         doc_pages = [p for p in pages[start:end] if not p.blank]
@@ -355,6 +366,48 @@ def _split_pdf(
             )
         )
     return segments
+
+
+_SUMMONS_LINES = 10  # a summons opens its page, under the meeting's notice
+
+
+def _agendas(front_lines: list[Line], pages: list[Page]) -> list[Segment]:
+    """The front's agendas: one, unless a later page opens a summons of its own (a file
+    holding the annual meeting's agenda, then the ordinary meeting's that follows it)."""
+    front_pages = {line.page for line in front_lines}
+    starts = [0]
+    for index, page in enumerate(pages):
+        if (
+            index > 0
+            and page.number in front_pages
+            and any(AGENDA_SUMMONS.search(line.text) for line in page.lines[:_SUMMONS_LINES])
+            # the agenda before it has items of its own: a cover sheet ("Summons to and
+            # Agenda for ...") above the summons is the same agenda's
+            and _numbered_lines(pages[starts[-1] : index]) >= 2
+        ):
+            starts.append(index)
+    agendas = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(pages)
+        numbers = {page.number for page in pages[start:end]}
+        agendas.append(
+            Segment(
+                kind="agenda",
+                lines=[line for line in front_lines if line.page in numbers],
+                pages=pages[start:end],
+                signals=[BoundarySignal.file_start if n == 0 else BoundarySignal.signature],
+            )
+        )
+    return agendas
+
+
+def _numbered_lines(pages: list[Page]) -> int:
+    return sum(
+        1
+        for page in pages
+        for line in page.lines
+        if (marker := find_marker(line.text)) is not None and marker.family is MarkerFamily.number
+    )
 
 
 def _repeats_heading(page: Page, document_start: Page) -> bool:

@@ -33,7 +33,8 @@ class Block:
     "19.09.01", "Min 45/19"); ``depth`` is list nesting from indentation (0 outermost);
     ``level`` ranks headings within a document (1 = top); ``label`` and ``value`` are a
     key/value pair's label without its colon and its value with wrapped lines joined;
-    ``style`` is the block's dominant style, None for text exports.
+    ``style`` is the block's dominant style, None for text exports; ``opens_box`` says a
+    drawn rule runs right above a heading across the text, as a form's box opens with it.
     """
 
     kind: BlockKind
@@ -44,6 +45,7 @@ class Block:
     label: str | None = None
     value: str | None = None
     style: TextStyle | None = None
+    opens_box: bool = False
 
     @property
     def text(self) -> str:

@@ -19,14 +19,19 @@ import regex
 from ..extract.page import Line, Page, TextStyle
 from ..vocabulary.captions import CAPTION
 from .blocks import Block, BlockKind
-from .grid import GridRegion, cell_cuts, drawn_boxes, grid_regions, split_at, vertical_rules
+from .grid import THIN, GridRegion, cell_cuts, drawn_boxes, grid_regions, split_at, vertical_rules
 from .headings import rank_headings
 from .markers import Marker, MarkerFamily, find_marker
-from .styles import dominant_style, emphasised, is_capitals, line_style, smaller
+from .styles import body_text_style, dominant_style, emphasised, is_capitals, line_style, smaller
 
 _LABEL_MAX_CHARS = 40
 _LABEL_MAX_WORDS = 6
 _HEADING_MAX_LINES = 3
+_BOX_EDGE_SHARE = 0.8  # a box's rule spans most of the text's width, not one table cell
+# in line heights: how far under its rule a box's heading sits, and how tall the box is at
+# least (it holds text under its heading; a table's one-line row is no box)
+_BOX_HEADING_GAP = 1.5
+_BOX_MIN_HEIGHT = 3.0
 _COLON_HEADING_WORDS = (
     3  # "Recommendation(s):" heads a section; "The panel is asked to:" leads a list
 )
@@ -100,7 +105,7 @@ def lay_out(pages: Iterable[Page], body: TextStyle | None = None) -> list[Block]
     """
     pages = list(pages)
     if body is None:
-        body = dominant_style(line for page in pages for line in page.lines)
+        body = body_text_style(line for page in pages for line in page.lines)
     blocks: list[Block] = []
     for page in pages:
         head, foot = _furniture_blocks(page)
@@ -182,7 +187,41 @@ def _page_blocks(page: Page, body: TextStyle | None) -> list[Block]:
             _extend(current, line)
         previous = line
     _settle(opened, measure, body)
-    return [open_block.block for open_block in opened]
+    blocks = [open_block.block for open_block in opened]
+    if measure.geometry:
+        _mark_box_openings(blocks, page, measure)
+    return blocks
+
+
+def _mark_box_openings(blocks: list[Block], page: Page, measure: _Measure) -> None:
+    """Mark the headings a drawn rule runs right above, across most of the text's width:
+    the label a form's box opens with ("Decision:", "Reason(s) for decision:")."""
+    width = measure.right - measure.left
+    boxes = [box for box in drawn_boxes(page) if box[2] - box[0] >= _BOX_EDGE_SHARE * width]
+    # the rule under a shaded band closes the band: the field below it opens no box
+    band_bottoms = [bottom for _x0, top, _x1, bottom in boxes if bottom - top > THIN]
+    edges = [
+        (top, x0, x1)
+        for x0, top, x1, _bottom in boxes
+        if not any(abs(top - bottom) <= THIN for bottom in band_bottoms)
+    ]
+    if not edges:
+        return
+    # where the heading's box ends: the next rule below, or the foot of a shaded band
+    ends = sorted({round(top, 1) for top, _x0, _x1 in edges} | set(band_bottoms))
+    for block in blocks:
+        if block.kind is not BlockKind.heading:
+            continue
+        line = block.lines[0]
+        height = line.bottom - line.top
+        for top, x0, x1 in edges:
+            if not (
+                0 <= line.top - top <= _BOX_HEADING_GAP * height and x0 <= line.x0 and line.x1 <= x1
+            ):
+                continue
+            below = next((end for end in ends if end > line.bottom + 1), page.height)
+            block.opens_box = below - top > _BOX_MIN_HEIGHT * height
+            break
 
 
 def _footnote_start(page: Page, body: TextStyle | None) -> int:
@@ -378,13 +417,20 @@ def _continues(
         if start.opens is _Opens.item and not _starts_item(line, start.marker, previous, measure):
             start = None
         elif start.opens is _Opens.heading and kind is BlockKind.heading:
+            # lines that look alike run on however many there are: past a heading's few
+            # lines they are an emphasised paragraph (a note in italics), which ``_settle``
+            # then reads as one, not as a heading and a paragraph cut at its third line
             same_look = line_style(line) == line_style(block.lines[0])
             return (
                 same_look
                 and gap <= measure.paragraph_gap
-                and len(block.lines) < _HEADING_MAX_LINES
                 and abs(line.x0 - block.lines[0].x0) <= tolerance
             )
+        elif start.opens is _Opens.heading and kind in (BlockKind.paragraph, BlockKind.list_item):
+            # set apart from the body, but not from the text it follows: an italic note's
+            # wrapped line, not a heading (a heading stands out from the text above it too)
+            if line_style(line) != line_style(block.lines[-1]):
+                return False
         elif not (start.opens is _Opens.heading and kind is BlockKind.caption):
             return False
     if kind is BlockKind.heading or gap > measure.paragraph_gap:

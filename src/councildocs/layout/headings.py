@@ -13,17 +13,18 @@ from collections.abc import Iterable
 from ..extract.page import TextStyle
 from .blocks import Block, BlockKind
 from .markers import find_marker
-from .styles import dominant_style, is_capitals, size_step
+from .styles import body_text_style, is_capitals, size_step
 
 _UNNUMBERED = 9  # an unnumbered heading ranks after numbered ones that look the same
 _INDENT_STEP_POINTS = 18.0
 _INDENT_STEP_COLUMNS = 4.0
 _TITLE_SIZE_STEPS = 2  # this much larger than the body reads as a title
+_BOXED_HEADINGS = 3  # headings opening drawn boxes: a form laid out in boxes
 
 
 def body_style(blocks: Iterable[Block]) -> TextStyle | None:
     """The most common style by characters of the blocks' running text (None for text)."""
-    return dominant_style(
+    return body_text_style(
         line
         for block in blocks
         if block.kind not in (BlockKind.heading, BlockKind.furniture)
@@ -43,13 +44,16 @@ def rank_headings(blocks: list[Block]) -> None:
         return
     body = body_style(blocks)
     left = min(block.lines[0].x0 for block in blocks if block.kind is not BlockKind.furniture)
-    keys = [_prominence(block, body, left) for block in headings]
+    # a form's boxes rank the headings that open them above those inside them, once the
+    # document is seen to use them (one rule above one heading is a separator, not a form)
+    boxed = sum(block.opens_box for block in headings) >= _BOXED_HEADINGS
+    keys = [_prominence(block, body, left, boxed) for block in headings]
     ranks = {key: rank for rank, key in enumerate(sorted(set(keys)), start=1)}
     for block, key in zip(headings, keys, strict=True):
         block.level = ranks[key]
 
 
-def _prominence(block: Block, body: TextStyle | None, left: float) -> tuple:
+def _prominence(block: Block, body: TextStyle | None, left: float, boxed: bool) -> tuple:
     """A sort key: the more a heading stands out, the smaller its key."""
     style = block.style
     marker = find_marker(block.text) if block.marker is None else None
@@ -63,6 +67,7 @@ def _prominence(block: Block, body: TextStyle | None, left: float) -> tuple:
         not is_capitals(block.content),
         not (style is not None and style.underline),
         style is not None and style.italic,
+        not (boxed and block.opens_box),
         depth if depth is not None else _UNNUMBERED,
         int((block.lines[0].x0 - left) // step),
     )

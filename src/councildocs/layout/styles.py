@@ -34,6 +34,34 @@ def line_style(line: Line) -> TextStyle | None:
 
 def dominant_style(lines: Iterable[Line]) -> TextStyle | None:
     """The style of most of the lines' visible characters; None for text exports."""
+    weights = _style_weights(lines)
+    return max(weights, key=weights.__getitem__) if weights else None
+
+
+# upright text this large a share of the commonest emphasised style's is the body all the same
+_UPRIGHT_BODY_SHARE = 0.5
+
+
+def body_text_style(lines: Iterable[Line]) -> TextStyle | None:
+    """The running text's style: the commonest, unless that is italic or bold and upright
+    text comes near it. A form's fine print in italic (a page of notes on its criteria) or a
+    document of bold labels can outweigh its running text without being it; a reader still
+    takes the upright text as the body and the italic or bold as set apart from it."""
+    weights = _style_weights(lines)
+    if not weights:
+        return None
+    commonest = max(weights, key=weights.__getitem__)
+    if not (commonest.italic or commonest.bold):
+        return commonest
+    upright = [style for style in weights if not (style.italic or style.bold)]
+    if not upright:
+        return commonest
+    best = max(upright, key=weights.__getitem__)
+    return best if weights[best] >= _UPRIGHT_BODY_SHARE * weights[commonest] else commonest
+
+
+def _style_weights(lines: Iterable[Line]) -> dict[TextStyle, int]:
+    """Characters of each visible style."""
     weights: dict[TextStyle, int] = {}
     # runs of one style are counted before they are looked up: extraction shares one
     # TextStyle among a page's runs that look alike, and hashing a style is the cost here
@@ -51,7 +79,7 @@ def dominant_style(lines: Iterable[Line]) -> TextStyle | None:
             )
     if last is not None:
         weights[last] = weights.get(last, 0) + run
-    return max(weights, key=weights.__getitem__) if weights else None
+    return weights
 
 
 def is_capitals(text: str) -> bool:

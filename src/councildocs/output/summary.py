@@ -22,7 +22,8 @@ def pack_tree(pack: Pack) -> Tree:
     for item in pack.agenda.items:
         pages = f" [dim]{page_range(item.pages.start, item.pages.end)}[/]" if item.pages else ""
         part = " [magenta](part 2)[/]" if item.part == 2 else ""
-        label = agenda.add(f"{escape(item.number)}. {escape(item.title)}{pages}{part}")
+        number = f"{escape(item.number)}. " if item.number else ""
+        label = agenda.add(f"{number}{escape(item.title)}{pages}{part}")
         if item.presenter:
             role = f", {escape(item.presenter.role)}" if item.presenter.role else ""
             label.add(f"[dim]presenter:[/] {escape(item.presenter.name)}{role}")
@@ -65,5 +66,12 @@ def _facts(doc) -> list[str]:
         return [
             count(len(doc.meetings), "meeting"),
             count(sum(len(m.items) for m in doc.meetings), "item"),
+        ]
+    if doc.kind == "other":
+        # a form's decision number, and the headings any document shows
+        number = doc.metadata.decision_number
+        return [
+            *([f"decision {number}"] if number else []),
+            *([count(len(doc.sections), "section")] if doc.sections else []),
         ]
     return []

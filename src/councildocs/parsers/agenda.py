@@ -42,8 +42,10 @@ _PART_TWO = regex.compile(
 )
 _PART_ONE = regex.compile(r"^(?:Part\s*(?:1|I|One)\b|UNRESTRICTED\s+ITEMS)", regex.I)
 _ITEMS_HEADER = regex.compile(r"^(?:Item\s+No\.?\s+Title|Agenda\s+Item\s+No\.?)$", regex.I)
-# bare numbers, "13 wards", a wrapped "Title 9 (Public Peace ...)"
-_NOT_TITLE = regex.compile(r"^\d+(?:[.,]\d+)*$|^\d{1,2}\s+\p{Ll}|^\d{1,2}\s+\(")
+# bare numbers, "13 wards", a wrapped "Title 9 (Public Peace ...)", and a reference split
+# by the typesetter's spacing ("1 9/01 385/F", a planning application's "19/01385/F": one
+# digit before the slash, where a decision number after an item number has two, "9 24/00096")
+_NOT_TITLE = regex.compile(r"^\d+(?:[.,]\d+)*$|^\d{1,2}\s+\p{Ll}|^\d{1,2}\s+\(|^\d{1,2}\s+\d/\d")
 
 _MEETING_LABEL = regex.compile(
     r"^(?P<label>Meeting|Date|Time|Venue|Place|Location)\s*:\s*(?P<value>.+)$", regex.I
@@ -149,6 +151,11 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
             _close(items)
             items.append(_open_item(None, part, line, sheet))
             continue
+        elif _groups_items(lines, index, sheet):
+            # "Consent Calendar" over numbered items ends the item above; it is none itself
+            _close(items)
+            unplaced.append(UnplacedText(page=line.page, text=text))
+            continue
         if current and not current.closed and _is_continuation(current, line, gap, sheet):
             if _heading_ended(current, line, sheet) and not _is_reference(current, text):
                 current.description.append(line)
@@ -165,15 +172,7 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
             current.description.append(line)  # US agendas print what each item is for
             continue
         unplaced.append(UnplacedText(page=line.page, text=text))
-    # AgendaItem.number is a str in the contract, so an unnumbered item heading cannot be an
-    # item yet: it still ends the item above it and gathers its own notes, and is kept
-    # as unplaced text until the model allows a null number
-    for item in items:
-        if item.number is None:
-            finished = _finish(replace(item, number=""))
-            text = clean(" ".join([finished.title, *finished.notes]))
-            unplaced.append(UnplacedText(page=item.lines[0].page, text=text))
-    return [_finish(item) for item in items if item.number is not None], meeting, unplaced
+    return [_finish(item) for item in items], meeting, unplaced
 
 
 def _measure(lines: list[Line], used: set[int]) -> _Sheet:
@@ -343,9 +342,47 @@ def _is_item_heading(lines: list[Line], index: int, sheet: _Sheet) -> bool:
     line = lines[index]
     if not _looks_like_item_heading(line, sheet):
         return False
+    if not (any(i < index for i in sheet.numbered) or _after_plain_text(lines, index)):
+        return False  # the agenda's title lines ("... MEETING ON 12 MAY AT" / "7PM")
     if sheet.items_stand_out and any(i > index for i in sheet.numbered):
         return False
+    if _inside_item_of_its_look(lines, index, sheet):
+        return False
     return not _heads_numbered_items(lines, index, sheet)
+
+
+def _inside_item_of_its_look(lines: list[Line], index: int, sheet: _Sheet) -> bool:
+    """Whether the heading sits between numbered items, under one whose title is set as it
+    is (bold under a bold "9. Planning Applications"): a sub-heading of that item, where a
+    file's two agendas print their items differently and no one style is the items'."""
+    before = [i for i in sheet.numbered if i < index]
+    if not before or not any(i > index for i in sheet.numbered):
+        return False
+    title = [piece for piece in _title_pieces(lines[max(before)]) if piece.style]
+    style = _first_style(lines[index])
+    if not title or style is None or not _stands_out(title[0].style):
+        return False
+    return (title[0].style.bold, title[0].style.underline) == (style.bold, style.underline)
+
+
+def _after_plain_text(lines: list[Line], index: int) -> bool:
+    """Whether plain text (a summons, a notice) comes before the line: the business starts
+    under the agenda's emphasised title lines (or at its first numbered item), never
+    among them."""
+    return any(
+        (style := _first_style(line)) is not None and not _stands_out(style)
+        for line in lines[:index]
+    )
+
+
+def _groups_items(lines: list[Line], index: int, sheet: _Sheet) -> bool:
+    """A heading set apart from plain numbered items that heads the next of them: a
+    section of the agenda ("Consent Calendar", "Action Items")."""
+    return (
+        not sheet.items_stand_out
+        and _looks_like_item_heading(lines[index], sheet)
+        and _heads_numbered_items(lines, index, sheet)
+    )
 
 
 def _looks_like_item_heading(line: Line, sheet: _Sheet) -> bool:
@@ -362,6 +399,8 @@ def _looks_like_item_heading(line: Line, sheet: _Sheet) -> bool:
         and not head.endswith((":", ";", ",", "."))
         and not head.startswith(("(", "["))
         and not _is_date_only(head)
+        # a day or an item number out of sequence opens it ("29 Jan, 26 Feb, 26 March")
+        and not regex.match(r"\d{1,2}\b", head)
     )
 
 

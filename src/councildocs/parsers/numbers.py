@@ -74,6 +74,31 @@ def parse_number(text: str) -> ParsedNumber | None:
     return ParsedNumber(value, unit)
 
 
+# a piece of a figure that cannot stand alone: it opens or ends on a thousands comma
+_COMMA_PIECE = regex.compile(r"(?<=\d) (?=,\d{3}\b)|(?<=\d,) (?=\d{3}\b)")
+# a cell holding digit groups and nothing else but a sign, currency, brackets or "%"
+_FIGURE_CELL = regex.compile(
+    r"^(?P<lead>[+\-−–(£$€\s]*)(?P<pieces>[\d,]+(?: [\d,]+)+(?:\.\d+)?)(?P<tail>[%)\s]*)$"
+)
+_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def whole_figures(text: str) -> str:
+    """The text with figures a typesetter's spacing split read whole: "201 ,552.7",
+    "77, 192", and a cell that is one figure in pieces ("1 59,314", "1,1 1 7,976").
+
+    A thousands comma fixes where the pieces belong: they join only into a figure grouped
+    by threes, so two figures side by side ("2024 1,234") stay two.
+    """
+    text = _COMMA_PIECE.sub("", text)
+    cell = _FIGURE_CELL.match(text)
+    if cell:
+        joined = cell["pieces"].replace(" ", "")
+        if _GROUPED.fullmatch(joined):
+            return f"{cell['lead']}{joined}{cell['tail']}"
+    return text
+
+
 def is_number(text: str) -> bool:
     parsed = parse_number(text)
     return parsed is not None and parsed.value is not None

@@ -36,7 +36,8 @@ from ..models import (
     ReportMetadata,
     Section,
 )
-from ..vocabulary.labels import DIRECTOR_LABEL, RECOMMENDATION_LEAD_IN
+from ..vocabulary.documents import APPENDIX_TITLE
+from ..vocabulary.labels import ASKED_LEAD_IN, DIRECTOR_LABEL, RECOMMENDATION_LEAD_IN
 from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
@@ -121,12 +122,14 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
     if len(sections) < 2:
         # no numbered or colon-ended headings to read from the text: the headings are the
         # ones a reader sees by their type (bold, larger, underlined, a bold lead)
-        tree, before = heading_tree(_blocks_from(blocks, rest[0] if rest else None))
+        tree, before = heading_tree(blocks_from(blocks, rest[0] if rest else None))
         if len(tree) > len(sections):
             sections = tree
             leftovers = [line for line in leftovers if line not in rest] + before
     if not recommendations:
         recommendations = _recommendations_from_sections(sections)
+    if not recommendations:
+        recommendations = _recommendations_after_lead_in(sections)
     _add_contacts(metadata, contact_blocks(rest[start:]))
     document = ReportDocument(
         metadata=metadata,
@@ -141,12 +144,21 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
     return document
 
 
+def header_block(lines: list[Line], blocks: Sequence[Block]) -> tuple[ReportMetadata, list[Block]]:
+    """A document's header block of labelled facts, read as a report's is (empty when it
+    prints none), and the blocks below it."""
+    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks))
+    if not fields or header_end >= len(lines):
+        return (build_metadata(preamble, fields) if fields else ReportMetadata()), list(blocks)
+    return build_metadata(preamble, fields), blocks_from(blocks, lines[header_end])
+
+
 def _blocks_between(blocks: Sequence[Block], first: Line, after: list[Line]) -> list[Block]:
     """The blocks from ``first`` up to the first of the ``after`` lines."""
     stop = (after[0].page, after[0].top) if after else None
     return [
         block
-        for block in _blocks_from(blocks, first)
+        for block in blocks_from(blocks, first)
         if stop is None or (block.page, block.lines[0].top) < stop
     ]
 
@@ -185,7 +197,7 @@ def _probe(text: str) -> Line:
     return Line(text, 0.0, 0.0, 0.0, 0.0, 0)
 
 
-def _blocks_from(blocks: Sequence[Block], first: Line | None) -> list[Block]:
+def blocks_from(blocks: Sequence[Block], first: Line | None) -> list[Block]:
     """The blocks from the given line on: the report's body below its header block."""
     if first is None:
         return []
@@ -285,8 +297,13 @@ def _read_header(
         if _RECOMMENDATIONS.match(text) or (fields and RECOMMENDATION_LEAD_IN.match(text)):
             return i, preamble, fields
         heading = _section_start(lines, i)
-        # in the header block "Label:" lines are fields; a heading there must number on
-        if heading and (heading[0] or (i + 1 < len(lines) and _numbered_line(lines[i + 1]))):
+        # in the header block "Label:" lines are fields; a heading there must number on,
+        # and a label the vocabulary knows is a field even when the sections follow it
+        if (
+            heading
+            and (heading[0] or (i + 1 < len(lines) and _numbered_line(lines[i + 1])))
+            and not (heading[0] is None and match_label(line, None))
+        ):
             return i, preamble, fields
         if text == "Contents" and fields:
             return i, preamble, fields  # a contents page closes the header block
@@ -468,6 +485,40 @@ def _recommendations_from_sections(sections: list[Section]) -> list[Recommendati
     return found
 
 
+def _recommendations_after_lead_in(sections: list[Section]) -> list[Recommendation]:
+    """A report with no recommendations heading may ask for its decisions inside a later
+    section ("6.3 That Cabinet:", "The Committee is recommended to:"): the lettered or
+    numbered points, or the bullets, under the first such lead-in. The section's own
+    numbered paragraphs ("6.4") end them; the lead-in is none of them."""
+    for section in _all_sections(sections):
+        paragraphs = section.paragraphs
+        for index, lead_in in enumerate(paragraphs):
+            text = lead_in.text.strip()
+            if not (RECOMMENDATION_LEAD_IN.match(text) or ASKED_LEAD_IN.search(text)):
+                continue
+            if lead_in.bullets:
+                return [
+                    Recommendation(text=b, provenance=lead_in.provenance) for b in lead_in.bullets
+                ]
+            found = []
+            for point in paragraphs[index + 1 :]:
+                if point.number is None or "." in point.number:
+                    break
+                text = " ".join([point.text, *point.bullets])
+                found.append(
+                    Recommendation(number=point.number, text=text, provenance=point.provenance)
+                )
+            if found:
+                return found
+    return []
+
+
+def _all_sections(sections: list[Section]):
+    for section in sections:
+        yield section
+        yield from _all_sections(section.subsections)
+
+
 # --- sections --------------------------------------------------------------------------
 
 
@@ -497,6 +548,9 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
             return match.group("number"), match.group("title"), None
     if _APPENDICES_HEADING.match(text):
         return None, text.rstrip(":"), None
+    if APPENDIX_TITLE.match(text) and (i == 0 or lines[i - 1].page != lines[i].page):
+        # an appendix the report carries opens its page with its title: a section of its own
+        return None, text, None
     if _is_bullet(lines[i]) or _ITEM_NUMBER.match(text) or _SUB_NUMBER.match(text):
         return None
     if _LEAD_IN.search(text):
@@ -647,6 +701,8 @@ def _sections(lines: list[Line], gap: float) -> list[Section]:
             # "Report Author:" / "Relevant Director:" label the contact block (read by
             # .contacts); they are its text, not sections of their own
             heading = None
+        if heading and current and _same_appendix(heading[1], current.title):
+            heading = None  # the appendix's title again atop its next page: its running head
         if heading:
             close_paragraph()
             number, title, rest = heading
@@ -681,6 +737,13 @@ def _sections(lines: list[Line], gap: float) -> list[Section]:
             paragraph.last = line
     close_paragraph()
     return sections
+
+
+def _same_appendix(title: str, open_title: str) -> bool:
+    """Whether a heading names the appendix already open ("APPENDIX F: ... - SAVINGS"
+    within "APPENDIX F: ... - SPENDING")."""
+    label, open_label = APPENDIX_TITLE.match(title), APPENDIX_TITLE.match(open_title)
+    return bool(label and open_label) and label.group().upper() == open_label.group().upper()
 
 
 def _runs_on(paragraph: _ParagraphBuilder | None, line: Line) -> bool:

@@ -39,7 +39,7 @@ from ..models import (
     TableQuality,
 )
 from .common import clean
-from .numbers import find_unit, is_number, is_period, parse_number
+from .numbers import find_unit, is_number, is_period, parse_number, whole_figures
 from .work_programme import parse as parse_work_programme
 
 
@@ -317,10 +317,7 @@ def _cell_text(fragments: list[tuple[float, float, str]]) -> str:
         # in lower case ends the word above
         glue = "" if len(part) <= 2 and part.isalpha() and part.islower() and text else " "
         text = f"{text}{glue}{part}"
-    return clean(_SPLIT_FIGURE.sub(r"\1", text))  # "201 ,552.7": one figure
-
-
-_SPLIT_FIGURE = regex.compile(r"(\d) (?=,\d{3}\b)")
+    return clean(whole_figures(text))
 
 
 def _caption_above(lines: list[Line], bbox, settings: TableSettings) -> str | None:
@@ -781,7 +778,8 @@ def _row_is_header(row: list[str]) -> bool:
 
 
 def _finish(grid: _Grid) -> Table:
-    cells = grid.cells
+    # however the table was found (rules, alignment, text), its figures are read whole
+    cells = [[whole_figures(cell) for cell in row] for row in grid.cells]
     width = len(cells[0])
     notes: list[str] = []
     header_rows = grid.header_rows

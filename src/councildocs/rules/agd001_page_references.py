@@ -33,6 +33,8 @@ READS = "pack"
 
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
     for item in pack.agenda.items:
+        if item.number is None:
+            continue  # papers are filed by item number: an unnumbered item is served by none
         serving = [
             (i, d) for i, d in enumerate(pack.documents) if d.agenda_item == item.number and d.pages
         ]

@@ -36,7 +36,7 @@ def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
         return  # an agenda front sheet published alone: its papers are published separately
     served = {d.agenda_item for d in pack.documents if d.agenda_item}
     for item in pack.agenda.items:
-        if item.pages is None or item.number in served:
+        if item.pages is None or item.number is None or item.number in served:
             continue
         yield Hit(
             message=(

@@ -41,7 +41,7 @@ _LEADING_NUMBER = regex.compile(r"^\s*(\d+)(?P<sub>[.(]?\s*[a-z0-9]+\)?)?\s*$", 
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
     previous: int | None = None
     for item in pack.agenda.items:
-        match = _LEADING_NUMBER.match(item.number)
+        match = _LEADING_NUMBER.match(item.number or "")  # an unnumbered item has no place
         if not match or _DATE_TITLE.match(item.title):
             continue  # lettered schemes (A, B, C); "2 April 18, 2016" is a date, not an item
         number, is_sub = int(match.group(1)), bool(match.group("sub"))

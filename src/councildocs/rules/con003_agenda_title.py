@@ -39,7 +39,7 @@ def similarity(a: str, b: str) -> float:
 
 
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:
-    items = {item.number: item for item in pack.agenda.items}
+    items = {item.number: item for item in pack.agenda.items if item.number is not None}
     for index, document in enumerate(pack.documents):
         if not isinstance(document, ReportDocument) or not document.metadata.title:
             continue

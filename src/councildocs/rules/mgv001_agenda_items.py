@@ -49,7 +49,8 @@ def check(meeting: ModernGovMeeting, pack: Pack) -> Iterator[Hit]:
             f"record {meeting.id} is of the meeting on {meeting.date:%d %B %Y}"
         )
         return
-    printed = {item_key(i.number): i for i in pack.agenda.items}
+    # the council's record numbers every item; an unnumbered one is matched by no number
+    printed = {item_key(i.number): i for i in pack.agenda.items if i.number is not None}
     recorded = {item_key(i.number): i for i in meeting.items}
     for key, item in recorded.items():
         if key not in printed:

@@ -147,8 +147,8 @@ APPENDIX_TITLE = regex.compile(rf"^{_any_of(APPENDIX_TITLES)}\s+[A-Z0-9]+\b", re
 
 # A form recording a decision is not minutes, though it prints the members present and what
 # was decided; its title says what it is: "Decision Recording Form", "PROPOSED RECORD OF
-# DECISION", "Decision Notice". (One that prints a report's labels is read as a report, for
-# its decision number and recommendations.)
+# DECISION", "Decision Notice". It is no officer report either, though it prints a report's
+# labels: it is kind "other", its labelled fields and headings kept.
 DECISION_RECORD_TITLES = ("Record of Decision", "Decision Recording Form", "Decision Notice")
 DECISION_RECORD_TITLE = regex.compile(rf"\b{_any_of(DECISION_RECORD_TITLES)}\b", regex.I)
 

@@ -115,6 +115,12 @@ RECOMMENDATION_LEAD_IN = regex.compile(
     rf"^That\s+(?:the\s+)?(?:(?:\p{{Lu}}[\w’'&-]*|and|of|for|&)\s+){{0,6}}?{one_of(DECIDING_BODIES)}\b"
     r"[^:.;]{0,80}:$"
 )
+# the same request put as a sentence, anywhere in the report: "Cabinet is asked to:", "The
+# Committee is recommended to:", "Members are invited to:"
+ASKED_LEAD_IN = regex.compile(
+    rf"\b(?:{one_of(DECIDING_BODIES)}|Members)\s+(?:is|are)\s+"
+    r"(?:recommended|asked|invited|requested)\s+to\b[^.;]{0,60}:$"
+)
 
 CONTACT_LABELS = (
     "(?:Report )?Author",
