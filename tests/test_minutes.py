@@ -194,15 +194,27 @@ def test_kent_council_recorded_votes(kent_council):
         "3",
         "English Devolution White Paper",
     )
-    votes = [
-        (r.votes.for_, r.votes.against, r.votes.abstained)
-        for r in devolution.resolutions
-        if r.votes
+    # amendments carried and agreed without a count, four put and lost on a count, then
+    # the motion carried: one decision
+    amendments = [
+        (r.text, r.votes and (r.votes.for_, r.votes.against, r.votes.abstained))
+        for r in devolution.procedural_votes
     ]
-    assert votes == [(14, 45, 4), (17, 43, 3), (13, 45, 4), (14, 40, 7), (39, 19, 1)]
-    final = devolution.resolutions[-1]
+    assert amendments == [
+        ("Amendment carried.", None),
+        (
+            "Following the debate, the Chairman put the amendment set out at paragraph 15 to "
+            "the vote and it was agreed.",
+            None,
+        ),
+        ("Amendment lost.", (14, 45, 4)),
+        ("Amendment lost.", (17, 43, 3)),
+        ("Amendment lost.", (13, 45, 4)),
+        ("Amendment lost.", (14, 40, 7)),
+    ]
+    [final] = devolution.resolutions
     assert final.text.startswith("that the County Council: (1) Endorses the ongoing joint work")
-    assert devolution.resolutions[1].text == "Amendment lost."
+    assert (final.votes.for_, final.votes.against, final.votes.abstained) == (39, 19, 1)
 
 
 # --- Bristol -----------------------------------------------------------------------------
@@ -234,7 +246,10 @@ def test_bristol_september_2024():
     first_permit = next(r for r in parking if r.number == "2a")
     assert (first_permit.votes.for_, first_permit.votes.abstained) == (6, 3)
     lost = [r for r in parking if "LOST" in r.text]
-    assert [(r.votes.for_, r.votes.against) for r in lost] == [(4, 5), (2, 7), (4, 5)]
+    assert [(r.votes.for_, r.votes.against) for r in lost] == [(4, 5), (4, 5)]
+    # the amendment to recommendation 5, lost 2 to 7, is a vote on the way
+    amendments = minutes.items[6].procedural_votes
+    assert [(r.votes.for_, r.votes.against) for r in amendments if "LOST" in r.text] == [(2, 7)]
     assert [r.number for r in minutes.items[7].resolutions] == ["1", "2", "3"]
 
 
@@ -490,10 +505,16 @@ def test_bristol_parking_decisions_once_each_with_their_votes():
     votes_only = [
         (r.votes.for_, r.votes.against, r.votes.abstained) for r in parking if not r.number
     ]
-    # the 2C amendment, 4c lost, the 5 amendment lost, 5 lost, the 7 amendment
-    assert votes_only == [(5, 1, 3), (4, 5, None), (2, 7, None), (4, 5, None), (7, 0, 2)]
+    # recommendations 4c and 5, put and lost
+    assert votes_only == [(4, 5, None), (4, 5, None)]
+    # the amendments to 2C (carried), to 5 (lost) and to 7 (carried) are votes on the way
+    amendments = [
+        (r.votes.for_, r.votes.against, r.votes.abstained)
+        for r in _bristol("src-bcc-0022").items[6].procedural_votes
+    ]
+    assert amendments == [(5, 1, 3), (2, 7, None), (7, 0, 2)]
     assert not any(r.text.startswith("Initiated a Task and Finish Group") for r in parking)
-    assert len(parking) == 16
+    assert len(parking) == 13
 
 
 def test_bristol_wpl_list_runs_over_its_subheading():
@@ -532,8 +553,11 @@ def test_kent_paragraph_numbers_are_not_resolution_numbers(kent_budget_council, 
     assert [(r.number, r.votes.for_, r.votes.against, r.votes.abstained) for r in section25] == [
         (None, 57, 0, 2)
     ]
-    budget = next(i for i in kent_budget_council.items if i.number == "291").resolutions
-    assert [r.votes.for_ for r in budget] == [12, 16, 9, 8, 13, 15, 41]
+    budget_item = next(i for i in kent_budget_council.items if i.number == "291")
+    # six amendments voted on, then the budget resolved
+    assert [r.votes.for_ for r in budget_item.procedural_votes] == [12, 16, 9, 8, 13, 15]
+    budget = budget_item.resolutions
+    assert [r.votes.for_ for r in budget] == [41]
     final = budget[-1]
     assert final.number is None  # "(27) RESOLVED that:"
     assert [p.label for p in final.parts] == list("abcdefghijklmnopqrstuv")

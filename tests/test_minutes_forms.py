@@ -264,6 +264,30 @@ def test_procedural_votes_and_a_motion_that_fell(tmp_path):
     ]
 
 
+def test_votes_on_amendments_are_votes_not_decisions(tmp_path):
+    """An amendment put to the vote is a step on the way to the item's decision: its vote
+    is kept with its counts, the decision is the motion finally carried. A resolution that
+    merely names an amendment (to a plan, to the standing orders) is a decision."""
+    doc = _with_present(_Minutes())
+    doc.write("1. Skate park", bold=True)
+    for paragraph in (
+        "Cllr Jones moved an amendment that the park open at 9am rather than 8am.",
+        "On being put to the vote the amendment was LOST (3 in favour, 5 against).",
+        "RESOLVED that the skate park open daily from 8am.",
+    ):
+        doc.write(paragraph, indent=10)
+        doc.gap()
+    doc.item("2. Standing orders", "RESOLVED that the amendment to standing order 4 be adopted.")
+    minutes = doc.parse(tmp_path)
+    park, orders = minutes.items
+    assert [(v.votes.for_, v.votes.against) for v in park.procedural_votes] == [(3, 5)]
+    assert [r.text for r in park.resolutions] == ["that the skate park open daily from 8am."]
+    assert [r.text for r in orders.resolutions] == [
+        "that the amendment to standing order 4 be adopted."
+    ]
+    assert orders.procedural_votes == []
+
+
 def test_decisions_without_a_lead_word(tmp_path):
     doc = _with_present(_Minutes())
     doc.item(

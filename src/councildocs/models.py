@@ -281,7 +281,8 @@ class MinuteItem(Model):
     procedural_votes: list[Resolution] = Field(
         default_factory=list,
         description="Votes on the conduct of the meeting (closure, extending the meeting, "
-        "adjourning, suspending standing orders): not decisions on the item",
+        "adjourning, suspending standing orders) and on amendments: steps on the way, not "
+        "decisions on the item",
     )
     actions: list[Action] = Field(default_factory=list)
     provenance: Provenance | None = None

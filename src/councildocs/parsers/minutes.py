@@ -450,7 +450,9 @@ def _minute_item(item: _Item) -> MinuteItem:
     resolutions, decided = _resolutions(body)
     minute.actions, decisions = _actions(body, decided)
     for resolution in [*resolutions, *decisions]:
-        procedural = decision_words.PROCEDURAL_MOTION.search(resolution.text)
+        procedural = decision_words.PROCEDURAL_MOTION.search(
+            resolution.text
+        ) or decision_words.AMENDMENT_VOTE.search(resolution.text)
         (minute.procedural_votes if procedural else minute.resolutions).append(resolution)
     return minute
 
@@ -576,13 +578,16 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         outcome = decision_words.OUTCOME.search(body)
         if outcome and not trigger:
             votes = _outcome_votes(outcome)
-            # a vote on the meeting's conduct is kept whole, for what it was on
-            procedural = decision_words.PROCEDURAL_MOTION.search(body)
+            # a vote on the meeting's conduct or on an amendment is kept whole, for what
+            # it was on
+            procedural = decision_words.PROCEDURAL_MOTION.search(
+                body
+            ) or decision_words.AMENDMENT_VOTE.search(body)
             text = clean(body) if procedural else _sentence_from(body, outcome.start())
             vote = Resolution(text=text, votes=votes, provenance=where)
             if procedural or decision_words.OUTCOME_FELL.search(outcome.group()):
-                # no decision follows it: a motion that fell was never put, and a
-                # procedural vote decides nothing on the item
+                # no decision follows it: a motion that fell was never put, and a vote
+                # on the conduct of the meeting or on an amendment decides nothing itself
                 resolutions.append(vote)
             else:
                 pending.append(vote)
@@ -590,8 +595,16 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             index += 1
             continue
         if trigger and outcome and outcome.start() < trigger.start():
-            # "... was CARRIED unanimously. It was APPROVED that;" in one paragraph
-            pending.append(Resolution(text="", votes=_outcome_votes(outcome)))
+            if decision_words.AMENDMENT_VOTE.search(body, 0, trigger.start()):
+                # "... the amendment was LOST (3 for, 5 against). RESOLVED that ...": the
+                # vote was on the amendment, a step before the decision, not for it
+                before = _sentence_from(body[: trigger.start()], outcome.start())
+                resolutions.append(
+                    Resolution(text=before, votes=_outcome_votes(outcome), provenance=where)
+                )
+            else:
+                # "... was CARRIED unanimously. It was APPROVED that;" in one paragraph
+                pending.append(Resolution(text="", votes=_outcome_votes(outcome)))
         if trigger and (
             trigger["word"] not in decision_words.SHORT_DECISION_WORDS or len(body) < 120
         ):

@@ -86,7 +86,7 @@ def passages(document: DocumentBase) -> list[Passage]:
             page = item.provenance.page if item.provenance else None
             add(item.title, page)
             add(item.text, page)
-            for res in item.resolutions:
+            for res in [*item.resolutions, *item.procedural_votes]:
                 add(res.text, res.provenance.page if res.provenance else page)
     elif isinstance(document, OtherDocument):
         add(document.text, document.physical_pages.start if document.physical_pages else None)

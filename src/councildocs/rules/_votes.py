@@ -103,12 +103,13 @@ def printed_voter(name: str) -> str:
 
 def recorded_votes(document: MinutesDocument) -> Iterator[RecordedVote]:
     """Every vote the document records with counts: listed votes from each minute's text,
-    then the counts the parser read into its resolutions."""
+    then the counts the parser read into its resolutions and its votes on amendments and
+    the meeting's conduct."""
     for item in document.items:
         page = item.provenance.page if item.provenance else None
         listed = list(_listed_votes(item.text, page, item.number))
         yield from listed
-        for resolution in item.resolutions:
+        for resolution in [*item.resolutions, *item.procedural_votes]:
             votes = resolution.votes
             if votes is None:
                 continue

@@ -118,6 +118,13 @@ ALL_IN_FAVOUR = regex.compile(r"(?i)\ball\s+in\s+favour\b|\bunanimous(?:ly)?\b|\
 
 # votes on the conduct of the meeting, not on an item's business: closing the debate,
 # extending or adjourning the meeting, suspending standing orders
+# the outcome of a vote on an amendment ("Amendment lost.", "the amendment was CARRIED"):
+# a step on the way to the decision, recorded as a vote, not as a decision of its own
+AMENDMENT_VOTE = regex.compile(
+    r"(?i)\bamendment\s+(?:was\s+|were\s+)?(?:not\s+carried|carried|lost|defeated|fell"
+    r"|agreed|approved|rejected|withdrawn)\b"
+    r"|\bput\s+(?:the\s+|an\s+)?amendment\b[^.;]{0,80}?\bto\s+the\s+vote\b"
+)
 PROCEDURAL_MOTION = regex.compile(
     r"(?i)\b(?:closure\s+motion|motion\s+(?:for|of)\s+closure|(?:that\s+)?the\s+question\s+be\s+now\s+put"
     r"|extend(?:ing|ed)?\s+the\s+meeting|(?:meeting|debate)\s+(?:be\s+)?extended|extension\s+of\s+the\s+meeting"
