@@ -65,7 +65,6 @@ LABELS = {
 KNOWN_DROPS = {
     "burton-cum-walden-pc/minutes-APM-2024-04-03-DRAFT.pdf": "a member's surname in the "
     "attendance sentence ('Councillors Jane Ritchie, Chairman, Councillors ...')",
-    "milburn-pc/minutes_2018-11-06_.pdf": "'Members of the Public - Three Members'",
     "kent/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf": (
         "wrapped lines of table cells (pp.38-42)"
     ),
