@@ -460,6 +460,29 @@ def test_a_trailing_group_word_and_the_clerk_after_his_name(tmp_path):
     assert attendance.apologies == []
 
 
+def test_a_members_of_the_label_runs_to_its_colon_and_an_office_follows_its_holder(tmp_path):
+    """A sentence-like label ("Members of the Council present were:") ends at its colon,
+    the names after it; an office between commas is the role of the name before it, and
+    the group's name ("Councillors") before the next names is no one."""
+    doc = _Minutes()
+    doc.write(
+        "Members of the Council present were: Councillors Jane Ritchie, Chairman, "
+        "Councillors David Dent, Sally Sahin"
+    )
+    doc.write("and Victoria Whitehead, and Mrs Sue Ryding, Clerk")
+    doc.gap()
+    doc.item("1. Minutes", "The minutes were confirmed as a true copy.")
+    doc.item("2. Accounts", "The accounts were received.")
+    attendance = doc.parse(tmp_path).attendance
+    assert [(p.name, p.role) for p in attendance.members] == [
+        ("Jane Ritchie", "Chairman"),
+        ("David Dent", None),
+        ("Sally Sahin", None),
+        ("Victoria Whitehead", None),
+    ]
+    assert [(p.name, p.role) for p in attendance.in_attendance] == [("Sue Ryding", "Clerk")]
+
+
 def test_the_last_minutes_taken_as_a_true_record_and_payments_approved(tmp_path):
     doc = _with_present(_Minutes())
     doc.item(

@@ -24,6 +24,7 @@ from ..vocabulary.people import (
 )
 
 _GROUP_WORD = regex.compile(rf"^(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}$", regex.I)
+_GROUP_BEFORE_NAMES = regex.compile(rf"^\s*(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}\s+(?=\p{{Lu}})")
 _OFFICE_FIRST = regex.compile(rf"^(?P<office>{one_of(OFFICE_MARKS)})\s+(?=\p{{Lu}})", regex.I)
 _ROLE_IN_BRACKETS = regex.compile(r"\((?P<text>[^()]*)\)\s*$")
 _DASH = regex.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
@@ -42,6 +43,7 @@ def split_names(text: str) -> list[str]:
     depth = 0
     start = 0
     pieces: list[str] = []
+    labels: list[bool] = []  # whether each piece ends at a colon: an office before its holder
     for index, char in enumerate(text):
         if char == "(":
             depth += 1
@@ -50,24 +52,31 @@ def split_names(text: str) -> list[str]:
             if depth == 0 and _NAME_AFTER_BRACKET.match(text, index + 1):
                 # "D Richardson (Chair) N Cresswell": the bracket closes one entry
                 pieces.append(text[start : index + 1])
+                labels.append(False)
                 start = index + 1
         elif depth == 0 and (
             char in ",;" or _OFFICE_LABEL_END.match(text, index) or _LONE_MARK.match(text, index)
         ):
             pieces.append(text[start:index])
+            labels.append(char == ":")
             start = index + 1
     pieces.append(text[start:])
+    labels.append(False)
     office = None
-    for position, piece in enumerate(pieces):
+    for piece, ends_at_colon in zip(pieces, labels, strict=True):
         bare = piece.strip(" .")
         if _GROUP_WORD.match(bare):
             continue  # "Mrs V Whitehead, Councillors, and Mr R Nolan": the group's name
-        if OFFICE.match(bare) and position == len(pieces) - 1 and parts:
-            parts[-1] = f"{parts[-1]} ({bare})"  # "... and Mr Richard Nolan, Clerk"
+        if OFFICE.match(bare) and not ends_at_colon and parts and "(" not in parts[-1]:
+            # "... and Mr Richard Nolan, Clerk", "Jane Ritchie, Chairman, David Dent": the
+            # office of the name before it
+            parts[-1] = f"{parts[-1]} ({bare})"
             continue
         if OFFICE.match(bare):
             office = bare  # "Chair: Mrs S Walker": the office, then its holder
             continue
+        # "..., Councillors David Dent, Sally Sahin": the group's name before the next names
+        piece = _GROUP_BEFORE_NAMES.sub("", piece)
         if office and piece.strip():
             piece, office = f"{piece.strip()} ({office})", None
         for sub in _split_and(piece):

@@ -45,7 +45,9 @@ PRESENCE_LABELS = (
 )
 # Labels that head attendance in minutes but also a committee's membership on an agenda's
 # front sheet, so they do not of themselves show a meeting was held.
-MEMBERS_LABELS = PRESENCE_LABELS + ("Members of the\\b.*", "Members", "Attendance")
+# ("Members of the Council present were: Councillors A, B": the label runs to its colon,
+# the names after it; "Members of the Panel" alone on its line heads a list under it)
+MEMBERS_LABELS = PRESENCE_LABELS + ("Members of the\\b[^:]{0,80}?(?=:|$)", "Members", "Attendance")
 # "Members of the Panel" heads a list one person a line, with no colon after it
 MEMBERS_OF_THE = regex.compile(r"^Members\s+of\s+the\b", regex.I)
 
