@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from councildocs.cli import main
 
+from .fixtures.pdf_objects import pdf_file
+
 
 def _run(path):
     result = CliRunner().invoke(main, ["parse", str(path)])
@@ -33,19 +35,7 @@ def _image_only_pdf(path):
         + pixels
         + b"\nendstream"
     )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_file(objects))
     return path
 
 

@@ -20,6 +20,7 @@ from councildocs.batch import run_batch
 from councildocs.workers import Limits, format_size, parse_size
 
 from ..conftest import FIXTURES
+from ..fixtures.pdf_objects import pdf_file
 
 COUNCILDOCS = str(Path(sys.executable).parent / "councildocs")
 SMALL_EXPORT = FIXTURES / "programme_heading_pack.txt"
@@ -106,21 +107,6 @@ def _inflating_pdf(path: Path, spaces: int) -> Path:
     ]
     path.write_bytes(pdf_file(objects))
     return path
-
-
-def pdf_file(objects: list[bytes]) -> bytes:
-    """A PDF of these objects (numbered from 1, the first the catalog), xref and all."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-    out += trailer % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def _run(*arguments: str) -> subprocess.CompletedProcess:

@@ -19,7 +19,7 @@ from councildocs.linter import lint
 from councildocs.rules import get
 
 from ..conftest import FIXTURES
-from .test_limits import pdf_file
+from ..fixtures.pdf_objects import pdf_file
 
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
