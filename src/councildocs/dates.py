@@ -19,8 +19,10 @@ DATE_PATTERN = regex.compile(
     | (?P<numeric>\b\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})\b)
     """
 )
+# a time, not a piece of a dotted number: "07.17" in the minute reference "07.17.02" is none
 TIME_PATTERN = regex.compile(
-    r"(?i)\b(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[.:]\d{2}(?!\d))"
+    r"(?i)(?<![\d.:])\b(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)"
+    r"|\d{1,2}[.:]\d{2}(?!\d)(?![.:]\d))"
 )
 
 
@@ -29,11 +31,26 @@ def parse_date(text: str) -> dt.date | None:
     match = DATE_PATTERN.search(text)
     if not match:
         return None
+    if match["numeric"] and "." in match["numeric"]:
+        return _day_first(match["numeric"])
     raw = _ORDINAL.sub(r"\1", match.group())
     raw = _OF.sub(" ", raw)
     try:
         return dateparser.parse(raw, dayfirst=True, fuzzy=True).date()
     except (ValueError, OverflowError):
+        return None
+
+
+def _day_first(numeric: str) -> dt.date | None:
+    """A dotted date is day, month, year as UK papers print it ("12.06.2018", "4.3.25"),
+    or no date: parish minutes number their items "07.17.02" (month, year, item), which
+    read month-first would be a date that nobody printed."""
+    day, month, year = (int(part) for part in numeric.split("."))
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
         return None
 
 

@@ -660,7 +660,9 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
         if i + 1 < len(left) and regex.match(r"^(am|pm|a\.m\.|p\.m\.)$", left[i + 1][0], regex.I):
             text = f"{text} {left[i + 1][0]}"  # "at 10.00" / "am" wrapped in a narrow column
             used.add(i + 1)
-        meeting.time = find_time(text) or meeting.time
+        # the time may stand in the line's right-hand column ("14th September 2017" and,
+        # set apart, "at 7.30pm in the Village Hall")
+        meeting.time = find_time(text) or find_time(head[i].text) or meeting.time
         venue = _venue_after(left, i)
         if venue and not meeting.venue:
             meeting.venue, venue_lines = venue
