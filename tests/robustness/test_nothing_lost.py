@@ -62,11 +62,7 @@ LABELS = {
 
 #: drops still open in the corpus, by file, with what is lost: each is a parser's to fix.
 #: Marked as expected failures (strict: a fix shows as an unexpected pass, to be taken off)
-KNOWN_DROPS = {
-    "kent/cabinet-2025-01-30/24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf": (
-        "wrapped lines of table cells (pp.38-42)"
-    ),
-}
+KNOWN_DROPS = {}
 
 #: one corpus file in this many is read by default
 CORPUS_SAMPLE_STEP = 8

@@ -118,14 +118,24 @@ def locate_tables(
 
 
 def _inside(lines: list[Line], grids: list[_Grid]) -> set[int]:
-    boxes = [g.bbox for g in grids if g.bbox is not None]
-    inside = {
-        id(line)
-        for line in lines
-        for x0, top, x1, bottom in boxes
-        if top <= (line.top + line.bottom) / 2 <= bottom and x0 - 2 <= line.x0 <= x1
-    }
+    """The lines a table's cells hold: inside its box, and with their words in its cells. A
+    line the cells did not take (a row the reader could not square with the columns) is
+    left to the document's text, where it is kept, not lost with the table."""
+    inside = set()
+    for grid in grids:
+        if grid.bbox is None:
+            continue
+        x0, top, x1, bottom = grid.bbox
+        held = _words_of(" ".join(cell for row in grid.cells for cell in row if cell))
+        for line in lines:
+            if top <= (line.top + line.bottom) / 2 <= bottom and x0 - 2 <= line.x0 <= x1:
+                if _words_of(line.text) <= held:
+                    inside.add(id(line))
     return inside | {id(line) for g in grids for line in g.note_lines}
+
+
+def _words_of(text: str) -> set[str]:
+    return set(regex.findall(r"\p{L}{2,}|\d+", text.casefold()))
 
 
 def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
