@@ -726,13 +726,15 @@ _LONGEST_DECISION_SENTENCE = 250  # characters, from its decision word to the pa
 
 def _decision_reach(body: str, prose: regex.Match) -> str:
     """What a decision phrase in prose may record: "it was agreed to add ..." decides an act
-    in its own sentence, whatever follows it; "it was agreed that ..." runs to the
+    in its own sentence, whatever follows it (a colon ends it too: "... the following
+    observations to the Planning Department:" then the list); "it was agreed that ..." runs to the
     paragraph's end (less a closing mover and seconder), where a long run is an account of
     views, not a decision."""
     rest = body[prose.start() :]
-    if regex.match(r"\s+to\s+\p{Ll}", body[prose.end() :]):
+    if decision_words.DECIDED_ACT.match(body[prose.end() :]):
         found = _SENTENCE_BREAK.search(rest)
-        return rest[: found.start()] if found else rest
+        sentence = rest[: found.start()] if found else rest
+        return sentence.split(":", 1)[0]
     return _without_mover(rest)
 
 

@@ -11,10 +11,11 @@ import regex
 from ._phrases import one_of
 
 # the word that opens a decision ("RESOLVED that ...", "It was APPROVED:"); Welsh minutes
-# print "PENDERFYNWYD" (resolved) and "Cytunwyd" (it was agreed)
+# print "PENDERFYNWYD" (resolved) and "CYTUNWYD" (agreed). "Cytunwyd" in a sentence is "it
+# was agreed", read as prose like the English (PROSE_DECISION_PHRASES): as a lead word it
+# took the numbered paragraphs after its sentence for a list of decisions
 DECISION_WORDS = (
     "RESOLVED", "Resolved", "APPROVED", "AGREED", "PENDERFYNWYD", "Penderfynwyd", "CYTUNWYD",
-    "Cytunwyd",
 )  # fmt: skip
 # a word that records a decision only in a short paragraph: "AGREED" also opens long
 # reports of what a member agreed to do
@@ -65,11 +66,18 @@ PROSE_DECISION_PHRASES = (
     r"(?:true|correct|accurate)\b",
     # payments approved: "The following accounts were approved for payment"
     r"\b(?:were|was)\s+(?:unanimously\s+)?approved\s+for\s+payment\b",
+    # a list introduced as decided: "The following payments were agreed:" (Welsh
+    # "Cytunwyd gwneud y taliadau canlynol:", it was agreed to make the following payments)
+    r"\bthe\s+following\s+(?:\w+\s+){1,3}(?:were|was)\s+(?:unanimously\s+)?"
+    r"(?:agreed|approved|adopted)\s*:",
     # Welsh: "roedd pawb yn gytûn" (all were agreed), "yn unfrydol" (unanimously)
     r"\bpawb\s+yn\s+gyt[uû]n\b",
     r"\bcytunwyd\s+yn\s+unfrydol\b",
 )
 PROSE_DECISION = regex.compile(one_of(PROSE_DECISION_PHRASES), regex.I)
+# what follows a decision phrase that decides an act in its own sentence: "it was agreed to
+# add ...", Welsh "cytunwyd y dylid rhoi ..." / "y dylai'r Clerc ..." (that ... should)
+DECIDED_ACT = regex.compile(r"\s+(?:to\s+\p{Ll}|y\s+dyl(?:id|ai)\b)")
 
 # --- outcomes of votes --------------------------------------------------------------------
 
