@@ -691,3 +691,43 @@ def test_a_decisions_bulleted_entries_are_its_parts(tmp_path):
         ("2", "notes the risks set out in the report"),
         ("3", "asks the clerk to report back in June."),
     ]
+
+
+def test_a_numbered_list_under_one_lead_in_is_one_decision_in_parts(tmp_path):
+    """The lead-in "It was APPROVED that;" (alone, or run on into "That the Committee:")
+    over entries 1, 2, 3 is one decision whose parts keep their numbers; a decision word
+    with only a colon over numbered sentences ("Resolved:" then "1. The panel approved
+    ...", "2. The Director to report ...") records one decision a number, as the seed's
+    person-checked golden does."""
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Parking schemes",
+        "On being put to the vote the recommendations were CARRIED (5 voting FOR, 4 voting "
+        "AGAINST).",
+        "It was APPROVED that;",
+        "1. That the Committee approved the development work for the new parking areas.",
+        "2. That the Committee approved the total allocation of £7,502,000 for the programme.",
+        "3. Authorised the Executive Director to award the project within the budget.",
+    )
+    doc.item(
+        "2. Centre line policy",
+        "It was APPROVED that; That the Committee for Transport:",
+        "1. Approved the default position of not reinstating centre lines.",
+        "2. Approved the proposed process set out in Appendix A.",
+    )
+    doc.item(
+        "3. Reoffending strategy",
+        "Resolved:",
+        "1. The panel approved the draft strategy proposal.",
+        "2. The Director of Adult Services to report to a future meeting.",
+    )
+    minutes = doc.parse(tmp_path)
+    parking, centre_line, strategy = (item.resolutions for item in minutes.items)
+    assert len(parking) == 1
+    assert [p.label for p in parking[0].parts] == ["1", "2", "3"]
+    assert parking[0].parts[2].text.startswith("Authorised the Executive Director")
+    assert (parking[0].votes.for_, parking[0].votes.against) == (5, 4)
+    assert len(centre_line) == 1
+    assert centre_line[0].text.startswith("That the Committee for Transport:")
+    assert [p.label for p in centre_line[0].parts] == ["1", "2"]
+    assert [r.number for r in strategy] == ["1", "2"]

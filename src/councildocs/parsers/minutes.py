@@ -952,13 +952,17 @@ def _decision_list(
     if entries and lead and not stem:
         return [(None, lead, []), *_separate(entries)], consumed
     if entries:
-        if lead.endswith(":") and top_style in ("letter", "roman", "bracket", "bullet"):
-            # "RESOLVED that Cabinet agree to:" then "(a) ..." : one decision with its parts;
-            # bullets are labelled by their place in the list
+        if _completes_lead_in(trigger, lead):
+            # "RESOLVED that Cabinet agree to:" then "(a) ...", "It was APPROVED that;" then
+            # "1. That the Committee approved ...": one decision with its parts, each keeping
+            # its number or letter; bullets are labelled by their place in the list
             labels = [number or str(place) for place, (number, _, _) in enumerate(entries, 1)]
             pieces = [lead]
             for label, (_, text, above) in zip(labels, entries, strict=True):
-                pieces += [above or "", f"({label}) {text}" if top_style != "bullet" else text]
+                marked = {"bullet": text, "number": f"{label}. {text}"}.get(
+                    top_style, f"({label}) {text}"
+                )
+                pieces += [above or "", marked]
             parts = [
                 ResolutionPart(label=label, text=_LIST_JOINER.sub("", clean(text)).rstrip(" ;"))
                 for label, (_, text, _) in zip(labels, entries, strict=True)
@@ -966,6 +970,17 @@ def _decision_list(
             return [(None, clean(" ".join(pieces)), parts)], consumed
         return _separate(entries), consumed
     return ([(None, lead, [])] if lead else []), consumed
+
+
+def _completes_lead_in(trigger: regex.Match, lead: str) -> bool:
+    """Whether a decision's list is the parts of one decision: the entries complete a
+    lead-in ("... agree to:", "That the Committee:", "It was APPROVED that;"). A decision
+    word with only a colon over numbered entries ("Resolved:" then "1. The panel approved
+    ...", "2. The Director to report ...") heads a list of decisions, one a number, as the
+    person-checked golden of the seed's minutes reads it."""
+    return lead.endswith(":") or (
+        not lead and bool(decision_words.DECISION_THAT_CLAUSE.match(trigger["rest"]))
+    )
 
 
 # the word ending a list's last-but-one entry: "notes the risks; and"

@@ -26,8 +26,12 @@ DECISION_THAT = ("that\\b", "bod\\b", "y\\s+dylai", "y\\s+dylid", "[:;,-]", "$")
 DECISION = regex.compile(
     rf"(?:^|\b)(?P<word>{one_of(DECISION_WORDS)})\b\s*(?P<rest>{one_of(DECISION_THAT)}.*)$"
 )
-# the rest of a decision's opening line that is only its lead-in ("RESOLVED that;")
-DECISION_LEAD = regex.compile(r"^[:;,-]\s*|^that\s*[;:]\s*$")
+# a decision word followed by "that" (or Welsh "bod") and no more on its line ("It was
+# APPROVED that;"): the list under it completes the one clause
+DECISION_THAT_CLAUSE = regex.compile(r"^(?:that|bod)\s*[;:]?\s*$")
+# the rest of a decision's opening line that is only its lead-in ("RESOLVED that;", also
+# before the clause run on into its paragraph: "It was APPROVED that; That the Committee:")
+DECISION_LEAD = regex.compile(r"^[:;,-]\s*|^that\s*[;:]\s*")
 # a decision with no decision word: "That the minutes ... be approved"
 THAT_DECISION = regex.compile(
     r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
