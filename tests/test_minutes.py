@@ -263,9 +263,19 @@ def test_bristol_october_2025():
     assert _names(minutes.attendance.substitutes) == ["Hucker"]
     assert len(minutes.items) == 16
     assert minutes.items[9].title == "Bristol Resident Parking Scheme Expansion Programme"
+    # "It was APPROVED that;" over entries 1-4 (page 10): one decision, its parts numbered
+    # as printed, the vote above it (5 for, 4 against) its own
     rps = minutes.items[9].resolutions
-    assert [r.number for r in rps] == ["1", "2", "3", "4"]
+    assert len(rps) == 1
+    assert [p.label for p in rps[0].parts] == ["1", "2", "3", "4"]
+    assert rps[0].parts[2].text.startswith("Authorised the Executive Director Growth")
     assert (rps[0].votes.for_, rps[0].votes.against) == (5, 4)
+    # "It was APPROVED that;" then "That the Committee for Transport and Connectivity:" and
+    # entries 1-2 (item 13, page 13): the lead-in opens the decision, the entries its parts
+    centre_line = minutes.items[12].resolutions
+    assert len(centre_line) == 1
+    assert centre_line[0].text.startswith("That the Committee for Transport and Connectivity:")
+    assert [p.label for p in centre_line[0].parts] == ["1", "2"]
     caz = minutes.items[10].resolutions
     assert len(caz) == 1 and "Approved the preferred option" in caz[0].text
 

@@ -376,15 +376,47 @@ def test_welsh_decisions_and_names(tmp_path):
         "y Cyng. K. Rees",
         "y Cyng. A. Price",
     )
+    # "Cytunwyd" in a sentence is "it was agreed": recorded from it, as the English prose is
     assert [r.text for r in minutes.items[1].resolutions] == [
-        "y dylid anfon y sylwadau canlynol i Adran Gynllunio'r Cyngor Sir."
+        "Cytunwyd y dylid anfon y sylwadau canlynol i Adran Gynllunio'r Cyngor Sir."
     ]
+
+
+def test_welsh_it_was_agreed_decides_its_sentence_not_the_paragraphs_after_it(tmp_path):
+    """As in manordeilo-salem-cc's October 2017 minutes (item 5): "Cytunwyd y dylai'r Clerc
+    ..." is one decision; the numbered letter after it is correspondence, not a second
+    decision. A list introduced by a colon ends the decided sentence at the colon, and "The
+    following payments were agreed:" records one decision, as "Cytunwyd gwneud y taliadau
+    canlynol:" does (October 2019, item 11)."""
+    doc = _with_present(_Minutes())
+    doc.item(
+        "5. GOHEBIAETH",
+        "vii) Llythyr yn gofyn am ddiffibriliwr. Cytunwyd y dylai'r Clerc gwblhau'r ffurflen "
+        "gais yn barod i'w chyflwyno bryd hynny. Cytunodd y Cynghorwyr y byddai'r neuadd yn "
+        "un lleoliad da. Clerc",
+        "viii) Cymorth Canser, cais am gymorth ariannol. Chwef",
+    )
+    doc.item(
+        "9. CYNLLUNIO",
+        "Cytunwyd y dylid anfon y sylwadau canlynol i Adran Gynllunio C.S.C.: E/34934 Annedd "
+        "breswyl Newydd Unigol (Datblygiad Un Blaned) Tir a oedd yn rhan o Fferm Uchaf "
+        "Llandeilo SA19 7UR E Pilley. Mae'r Cyngor yn dymuno ail adrodd ei wrthwynebiadau "
+        "gwreiddiol fel a ganlyn: mae'r safle wedi'i leoli ymhell y tu allan i'r cynllun.",
+    )
+    doc.item("11. ACCOUNTS FOR PAYMENT", "The following payments were agreed:")
+    doc.item("12. CYFRIFON I'W TALU", "Cytunwyd gwneud y taliadau canlynol:")
+    minutes = doc.parse(tmp_path)
+    assert [len(item.resolutions) for item in minutes.items] == [1, 1, 1, 1]
+    assert minutes.items[0].resolutions[0].text.startswith("Cytunwyd y dylai'r Clerc")
 
 
 @pytest.mark.parametrize(("welsh", "english"), [("10-17_cy", "17-10-11"), ("10-19_cy", "19-10-09")])
 def test_welsh_twins_number_their_items_and_decide_as_the_english(welsh, english):
-    """Items and the decisions a reader counts alike in both (manordeilo-salem-cc): 2017's
-    2, 4 and 9 ("It was agreed to ..." / "Cytunwyd y dylid ..."), 2019's 2 and 4."""
+    """Every item's number and its count of decisions alike in both (manordeilo-salem-cc):
+    2017's 2, 4, 5 and 9 ("It was agreed to ..." / "Cytunwyd y dylid ..."; item 5's v)
+    "Clerk to respond that the Council recommending no change" is an action, its vii) one
+    decision), 2019's 2, 4 and 11 ("The following payments were agreed:" / "Cytunwyd gwneud
+    y taliadau canlynol:"); neither twin prints a decision word in 2019's planning (item 9)."""
     import councildocs
     from councildocs.models import MinutesDocument
 
@@ -394,14 +426,16 @@ def test_welsh_twins_number_their_items_and_decide_as_the_english(welsh, english
         pack = councildocs.parse(shared_file(f"corpus/manordeilo-salem-cc/{name}.pdf"))
         return next(d for d in pack.documents if isinstance(d, MinutesDocument))
 
+    def decided(doc: MinutesDocument) -> list[tuple[str | None, int]]:
+        return [(item.number, len(item.resolutions)) for item in doc.items]
+
     cymraeg, saesneg = read(welsh), read(english)
-    assert [i.number for i in cymraeg.items] == [i.number for i in saesneg.items]
-    for number in ("2", "4", "9") if english == "17-10-11" else ("2", "4"):
-        counts = [
-            len(next(i for i in doc.items if i.number == number).resolutions)
-            for doc in (cymraeg, saesneg)
-        ]
-        assert counts == [1, 1], number
+    assert decided(cymraeg) == decided(saesneg)
+    # read from the page images: the decisions each twin prints in the same words
+    counted = (
+        {"2": 1, "4": 1, "5": 1, "9": 1} if english == "17-10-11" else {"2": 1, "4": 1, "11": 1}
+    )
+    assert {n: c for n, c in decided(saesneg) if c} == counted
 
 
 def test_a_names_column_ends_where_the_next_line_returns_to_the_margin(tmp_path):
@@ -657,3 +691,43 @@ def test_a_decisions_bulleted_entries_are_its_parts(tmp_path):
         ("2", "notes the risks set out in the report"),
         ("3", "asks the clerk to report back in June."),
     ]
+
+
+def test_a_numbered_list_under_one_lead_in_is_one_decision_in_parts(tmp_path):
+    """The lead-in "It was APPROVED that;" (alone, or run on into "That the Committee:")
+    over entries 1, 2, 3 is one decision whose parts keep their numbers; a decision word
+    with only a colon over numbered sentences ("Resolved:" then "1. The panel approved
+    ...", "2. The Director to report ...") records one decision a number, as the seed's
+    person-checked golden does."""
+    doc = _with_present(_Minutes())
+    doc.item(
+        "1. Parking schemes",
+        "On being put to the vote the recommendations were CARRIED (5 voting FOR, 4 voting "
+        "AGAINST).",
+        "It was APPROVED that;",
+        "1. That the Committee approved the development work for the new parking areas.",
+        "2. That the Committee approved the total allocation of £7,502,000 for the programme.",
+        "3. Authorised the Executive Director to award the project within the budget.",
+    )
+    doc.item(
+        "2. Centre line policy",
+        "It was APPROVED that; That the Committee for Transport:",
+        "1. Approved the default position of not reinstating centre lines.",
+        "2. Approved the proposed process set out in Appendix A.",
+    )
+    doc.item(
+        "3. Reoffending strategy",
+        "Resolved:",
+        "1. The panel approved the draft strategy proposal.",
+        "2. The Director of Adult Services to report to a future meeting.",
+    )
+    minutes = doc.parse(tmp_path)
+    parking, centre_line, strategy = (item.resolutions for item in minutes.items)
+    assert len(parking) == 1
+    assert [p.label for p in parking[0].parts] == ["1", "2", "3"]
+    assert parking[0].parts[2].text.startswith("Authorised the Executive Director")
+    assert (parking[0].votes.for_, parking[0].votes.against) == (5, 4)
+    assert len(centre_line) == 1
+    assert centre_line[0].text.startswith("That the Committee for Transport:")
+    assert [p.label for p in centre_line[0].parts] == ["1", "2"]
+    assert [r.number for r in strategy] == ["1", "2"]

@@ -726,13 +726,15 @@ _LONGEST_DECISION_SENTENCE = 250  # characters, from its decision word to the pa
 
 def _decision_reach(body: str, prose: regex.Match) -> str:
     """What a decision phrase in prose may record: "it was agreed to add ..." decides an act
-    in its own sentence, whatever follows it; "it was agreed that ..." runs to the
+    in its own sentence, whatever follows it (a colon ends it too: "... the following
+    observations to the Planning Department:" then the list); "it was agreed that ..." runs to the
     paragraph's end (less a closing mover and seconder), where a long run is an account of
     views, not a decision."""
     rest = body[prose.start() :]
-    if regex.match(r"\s+to\s+\p{Ll}", body[prose.end() :]):
+    if decision_words.DECIDED_ACT.match(body[prose.end() :]):
         found = _SENTENCE_BREAK.search(rest)
-        return rest[: found.start()] if found else rest
+        sentence = rest[: found.start()] if found else rest
+        return sentence.split(":", 1)[0]
     return _without_mover(rest)
 
 
@@ -950,13 +952,17 @@ def _decision_list(
     if entries and lead and not stem:
         return [(None, lead, []), *_separate(entries)], consumed
     if entries:
-        if lead.endswith(":") and top_style in ("letter", "roman", "bracket", "bullet"):
-            # "RESOLVED that Cabinet agree to:" then "(a) ..." : one decision with its parts;
-            # bullets are labelled by their place in the list
+        if _completes_lead_in(trigger, lead):
+            # "RESOLVED that Cabinet agree to:" then "(a) ...", "It was APPROVED that;" then
+            # "1. That the Committee approved ...": one decision with its parts, each keeping
+            # its number or letter; bullets are labelled by their place in the list
             labels = [number or str(place) for place, (number, _, _) in enumerate(entries, 1)]
             pieces = [lead]
             for label, (_, text, above) in zip(labels, entries, strict=True):
-                pieces += [above or "", f"({label}) {text}" if top_style != "bullet" else text]
+                marked = {"bullet": text, "number": f"{label}. {text}"}.get(
+                    top_style, f"({label}) {text}"
+                )
+                pieces += [above or "", marked]
             parts = [
                 ResolutionPart(label=label, text=_LIST_JOINER.sub("", clean(text)).rstrip(" ;"))
                 for label, (_, text, _) in zip(labels, entries, strict=True)
@@ -964,6 +970,17 @@ def _decision_list(
             return [(None, clean(" ".join(pieces)), parts)], consumed
         return _separate(entries), consumed
     return ([(None, lead, [])] if lead else []), consumed
+
+
+def _completes_lead_in(trigger: regex.Match, lead: str) -> bool:
+    """Whether a decision's list is the parts of one decision: the entries complete a
+    lead-in ("... agree to:", "That the Committee:", "It was APPROVED that;"). A decision
+    word with only a colon over numbered entries ("Resolved:" then "1. The panel approved
+    ...", "2. The Director to report ...") heads a list of decisions, one a number, as the
+    person-checked golden of the seed's minutes reads it."""
+    return lead.endswith(":") or (
+        not lead and bool(decision_words.DECISION_THAT_CLAUSE.match(trigger["rest"]))
+    )
 
 
 # the word ending a list's last-but-one entry: "notes the risks; and"

@@ -11,10 +11,11 @@ import regex
 from ._phrases import one_of
 
 # the word that opens a decision ("RESOLVED that ...", "It was APPROVED:"); Welsh minutes
-# print "PENDERFYNWYD" (resolved) and "Cytunwyd" (it was agreed)
+# print "PENDERFYNWYD" (resolved) and "CYTUNWYD" (agreed). "Cytunwyd" in a sentence is "it
+# was agreed", read as prose like the English (PROSE_DECISION_PHRASES): as a lead word it
+# took the numbered paragraphs after its sentence for a list of decisions
 DECISION_WORDS = (
     "RESOLVED", "Resolved", "APPROVED", "AGREED", "PENDERFYNWYD", "Penderfynwyd", "CYTUNWYD",
-    "Cytunwyd",
 )  # fmt: skip
 # a word that records a decision only in a short paragraph: "AGREED" also opens long
 # reports of what a member agreed to do
@@ -25,8 +26,12 @@ DECISION_THAT = ("that\\b", "bod\\b", "y\\s+dylai", "y\\s+dylid", "[:;,-]", "$")
 DECISION = regex.compile(
     rf"(?:^|\b)(?P<word>{one_of(DECISION_WORDS)})\b\s*(?P<rest>{one_of(DECISION_THAT)}.*)$"
 )
-# the rest of a decision's opening line that is only its lead-in ("RESOLVED that;")
-DECISION_LEAD = regex.compile(r"^[:;,-]\s*|^that\s*[;:]\s*$")
+# a decision word followed by "that" (or Welsh "bod") and no more on its line ("It was
+# APPROVED that;"): the list under it completes the one clause
+DECISION_THAT_CLAUSE = regex.compile(r"^(?:that|bod)\s*[;:]?\s*$")
+# the rest of a decision's opening line that is only its lead-in ("RESOLVED that;", also
+# before the clause run on into its paragraph: "It was APPROVED that; That the Committee:")
+DECISION_LEAD = regex.compile(r"^[:;,-]\s*|^that\s*[;:]\s*")
 # a decision with no decision word: "That the minutes ... be approved"
 THAT_DECISION = regex.compile(
     r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
@@ -65,11 +70,18 @@ PROSE_DECISION_PHRASES = (
     r"(?:true|correct|accurate)\b",
     # payments approved: "The following accounts were approved for payment"
     r"\b(?:were|was)\s+(?:unanimously\s+)?approved\s+for\s+payment\b",
+    # a list introduced as decided: "The following payments were agreed:" (Welsh
+    # "Cytunwyd gwneud y taliadau canlynol:", it was agreed to make the following payments)
+    r"\bthe\s+following\s+(?:\w+\s+){1,3}(?:were|was)\s+(?:unanimously\s+)?"
+    r"(?:agreed|approved|adopted)\s*:",
     # Welsh: "roedd pawb yn gytûn" (all were agreed), "yn unfrydol" (unanimously)
     r"\bpawb\s+yn\s+gyt[uû]n\b",
     r"\bcytunwyd\s+yn\s+unfrydol\b",
 )
 PROSE_DECISION = regex.compile(one_of(PROSE_DECISION_PHRASES), regex.I)
+# what follows a decision phrase that decides an act in its own sentence: "it was agreed to
+# add ...", Welsh "cytunwyd y dylid rhoi ..." / "y dylai'r Clerc ..." (that ... should)
+DECIDED_ACT = regex.compile(r"\s+(?:to\s+\p{Ll}|y\s+dyl(?:id|ai)\b)")
 
 # --- outcomes of votes --------------------------------------------------------------------
 
