@@ -56,3 +56,27 @@ def test_reading_time_is_linear_in_the_boxes_of_a_page(tmp_path):
     ratio = cpu_seconds_to_read(large) / cpu_seconds_to_read(small)
     # four times the boxes: about 4 when linear, about 16 when quadratic (as it was)
     assert ratio < 8, f"6000 boxes took {ratio:.1f} times as long as 1500"
+
+
+def piled_boxes(count: int, path) -> str:
+    """A page of ``count`` words, each its own text object, piled on a few points of the
+    page: every rectangle overlaps every other, as no printed page has them."""
+    pdf = fpdf.FPDF(unit="pt", format=(600, 800))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for i in range(count):
+        pdf.text(50 + i % 7, 100 + i % 5, f"w{i}")
+    pdf.output(str(path))
+    return str(path)
+
+
+def test_a_pile_of_boxes_is_read_once_each_in_linear_time(tmp_path):
+    """Each rectangle of a pile would be given every piled character (the output, and the
+    time, in the square of the pile: 5,000 took five minutes); it is given its own run."""
+    small = piled_boxes(1500, tmp_path / "small.pdf")
+    large = piled_boxes(6000, tmp_path / "large.pdf")
+    pages, _ = read_pdf(small)
+    text = " ".join(line.text for line in pages[0].lines).replace("w", " w")
+    assert set(text.split()) == {f"w{i}" for i in range(1500)}  # each word, none lost
+    ratio = cpu_seconds_to_read(large) / cpu_seconds_to_read(small)
+    assert ratio < 8, f"6000 piled boxes took {ratio:.1f} times as long as 1500"

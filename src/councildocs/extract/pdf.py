@@ -523,6 +523,9 @@ class _PageChars:
 
     _CELL = 24.0  # points: a few characters of body text a side
     _MAX_CELLS = 64  # a larger glyph (a watermark) is checked by every question instead
+    # characters in one cell past which text is piled up, not set: body text fits a few
+    # dozen in a cell, 4-point print some hundreds; a hostile page piles thousands in place
+    _PILED = 1000
 
     def __init__(self, raw_textpage) -> None:
         count = max(0, pdfium_c.FPDFText_CountChars(raw_textpage))
@@ -561,6 +564,9 @@ class _PageChars:
             for column in columns:
                 for row in rows:
                     self._cells.setdefault((column, row), []).append(i)
+        self._piles = {key for key, chars in self._cells.items() if len(chars) > self._PILED}
+        self._piles_given = False
+        self._pile_run_start = 0
 
     def near(self, left: float, bottom: float, right: float, top: float) -> list[int]:
         """Indices, in order, of the characters filed in the cells this box touches."""
@@ -573,10 +579,13 @@ class _PageChars:
 
     def text_in(self, left: float, top: float, right: float, bottom: float) -> str:
         """The text of the characters whose boxes overlap the rectangle, as PDFium's
-        FPDFText_GetBoundedText gives it."""
+        FPDFText_GetBoundedText gives it; where text is piled up in place, the page's piled
+        text, once (see :meth:`_pile_text`)."""
         boxes, codes, non_spaces = self.boxes, self.codes, self.non_spaces
         left, right = min(left, right), max(left, right)
         bottom, top = min(bottom, top), max(bottom, top)
+        if self._touches_a_pile(left, bottom, right, top):
+            return self._pile_text()
         inside = [
             i
             for i in self.near(left, bottom, right, top)
@@ -606,6 +615,37 @@ class _PageChars:
             text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         return text
 
+    def _touches_a_pile(self, left: float, bottom: float, right: float, top: float) -> bool:
+        if not self._piles:
+            return False
+        cell = self._CELL
+        return any(
+            (column, row) in self._piles
+            for column in range(math.floor(left / cell), math.floor(right / cell) + 1)
+            for row in range(math.floor(bottom / cell), math.floor(top / cell) + 1)
+        )
+
+    def _pile_text(self) -> str:
+        """The page's piled characters, once, to the first rectangle that reaches a pile,
+        in the order they were set (a word whose letters straddle two cells stays whole):
+        every rectangle around a pile holds all of its characters, and giving each of them
+        the lot made the time, and the text, grow with the square of the pile. No reader
+        can tell a pile's words apart; they are kept once, not lost."""
+        if self._piles_given:
+            return ""
+        self._piles_given = True
+        indexes = sorted({i for key in self._piles for i in self._cells[key]})
+        self._pile_run_start = indexes[0]
+        out = []
+        for position, i in enumerate(indexes):
+            code = self.codes[i]
+            if code in (13, 10):
+                continue
+            if position and self.boxes[i][0] < self.boxes[indexes[position - 1]][0] - 0.5:
+                out.append(" ")  # the next text object, set back to the left
+            out.append(chr(code))
+        return "".join(out)
+
     def _baseline(self, index: int) -> float:
         pdfium_c.FPDFText_GetCharOrigin(self._textpage, index, *self._origin_refs)
         return self._origin[1].value
@@ -614,6 +654,8 @@ class _PageChars:
         """A character of the rectangle, for its style: its first word, looked for in the
         page's text after the last one found (PDFium lists rectangles in the order of their
         characters) and checked against the rectangle; else the one under its middle."""
+        if self._touches_a_pile(left, bottom, right, top):
+            return self._pile_run_start  # text_in has just read the pile this one reaches
         word = raw_text.split(maxsplit=1)[0]
         boxes = self.boxes
 
