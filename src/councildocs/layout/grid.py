@@ -22,6 +22,45 @@ def drawn_boxes(page: Page) -> list[tuple[float, float, float, float]]:
 
 
 @dataclass(slots=True, frozen=True)
+class HorizontalEdge:
+    """A drawn rule, or the top or bottom side of a drawn box, across x0..x1 at y."""
+
+    y: float
+    x0: float
+    x1: float
+
+
+def horizontal_edges(boxes: list[tuple[float, float, float, float]]) -> list[HorizontalEdge]:
+    """A thin flat path is one rule; a box (a stroked or shaded cell) has a top and a
+    bottom side."""
+    edges = []
+    for x0, top, x1, bottom in boxes:
+        if x1 - x0 <= THIN:
+            continue
+        if bottom - top <= THIN:
+            edges.append(HorizontalEdge((top + bottom) / 2, x0, x1))
+        else:
+            edges.append(HorizontalEdge(top, x0, x1))
+            edges.append(HorizontalEdge(bottom, x0, x1))
+    return edges
+
+
+def ruled_off(line: Line, lines: list[Line], edges: list[HorizontalEdge]) -> bool:
+    """Whether a drawn edge runs between the line and the nearest text above it that it
+    overlaps (or the page's top), under the line's start: the line opens a box of its own."""
+    above = [
+        other.bottom
+        for other in lines
+        if other.bottom <= line.top + 1 and other.x0 < line.x1 and line.x0 < other.x1
+    ]
+    ceiling = max(above, default=0.0)
+    return any(
+        ceiling - 1 <= edge.y <= line.top + 1 and edge.x0 - 2 <= line.x0 <= edge.x1
+        for edge in edges
+    )
+
+
+@dataclass(slots=True, frozen=True)
 class VerticalRule:
     x: float
     top: float

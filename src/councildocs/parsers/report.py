@@ -41,7 +41,13 @@ from ..vocabulary.labels import ASKED_LEAD_IN, DIRECTOR_LABEL, RECOMMENDATION_LE
 from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
-from .report_metadata import HeaderField, build_metadata, match_label, other_label
+from .report_metadata import (
+    HeaderField,
+    boxed_lead_label,
+    build_metadata,
+    match_label,
+    other_label,
+)
 from .report_sections import heading_tree
 
 _RECOMMENDATIONS = regex.compile(
@@ -85,7 +91,7 @@ _NONE_PAPERS = regex.compile(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
 
 
 def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
-    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks))
+    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks), _box_starts(blocks))
     metadata = build_metadata(preamble, fields)
     used_preamble = metadata.meeting.body is not None and preamble and _preamble_dated(preamble)
     leftovers = [] if used_preamble else list(preamble)
@@ -147,7 +153,7 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
 def header_block(lines: list[Line], blocks: Sequence[Block]) -> tuple[ReportMetadata, list[Block]]:
     """A document's header block of labelled facts, read as a report's is (empty when it
     prints none), and the blocks below it."""
-    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks))
+    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks), _box_starts(blocks))
     if not fields or header_end >= len(lines):
         return (build_metadata(preamble, fields) if fields else ReportMetadata()), list(blocks)
     return build_metadata(preamble, fields), blocks_from(blocks, lines[header_end])
@@ -279,14 +285,24 @@ def _heading_starts(blocks: Sequence[Block]) -> set[tuple[int, float, float]]:
     }
 
 
+def _box_starts(blocks: Sequence[Block]) -> set[tuple[int, float, float]]:
+    """Where each block that opens a drawn box of its own begins: (page, top, x0)."""
+    return {
+        (block.page, block.lines[0].top, block.lines[0].x0) for block in blocks if block.ruled_above
+    }
+
+
 def _read_header(
-    lines: list[Line], heading_starts: set[tuple[int, float, float]]
+    lines: list[Line],
+    heading_starts: set[tuple[int, float, float]],
+    box_starts: set[tuple[int, float, float]],
 ) -> tuple[int, list[Line], list[HeaderField]]:
     """Read labelled fields until the recommendations or the first section begin.
 
     A value ends where a heading the layout sees begins (set apart by its type, not a
-    label): a value never runs on into the text below the header block. Returns where the
-    header ends, the lines above the first label, and the fields.
+    label), and at a drawn box's edge: a value never runs on into the text below the
+    header block, nor into the next box. Returns where the header ends, the lines above
+    the first label, and the fields.
     """
     preamble: list[Line] = []
     fields: list[HeaderField] = []
@@ -317,6 +333,12 @@ def _read_header(
         if _UNLABELLED_CLASSIFICATION.match(text) and fields:
             # Kent's finance monitoring cover prints "Unrestricted" unlabelled under "To"
             fields.append(HeaderField("classification", "Classification", text, line))
+            i += 1
+            continue
+        boxed = boxed_lead_label(line) if (line.page, line.top, line.x0) in box_starts else None
+        if fields and boxed and not match_label(line, None) and not other_label(line):
+            # a box of its own, its bold lead the label: the value above ends at its edge
+            fields.append(HeaderField("other", boxed[0], boxed[1], line))
             i += 1
             continue
         following = lines[i + 1] if i + 1 < len(lines) else None
