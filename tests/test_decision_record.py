@@ -197,6 +197,11 @@ def test_a_value_ends_at_its_box_edge_not_in_the_next_box(tmp_path):
     ]
     assert document.metadata.decision_number == "25/00042"
     assert document.metadata.title == "Library Opening Hours"
+    # each side-by-side pair's box is inside its own drawn box (x 10-120 mm, 130-200 mm)
+    maker, number = (pair.provenance.bbox for pair in document.metadata.fields[:2])
+    points = 72 / 25.4
+    assert 10 * points < maker[0] and maker[2] < 120 * points
+    assert 130 * points < number[0] and number[2] < 200 * points
 
 
 def test_kent_record_of_decision_key_decision_without_its_criteria():

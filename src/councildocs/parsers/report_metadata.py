@@ -209,8 +209,12 @@ def build_metadata(preamble: list[Line], fields: list[HeaderField]) -> ReportMet
 
 
 def _pair(field: HeaderField) -> HeaderPair:
-    """The field as printed, its box the label's line and the value's lines on that page."""
+    """The field as printed, its box the label's line and the value's lines on that page
+    (of a label printed beside another, its own span of the line)."""
     first = field.label_line
+    label = next((s for s in first.spans if s.x0 == field.column), None)
+    if label is not None:
+        first = Line(label.text, label.x0, first.top, label.x1, first.bottom, first.page)
     lines = [first, *(line for _, line in field.lines if line.page == first.page)]
     box = (
         tuple(
