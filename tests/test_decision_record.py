@@ -204,6 +204,43 @@ def test_a_value_ends_at_its_box_edge_not_in_the_next_box(tmp_path):
     assert 130 * points < number[0] and number[2] < 200 * points
 
 
+def test_a_header_value_ends_at_its_row_s_box_not_in_the_box_below(tmp_path):
+    # "Label: value" rows, each in a ruled box, then a box of its own whose bold lead is
+    # followed by plain text (with a rule between the label and value cells the grid is
+    # read as a data table, which is the tables' concern, not the header's)
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    rows = [("Report to:", "Cabinet"), ("Date:", "4 March 2025"), ("Wards:", "All wards")]
+    for n, (label, value) in enumerate(rows):
+        top = 20 + 10 * n
+        pdf.rect(10, top, 190, 10)
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.text(12, top + 6, label)
+        pdf.set_font("Helvetica", "", 11)
+        pdf.text(62, top + 6, value)
+    pdf.rect(10, 55, 190, 10)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(12, 61, "Exempt information")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.text(52, 61, "None of this report is exempt")
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(10, 80, "1. Purpose of the report")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.text(10, 88, "1.1 The report sets out the new opening hours of the town libraries.")
+    path = tmp_path / "grid.pdf"
+    pdf.output(str(path))
+
+    [document] = councildocs.parse(path).documents
+
+    pairs = [(pair.label, pair.value) for pair in document.metadata.fields]
+    assert pairs[:4] == [
+        ("Report to", "Cabinet"),
+        ("Date", "4 March 2025"),
+        ("Wards", "All wards"),
+        ("Exempt information", "None of this report is exempt"),
+    ]
+
+
 def test_kent_record_of_decision_key_decision_without_its_criteria():
     document = _only_document("corpus/kent/cabinet-2025-01-30/24-00096 - PRoD.pdf")
     assert document.kind == "other"
