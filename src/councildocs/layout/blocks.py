@@ -35,9 +35,9 @@ class Block:
     key/value pair's label without its colon and its value with wrapped lines joined;
     ``style`` is the block's dominant style, None for text exports; ``opens_box`` says a
     drawn rule runs right above a heading across the text, as a form's box opens with it;
-    ``ruled_above`` says a drawn edge (a rule, a box's side) runs between the block's first
-    line and the text above it: the block starts a box of its own, so no value above runs
-    on into it.
+    ``own_box`` says the block opens a drawn box of its own (an edge between its first
+    line and the text above it, sides left and right of it), so no value above runs on
+    into it.
     """
 
     kind: BlockKind
@@ -49,7 +49,7 @@ class Block:
     value: str | None = None
     style: TextStyle | None = None
     opens_box: bool = False
-    ruled_above: bool = False
+    own_box: bool = False
 
     @property
     def text(self) -> str:

@@ -26,8 +26,8 @@ from .grid import (
     drawn_boxes,
     grid_regions,
     horizontal_edges,
-    ruled_off,
     split_at,
+    starts_own_box,
     vertical_rules,
 )
 from .headings import rank_headings
@@ -202,7 +202,7 @@ def _page_blocks(page: Page, body: TextStyle | None) -> list[Block]:
         _mark_box_openings(blocks, page, measure)
         edges = horizontal_edges(drawn_boxes(page))
         for block in blocks:
-            block.ruled_above = bool(edges) and ruled_off(block.lines[0], lines, edges)
+            block.own_box = bool(edges) and starts_own_box(block.lines[0], lines, edges, rules)
     return blocks
 
 

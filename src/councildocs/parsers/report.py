@@ -288,7 +288,7 @@ def _heading_starts(blocks: Sequence[Block]) -> set[tuple[int, float, float]]:
 def _box_starts(blocks: Sequence[Block]) -> set[tuple[int, float, float]]:
     """Where each block that opens a drawn box of its own begins: (page, top, x0)."""
     return {
-        (block.page, block.lines[0].top, block.lines[0].x0) for block in blocks if block.ruled_above
+        (block.page, block.lines[0].top, block.lines[0].x0) for block in blocks if block.own_box
     }
 
 
@@ -335,13 +335,18 @@ def _read_header(
             fields.append(HeaderField("classification", "Classification", text, line))
             i += 1
             continue
-        boxed = boxed_lead_label(line) if (line.page, line.top, line.x0) in box_starts else None
-        if fields and boxed and not match_label(line, None) and not other_label(line):
-            # a box of its own, its bold lead the label: the value above ends at its edge
-            fields.append(HeaderField("other", boxed[0], boxed[1], line))
-            i += 1
-            continue
         following = lines[i + 1] if i + 1 < len(lines) else None
+        in_new_box = (line.page, line.top, line.x0) in box_starts
+        if fields and in_new_box and not match_label(line, None) and not other_label(line):
+            # the value above ends at the box's edge: a bold lead labels the box's pair;
+            # a box with no label at all is the text below the header block
+            boxed = boxed_lead_label(line)
+            if boxed:
+                fields.append(HeaderField("other", boxed[0], boxed[1], line))
+                i += 1
+                continue
+            if not _label_columns(line) and not _grid_label(line, following):
+                return i, preamble, fields
         columns = _label_columns(line)
         if columns:
             # a row of labels side by side (a record of decision): values sit below each
