@@ -1,4 +1,5 @@
-"""A header value ends at a drawn box's edge; a rule between the rows of one value does not.
+"""A header value ends at a drawn box's edge, or below a gap where the style changes; a
+rule between the rows of one value does not end it.
 
 A report's "Label: value" rows each in a drawn box, then a box with no label at all: that
 box is the text below the header block, not more of the last value. A bare rule between
@@ -81,3 +82,27 @@ def test_rules_between_the_rows_of_one_value_do_not_end_it(tmp_path):
     assert [pair.label for pair in meta.fields] == ["Report to", "Contact Details"]
     first = meta.accountable_employees[0]
     assert (first.name, first.role, first.tel) == ("Jo Bloggs", "Head of Libraries", "01234 567890")
+
+
+def test_a_value_ends_below_a_gap_where_the_style_changes(tmp_path):
+    # "Wards affected:" with its wards on the line below, then, below a gap, a line in
+    # larger italic type: not more wards, but the text below the header block
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    _bold_label(pdf, 10, 20, "Report to:")
+    pdf.text(40, 20, "Cabinet")
+    _bold_label(pdf, 10, 30, "Wards affected:")
+    pdf.text(10, 36, "Abbey and Bridge")
+    pdf.set_font("Helvetica", "I", 13)
+    pdf.text(20, 50, "Deadline for call-in 19 September 2025")
+    pdf.set_font("Helvetica", "", 11)
+    _purpose(pdf)
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+
+    [document] = councildocs.parse(path).documents
+
+    pairs = [(pair.label, pair.value) for pair in document.metadata.fields]
+    assert pairs == [("Report to", "Cabinet"), ("Wards affected", "Abbey and Bridge")]
+    kept = [u.text for u in document.unplaced_text] + [s.title for s in document.sections]
+    assert "Deadline for call-in 19 September 2025" in kept

@@ -27,6 +27,7 @@ import regex
 
 from ..extract import Line
 from ..layout import Block, BlockKind
+from ..layout.styles import line_style
 from ..models import (
     HeaderPair,
     NamedRole,
@@ -383,6 +384,8 @@ def _read_header(
         other = other_label(line)
         if other and not _SIGN_OFF_LABEL.match(text):
             fields.append(HeaderField("other", other[0], other[1], line))
+        elif fields and _set_apart(fields[-1], line):
+            return i, preamble, fields
         elif fields:
             fields[-1].lines.append((text, line))
         elif len(preamble) < 12:
@@ -394,6 +397,24 @@ def _read_header(
     if not fields:
         return 0, [], []  # no labelled facts: the whole text is body
     return len(lines), preamble, fields
+
+
+def _set_apart(field: HeaderField, line: Line) -> bool:
+    """Whether the line is no more of the field's value: below a gap, in another style
+    (italic for plain, another size) than the value's last line. A value printed on its
+    label's line is not judged by the label's style."""
+    if not field.lines or not line.has_geometry:
+        return False
+    last = field.lines[-1][1]
+    if last is field.label_line or last.page != line.page:
+        return False
+    gap = line.top - last.bottom
+    before, style = line_style(last), line_style(line)
+    if before is None or style is None or gap <= max(last.height, line.height):
+        return False
+    return (before.italic, before.bold) != (style.italic, style.bold) or (
+        abs(before.size - style.size) > 1
+    )
 
 
 # --- recommendations -------------------------------------------------------------------
