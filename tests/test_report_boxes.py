@@ -22,6 +22,15 @@ def _bold_label(pdf, x: float, y: float, label: str) -> None:
     pdf.set_font("Helvetica", "", 11)
 
 
+def _parsed(pdf, path):
+    """The excerpt's one document, once it has its first numbered section, written and
+    parsed; with its header pairs as printed."""
+    _purpose(pdf)
+    pdf.output(str(path))
+    [document] = councildocs.parse(path).documents
+    return document, [(pair.label, pair.value) for pair in document.metadata.fields]
+
+
 def _purpose(pdf) -> None:
     _bold_label(pdf, 10, 75, "1. Purpose of the report")
     pdf.text(10, 83, "1.1 The report sets out the new opening hours.")
@@ -37,13 +46,8 @@ def test_a_box_with_no_label_closes_the_header_block(tmp_path):
     pdf.rect(10, 45, 190, 16)
     pdf.text(12, 51, "Cabinet is asked to approve the new opening hours of the town")
     pdf.text(12, 57, "libraries from April.")
-    _purpose(pdf)
-    path = tmp_path / "boxes.pdf"
-    pdf.output(str(path))
+    document, pairs = _parsed(pdf, tmp_path / "boxes.pdf")
 
-    [document] = councildocs.parse(path).documents
-
-    pairs = [(pair.label, pair.value) for pair in document.metadata.fields]
     assert pairs == [("Report to", "Cabinet"), ("Date", "4 March 2025")]
     # the box's text is kept, not dropped, and heads no section
     assert [u.text for u in document.unplaced_text] == [
@@ -72,15 +76,10 @@ def test_rules_between_the_rows_of_one_value_do_not_end_it(tmp_path):
         pdf.text(60, y, name)
         pdf.text(100, y, tel)
         pdf.line(10, y + 2, 150, y + 2)
-    _purpose(pdf)
-    path = tmp_path / "rows.pdf"
-    pdf.output(str(path))
+    document, pairs = _parsed(pdf, tmp_path / "rows.pdf")
 
-    [document] = councildocs.parse(path).documents
-
-    meta = document.metadata
-    assert [pair.label for pair in meta.fields] == ["Report to", "Contact Details"]
-    first = meta.accountable_employees[0]
+    assert [label for label, _value in pairs] == ["Report to", "Contact Details"]
+    first = document.metadata.accountable_employees[0]
     assert (first.name, first.role, first.tel) == ("Jo Bloggs", "Head of Libraries", "01234 567890")
 
 
@@ -96,13 +95,8 @@ def test_a_value_ends_below_a_gap_where_the_style_changes(tmp_path):
     pdf.set_font("Helvetica", "I", 13)
     pdf.text(20, 50, "Deadline for call-in 19 September 2025")
     pdf.set_font("Helvetica", "", 11)
-    _purpose(pdf)
-    path = tmp_path / "report.pdf"
-    pdf.output(str(path))
+    document, pairs = _parsed(pdf, tmp_path / "report.pdf")
 
-    [document] = councildocs.parse(path).documents
-
-    pairs = [(pair.label, pair.value) for pair in document.metadata.fields]
     assert pairs == [("Report to", "Cabinet"), ("Wards affected", "Abbey and Bridge")]
     kept = [u.text for u in document.unplaced_text] + [s.title for s in document.sections]
     assert "Deadline for call-in 19 September 2025" in kept
