@@ -150,6 +150,97 @@ def test_kent_record_of_decision_side_by_side_labels():
     assert decision.paragraphs[3].text == "Note the forecast capital underspend of £111.6m"
 
 
+def _boxed_form(path) -> None:
+    """Two boxes side by side, each a label over its value, then a full-width box opening
+    with a bold phrase and plain text, then a labelled box; the wording is our own."""
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.text(40, 20, "BOROUGH COUNCIL - RECORD OF DECISION")
+    pdf.rect(10, 28, 110, 22)
+    pdf.rect(130, 28, 70, 22)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(40, 35, "DECISION TO BE TAKEN BY:")
+    pdf.text(140, 35, "DECISION NUMBER:")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.text(55, 46, "Cabinet Member")
+    pdf.text(150, 41, "25/00042")
+    pdf.rect(10, 55, 190, 16)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(12, 61, "Open to the public")
+    pdf.set_font("Helvetica", "I", 11)
+    pdf.text(50, 61, "[Leave out what is exempt from publication under the")
+    pdf.text(12, 67, "rules on access to information]")
+    pdf.rect(10, 75, 190, 10)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(12, 81, "Key decision: NO")
+    pdf.rect(10, 90, 190, 10)
+    pdf.text(12, 96, "Subject Matter / Title of Decision: Library Opening Hours")
+    pdf.output(str(path))
+
+
+def test_a_value_ends_at_its_box_edge_not_in_the_next_box(tmp_path):
+    path = tmp_path / "boxed.pdf"
+    _boxed_form(path)
+
+    [document] = councildocs.parse(path).documents
+
+    pairs = [(pair.label, pair.value) for pair in document.metadata.fields]
+    # the number's box is closed by a drawn edge: the next box's text is no part of it
+    assert pairs[:3] == [
+        ("DECISION TO BE TAKEN BY", "Cabinet Member"),
+        ("DECISION NUMBER", "25/00042"),
+        (
+            "Open to the public",
+            "[Leave out what is exempt from publication under the rules on access to information]",
+        ),
+    ]
+    assert document.metadata.decision_number == "25/00042"
+    assert document.metadata.title == "Library Opening Hours"
+    # each side-by-side pair's box is inside its own drawn box (x 10-120 mm, 130-200 mm)
+    maker, number = (pair.provenance.bbox for pair in document.metadata.fields[:2])
+    points = 72 / 25.4
+    assert 10 * points < maker[0] and maker[2] < 120 * points
+    assert 130 * points < number[0] and number[2] < 200 * points
+
+
+def test_a_header_value_ends_at_its_row_s_box_not_in_the_box_below(tmp_path):
+    # "Label: value" rows, each in a ruled box, then a box of its own whose bold lead is
+    # followed by plain text (with a rule between the label and value cells the grid is
+    # read as a data table, which is the tables' concern, not the header's)
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    rows = [("Report to:", "Cabinet"), ("Date:", "4 March 2025"), ("Wards:", "All wards")]
+    for n, (label, value) in enumerate(rows):
+        top = 20 + 10 * n
+        pdf.rect(10, top, 190, 10)
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.text(12, top + 6, label)
+        pdf.set_font("Helvetica", "", 11)
+        pdf.text(62, top + 6, value)
+    pdf.rect(10, 55, 190, 10)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(12, 61, "Exempt information")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.text(52, 61, "None of this report is exempt")
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(10, 80, "1. Purpose of the report")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.text(10, 88, "1.1 The report sets out the new opening hours of the town libraries.")
+    path = tmp_path / "grid.pdf"
+    pdf.output(str(path))
+
+    [document] = councildocs.parse(path).documents
+
+    pairs = [(pair.label, pair.value) for pair in document.metadata.fields]
+    assert pairs[:4] == [
+        ("Report to", "Cabinet"),
+        ("Date", "4 March 2025"),
+        ("Wards", "All wards"),
+        ("Exempt information", "None of this report is exempt"),
+    ]
+
+
 def test_kent_record_of_decision_key_decision_without_its_criteria():
     document = _only_document("corpus/kent/cabinet-2025-01-30/24-00096 - PRoD.pdf")
     assert document.kind == "other"
@@ -162,11 +253,15 @@ def test_kent_record_of_decision_key_decision_without_its_criteria():
         "amendment of major strategies or frameworks;"
     )
     assert meta.decision_number == "24/00096"
-    # text printed beside the decision number's box is kept, not dropped
-    assert meta.extra["DECISION NO (also printed)"] == (
-        "For publication [Do not include information which is exempt from publication "
+    # the decision number's value ends at its box's edge; the box below is a pair of its
+    # own, its bold lead the label (read off the page image: a ruled box of its own)
+    pairs = {pair.label: pair.value for pair in meta.fields}
+    assert pairs["DECISION NO"] == "24/00096"
+    assert pairs["For publication"] == (
+        "[Do not include information which is exempt from publication "
         "under schedule 12a of the Local Government Act 1972]"
     )
+    assert "DECISION NO (also printed)" not in meta.extra
     decision = document.sections[0]
     assert decision.title == "Decision"
     assert [(p.number, p.text) for p in decision.paragraphs] == [

@@ -34,7 +34,10 @@ class Block:
     ``level`` ranks headings within a document (1 = top); ``label`` and ``value`` are a
     key/value pair's label without its colon and its value with wrapped lines joined;
     ``style`` is the block's dominant style, None for text exports; ``opens_box`` says a
-    drawn rule runs right above a heading across the text, as a form's box opens with it.
+    drawn rule runs right above a heading across the text, as a form's box opens with it;
+    ``own_box`` says the block opens a drawn box of its own (an edge between its first
+    line and the text above it, sides left and right of it), so no value above runs on
+    into it.
     """
 
     kind: BlockKind
@@ -46,6 +49,7 @@ class Block:
     value: str | None = None
     style: TextStyle | None = None
     opens_box: bool = False
+    own_box: bool = False
 
     @property
     def text(self) -> str:

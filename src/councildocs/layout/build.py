@@ -19,7 +19,17 @@ import regex
 from ..extract.page import Line, Page, TextStyle
 from ..vocabulary.captions import CAPTION
 from .blocks import Block, BlockKind
-from .grid import THIN, GridRegion, cell_cuts, drawn_boxes, grid_regions, split_at, vertical_rules
+from .grid import (
+    THIN,
+    GridRegion,
+    cell_cuts,
+    drawn_boxes,
+    grid_regions,
+    horizontal_edges,
+    split_at,
+    starts_own_box,
+    vertical_rules,
+)
 from .headings import rank_headings
 from .markers import Marker, MarkerFamily, find_marker
 from .styles import body_text_style, dominant_style, emphasised, is_capitals, line_style, smaller
@@ -190,6 +200,9 @@ def _page_blocks(page: Page, body: TextStyle | None) -> list[Block]:
     blocks = [open_block.block for open_block in opened]
     if measure.geometry:
         _mark_box_openings(blocks, page, measure)
+        edges = horizontal_edges(drawn_boxes(page))
+        for block in blocks:
+            block.own_box = bool(edges) and starts_own_box(block.lines[0], lines, edges, rules)
     return blocks
 
 

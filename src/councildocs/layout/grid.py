@@ -22,6 +22,48 @@ def drawn_boxes(page: Page) -> list[tuple[float, float, float, float]]:
 
 
 @dataclass(slots=True, frozen=True)
+class HorizontalEdge:
+    """A drawn rule, or the top or bottom side of a drawn box, across x0..x1 at y."""
+
+    y: float
+    x0: float
+    x1: float
+
+
+def horizontal_edges(boxes: list[tuple[float, float, float, float]]) -> list[HorizontalEdge]:
+    """A thin flat path is one rule; a box (a stroked or shaded cell) has a top and a
+    bottom side: the page's upright rules, turned on their side."""
+    turned = [(top, x0, bottom, x1) for x0, top, x1, bottom in boxes]
+    return [HorizontalEdge(rule.x, rule.top, rule.bottom) for rule in vertical_rules(turned)]
+
+
+def starts_own_box(
+    line: Line, lines: list[Line], edges: list[HorizontalEdge], rules: list[VerticalRule]
+) -> bool:
+    """Whether the line opens a drawn box of its own: a drawn edge runs between it and the
+    nearest text above it that it overlaps (or the page's top), and drawn sides stand left
+    and right of it. A rule between the rows of a list, with no sides, opens no box."""
+    above = [
+        other.bottom
+        for other in lines
+        if other.bottom <= line.top + 1 and other.x0 < line.x1 and line.x0 < other.x1
+    ]
+    ceiling = max(above, default=0.0)
+    middle = (line.top + line.bottom) / 2
+    sides = [rule.x for rule in rules if rule.top <= middle <= rule.bottom]
+
+    def closed(edge: HorizontalEdge) -> bool:  # sides stand at both of the edge's ends
+        return any(abs(x - edge.x0) <= THIN for x in sides) and any(
+            abs(x - edge.x1) <= THIN for x in sides
+        )
+
+    return any(
+        ceiling - 1 <= edge.y <= line.top + 1 and edge.x0 - 2 <= line.x0 <= edge.x1 and closed(edge)
+        for edge in edges
+    )
+
+
+@dataclass(slots=True, frozen=True)
 class VerticalRule:
     x: float
     top: float

@@ -3,7 +3,9 @@
 One table per concept, joined by foreign keys that cascade from ``packs``: documents,
 agenda_items, attendance, declarations, minutes (each minutes document's meeting) and
 minute_items, resolutions and resolution_parts, actions, reports (one row of metadata
-columns per report), recommendations, sections and paragraphs, implications,
+columns per report), other_documents (the same header columns for a document of no kind
+parsed further: a form's labelled fields), recommendations, sections and paragraphs (a
+report's, or an other document's heading tree), implications,
 work_programmes and programme_items, tables and table_cells (each cell's text and, where
 it reads as one, its number), statistics_rows and statistics_values, and findings.
 ``bodies`` (one row per committee within a council, however its papers spell it) and
@@ -215,6 +217,16 @@ TABLES: list[TableSpec] = [
         },
         unprefixed=frozenset({"metadata"}),
     ),
+    TableSpec(
+        "other_documents",
+        OtherDocument,
+        parent=("document_id", "documents"),
+        position=False,
+        pk="document_id",
+        children={"sections": "sections"},
+        written_apart={"text": "documents.text (an other document's text is its own text)"},
+        unprefixed=frozenset({"metadata"}),
+    ),
     TableSpec("recommendations", Recommendation, parent=("document_id", "documents")),
     TableSpec(
         "sections",
@@ -303,18 +315,17 @@ SHARED_TABLES = frozenset(name for name, (_columns, parent) in VALUE_TABLES.item
 
 #: fields of the document kinds that live in documents, not in the kind's own table
 _DOCUMENT_FIELDS = set(DocumentBase.model_fields) | {"kind"}
-#: where the document kinds' own fields go: the kinds with a table, and OtherDocument
+#: where the document kinds' own fields go: each kind with fields of its own has a table
 KIND_TABLES: dict[type[BaseModel], str] = {
     MinutesDocument: "minutes",
     ReportDocument: "reports",
     WorkProgrammeDocument: "work_programmes",
+    OtherDocument: "other_documents",
 }
-OTHER_DOCUMENT_TEXT = "documents.text (an other document's text is its own text)"
 
 #: models written by hand rather than as a table of their own, and where they go
 WRITTEN_ELSEWHERE: dict[type[BaseModel], str] = {
     ProgrammeMeeting: "programme_items.meeting_date and meeting_date_text, per item",
-    OtherDocument: OTHER_DOCUMENT_TEXT,
 }
 
 
@@ -743,14 +754,21 @@ def _write_document(
     elif isinstance(document, ReportDocument):
         parent = ("document_id", document_id)
         _children(db, "recommendations", parent, document.recommendations)
-        for section_id, section in zip(
-            _children(db, "sections", parent, document.sections), document.sections, strict=True
-        ):
-            _children(db, "paragraphs", ("section_id", section_id), section.paragraphs)
+        _write_sections(db, document_id, document.sections)
         _children(db, "implications", parent, document.implications)
+    elif isinstance(document, OtherDocument):
+        _write_sections(db, document_id, document.sections)
     elif isinstance(document, WorkProgrammeDocument):
         _write_programme(db, document_id, document)
     return document_id
+
+
+def _write_sections(db: Database, document_id: int, sections: list[Section]) -> None:
+    """A document's top-level sections, each with its paragraphs (a report's, or the
+    heading tree of a document of no kind parsed further)."""
+    section_ids = _children(db, "sections", ("document_id", document_id), sections)
+    for section_id, section in zip(section_ids, sections, strict=True):
+        _children(db, "paragraphs", ("section_id", section_id), section.paragraphs)
 
 
 #: keys whose values are the model's labels or generated text (enum values, table-quality
@@ -1055,9 +1073,11 @@ DESCRIPTIONS = {
     "resolution_parts": "The lettered or numbered parts of a resolution.",
     "actions": "Actions recorded under a minute item, with their owner.",
     "reports": "Officer reports' metadata: meeting, cabinet member, wards, key decision.",
+    "other_documents": "The header fields of other documents (a record of decision's "
+    "number, decision maker, key decision), as printed and as reports' columns.",
     "recommendations": "A report's recommendations, in order.",
-    "sections": "A report's numbered sections.",
-    "paragraphs": "A report section's paragraphs.",
+    "sections": "A report's or other document's top-level sections.",
+    "paragraphs": "A section's paragraphs.",
     "implications": "A report's implications (financial, legal, equalities...), signed off.",
     "work_programmes": "Each work programme's cabinet member and header.",
     "programme_items": "The items a work programme plans, by meeting.",

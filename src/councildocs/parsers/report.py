@@ -27,6 +27,7 @@ import regex
 
 from ..extract import Line
 from ..layout import Block, BlockKind
+from ..layout.styles import line_style
 from ..models import (
     HeaderPair,
     NamedRole,
@@ -41,7 +42,13 @@ from ..vocabulary.labels import ASKED_LEAD_IN, DIRECTOR_LABEL, RECOMMENDATION_LE
 from .common import EMAIL, clean, line_gap, provenance, unplaced
 from .contacts import contact_blocks, is_contact_heading
 from .implications import implications_from_sections
-from .report_metadata import HeaderField, build_metadata, match_label, other_label
+from .report_metadata import (
+    HeaderField,
+    boxed_lead_label,
+    build_metadata,
+    match_label,
+    other_label,
+)
 from .report_sections import heading_tree
 
 _RECOMMENDATIONS = regex.compile(
@@ -85,7 +92,7 @@ _NONE_PAPERS = regex.compile(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
 
 
 def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
-    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks))
+    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks), _box_starts(blocks))
     metadata = build_metadata(preamble, fields)
     used_preamble = metadata.meeting.body is not None and preamble and _preamble_dated(preamble)
     leftovers = [] if used_preamble else list(preamble)
@@ -147,7 +154,7 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
 def header_block(lines: list[Line], blocks: Sequence[Block]) -> tuple[ReportMetadata, list[Block]]:
     """A document's header block of labelled facts, read as a report's is (empty when it
     prints none), and the blocks below it."""
-    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks))
+    header_end, preamble, fields = _read_header(lines, _heading_starts(blocks), _box_starts(blocks))
     if not fields or header_end >= len(lines):
         return (build_metadata(preamble, fields) if fields else ReportMetadata()), list(blocks)
     return build_metadata(preamble, fields), blocks_from(blocks, lines[header_end])
@@ -279,14 +286,24 @@ def _heading_starts(blocks: Sequence[Block]) -> set[tuple[int, float, float]]:
     }
 
 
+def _box_starts(blocks: Sequence[Block]) -> set[tuple[int, float, float]]:
+    """Where each block that opens a drawn box of its own begins: (page, top, x0)."""
+    return {
+        (block.page, block.lines[0].top, block.lines[0].x0) for block in blocks if block.own_box
+    }
+
+
 def _read_header(
-    lines: list[Line], heading_starts: set[tuple[int, float, float]]
+    lines: list[Line],
+    heading_starts: set[tuple[int, float, float]],
+    box_starts: set[tuple[int, float, float]],
 ) -> tuple[int, list[Line], list[HeaderField]]:
     """Read labelled fields until the recommendations or the first section begin.
 
     A value ends where a heading the layout sees begins (set apart by its type, not a
-    label): a value never runs on into the text below the header block. Returns where the
-    header ends, the lines above the first label, and the fields.
+    label), and at a drawn box's edge: a value never runs on into the text below the
+    header block, nor into the next box. Returns where the header ends, the lines above
+    the first label, and the fields.
     """
     preamble: list[Line] = []
     fields: list[HeaderField] = []
@@ -320,6 +337,17 @@ def _read_header(
             i += 1
             continue
         following = lines[i + 1] if i + 1 < len(lines) else None
+        in_new_box = (line.page, line.top, line.x0) in box_starts
+        if fields and in_new_box and not match_label(line, None) and not other_label(line):
+            # the value above ends at the box's edge: a bold lead labels the box's pair;
+            # a box with no label at all is the text below the header block
+            boxed = boxed_lead_label(line)
+            if boxed:
+                fields.append(HeaderField("other", boxed[0], boxed[1], line))
+                i += 1
+                continue
+            if not _label_columns(line) and not _grid_label(line, following):
+                return i, preamble, fields
         columns = _label_columns(line)
         if columns:
             # a row of labels side by side (a record of decision): values sit below each
@@ -356,6 +384,8 @@ def _read_header(
         other = other_label(line)
         if other and not _SIGN_OFF_LABEL.match(text):
             fields.append(HeaderField("other", other[0], other[1], line))
+        elif fields and _set_apart(fields[-1], line):
+            return i, preamble, fields
         elif fields:
             fields[-1].lines.append((text, line))
         elif len(preamble) < 12:
@@ -367,6 +397,24 @@ def _read_header(
     if not fields:
         return 0, [], []  # no labelled facts: the whole text is body
     return len(lines), preamble, fields
+
+
+def _set_apart(field: HeaderField, line: Line) -> bool:
+    """Whether the line is no more of the field's value: below a gap, in another style
+    (italic for plain, another size) than the value's last line. A value printed on its
+    label's line is not judged by the label's style."""
+    if not field.lines or not line.has_geometry:
+        return False
+    last = field.lines[-1][1]
+    if last is field.label_line or last.page != line.page:
+        return False
+    gap = line.top - last.bottom
+    before, style = line_style(last), line_style(line)
+    if before is None or style is None or gap <= max(last.height, line.height):
+        return False
+    return (before.italic, before.bold) != (style.italic, style.bold) or (
+        abs(before.size - style.size) > 1
+    )
 
 
 # --- recommendations -------------------------------------------------------------------

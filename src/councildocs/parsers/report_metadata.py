@@ -69,6 +69,21 @@ def other_label(line: Line) -> tuple[str, str] | None:
     return clean(match.group("label")), line.text.strip()[match.end() :].strip()
 
 
+def boxed_lead_label(line: Line) -> tuple[str, str] | None:
+    """A box opening with a bold run and plain text after it ("**For publication**
+    [Do not include ...]"): the style change ends the label, as a colon would."""
+    spans = line.spans
+    if len(spans) < 2 or any(span.style is None for span in spans):
+        return None
+    lead, rest = spans[0], spans[1:]
+    label = lead.text.strip().rstrip(":").strip()
+    if not lead.style.bold or any(span.style.bold for span in rest):
+        return None
+    if not label or len(label.split()) > 8:
+        return None
+    return clean(label), clean(" ".join(span.text for span in rest))
+
+
 class HeaderField:
     """A label and the lines of its value, as the block prints them."""
 
@@ -194,8 +209,12 @@ def build_metadata(preamble: list[Line], fields: list[HeaderField]) -> ReportMet
 
 
 def _pair(field: HeaderField) -> HeaderPair:
-    """The field as printed, its box the label's line and the value's lines on that page."""
+    """The field as printed, its box the label's line and the value's lines on that page
+    (of a label printed beside another, its own span of the line)."""
     first = field.label_line
+    label = next((s for s in first.spans if s.x0 == field.column), None)
+    if label is not None:
+        first = Line(label.text, label.x0, first.top, label.x1, first.bottom, first.page)
     lines = [first, *(line for _, line in field.lines if line.page == first.page)]
     box = (
         tuple(
