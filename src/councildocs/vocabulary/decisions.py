@@ -128,8 +128,6 @@ ADOPTION = regex.compile(r"(?i)\b(?:adoption|approval|acceptance)\b")
 # the vote such a motion records in few words: "all in favour", "unanimously agreed"
 ALL_IN_FAVOUR = regex.compile(r"(?i)\ball\s+in\s+favour\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
 
-# votes on the conduct of the meeting, not on an item's business: closing the debate,
-# extending or adjourning the meeting, suspending standing orders
 # the outcome of a vote on an amendment ("Amendment lost.", "the amendment was CARRIED"):
 # a step on the way to the decision, recorded as a vote, not as a decision of its own
 AMENDMENT_VOTE = regex.compile(
@@ -137,6 +135,8 @@ AMENDMENT_VOTE = regex.compile(
     r"|agreed|approved|rejected|withdrawn)\b"
     r"|\bput\s+(?:the\s+|an\s+)?amendment\b[^.;]{0,80}?\bto\s+the\s+vote\b"
 )
+# votes on the conduct of the meeting, not on an item's business: closing the debate,
+# extending or adjourning the meeting, suspending standing orders
 PROCEDURAL_MOTION = regex.compile(
     r"(?i)\b(?:closure\s+motion|motion\s+(?:for|of)\s+closure|(?:that\s+)?the\s+question\s+be\s+now\s+put"
     r"|extend(?:ing|ed)?\s+the\s+meeting|(?:meeting|debate)\s+(?:be\s+)?extended|extension\s+of\s+the\s+meeting"
