@@ -15,6 +15,7 @@ import sys
 
 import pypdfium2 as pdfium
 import pytest
+import regex
 from click.testing import CliRunner
 
 import councildocs
@@ -478,3 +479,19 @@ def test_scans_read_on_a_callers_thread_pool_give_the_serial_result(kent_scan, t
         threaded = [o.value.json for o in parse_many(scans, executor=pool, ordered=True)]
     assert threaded == one_thread
     assert all(json.loads(text)["source"]["ocr_pages"] for text in threaded)
+
+
+@needs_tesseract
+def test_one_scan_shows_its_ocr_bar_on_a_terminal(kent_scan, tmp_path):
+    """As a user runs it, stderr a terminal: one file alone is read in a worker of its own
+    (the per-file limits), and its OCR bar must still reach the screen."""
+    from .test_edges_terminal import run_with_terminal_stderr
+
+    with (tmp_path / "pack.json").open("wb") as out:
+        code, shown = run_with_terminal_stderr(
+            ["parse", str(kent_scan), "--no-cache"], out, tmp_path
+        )
+    assert code == 0, shown
+    plain = regex.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)  # the bar's colours off
+    assert "OCR kent_scan.pdf" in plain and "10/10 pages" in plain
+    assert json.loads((tmp_path / "pack.json").read_text())["source"]["ocr_pages"]

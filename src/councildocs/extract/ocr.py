@@ -568,15 +568,14 @@ def _rows(
 
 
 class _Progress:
-    """A bar on stderr while a file's pages are read, when stderr is a terminal and this is
-    the process the user started (a batch's workers leave the screen to the batch's bar)."""
+    """A bar on stderr while a file's pages are read, when the settings ask for one and
+    stderr is a terminal. The command asks for it for one file alone, which is read in a
+    worker of its own under the per-file limits; a batch leaves the screen to its own bar."""
 
     def __init__(self, path: str, total: int, wanted: bool) -> None:
-        import multiprocessing
-
         self._bar = None
         stream = sys.stderr
-        if wanted and stream.isatty() and multiprocessing.parent_process() is None:
+        if wanted and stream.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
