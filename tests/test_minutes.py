@@ -342,6 +342,22 @@ def test_person_reads_honorific_role_and_post_nominals():
     assert (leach.honorific, leach.name, leach.role) == ("Cllr", "Linda Leach", "Chair")
 
 
+@pytest.mark.parametrize(
+    ("printed", "name", "role", "organisation"),
+    [
+        ("Kate Green (KG)", "Kate Green", None, None),  # her initials, no organisation
+        ("Nick Oakley (NO) CHAIR", "Nick Oakley", "CHAIR", None),  # the office after them
+        ("Mr Richard Nolan, Clerk", "Richard Nolan", "Clerk", None),
+        ("Andrea Wise – (Outgoing) Secretary", "Andrea Wise", "(Outgoing) Secretary", None),
+        ("C Lyne - Acting Chairperson", "C Lyne", "Acting Chairperson", None),
+        ("J Smith (LSRCC)", "J Smith", None, "LSRCC"),  # a body's letters are not hers
+    ],
+)
+def test_person_initials_and_an_office_after_the_name(printed, name, role, organisation):
+    someone = person(printed)
+    assert (someone.name, someone.role, someone.organisation) == (name, role, organisation)
+
+
 # --- round two: outline minutes, preamble business, parts, owners, fixture packs ----------
 
 

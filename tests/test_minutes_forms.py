@@ -180,6 +180,33 @@ def test_second_column_label_beside_present(tmp_path):
     assert _names(minutes.attendance.apologies) == ["Dan Rowe"]
 
 
+def test_two_labelled_columns_each_keep_their_names(tmp_path):
+    """ "Present:" and, across the page, "Members of the Public:", the names of each under
+    its label on the same lines: members are the left column's; the public's names are
+    in attendance under their label; initials in brackets are no organisation, and an
+    office after them is the person's role (the clerk's too, who is no member)."""
+    doc = _Minutes()
+    doc.columns("Present:", "Members of the Public:", bold_first=True, at=250)
+    doc.columns("Nick Oakley (NO) CHAIR", "Alan Smyth", at=250)
+    doc.columns("Kate Green (KG)", "Katy Drake", at=250)
+    doc.write("Rob Large (RL)")
+    doc.write("Cathy Fleet (CF) CLERK")
+    doc.gap()
+    doc.item("11.25.01 Apologies for absence", "Apologies had been received from Cllr Dan Rowe")
+    doc.item("11.25.02 Declarations of Interests", "There were no declarations of interest")
+    attendance = doc.parse(tmp_path).attendance
+    assert [(p.name, p.role, p.organisation) for p in attendance.members] == [
+        ("Nick Oakley", "CHAIR", None),
+        ("Kate Green", None, None),
+        ("Rob Large", None, None),
+    ]
+    assert [(p.name, p.role) for p in attendance.in_attendance] == [
+        ("Cathy Fleet", "CLERK"),
+        ("Alan Smyth", "Members of the Public"),
+        ("Katy Drake", "Members of the Public"),
+    ]
+
+
 def _with_present(doc: _Minutes) -> _Minutes:
     doc.write("Present: Councillors A Brook (Chair), C Dale and E Fenn")
     doc.write("Members of the Public 2 plus Cllr C Brant")

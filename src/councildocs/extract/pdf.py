@@ -453,8 +453,11 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
                 first = start + len(segment) - len(segment.lstrip())
                 x0, y_top, x1, y_bottom = left.value, top.value, right.value, bottom.value
                 style = style_at(first, x0, y_top, x1, y_bottom)
-                span = Span(text=segment, x0=x0, x1=x1, style=style)
-                out.append((page_height - y_top, page_height - y_bottom, span, first))
+                y0, y1 = page_height - y_top, page_height - y_bottom
+                for piece, px0, px1, at in _at_wide_spaces(
+                    raw_textpage, start, segment, x0, x1, style.size
+                ):
+                    out.append((y0, y1, Span(text=piece, x0=px0, x1=px1, style=style), at))
             continue
         boxes = []
         for j in range(n_rects):
@@ -479,6 +482,49 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
 
 
 _LINE = regex.compile(r"[^\r\n]+")
+
+# ems per character: a one-box run wider than this may hold a gap a reader sees as a column
+# break ("Nick Oakhill (NO) CHAIR" and, across the page, "Alan Smith", set apart by one
+# wide space in one text object), which PDFium's rectangle does not show
+_SPARSE_RUN = 0.8
+# ems between two letters of one box that make a new span: wider than any justified space
+_WIDE_SPACE = 2.5
+
+
+def _at_wide_spaces(
+    raw_textpage, start: int, text: str, x0: float, x1: float, size: float
+) -> list[tuple[str, float, float, int]]:
+    """A one-box run (its text from character ``start`` of the page) as (text, x0, x1,
+    index of its first letter) pieces, cut where the space between two letters is wider
+    than a column gap, each spanning its own letters; most runs are one piece, told from
+    their width alone."""
+    first = start + len(text) - len(text.lstrip())
+    if size <= 0 or x1 - x0 <= _SPARSE_RUN * size * len(text):
+        return [(text, x0, x1, first)]
+    box = [ctypes.c_double() for _ in range(4)]
+    box_refs = [ctypes.byref(v) for v in box]
+    letters = []  # (offset, left, right) of each character that is not a space
+    for offset, char in enumerate(text):
+        if not char.isspace():
+            pdfium_c.FPDFText_GetCharBox(raw_textpage, start + offset, *box_refs)
+            letters.append((offset, box[0].value, box[1].value))  # left, right, bottom, top
+    if not letters:
+        return [(text, x0, x1, first)]
+    cuts = [
+        (offset + 1, after)
+        for (offset, _, right), (after, left, _) in zip(letters, letters[1:], strict=False)
+        if left - right > _WIDE_SPACE * size
+    ]
+    where = {offset: (left, right) for offset, left, right in letters}
+    bounds = [0, *(after for _, after in cuts)]
+    ends = [end for end, _ in cuts] + [len(text)]
+    pieces = []
+    for begin, end in zip(bounds, ends, strict=True):
+        piece = text[begin:end]
+        lead = begin + len(piece) - len(piece.lstrip())
+        last = begin + len(piece.rstrip()) - 1
+        pieces.append((piece, where[lead][0], where[last][1], start + lead))
+    return pieces
 
 
 def _one_baseline(boxes: list[tuple]) -> bool:
@@ -505,8 +551,14 @@ def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> 
         if text.strip():
             inside = chars.one_of(raw_text, left, top, right, bottom)
             style = styles.at(inside, left, top, right, bottom)
-            span = Span(text=text, x0=left, x1=right, style=style)
-            out.append((page_height - top, page_height - bottom, span, inside))
+            y0, y1 = page_height - top, page_height - bottom
+            pieces = [(text, left, right, inside)]
+            # cut only where the rectangle's text is a run of the page's, from its first word
+            if inside >= 0 and chars.page_text.startswith(text.strip(), inside):
+                lead = len(text) - len(text.lstrip())
+                pieces = _at_wide_spaces(raw_textpage, inside - lead, text, left, right, style.size)
+            for piece, px0, px1, at in pieces:
+                out.append((y0, y1, Span(text=piece, x0=px0, x1=px1, style=style), at))
     return out
 
 
@@ -532,6 +584,7 @@ class _PageChars:
         buffer = (ctypes.c_ushort * (count + 1))()
         pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
         self._text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
+        self.page_text = self._text  # the page's text in character order
         self._next = 0
         box = [ctypes.c_double() for _ in range(4)]
         box_refs = [ctypes.byref(v) for v in box]
@@ -722,6 +775,7 @@ class _PdfiumChars:
         buffer = (ctypes.c_ushort * (count + 1))()
         pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
         self._text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
+        self.page_text = self._text  # the page's text in character order
         self._next = 0
         self._box = [ctypes.c_double() for _ in range(4)]
         self._box_refs = [ctypes.byref(v) for v in self._box]

@@ -1186,9 +1186,13 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
         category, virtually, rest = label
         used.add(index)
         honorific = None
+        second_column: tuple[float, str] | None = None
         if _is_column_label(rest):
             # "Present:     Members of the Public:": two lists side by side under labels;
-            # the names follow one a line
+            # the names follow one a line, each column its label's
+            column = _names_column(line, rest)
+            if column is not None:
+                second_column = (column, rest.rstrip(" :"))
             rest = ""
         if not rest and _list_paragraph_follows(header, index):
             # "PRESENT" on a line of its own over "Councillors A, B and C."
@@ -1226,7 +1230,8 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
             continue
         # a heading over one person a line ("Witnesses" / "Hannah Pawley - Trainee CWC")
         index += 1
-        entries = []
+        entries: list[str] = []
+        beside: list[str] = []  # names in the column of a second label beside this one
         while index < len(header):
             follow = header[index]
             follow_text = follow.text.strip()
@@ -1260,11 +1265,32 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
                 break
             if len(follow_text) > 90:
                 break
+            if second_column is not None:
+                left, right = _split_at_column(follow, second_column[0])
+                if right:
+                    # the other column's names: there, under their own label, not members
+                    beside.append(f"{right} ({second_column[1]})")
+                if left is None:
+                    used.add(index)
+                    index += 1
+                    continue
+                follow = left
             entries.append(_columns_as_entry(follow))
             used.add(index)
             index += 1
         _add(attendance, category, entries, honorific, virtually)
+        _add(attendance, "in_attendance", beside, None, virtually)
     return used
+
+
+def _split_at_column(line: Line, x: float) -> tuple[Line | None, str]:
+    """A line of two columns as its part left of ``x`` (None if empty) and the text right."""
+    left = [span for span in line.spans if span.x0 < x - 6]
+    right = " ".join(span.text.strip() for span in line.spans if span.x0 >= x - 6).strip()
+    if not left:
+        return None, right
+    text = " ".join(span.text.strip() for span in left)
+    return replace(line, text=text, spans=tuple(left), x1=left[-1].x1), right
 
 
 def _one_a_line_follows(header: list[Line], index: int, rest: str) -> bool:

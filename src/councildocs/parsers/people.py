@@ -27,6 +27,7 @@ _GROUP_WORD = regex.compile(rf"^(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}$", regex
 _GROUP_BEFORE_NAMES = regex.compile(rf"^\s*(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}\s+(?=\p{{Lu}})")
 _OFFICE_FIRST = regex.compile(rf"^(?P<office>{one_of(OFFICE_MARKS)})\s+(?=\p{{Lu}})", regex.I)
 _ROLE_IN_BRACKETS = regex.compile(r"\((?P<text>[^()]*)\)\s*$")
+_OFFICE_LAST = regex.compile(rf"(?<=[),])\s+(?P<office>{one_of(OFFICE_MARKS)})$", regex.I)
 _DASH = regex.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _ACRONYM = regex.compile(r"^\p{Lu}{2,}[\p{Lu}&]*$")
 _NAME_AFTER_BRACKET = regex.compile(r"\s+(?=\p{Lu}[\p{Ll}.]*\s+\p{Lu})")
@@ -112,16 +113,24 @@ def person(text: str, default_honorific: str | None = None, virtually: bool = Fa
     given in brackets, after a dash, or in a second column."""
     text = " ".join(text.split()).strip(" ,.;")
     role = organisation = None
-    bracket = _ROLE_IN_BRACKETS.search(text)
+    # (a role after a dash is the dash's: "Andrea Wise – (Outgoing) Secretary")
+    office_after = None if _DASH.search(text) else _OFFICE_LAST.search(text)
+    if office_after and office_after.start() > 0:
+        # "Nick Oakhill (NO) CHAIR": the office set after the name, past its initials
+        role, text = office_after["office"], text[: office_after.start()].strip(" ,")
+    initials = _ROLE_IN_BRACKETS.search(text)
+    if initials and _are_initials(initials["text"], text[: initials.start()]):
+        text = text[: initials.start()].strip(" ,")  # "Kate Green (KG)": her initials
+    bracket = None if role else _ROLE_IN_BRACKETS.search(text)
     if bracket and bracket.start() > 0:
         role = bracket["text"].strip() or None
         text = text[: bracket.start()].strip(" ,")
-    else:
+    elif role is None:
         dash = _DASH.search(text)
         if dash and dash.start() > 0:
             role = text[dash.end() :].strip() or None
             text = text[: dash.start()].strip()
-    if role:
+    if role and not office_after:  # an office is a role, whatever its case
         role, organisation = _role_and_organisation(role)
     before_name = ROLE_BEFORE_NAME.match(text)
     if before_name and role is None:
@@ -150,6 +159,13 @@ def person(text: str, default_honorific: str | None = None, virtually: bool = Fa
         post_nominals=post_nominals,
         attended_virtually=virtually,
     )
+
+
+def _are_initials(bracketed: str, name: str) -> bool:
+    """Whether "(KG)" after "Kate Green" is her initials, as minutes print them to refer
+    to members later, not an organisation."""
+    words = [word for word in regex.findall(r"\p{L}[\p{L}'’-]*", name) if word[0].isupper()]
+    return len(bracketed) >= 2 and bracketed == "".join(word[0] for word in words)
 
 
 def _role_and_organisation(text: str) -> tuple[str | None, str | None]:
