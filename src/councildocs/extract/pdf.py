@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -583,8 +584,8 @@ class _PageChars:
         count = max(0, pdfium_c.FPDFText_CountChars(raw_textpage))
         buffer = (ctypes.c_ushort * (count + 1))()
         pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
-        self._text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
-        self.page_text = self._text  # the page's text in character order
+        # the page's text in character order
+        self.page_text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
         self._next = 0
         box = [ctypes.c_double() for _ in range(4)]
         box_refs = [ctypes.byref(v) for v in box]
@@ -618,16 +619,23 @@ class _PageChars:
                 for row in rows:
                     self._cells.setdefault((column, row), []).append(i)
         self._piles = {key for key, chars in self._cells.items() if len(chars) > self._PILED}
+        # every character of the piles, in the order they were set
+        self._piled = sorted({i for key in self._piles for i in self._cells[key]})
         self._piles_given = False
-        self._pile_run_start = 0
+
+    def _cells_touched(
+        self, left: float, bottom: float, right: float, top: float
+    ) -> Iterator[tuple[int, int]]:
+        cell = self._CELL
+        for column in range(math.floor(left / cell), math.floor(right / cell) + 1):
+            for row in range(math.floor(bottom / cell), math.floor(top / cell) + 1):
+                yield column, row
 
     def near(self, left: float, bottom: float, right: float, top: float) -> list[int]:
         """Indices, in order, of the characters filed in the cells this box touches."""
-        cell = self._CELL
         found = set(self._large)
-        for column in range(math.floor(left / cell), math.floor(right / cell) + 1):
-            for row in range(math.floor(bottom / cell), math.floor(top / cell) + 1):
-                found.update(self._cells.get((column, row), ()))
+        for key in self._cells_touched(left, bottom, right, top):
+            found.update(self._cells.get(key, ()))
         return sorted(found)
 
     def text_in(self, left: float, top: float, right: float, bottom: float) -> str:
@@ -669,13 +677,8 @@ class _PageChars:
         return text
 
     def _touches_a_pile(self, left: float, bottom: float, right: float, top: float) -> bool:
-        if not self._piles:
-            return False
-        cell = self._CELL
-        return any(
-            (column, row) in self._piles
-            for column in range(math.floor(left / cell), math.floor(right / cell) + 1)
-            for row in range(math.floor(bottom / cell), math.floor(top / cell) + 1)
+        return bool(self._piles) and any(
+            key in self._piles for key in self._cells_touched(left, bottom, right, top)
         )
 
     def _pile_text(self) -> str:
@@ -687,8 +690,7 @@ class _PageChars:
         if self._piles_given:
             return ""
         self._piles_given = True
-        indexes = sorted({i for key in self._piles for i in self._cells[key]})
-        self._pile_run_start = indexes[0]
+        indexes = self._piled
         out = []
         for position, i in enumerate(indexes):
             code = self.codes[i]
@@ -708,7 +710,7 @@ class _PageChars:
         page's text after the last one found (PDFium lists rectangles in the order of their
         characters) and checked against the rectangle; else the one under its middle."""
         if self._touches_a_pile(left, bottom, right, top):
-            return self._pile_run_start  # text_in has just read the pile this one reaches
+            return self._piled[0]  # the piles are read as one text, from their first character
         word = raw_text.split(maxsplit=1)[0]
         boxes = self.boxes
 
@@ -725,7 +727,7 @@ class _PageChars:
             i for i in self.near(left - 0.5, bottom - 0.5, right + 0.5, top + 0.5) if centred(i)
         ]
         if centred_here:
-            index = self._text.find(word, self._next, centred_here[-1] + len(word))
+            index = self.page_text.find(word, self._next, centred_here[-1] + len(word))
             if index >= 0 and centred(index):
                 self._next = index + len(word)
                 return index
@@ -774,8 +776,8 @@ class _PdfiumChars:
         count = pdfium_c.FPDFText_CountChars(raw_textpage)
         buffer = (ctypes.c_ushort * (count + 1))()
         pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
-        self._text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
-        self.page_text = self._text  # the page's text in character order
+        # the page's text in character order
+        self.page_text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
         self._next = 0
         self._box = [ctypes.c_double() for _ in range(4)]
         self._box_refs = [ctypes.byref(v) for v in self._box]
@@ -789,7 +791,7 @@ class _PdfiumChars:
 
     def one_of(self, raw_text: str, left: float, top: float, right: float, bottom: float) -> int:
         word = raw_text.split(maxsplit=1)[0]
-        index = self._text.find(word, self._next)
+        index = self.page_text.find(word, self._next)
         if index >= 0:
             pdfium_c.FPDFText_GetCharBox(self._textpage, index, *self._box_refs)
             x0, x1, y0, y1 = (v.value for v in self._box)  # left, right, bottom, top
