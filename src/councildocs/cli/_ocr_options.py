@@ -43,7 +43,7 @@ def ocr_options(command: Callable) -> Callable:
 def ocr_settings(
     mode: str, languages: str, *, single_file: bool, jobs: int | None, quiet: bool
 ) -> OcrSettings:
-    """The settings a run's options give. One file alone is read in this process, so its
+    """The settings a run's options give. One file alone is the run's only work, so its
     scanned pages take the cores --jobs gives, with a bar of their own; in a batch each file
     is one worker's and the batch shows the bar (rich allows one at a time)."""
     if single_file:

@@ -314,10 +314,12 @@ def _missed_pieces(image: Image, words: list[_Word], usual: int) -> list[tuple[i
         and box[2] - box[0] <= 2 * usual
         and not _beside_a_word(box, words, usual)
     ]
-    # the letters of one missed word side by side are one piece
-    text_sized.sort(key=lambda box: (box[1] // max(1, usual), box[0]))
+    # the letters of one missed word side by side are one piece: left to right, and within
+    # one left edge band by band down the page
     pieces: list[list[int]] = []
-    for left, top, right, bottom in sorted(text_sized, key=lambda box: box[0]):
+    for left, top, right, bottom in sorted(
+        text_sized, key=lambda box: (box[0], box[1] // max(1, usual))
+    ):
         for piece in pieces:
             overlap = min(bottom, piece[3]) - max(top, piece[1])
             if overlap > 0.5 * min(bottom - top, piece[3] - piece[1]) and (
