@@ -80,24 +80,20 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
             continue
         # a table region holds one minute a row where minutes are set in a grid; a block
         # whose lines each open with a number is one short minute a line
-        numbered = sum(bool(_ITEM_NUMBER.match(line.text.strip())) for line in block.lines)
-        if block.kind is BlockKind.table or numbered >= 2:
-            opening = block.lines
-        else:
-            opening = block.lines[:1]
+        one_a_line = sum(bool(_ITEM_NUMBER.match(ln.text.strip())) for ln in block.lines) >= 2
+        opening = block.lines if block.kind is BlockKind.table or one_a_line else block.lines[:1]
         for line in opening:
-            starts[id(line)] = block
+            starts[id(line)] = (block, one_a_line)
     found = []
     for line in lines:
-        block = starts.get(id(line))
-        if block is None:
+        if id(line) not in starts:
             continue
+        block, one_a_line = starts[id(line)]
         text = line.text.strip()
         match = _ITEM_NUMBER.match(text)
         if match is None or _DATE.match(text):
             continue
         heading = block.kind is BlockKind.heading and block.lines[0] is line
-        one_a_line = sum(bool(_ITEM_NUMBER.match(ln.text.strip())) for ln in block.lines) >= 2
         title_lines = block.lines if heading and not one_a_line else [line]
         heading = heading or (block.kind is BlockKind.heading and one_a_line)
         emphasised_part = _emphasised_part(line, body)
@@ -237,9 +233,10 @@ def labelled_headings(
     the first attendance label are the minutes' title, and a title holding a date is a
     meeting's heading; with no attendance label, labels are a form's, not minutes' items."""
     body = body_style(blocks)
+    # each block that may open an item, with the block after it
     opening = {
-        id(block.lines[0]): block
-        for block in blocks
+        id(block.lines[0]): (block, following)
+        for block, following in zip(blocks, [*blocks[1:], None], strict=True)
         if block.kind not in (BlockKind.furniture, BlockKind.list_item) and not block.marker
     }
     starts = [line for line in lines if id(line) in opening]
@@ -254,9 +251,9 @@ def labelled_headings(
         return []  # no attendance: a form of labels ("Proposer:", "Purpose:"), not minutes
     found: list[ItemHeading] = []
     for index, line in enumerate(lines):
-        block = opening.get(id(line))
-        if block is None or line.x0 > margin + tolerance:
+        if id(line) not in opening or line.x0 > margin + tolerance:
             continue
+        block, following = opening[id(line)]
         if index <= labelled_from:
             continue
         text = line.text.strip()
@@ -277,7 +274,7 @@ def labelled_headings(
                 continue
         elif strong and len(block.lines) == 1 and not _in_columns(line):
             title, rest = clean(text).rstrip(" .:"), ""
-        elif _leads_a_list(line, block, blocks) and _reads_as_title(text):
+        elif _leads_a_list(line, block, following) and _reads_as_title(text):
             # "Matters Arising from previous minutes ." over "1. ...", "2. ..."
             title, rest = clean(text).rstrip(" .:"), ""
         else:
@@ -309,12 +306,10 @@ def _in_columns(line: Line) -> bool:
     return any(b.x0 - a.x1 > _COLUMN_GAP_POINTS for a, b in zip(spans, spans[1:], strict=False))
 
 
-def _leads_a_list(line: Line, block: Block, blocks: Sequence[Block]) -> bool:
+def _leads_a_list(line: Line, block: Block, following: Block | None) -> bool:
     """A one-line paragraph of a few words with a numbered list right under it."""
     if len(block.lines) != 1 or len(line.text.split()) > _LONGEST_LABEL_WORDS:
         return False
-    position = next((i for i, b in enumerate(blocks) if b is block), None)
-    if position is None or position + 1 >= len(blocks):
-        return False
-    following = blocks[position + 1]
-    return following.kind is BlockKind.list_item and bool(following.marker)
+    return (
+        following is not None and following.kind is BlockKind.list_item and bool(following.marker)
+    )

@@ -450,11 +450,17 @@ def _minute_item(item: _Item) -> MinuteItem:
     resolutions, decided = _resolutions(body)
     minute.actions, decisions = _actions(body, decided)
     for resolution in [*resolutions, *decisions]:
-        procedural = decision_words.PROCEDURAL_MOTION.search(
-            resolution.text
-        ) or decision_words.AMENDMENT_VOTE.search(resolution.text)
-        (minute.procedural_votes if procedural else minute.resolutions).append(resolution)
+        step = _a_step_on_the_way(resolution.text)
+        (minute.procedural_votes if step else minute.resolutions).append(resolution)
     return minute
+
+
+def _a_step_on_the_way(text: str) -> bool:
+    """A vote on the conduct of the meeting or on an amendment: it decides nothing on the
+    item itself."""
+    return bool(
+        decision_words.PROCEDURAL_MOTION.search(text) or decision_words.AMENDMENT_VOTE.search(text)
+    )
 
 
 def _is_heading_part(item: _Item, line: Line) -> bool:
@@ -580,9 +586,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             votes = _outcome_votes(outcome)
             # a vote on the meeting's conduct or on an amendment is kept whole, for what
             # it was on
-            procedural = decision_words.PROCEDURAL_MOTION.search(
-                body
-            ) or decision_words.AMENDMENT_VOTE.search(body)
+            procedural = _a_step_on_the_way(body)
             text = clean(body) if procedural else _sentence_from(body, outcome.start())
             vote = Resolution(text=text, votes=votes, provenance=where)
             if procedural or decision_words.OUTCOME_FELL.search(outcome.group()):
