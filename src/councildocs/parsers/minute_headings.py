@@ -233,10 +233,11 @@ def labelled_headings(
     the first attendance label are the minutes' title, and a title holding a date is a
     meeting's heading; with no attendance label, labels are a form's, not minutes' items."""
     body = body_style(blocks)
-    # each block that may open an item, with the block after it
+    # each block that may open an item, with the block after it (none after the last; a
+    # text export may have no blocks at all)
     opening = {
         id(block.lines[0]): (block, following)
-        for block, following in zip(blocks, [*blocks[1:], None], strict=True)
+        for block, following in zip(blocks, [*blocks[1:], None], strict=False)
         if block.kind not in (BlockKind.furniture, BlockKind.list_item) and not block.marker
     }
     starts = [line for line in lines if id(line) in opening]
