@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import corpus_pdfs, shared_file
+from .conftest import FIXTURES, corpus_pdfs, shared_file
 
 #: what parsing needs and nothing else should load: the extractors, the parsers, the PDF
 #: libraries, and the SQLite writer (export's alone)
@@ -125,3 +125,17 @@ def test_a_cached_single_file_prints_the_same_json_under_its_new_path(tmp_path):
     assert json.loads(again)["source"]["path"] == str(copy)
     # every byte but the path's is the first run's
     assert again == first.replace(json.dumps(str(seed)), json.dumps(str(copy), ensure_ascii=False))
+
+
+def test_parsing_ruled_pages_loads_no_pdfplumber():
+    # ruled cells are found by our own port of pdfplumber's grid functions: pdfplumber,
+    # pdfminer and their dependencies cost a tenth of a second to import
+    code = """
+import sys, councildocs
+pack = councildocs.parse(sys.argv[1])
+print(sum(len(document.tables) for document in pack.documents))
+"""
+    loaded, out = loaded_after(code, str(FIXTURES / "kent_cabinet_pack.pdf"))
+    assert int(out) >= 1  # the pack's ruled tables were read
+    assert "pdfplumber" not in loaded
+    assert "councildocs.parsers" in loaded

@@ -4,10 +4,11 @@ PDF pages: extract records each page's simple drawn paths with their paint, and
 ``Page.rulings`` gives the boxes of those a reader sees (an unpainted white box is a layout
 device, not a cell), so only pages that draw something pay for table finding, and they pay
 no second PDF parse.
-Those boxes become edges that pdfplumber's own grid algorithm (``merge_edges``,
-``edges_to_intersections``, ``intersections_to_cells``, ``cells_to_tables``) turns into
-cells, with the tolerances in :class:`TableSettings`; the text of each cell is the spans
-whose centres fall in it, its wrapped lines joined, so a wrapped cell never adds a row.
+Those boxes become edges that pdfplumber's grid algorithm (``merge_edges``,
+``edges_to_intersections``, ``intersections_to_cells``, ``cells_to_tables``, in
+:mod:`.ruled_cells`) turns into cells, with the tolerances in :class:`TableSettings`; the
+text of each cell is the spans whose centres fall in it, its wrapped lines joined, so a
+wrapped cell never adds a row.
 A cell covering several grid rows or columns is kept once, with a ``CellSpan``.
 
 Text exports have lost their layout; three layouts are recovered from their runs of lines:
@@ -40,6 +41,13 @@ from ..models import (
 )
 from .common import clean
 from .numbers import find_unit, is_number, is_period, parse_number, whole_figures
+from .ruled_cells import (
+    Edge,
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
 from .work_programme import parse as parse_work_programme
 
 
@@ -164,65 +172,30 @@ def _overlap(a, b) -> bool:
 # --- ruled grids ------------------------------------------------------------------------
 
 
-def _edges(page: Page, settings: TableSettings) -> list[dict]:
+def _edges(page: Page, settings: TableSettings) -> list[Edge]:
     edges = []
     for x0, top, x1, bottom in page.rulings:
         width, height = x1 - x0, bottom - top
         if height <= settings.thin and width >= settings.edge_min_length:
             y = (top + bottom) / 2
-            edges.append(_edge("h", x0, y, x1, y))
+            edges.append(Edge(True, x0, y, x1, y))
         elif width <= settings.thin and height >= settings.edge_min_length:
             x = (x0 + x1) / 2
-            edges.append(_edge("v", x, top, x, bottom))
+            edges.append(Edge(False, x, top, x, bottom))
         elif width > settings.thin and height > settings.thin:
             edges += [
-                _edge("h", x0, top, x1, top),
-                _edge("h", x0, bottom, x1, bottom),
-                _edge("v", x0, top, x0, bottom),
-                _edge("v", x1, top, x1, bottom),
+                Edge(True, x0, top, x1, top),
+                Edge(True, x0, bottom, x1, bottom),
+                Edge(False, x0, top, x0, bottom),
+                Edge(False, x1, top, x1, bottom),
             ]
     return edges
 
 
-def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
-    return {
-        "orientation": orientation,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "object_type": "line",
-    }
-
-
 def _ruled_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
-    # pdfplumber (and pdfminer under it) is imported only when a page draws lines: most
-    # parses never need it, and importing it is a tenth of a second
-    from pdfplumber.table import (
-        cells_to_tables,
-        edges_to_intersections,
-        intersections_to_cells,
-        merge_edges,
-    )
-
-    edges = merge_edges(
-        _edges(page, settings),
-        settings.snap_tolerance,
-        settings.snap_tolerance,
-        settings.join_tolerance,
-        settings.join_tolerance,
-    )
-    edges = [
-        e
-        for e in edges
-        if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"])
-        >= settings.edge_min_length
-    ]
-    intersections = edges_to_intersections(
-        edges, settings.intersection_tolerance, settings.intersection_tolerance
-    )
+    edges = merge_edges(_edges(page, settings), settings.snap_tolerance, settings.join_tolerance)
+    edges = [e for e in edges if e.length >= settings.edge_min_length]
+    intersections = edges_to_intersections(edges, settings.intersection_tolerance)
     grids = []
     for cells in cells_to_tables(intersections_to_cells(intersections)):
         grid = _grid_from_cells(page, lines, cells, settings)
