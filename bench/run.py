@@ -5,17 +5,20 @@ in this one run so that the ratios are fair on a noisy machine:
 
   (a) raw pypdfium2 text extraction: the floor, nothing can be faster on this stack;
   (b) a pdfplumber-only ``extract_text`` pass: what a user would otherwise write;
-  (c) ``councildocs.parse`` end to end;
+  (c) ``councildocs.parse`` end to end (with the helper process where a second core is
+      idle, as by default);
 
-and peak memory (resident set) of (c) at 250 and 1000 pages, each in a fresh process.
+and peak memory (resident set) of (c) at 250 and 1000 pages, each in a fresh process,
+serially.
 
 Whole processes as a user runs them, on the long pack (520 pages): pages per wall-second
 and per CPU-second (the process and its children, the helper included) of raw pypdfium2,
-a pdfplumber-only pass (a sample of its pages), ``councildocs parse --no-cache`` as it
-runs (one process reads the pack, in its worker), and ``councildocs.parse`` in a process
-with the helper turned on (``parallel.HELPER.enable()``: a helper process reads and parses
-the second half beside it); three rounds interleaved, medians,
-so that a busy machine slows each alike. Then the corpus (``../shared/corpus``, where it
+a pdfplumber-only pass (a sample of its pages), ``councildocs parse --no-cache --jobs 1``
+(serial: one process reads the pack, in its worker) and ``councildocs parse --no-cache``
+as it runs by default (the file's worker is lent the second core, and where that core is
+idle a helper process, a fork of it, reads and parses the second half beside it; see
+``councildocs.parallel``); three rounds interleaved, medians, so that a busy machine slows
+each alike. Then the corpus (``../shared/corpus``, where it
 is) with ``--jobs 1``, ``--jobs 2`` and each count up to the cores, with the parallel
 efficiency (speed-up over ``--jobs 1`` divided by the jobs).
 Ratios are what to compare, from one run; figures across runs on a shared machine are not.
@@ -113,8 +116,11 @@ def ocr_pages_per_second(tmp: str) -> float | None:
 
 # Peak resident memory of a fresh process. On Linux ru_maxrss survives exec, so a child
 # started from this (large) process would report our own peak: VmHWM is the child's own.
+# (serial: a helper is a process of its own, whose peak this one's would not show)
 _MEMORY_PROBE = """
 import resource, sys, councildocs
+from councildocs.parallel import HELPER
+HELPER.enable(False)
 councildocs.parse(sys.argv[1]).model_dump_json()
 try:
     status = open("/proc/self/status").read()
@@ -146,13 +152,6 @@ for page in pdf:
     page.close()
 """
 
-_HELPER_PROCESS = """
-import sys, councildocs
-from councildocs.parallel import HELPER
-HELPER.enable()
-councildocs.parse(sys.argv[1]).model_dump_json()
-"""
-
 _PDFPLUMBER_PROCESS = """
 import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
@@ -179,6 +178,7 @@ def whole_process_rates(pack: Path, out: Path) -> dict:
     """Pages per wall- and CPU-second of each way of reading the long pack, medians of
     ROUNDS interleaved rounds."""
     parse = [*COUNCILDOCS, "parse", "--no-cache", str(pack), "-o", str(out)]
+    serial = [*parse, "--jobs", "1"]
     ways = {
         "a_raw_pypdfium2": ([sys.executable, "-c", _RAW_PROCESS, str(pack)], None, None),
         "b_pdfplumber_extract_text": (
@@ -186,8 +186,8 @@ def whole_process_rates(pack: Path, out: Path) -> dict:
             None,
             PDFPLUMBER_PAGES,
         ),
-        "c_councildocs_serial": (parse, None, None),
-        "c_councildocs_helper": ([sys.executable, "-c", _HELPER_PROCESS, str(pack)], None, None),
+        "c_councildocs_serial": (serial, None, None),
+        "c_councildocs_default": (parse, None, None),
     }
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in ways}
     for _ in range(ROUNDS):
@@ -265,7 +265,7 @@ def main() -> None:
         f"whole_process_pages_{LONG_PACK_PAGES}": whole,
         "whole_process_over_raw": {
             "c_councildocs_serial": over_raw("c_councildocs_serial"),
-            "c_councildocs_helper": over_raw("c_councildocs_helper"),
+            "c_councildocs_default": over_raw("c_councildocs_default"),
         },
         "corpus": corpus,
         "peak_memory_mib": {

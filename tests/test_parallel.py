@@ -1,12 +1,19 @@
-"""A long pack is read partly in a helper process; the result must be the same as reading
-it all in one process, page for page."""
+"""A long pack is read and parsed partly in a helper process (this one, forked); the result
+must be the same as doing it all in one process, page for page, whatever the helper does."""
 
 from __future__ import annotations
 
+import os
+import threading
+
 import pypdfium2 as pdfium
+import pytest
 
 import councildocs
+from councildocs import parallel
+from councildocs.batch import run_batch
 from councildocs.parallel import HELPER, PARALLEL_MIN_PAGES
+from councildocs.workers import default_limits
 
 from .conftest import FIXTURES
 
@@ -25,23 +32,143 @@ def _long_pack(path, pages):
     return path
 
 
-def test_parallel_read_gives_the_same_pack(tmp_path):
-    path = _long_pack(tmp_path / "long.pdf", PARALLEL_MIN_PAGES + 20)
-    serial = councildocs.parse(path)  # the helper is off unless asked for
-    HELPER.enable()
-    try:
-        parallel = councildocs.parse(path)
-    finally:
-        HELPER.enable(False)
-    assert parallel.source.page_count >= PARALLEL_MIN_PAGES
-    assert parallel.model_dump() == serial.model_dump()
+@pytest.fixture(scope="module")
+def long_pack(tmp_path_factory):
+    return _long_pack(tmp_path_factory.mktemp("long") / "long.pdf", PARALLEL_MIN_PAGES + 20)
+
+
+@pytest.fixture
+def helper_forced():
+    """Set the helper on or off for one test; back to automatic after it."""
+
+    def force(on: bool) -> None:
+        HELPER.enable(on)
+
+    yield force
+    HELPER.automatic()
+
+
+def _helpers_started(monkeypatch) -> list[str]:
+    """The names of the functions each helper was started for, in this process."""
+    started: list[str] = []
+    real = parallel.Forked.__init__
+
+    def counting(self, function, args):
+        started.append(function.__name__)
+        real(self, function, args)
+
+    monkeypatch.setattr(parallel.Forked, "__init__", counting)
+    return started
+
+
+def test_the_helper_gives_the_same_pack(long_pack, helper_forced, monkeypatch):
+    helper_forced(False)
+    serial = councildocs.parse(long_pack)
+    helper_forced(True)
+    started = _helpers_started(monkeypatch)
+    helped = councildocs.parse(long_pack)
+    assert started == ["_read_range", "_documents_as_json"]  # pages, then documents
+    assert helped.source.page_count >= PARALLEL_MIN_PAGES
+    assert helped.model_dump() == serial.model_dump()
     # three copies of the two fixtures (36 pages a round): three crime tables, and a
     # report in each copy after the Wolverhampton one's pages
-    assert parallel.source.page_count == 108
+    assert helped.source.page_count == 108
     crime_tables = [
-        t
-        for d in parallel.documents
-        for t in d.tables
-        if t.header[:2] == ["Crime type", "2016-2017"]
+        t for d in helped.documents for t in d.tables if t.header[:2] == ["Crime type", "2016-2017"]
     ]
     assert [t.page for t in crime_tables] == [22, 58, 94]
+
+
+def _fails(*_args):
+    raise RuntimeError("the helper's part went wrong")
+
+
+def test_a_helper_that_fails_leaves_its_part_to_this_process(long_pack, helper_forced, monkeypatch):
+    helper_forced(False)
+    serial = councildocs.parse(long_pack)
+    helper_forced(True)
+    real = parallel.Forked.__init__
+    monkeypatch.setattr(
+        parallel.Forked, "__init__", lambda self, function, args: real(self, _fails, args)
+    )
+    assert councildocs.parse(long_pack).model_dump() == serial.model_dump()
+
+
+def test_a_helper_killed_on_the_way_leaves_its_part_to_this_process(
+    long_pack, helper_forced, monkeypatch
+):
+    helper_forced(False)
+    serial = councildocs.parse(long_pack)
+    helper_forced(True)
+    real = parallel.Forked.__init__
+
+    def killed(self, function, args):
+        real(self, function, args)
+        os.kill(self.pid, 9)
+
+    monkeypatch.setattr(parallel.Forked, "__init__", killed)
+    assert councildocs.parse(long_pack).model_dump() == serial.model_dump()
+
+
+def test_the_helper_leaves_no_process_behind(long_pack, helper_forced):
+    helper_forced(True)
+    councildocs.parse(long_pack)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every helper was collected: no child is left
+
+
+def test_automatic_uses_the_helper_only_with_an_idle_core(monkeypatch):
+    HELPER.automatic()
+    monkeypatch.setattr(parallel, "_usable_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "_a_core_is_idle", lambda: True)
+    assert HELPER.available()
+    monkeypatch.setattr(parallel, "_a_core_is_idle", lambda: False)
+    assert not HELPER.available()  # the machine is busy: one process is faster
+    monkeypatch.setattr(parallel, "_a_core_is_idle", lambda: True)
+    monkeypatch.setattr(parallel, "_usable_cores", lambda: 1)
+    assert not HELPER.available()
+
+
+def test_automatic_never_forks_beside_another_thread(monkeypatch):
+    HELPER.automatic()
+    monkeypatch.setattr(parallel, "_usable_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "_a_core_is_idle", lambda: True)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        # a fork copies only the calling thread: a lock the other holds would never open
+        assert not HELPER.available()
+    finally:
+        stop.set()
+        thread.join()
+    assert HELPER.available()
+
+
+def test_an_idle_core_is_read_from_the_processes_running_now(monkeypatch, tmp_path):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    real_open = open
+
+    def loadavg(running: int):
+        status = tmp_path / f"loadavg{running}"
+        # a busy last minute (1.97) must not count: this run's own earlier work is in it
+        status.write_text(f"1.97 1.20 0.80 {running}/190 4242\n", encoding="ascii")
+        return lambda path, *a, **k: real_open(status if path == "/proc/loadavg" else path, *a, **k)
+
+    monkeypatch.setattr("builtins.open", loadavg(1))
+    assert parallel._a_core_is_idle()  # only this process runs: the second core is free
+    monkeypatch.setattr("builtins.open", loadavg(2))
+    assert not parallel._a_core_is_idle()
+
+
+def _cores_lent(_path: str) -> int:
+    return HELPER._lent_cores
+
+
+def test_a_batch_lends_a_lone_long_pack_s_worker_the_spare_cores(long_pack):
+    """One file with two jobs: its worker may use the helper; with as many files as jobs,
+    no worker is lent a second core."""
+    lone = list(run_batch([str(long_pack)], _cores_lent, jobs=2, limits=default_limits()))
+    assert [o.value for o in lone] == [2]
+    pair = list(run_batch([str(long_pack)] * 2, _cores_lent, jobs=2, limits=default_limits()))
+    assert [o.value for o in pair] == [1, 1]

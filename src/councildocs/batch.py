@@ -179,7 +179,12 @@ def run_batch(
     order = _largest_first(paths, to_run)
     call = functools.partial(_call, work, out_of_memory=limits.memory_exceeded())
     tasks = [paths[index] for index in order]
-    for position, result in run_in_workers(tasks, call, jobs=min(jobs, len(tasks)), limits=limits):
+    # fewer files than jobs: each file's worker is lent the cores no other file needs
+    spare = jobs // max(1, len(tasks))
+    workers = run_in_workers(
+        tasks, call, jobs=min(jobs, len(tasks)), limits=limits, cores_per_worker=spare
+    )
+    for position, result in workers:
         yield from settle(order[position], _finish(paths[order[position]], result, count_pages))
 
 

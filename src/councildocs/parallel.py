@@ -1,69 +1,155 @@
-"""A helper process for the parts of one long parse that can run beside it, when asked.
+"""A helper process for the parts of one long parse that can run beside it.
 
 Reading text and parsing documents take nearly all of a long pack's time and split
 cleanly: the helper reads the second part of the pages while this process reads the
 first, then parses the later documents while this process parses the earlier ones.
 
-It is off unless a caller turns it on (:meth:`Helper.enable`). ``make bench`` decided
-that: on a busy shared machine the helper made a 520-page pack slower, per wall-second and
-per CPU-second, than one process (docs/performance.md), so the commands never turn it on
-and more cores come from ``--jobs`` alone. When on, it is forked on first need, and used
-only with a second core and a cheap fork, and never inside a batch's worker processes
-(their cores are taken). Whatever goes wrong in it, the caller does that part itself, so
-a result never depends on the helper.
+The helper is this process forked at the moment its part starts: it inherits what it
+needs (the open pack, the segments) instead of having it pickled across, and only its
+result (pages, or documents as JSON) comes back, through a pipe. That is what makes it pay:
+the earlier helper, a process pool started once, pickled the segments there and back,
+and on a busy machine made a 520-page pack slower than one process (docs/performance.md).
+
+It runs only where it can win: a pack of ``PARALLEL_MIN_PAGES`` or more, a second core
+this process may use and that is idle now (no other process running on it), no other thread
+in this process (forking one that holds a lock can hang the copy), and ``fork`` on this
+system. A batch's worker process may use it only when the batch lends it a second core
+(fewer files than jobs: one long pack with ``--jobs 2``). :meth:`Helper.enable` forces it
+on or off. Whatever goes wrong in it, the caller does that part itself, so a result never
+depends on the helper.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 # Below this many pages a pack is parsed in one process: the halves are not worth sending.
 PARALLEL_MIN_PAGES = 80
 
 
+class Forked:
+    """A call running in a forked copy of this process; :meth:`Helper.result` collects it."""
+
+    def __init__(self, function: Callable[..., Any], args: tuple) -> None:
+        readable, writable = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the copy: run, send the pickled outcome, leave at once
+            os.close(readable)
+            _run_and_send(function, args, writable)
+        os.close(writable)
+        self._readable: int | None = readable
+
+    def collect(self) -> Any | None:
+        """The call's result, or None where it failed or was collected already."""
+        if self._readable is None:
+            return None
+        try:
+            with os.fdopen(self._readable, "rb") as pipe:
+                data = pipe.read()
+        finally:
+            self._readable = None
+            _reap(self.pid)
+        try:
+            succeeded, value = pickle.loads(data)
+        except Exception:  # the copy died before sending all of it
+            return None
+        return value if succeeded else None
+
+
+def _run_and_send(function: Callable[..., Any], args: tuple, writable: int) -> None:
+    code = 0
+    try:
+        try:
+            data = pickle.dumps((True, function(*args)), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # the caller does this part itself
+            data = pickle.dumps((False, None))
+        with os.fdopen(writable, "wb") as pipe:
+            pipe.write(data)
+    except BaseException:  # the caller stopped listening
+        code = 1
+    finally:
+        # no atexit handlers, no second flush of the buffers this copy inherited
+        os._exit(code)
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
 class Helper:
     def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._broken = False
-        self._enabled = False
+        self._forced: bool | None = None
+        self._lent_cores = 0
 
     def enable(self, on: bool = True) -> None:
-        """Let long parses in this process use the helper (``on=False``: stop)."""
-        self._enabled = on
+        """Use the helper for long parses in this process whatever the load (``on=False``:
+        never use it)."""
+        self._forced = on
+
+    def automatic(self) -> None:
+        """Back to the default: the helper where a second core is idle."""
+        self._forced = None
+
+    def lend_cores(self, cores: int) -> None:
+        """In a batch's worker: how many cores the batch gives to this worker's file."""
+        self._lent_cores = cores
 
     def available(self) -> bool:
-        if self._broken or not self._enabled:
+        if self._forced is False or "fork" not in multiprocessing.get_all_start_methods():
             return False
-        if (os.cpu_count() or 1) < 2 or multiprocessing.parent_process() is not None:
+        if threading.active_count() > 1:
             return False
-        return "fork" in multiprocessing.get_all_start_methods()
+        in_worker = multiprocessing.parent_process() is not None
+        cores = self._lent_cores if in_worker else _usable_cores()
+        if cores < 2:
+            return False
+        return self._forced is True or _a_core_is_idle()
 
-    def submit(self, function: Callable[..., Any], *args: Any) -> Future | None:
+    def submit(self, function: Callable[..., Any], *args: Any) -> Forked | None:
         """Start ``function(*args)`` in the helper, or return None to run it here."""
         if not self.available():
             return None
         try:
-            if self._pool is None:
-                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-            return self._pool.submit(function, *args)
-        except Exception:
-            self._broken = True
+            return Forked(function, args)
+        except OSError:  # no process or pipe to be had: do it here
             return None
 
-    def result(self, future: Future | None) -> Any | None:
+    def result(self, running: Forked | None) -> Any | None:
         """The helper's result, or None when it was not asked or could not give one."""
-        if future is None:
-            return None
-        try:
-            return future.result()
-        except Exception:
-            self._broken = isinstance(future.exception(), BrokenProcessPool)
-            return None
+        return running.collect() if running is not None else None
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _a_core_is_idle() -> bool:
+    """Whether a core is free now: the processes running at this moment (this one among
+    them, from Linux's /proc/loadavg) leave one; elsewhere, the last minute's load average.
+    The moment, not the minute's average, because a run's own previous minute of work
+    would count against it."""
+    cores = os.cpu_count() or 1
+    try:
+        with open("/proc/loadavg", encoding="ascii") as status:
+            running = int(status.read().split()[3].split("/")[0])
+        return running <= cores - 1
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.getloadavg()[0] <= cores - 1
+    except OSError:
+        return False
 
 
 HELPER = Helper()

@@ -114,19 +114,22 @@ def _parse_segments(
     """Each segment with its document and tables, in order; in a long pack the later
     documents are parsed by the helper process meanwhile (see ``parallel``)."""
     share = _helper_share(source, segments)
-    future = None
-    if share < len(segments):
-        reading = SourceDocument(path=source.path, format=source.format, sha256="", pages=[])
-        future = HELPER.submit(_documents_as_json, reading, segments[share:])
-    for segment in segments[:share]:
-        yield segment, _document(source, segment)
-    if share < len(segments):
-        remote = HELPER.result(future)
+    running = (
+        HELPER.submit(_documents_as_json, source, segments[share:])
+        if share < len(segments)
+        else None
+    )
+    try:
+        for segment in segments[:share]:
+            yield segment, _document(source, segment)
+        remote = HELPER.result(running)
         for index, segment in enumerate(segments[share:]):
             if remote is None:  # the helper could not: parse them here
                 yield segment, _document(source, segment)
             else:
                 yield segment, _DOCUMENT.validate_json(remote[index])
+    finally:
+        HELPER.result(running)  # a consumer that stopped early leaves no helper behind
 
 
 def _helper_share(source: SourceDocument, segments: list[Segment]) -> int:

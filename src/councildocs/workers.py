@@ -107,9 +107,12 @@ def run_in_workers(
     *,
     jobs: int,
     limits: Limits,
+    cores_per_worker: int = 1,
 ) -> Iterator[tuple[int, Result]]:
     """Run ``call(path)`` for each path of ``tasks`` in up to ``jobs`` worker processes, in
     the order given; yield ``(position in tasks, result)`` as each file finishes.
+    ``cores_per_worker`` above 1 lets a worker's long pack use the helper process (see
+    ..parallel) on the cores its file is lent.
 
     A file that runs past ``limits.timeout`` has its worker killed and a fresh one started;
     a worker that dies takes only its own file. Stopping early (an interrupt, a consumer that
@@ -126,7 +129,11 @@ def run_in_workers(
     try:
         while waiting or busy:
             while waiting and len(busy) < jobs:
-                worker = idle.pop() if idle else _Worker(context, call, limits, busy, idle)
+                worker = (
+                    idle.pop()
+                    if idle
+                    else _Worker(context, call, limits, cores_per_worker, busy, idle)
+                )
                 position = waiting.pop()
                 worker.start(position, tasks[position], limits.timeout)
                 busy[worker.connection] = worker
@@ -161,13 +168,15 @@ def _until(busy: dict[Connection, _Worker]) -> float | None:
 class _Worker:
     """One worker process and the file it holds."""
 
-    def __init__(self, context, call, limits: Limits, busy: dict, idle: list) -> None:
+    def __init__(self, context, call, limits: Limits, cores: int, busy: dict, idle: list) -> None:
         ours, theirs = context.Pipe()
         # the worker must not hold the other workers' pipe ends (inherited by the fork): the
         # parent's end closing is how a worker learns that the parent is gone
         others = [*busy, *(w.connection for w in idle)]
         self.process = context.Process(
-            target=_serve, args=(theirs, ours, others, call, limits.memory), name="councildocs"
+            target=_serve,
+            args=(theirs, ours, others, call, limits.memory, cores),
+            name="councildocs",
         )
         self.process.start()
         theirs.close()
@@ -225,8 +234,12 @@ def _serve(
     others: list[Connection],
     call: Callable[[str], Result],
     memory: int | None,
+    cores: int,
 ) -> None:
     """The worker's loop: read a path, send back its result, until told to stop."""
+    from .parallel import HELPER
+
+    HELPER.lend_cores(cores)
     parent_end.close()
     for other in others:
         other.close()

@@ -95,9 +95,12 @@ def _read_pdf(path: str) -> tuple[list[Page], dict]:
         if count >= PARALLEL_MIN_PAGES and HELPER.available():
             split = int(count * _OWN_SHARE)
             later = HELPER.submit(_read_range, path, split, count)
-        pages = _read_range_of(pdf, 0, split)
-        if split < count:
-            pages.extend(HELPER.result(later) or _read_range_of(pdf, split, count))
+        try:
+            pages = _read_range_of(pdf, 0, split)
+            if split < count:
+                pages.extend(HELPER.result(later) or _read_range_of(pdf, split, count))
+        finally:
+            HELPER.result(later)  # collected already, or abandoned by an error here
     except pdfium.PdfiumError as exc:
         raise UnreadableInput(path, f"the PDF is damaged ({exc})") from None
     finally:
