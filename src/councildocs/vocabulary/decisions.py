@@ -123,6 +123,16 @@ MOVER_SECONDER = regex.compile(
     rf"(?P<seconder>{_NAME})"
     rf"|(?P<mover>{_NAME})\s+(?i:proposed|moved)\s*,?\s+(?i:and)\s+(?P<seconder>{_NAME})\s+(?i:seconded)"
 )
+# both ways of naming a mover and seconder print the word for seconding: a paragraph
+# without it is passed over at once, since the full pattern is slow to fail on a long one
+_SECONDED_WORD = regex.compile(r"(?i)seconded|eiliwyd")
+
+
+def find_mover_seconder(text: str) -> regex.Match | None:
+    """The first mention of who moved and who seconded (MOVER_SECONDER) in the text."""
+    return MOVER_SECONDER.search(text) if _SECONDED_WORD.search(text) else None
+
+
 # what a motion proposed and seconded, with no outcome printed, was for: adopting a report
 ADOPTION = regex.compile(r"(?i)\b(?:adoption|approval|acceptance)\b")
 # the vote such a motion records in few words: "all in favour", "unanimously agreed"
