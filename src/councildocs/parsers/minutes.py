@@ -419,9 +419,12 @@ def _close(item: _Item, lines: list[Line], end: int) -> None:
     item.lines = item.lines + lines[start:end]
 
 
+_SENTENCE_STOP = regex.compile(r"\.\s+\p{Lu}")
+
+
 def _looks_like_sentence(title: str) -> bool:
     """ "1. It was APPROVED that ..." is a paragraph, not a heading."""
-    return len(title.split()) > 14 or bool(regex.search(r"\.\s+\p{Lu}", title))
+    return len(title.split()) > 14 or bool(_SENTENCE_STOP.search(title))
 
 
 def _continues_title(previous: Line, line: Line) -> bool:
@@ -1482,6 +1485,9 @@ def _columns_as_entry(line: Line) -> str:
     return line.text.strip()
 
 
+_A_LETTER = regex.compile(r"\p{L}")
+
+
 def _add(
     attendance: Attendance,
     category: str,
@@ -1491,7 +1497,7 @@ def _add(
 ) -> None:
     people: list[Person] = getattr(attendance, category)
     for entry in entries:
-        if not regex.search(r"\p{L}", entry) or attendance_words.PUBLIC_COUNT.fullmatch(
+        if not _A_LETTER.search(entry) or attendance_words.PUBLIC_COUNT.fullmatch(
             entry.strip(" .")
         ):
             continue  # "4 members of the public": counted (public_attendance), not people

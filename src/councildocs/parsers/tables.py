@@ -135,7 +135,10 @@ def _inside(lines: list[Line], grids: list[_Grid]) -> set[int]:
 
 
 def _words_of(text: str) -> set[str]:
-    return set(regex.findall(r"\p{L}{2,}|\d+", text.casefold()))
+    return set(_WORD_OR_NUMBER.findall(text.casefold()))
+
+
+_WORD_OR_NUMBER = regex.compile(r"\p{L}{2,}|\d+")
 
 
 def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
