@@ -378,6 +378,8 @@ def _leading_attendance(item: _Item, attendance: Attendance) -> None:
     """Attendance lists that open an item ("• Perfunctory Business" then "o Commissioners
     Present: ..."): read into the attendance and taken out of the item's text."""
     body = item.lines[1:]
+    if not body or _list_label(body[0]) is None:
+        return  # the lists would be read from the body's first line on: it opens none
     read = Attendance()
     trial = _header_attendance(body, read)
     prefix = 0
@@ -1175,6 +1177,17 @@ def _owner(sentence: str, verb_at: int) -> str | None:
 # --- attendance ----------------------------------------------------------------------------
 
 
+def _list_label(line: Line) -> tuple[str, bool, str] | None:
+    """The label that opens an attendance list on the line (category, virtually, the rest
+    of the line), if one does."""
+    text = _BULLET.sub("", line.text.strip())
+    label = _label(text) or _label_in_own_span(line)
+    if label is None or attendance_words.PUBLIC_LINE.match(text):
+        # "Members of the Public 2": a count (public_attendance), not a list of members
+        return None
+    return label
+
+
 def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
     """Read the labelled lists before the first item; return the indexes of lines used."""
     used: set[int] = set()
@@ -1182,10 +1195,8 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
     index = 0
     while index < len(header):
         line = header[index]
-        text = _BULLET.sub("", line.text.strip())
-        label = _label(text) or _label_in_own_span(line)
-        if label is None or attendance_words.PUBLIC_LINE.match(text):
-            # "Members of the Public 2": a count (public_attendance), not a list of members
+        label = _list_label(line)
+        if label is None:
             index += 1
             continue
         category, virtually, rest = label
