@@ -137,7 +137,7 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> MinutesDocument:
 def _public_count(header: list[str], items: list[MinuteItem]) -> int | None:
     """How many members of the public the minutes count, above the items or in them."""
     for text in [clean(" ".join(header)), *(item.text for item in items)]:
-        found = attendance_words.PUBLIC_COUNT.search(text)
+        found = attendance_words.find_public_count(text)
         if found:
             number = found["n"].lower()
             return int(number) if number.isdigit() else attendance_words.PUBLIC_NUMBERS[number]
@@ -221,7 +221,7 @@ def _is_attendance_label(text: str) -> bool:
 
 def _not_an_item(text: str) -> bool:
     """A decision's lead-in ("RESOLVED:", "It was agreed:") heads no item."""
-    return bool(decision_words.DECISION.search(text) or decision_words.PROSE_DECISION.search(text))
+    return bool(decision_words.DECISION.search(text) or decision_words.find_prose_decision(text))
 
 
 def _labels_are_items(
@@ -636,7 +636,7 @@ def _resolutions(lines: list[Line], blocks: list[str]) -> tuple[list[Resolution]
             decided.update(range(index, index + 1 + consumed))
             index += 1 + consumed
             continue
-        prose = decision_words.PROSE_DECISION.search(body)
+        prose = decision_words.find_prose_decision(body)
         if (
             prose
             and len(_decision_reach(body, prose)) > _LONGEST_DECISION_SENTENCE
@@ -647,7 +647,7 @@ def _resolutions(lines: list[Line], blocks: list[str]) -> tuple[list[Resolution]
             # (its mover and seconder may follow it), or set its word in capitals ("It was
             # AGREED that ...")
             prose = None
-        that = decision_words.THAT_DECISION.match(body)
+        that = decision_words.match_that_decision(body)
         if that and decision_words.OUTCOME_LINE.match(body):
             that = None  # "Agreed unanimously.": a vote's outcome, kept for its decision
         if that or prose:
