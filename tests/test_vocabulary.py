@@ -129,3 +129,41 @@ def test_vocabulary_imports_nothing_of_ours():
                 assert node.module and node.module.startswith("_"), (path.name, node.module)
             if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 assert not node.module.startswith("councildocs"), (path.name, node.module)
+
+
+def test_prose_decision_phrases_each_need_a_hint():
+    # find_prose_decision reads a paragraph for the phrases only if it holds a hint word:
+    # a phrase that needed none would be passed over
+    from councildocs.vocabulary import decisions
+
+    for phrase in decisions.PROSE_DECISION_PHRASES:
+        assert any(hint in phrase for hint in decisions.PROSE_DECISION_HINTS), phrase
+
+
+def test_quick_tests_before_slow_patterns_agree_with_the_patterns():
+    from councildocs.vocabulary import attendance, decisions
+
+    texts = [
+        "It was RESOLVED that the minutes be approved.",
+        "Minutes of the last meeting were agreed and signed.",
+        "That the report be noted and approved",
+        "Bank Reconciliation: approved",
+        "Proposed by Cllr A Smith, seconded by Cllr B Jones, all in favour.",
+        "Cynigiwyd gan y Cyng. Rhys ac eiliwyd gan y Cyng. Bowen.",
+        "Cllr Smith proposed, and Cllr Jones seconded",
+        "Roedd pawb yn gytûn. Cytunwyd yn unfrydol.",
+        "There were 3 members of the public present.",
+        "Members of the Public: 2",
+        "aelodau o'r cyhoedd 4",
+        "The chair thanked everyone for attending.",
+        "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), B. Lee (second)",
+    ]
+    for text in texts:
+        for quick, pattern in (
+            (decisions.find_prose_decision, decisions.PROSE_DECISION.search),
+            (decisions.find_mover_seconder, decisions.MOVER_SECONDER.search),
+            (decisions.match_that_decision, decisions.THAT_DECISION.match),
+            (attendance.find_public_count, attendance.PUBLIC_COUNT.search),
+        ):
+            found, expected = quick(text), pattern(text)
+            assert (found and found.span()) == (expected and expected.span()), text

@@ -33,7 +33,9 @@ def clean(text: str) -> str:
     The hyphen stays: council papers are rarely hyphenated by the typesetter, so a hyphen
     at a wrap is the word's own ("re-offending", "Piggott-Smith", "12-month").
     """
-    return " ".join(_WRAPPED_HYPHEN.sub(r"\1-\2", text).split())
+    if "- " in text:  # the pattern needs this pair: most lines skip it
+        text = _WRAPPED_HYPHEN.sub(r"\1-\2", text)
+    return " ".join(text.split())
 
 
 _WRAPPED_HYPHEN = regex.compile(r"(\p{L}|\d)- (\p{L})")

@@ -145,15 +145,19 @@ def _emphasised_part(line: Line, body) -> str | None:
     return match["title"] if match else None
 
 
+_CONTENT_AFTER_COLON = regex.compile(r":(?:\s|$)")
+_BEFORE_DIGITS = regex.compile(r"^\D*")
+
+
 def _title(text: str) -> str:
     """The heading's title: up to a colon or a dash that the item's content follows."""
-    text = regex.split(r":(?:\s|$)", text, maxsplit=1)[0]
+    text = _CONTENT_AFTER_COLON.split(text, maxsplit=1)[0]
     text = _CONTENT_AFTER_DASH.split(text, maxsplit=1)[0]
     return text.strip(" -–—")
 
 
 def _shape(number: str) -> str:
-    prefix = regex.match(r"^\D*", number).group()
+    prefix = _BEFORE_DIGITS.match(number).group()
     rest = number[len(prefix) :].rstrip("abcdefghijklmnopqrstuvwxyz")
     return ("A" if prefix.strip() else "") + _DIGITS.sub("9", rest.replace(" ", ""))
 

@@ -110,12 +110,13 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> MinutesDocument:
     _meeting_facts(header, document, used)
     attendance_used = _header_attendance(header, document.attendance)
     used |= attendance_used
-    heading_lines = _field_headings(header, used, document)
+    body_names = _body_names(document.body)
+    heading_lines = _field_headings(header, used, document, body_names)
     if attendance_used:
         items = _preamble_items(header, used, max(attendance_used), heading_lines) + items
     order = {id(line): index for index, line in enumerate(lines)}
     leftover = [
-        (order[id(line)], _residual(line, document))
+        (order[id(line)], _residual(line, document, body_names))
         for i, line in enumerate(header)
         if i not in used and i not in heading_lines
     ]
@@ -136,7 +137,7 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> MinutesDocument:
 def _public_count(header: list[str], items: list[MinuteItem]) -> int | None:
     """How many members of the public the minutes count, above the items or in them."""
     for text in [clean(" ".join(header)), *(item.text for item in items)]:
-        found = attendance_words.PUBLIC_COUNT.search(text)
+        found = attendance_words.find_public_count(text)
         if found:
             number = found["n"].lower()
             return int(number) if number.isdigit() else attendance_words.PUBLIC_NUMBERS[number]
@@ -220,7 +221,7 @@ def _is_attendance_label(text: str) -> bool:
 
 def _not_an_item(text: str) -> bool:
     """A decision's lead-in ("RESOLVED:", "It was agreed:") heads no item."""
-    return bool(decision_words.DECISION.search(text) or decision_words.PROSE_DECISION.search(text))
+    return bool(decision_words.DECISION.search(text) or decision_words.find_prose_decision(text))
 
 
 def _labels_are_items(
@@ -377,6 +378,8 @@ def _leading_attendance(item: _Item, attendance: Attendance) -> None:
     """Attendance lists that open an item ("• Perfunctory Business" then "o Commissioners
     Present: ..."): read into the attendance and taken out of the item's text."""
     body = item.lines[1:]
+    if not body or _list_label(body[0]) is None:
+        return  # the lists would be read from the body's first line on: it opens none
     read = Attendance()
     trial = _header_attendance(body, read)
     prefix = 0
@@ -418,9 +421,12 @@ def _close(item: _Item, lines: list[Line], end: int) -> None:
     item.lines = item.lines + lines[start:end]
 
 
+_SENTENCE_STOP = regex.compile(r"\.\s+\p{Lu}")
+
+
 def _looks_like_sentence(title: str) -> bool:
     """ "1. It was APPROVED that ..." is a paragraph, not a heading."""
-    return len(title.split()) > 14 or bool(regex.search(r"\.\s+\p{Lu}", title))
+    return len(title.split()) > 14 or bool(_SENTENCE_STOP.search(title))
 
 
 def _continues_title(previous: Line, line: Line) -> bool:
@@ -447,8 +453,10 @@ def _minute_item(item: _Item) -> MinuteItem:
         text=text,
         provenance=provenance(item.heading),
     )
-    resolutions, decided = _resolutions(body)
-    minute.actions, decisions = _actions(body, decided)
+    # the paragraphs of the text, read for resolutions and then for actions
+    blocks = [block for block in text.split("\n") if block]
+    resolutions, decided = _resolutions(body, blocks)
+    minute.actions, decisions = _actions(blocks, decided)
     for resolution in [*resolutions, *decisions]:
         step = _a_step_on_the_way(resolution.text)
         (minute.procedural_votes if step else minute.resolutions).append(resolution)
@@ -530,14 +538,9 @@ def _runs_on(previous: Line, line: Line) -> bool:
 # --- resolutions and votes -----------------------------------------------------------------
 
 
-def _blocks(lines: list[Line]) -> list[str]:
-    return [b for b in _text(lines).split("\n") if b]
-
-
-def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
+def _resolutions(lines: list[Line], blocks: list[str]) -> tuple[list[Resolution], set[int]]:
     """Decisions in reading order, with the vote that preceded each attached to it, and the
-    indexes of the blocks that record them."""
-    blocks = _blocks(lines)
+    indexes of the blocks (the paragraphs of the lines' text) that record them."""
     first_line = {}
     for line in lines:
         first_line.setdefault(clean(line.text.strip())[:40], line)
@@ -552,7 +555,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
         body = _BULLET.sub("", _MARKER.sub("", block, count=1))
         where = provenance(first_line.get(block[:40]))
         starts.append((index, len(resolutions)))
-        moved = decision_words.MOVER_SECONDER.search(body)
+        moved = decision_words.find_mover_seconder(body)
         if moved:
             motions.append(_Motion(len(resolutions), index, body, moved, where))
         trigger = decision_words.DECISION.search(body)
@@ -633,7 +636,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             decided.update(range(index, index + 1 + consumed))
             index += 1 + consumed
             continue
-        prose = decision_words.PROSE_DECISION.search(body)
+        prose = decision_words.find_prose_decision(body)
         if (
             prose
             and len(_decision_reach(body, prose)) > _LONGEST_DECISION_SENTENCE
@@ -644,7 +647,7 @@ def _resolutions(lines: list[Line]) -> tuple[list[Resolution], set[int]]:
             # (its mover and seconder may follow it), or set its word in capitals ("It was
             # AGREED that ...")
             prose = None
-        that = decision_words.THAT_DECISION.match(body)
+        that = decision_words.match_that_decision(body)
         if that and decision_words.OUTCOME_LINE.match(body):
             that = None  # "Agreed unanimously.": a vote's outcome, kept for its decision
         if that or prose:
@@ -744,7 +747,7 @@ def _decision_reach(body: str, prose: regex.Match) -> str:
 
 def _without_mover(text: str) -> str:
     """The text without a closing sentence that names the mover and seconder."""
-    moved = decision_words.MOVER_SECONDER.search(text)
+    moved = decision_words.find_mover_seconder(text)
     if not moved:
         return text
     starts = [m.end() for m in _SENTENCE_BREAK.finditer(text) if m.end() <= moved.start()]
@@ -1118,14 +1121,14 @@ _SENTENCE_BREAK = regex.compile(r"(?<=[.;])\s+(?=\p{Lu})|(?<=\d\.)(?=\p{Lu}\p{Ll
 _CLAUSE_BREAK = regex.compile(r"(?<=;)\s+")
 
 
-def _actions(lines: list[Line], decided: set[int]) -> tuple[list[Action], list[Resolution]]:
+def _actions(blocks: list[str], decided: set[int]) -> tuple[list[Action], list[Resolution]]:
     """Clauses in which a person or officer agreed, undertook or was asked to do something,
     outside the resolutions themselves; and what the committee itself agreed to do, which
     is a decision. "X told the panel that Y had agreed to come" reports an earlier promise,
     not one made at the meeting."""
     actions: list[Action] = []
     decisions: list[Resolution] = []
-    for index, block in enumerate(_blocks(lines)):
+    for index, block in enumerate(blocks):
         if index in decided:
             continue
         for sentence in _SENTENCE_BREAK.split(block):
@@ -1174,6 +1177,17 @@ def _owner(sentence: str, verb_at: int) -> str | None:
 # --- attendance ----------------------------------------------------------------------------
 
 
+def _list_label(line: Line) -> tuple[str, bool, str] | None:
+    """The label that opens an attendance list on the line (category, virtually, the rest
+    of the line), if one does."""
+    text = _BULLET.sub("", line.text.strip())
+    label = _label(text) or _label_in_own_span(line)
+    if label is None or attendance_words.PUBLIC_LINE.match(text):
+        # "Members of the Public 2": a count (public_attendance), not a list of members
+        return None
+    return label
+
+
 def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
     """Read the labelled lists before the first item; return the indexes of lines used."""
     used: set[int] = set()
@@ -1181,10 +1195,8 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
     index = 0
     while index < len(header):
         line = header[index]
-        text = _BULLET.sub("", line.text.strip())
-        label = _label(text) or _label_in_own_span(line)
-        if label is None or attendance_words.PUBLIC_LINE.match(text):
-            # "Members of the Public 2": a count (public_attendance), not a list of members
+        label = _list_label(line)
+        if label is None:
             index += 1
             continue
         category, virtually, rest = label
@@ -1484,6 +1496,9 @@ def _columns_as_entry(line: Line) -> str:
     return line.text.strip()
 
 
+_A_LETTER = regex.compile(r"\p{L}")
+
+
 def _add(
     attendance: Attendance,
     category: str,
@@ -1493,7 +1508,7 @@ def _add(
 ) -> None:
     people: list[Person] = getattr(attendance, category)
     for entry in entries:
-        if not regex.search(r"\p{L}", entry) or attendance_words.PUBLIC_COUNT.fullmatch(
+        if not _A_LETTER.search(entry) or attendance_words.PUBLIC_COUNT.fullmatch(
             entry.strip(" .")
         ):
             continue  # "4 members of the public": counted (public_attendance), not people
@@ -1592,6 +1607,15 @@ def _roll_call_table(item: _Item, attendance: Attendance) -> None:
 # --- declarations --------------------------------------------------------------------------
 
 
+_DECLARATION_SENTENCE_BREAK = regex.compile(r"(?<=[.;])\s+|\n")
+# "At the start of the item, Councillor X declared an interest in ..."
+_DECLARATION = regex.compile(
+    rf"^(?:\(\d+\)\s*)?(?:[^.;]*?\b(?:meeting|item|debate|discussion),?\s+)?"
+    rf"(?P<member>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?"
+    rf"|Members\s+who\s+were\s+[^.]*?)\s+{attendance_words.DECLARED}\s+(?P<interest>.+)$"
+)
+
+
 def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocument) -> None:
     """Declarations under their own item, or made anywhere else ("Later in the meeting Mr X
     declared an interest in ..."), where the sentence names an interest; one made at an
@@ -1600,13 +1624,8 @@ def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocumen
     text = minute.text
     if own_item and attendance_words.NO_DECLARATIONS.search(text):
         document.declarations_stated = True
-    for sentence in regex.split(r"(?<=[.;])\s+|\n", text):
-        match = regex.search(
-            rf"^(?:\(\d+\)\s*)?(?:[^.;]*?\b(?:meeting|item|debate|discussion),?\s+)?"
-            rf"(?P<member>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?"
-            rf"|Members\s+who\s+were\s+[^.]*?)\s+{attendance_words.DECLARED}\s+(?P<interest>.+)$",
-            sentence,
-        )
+    for sentence in _DECLARATION_SENTENCE_BREAK.split(text):
+        match = _DECLARATION.search(sentence)
         if not match or not (own_item or attendance_words.INTEREST_WORD.search(match["interest"])):
             continue
         interest = clean(match["interest"]).rstrip(".")
@@ -1701,46 +1720,63 @@ def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]
 _MINUTES_WORDS = r"(?:(?:regular|special|commission|board)\s+)*(?:meeting\s+)?minutes"
 
 
-def _field_headings(header: list[Line], used: set[int], document: MinutesDocument) -> set[int]:
+def _field_headings(
+    header: list[Line], used: set[int], document: MinutesDocument, body_names: list[regex.Pattern]
+) -> set[int]:
     """Header lines whose whole text a field holds (body, date, time, venue, the word
     "Minutes"), so that unplaced text does not repeat them."""
     return {
         index
         for index, line in enumerate(header)
-        if index not in used and not _residual(line, document).text.strip()
+        if index not in used and not _residual(line, document, body_names).text.strip()
     }
 
 
-def _residual(line: Line, document: MinutesDocument) -> Line:
-    """The line without the text the meeting's fields hold."""
-    text = regex.sub(r"(\d)\s*:\s*(\d)", r"\1:\2", clean(line.text))
-    if document.body:
-        words = document.body.split()
-        pieces = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
-        pieces |= {" ".join(words[n:]) for n in range(len(words))}
-        for piece in sorted(pieces, key=len, reverse=True):
-            pattern = (
-                rf"(?i)(?:^|\bminutes\s+of\s+(?:a\s+meeting\s+of\s+)?(?:the\s+)?)"
-                rf"{regex.escape(piece)}(?=\s+{_MINUTES_WORDS}\b|\s*$)"
-            )
-            text, count = regex.subn(pattern, " ", text)
-            if count:
-                break
+def _body_names(body: str | None) -> list[regex.Pattern]:
+    """The body's name and each run of its words from either end (a wrapped heading prints
+    it over two lines), the longest first, as a line may print them: made once for all the
+    lines of the header."""
+    if not body:
+        return []
+    words = body.split()
+    pieces = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
+    pieces |= {" ".join(words[n:]) for n in range(len(words))}
+    return [
+        regex.compile(
+            rf"(?i)(?:^|\bminutes\s+of\s+(?:a\s+meeting\s+of\s+)?(?:the\s+)?)"
+            rf"{regex.escape(piece)}(?=\s+{_MINUTES_WORDS}\b|\s*$)"
+        )
+        for piece in sorted(pieces, key=len, reverse=True)
+    ]
+
+
+_TIME_COLON = regex.compile(r"(\d)\s*:\s*(\d)")
+_MINUTES_KIND = regex.compile(
+    r"(?i)^\s*(?:(?:commission|board)\s+)*(?:meeting\s+)?minutes(?:\s+(?:from|of|for)\b)?"
+)
+_LINKING_WORDS = regex.compile(r"(?i)\b(?:at|on|held|in|the)\b")
+_A_WORD_OR_DIGIT = regex.compile(r"\p{L}{2,}|\d")
+
+
+def _residual(line: Line, document: MinutesDocument, body_names: list[regex.Pattern]) -> Line:
+    """The line without the text the meeting's fields hold (body_names: _body_names of the
+    document's body)."""
+    text = _TIME_COLON.sub(r"\1:\2", clean(line.text))
+    for name in body_names:
+        text, count = name.subn(" ", text)
+        if count:
+            break
     # "Minutes" is the document's kind (and "Commission" the end of its body's name, wrapped
     # onto this line); the kind of meeting ("REGULAR MEETING MINUTES") no field holds: such
     # a line stays, as unplaced text
-    text = regex.sub(
-        r"(?i)^\s*(?:(?:commission|board)\s+)*(?:meeting\s+)?minutes(?:\s+(?:from|of|for)\b)?",
-        " ",
-        text,
-    )
+    text = _MINUTES_KIND.sub(" ", text)
     date = DATE_PATTERN.search(text)
     if date and document.date and parse_date(date.group()) == document.date:
         text = text[: date.start()] + " " + text[date.end() :]
     for value in (document.time, document.venue):
         if value:
             text = text.replace(value, " ")
-    if not regex.search(r"\p{L}{2,}|\d", regex.sub(r"(?i)\b(?:at|on|held|in|the)\b", "", text)):
+    if not _A_WORD_OR_DIGIT.search(_LINKING_WORDS.sub("", text)):
         text = ""
     text = clean(text.strip(" -–,.;:")) if text else ""
     if text and not clean(line.text).startswith(text):

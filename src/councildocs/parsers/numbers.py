@@ -81,6 +81,7 @@ _FIGURE_CELL = regex.compile(
     r"^(?P<lead>[+\-−–(£$€\s]*)(?P<pieces>[\d,]+(?: [\d,]+)+(?:\.\d+)?)(?P<tail>[%)\s]*)$"
 )
 _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_A_DIGIT = regex.compile(r"\d")
 
 
 def whole_figures(text: str) -> str:
@@ -100,6 +101,8 @@ def whole_figures(text: str) -> str:
 
 
 def is_number(text: str) -> bool:
+    if not _A_DIGIT.search(text):  # what _NUMBER needs, tried cheaply: most runs are words
+        return False
     parsed = parse_number(text)
     return parsed is not None and parsed.value is not None
 

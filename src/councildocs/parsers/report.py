@@ -835,14 +835,18 @@ def _background_papers(sections: list[Section]) -> list[str]:
     return papers
 
 
+_APPENDICES_TITLE = regex.compile(r"appendi|background", regex.I)
+_BEFORE_APPENDIX = regex.compile(r"(?=\bAppendix\s+[A-Z0-9]{1,3}\b\s*[-–—:])")
+
+
 def _appendices(sections: list[Section]) -> list[str]:
     titles: list[str] = []
     for section in sections:
-        if not regex.search(r"appendi|background", section.title, regex.I):
+        if not _APPENDICES_TITLE.search(section.title):
             continue
         for paragraph in section.paragraphs:
             for text in [paragraph.text, *paragraph.bullets]:
-                for part in regex.split(r"(?=\bAppendix\s+[A-Z0-9]{1,3}\b\s*[-–—:])", text):
+                for part in _BEFORE_APPENDIX.split(text):
                     if _APPENDIX.match(part.strip()) and part.strip() not in titles:
                         titles.append(part.strip())
     return titles

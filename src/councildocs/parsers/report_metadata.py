@@ -246,7 +246,8 @@ def _keep(meta: ReportMetadata, label: str, value: str) -> None:
 def _meeting_from_preamble(preamble: list[Line]) -> list[MeetingRef]:
     """Wolverhampton prints the meeting (body, then date) above the header table."""
     texts = [line.text.strip() for line in preamble]
-    dated = [i for i, t in enumerate(texts) if parse_date(t) and DATE_PATTERN.fullmatch(t)]
+    # the cheap whole-line test first: reading a date (dateutil) is the cost here
+    dated = [i for i, t in enumerate(texts) if DATE_PATTERN.fullmatch(t) and parse_date(t)]
     if not dated:
         return []
     body = clean(" ".join(texts[: dated[0]]))

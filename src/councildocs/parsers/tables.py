@@ -25,6 +25,7 @@ periods, and a quality score with the reasons it is below 1.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
@@ -143,7 +144,10 @@ def _inside(lines: list[Line], grids: list[_Grid]) -> set[int]:
 
 
 def _words_of(text: str) -> set[str]:
-    return set(regex.findall(r"\p{L}{2,}|\d+", text.casefold()))
+    return set(_WORD_OR_NUMBER.findall(text.casefold()))
+
+
+_WORD_OR_NUMBER = regex.compile(r"\p{L}{2,}|\d+")
 
 
 def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
@@ -217,7 +221,19 @@ def _positions(values: list[float], tolerance: float) -> list[float]:
 
 
 def _index(positions: list[float], value: float) -> int:
-    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+    """The index of the position nearest the value, the first of equally near ones.
+
+    The positions rise (``_positions``), so the distance falls up to where the value would
+    go and rises after it: the nearest stands on one side of that point, and any as near
+    stand next to it on the left."""
+    after = bisect_left(positions, value)
+    nearest = min(
+        (i for i in (after - 1, after) if 0 <= i < len(positions)),
+        key=lambda i: abs(positions[i] - value),
+    )
+    while nearest > 0 and abs(positions[nearest - 1] - value) == abs(positions[nearest] - value):
+        nearest -= 1
+    return nearest
 
 
 def _grid_from_cells(page, lines, cells, settings) -> _Grid | None:

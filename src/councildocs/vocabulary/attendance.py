@@ -101,6 +101,15 @@ PUBLIC_COUNT = regex.compile(
     rf"(?i)\b{_PUBLIC_NUMBER}\s+{one_of(PUBLIC_WORDS)}\b"
     rf"|\b{one_of(PUBLIC_WORDS)}\s*(?:present|attending)?\s*[:\-–]?\s*{_PUBLIC_NUMBER}\b"
 )
+# both ways of counting name the public: a text that does not is passed over at once
+_PUBLIC_WORD = regex.compile(r"(?i)public|cyhoedd")
+
+
+def find_public_count(text: str) -> regex.Match | None:
+    """The first count of the public (PUBLIC_COUNT) in the text."""
+    return PUBLIC_COUNT.search(text) if _PUBLIC_WORD.search(text) else None
+
+
 # a line of its own that counts the public: a label, not a person
 PUBLIC_LINE = regex.compile(rf"(?i)^(?:\d{{1,3}}\s+)?{one_of(PUBLIC_WORDS)}\b")
 

@@ -45,6 +45,21 @@ THAT_DECISION = regex.compile(
     # US outline minutes: "Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), ..."
     r"|.*\b(?:approved|adopted)\s*[–-]|.*\(motion\).*\(second(?:ed)?\))",
 )
+# what each branch of THAT_DECISION after the first ("That ...") needs, as printed (the
+# pattern minds case): looked for before the pattern, whose ".*" branches are slow to fail
+# on a long paragraph. A branch added there must need one of these too
+THAT_DECISION_HINTS = (
+    "inute", "APPROVED", "ADOPTED", "accepted", "approved", "agreed", "adopted", "Agreed",
+    "Approved", "(motion)",
+)  # fmt: skip
+
+
+def match_that_decision(text: str) -> regex.Match | None:
+    """A decision with no decision word (THAT_DECISION) that the text opens with."""
+    if text.startswith("That") or any(hint in text for hint in THAT_DECISION_HINTS):
+        return THAT_DECISION.match(text)
+    return None
+
 
 # a decision recorded in a sentence of the minutes' prose: "it was agreed", "unanimously
 # agreed" (a body that "agreed to" is read with actions); Welsh "cytunwyd" (it was agreed,
@@ -79,6 +94,20 @@ PROSE_DECISION_PHRASES = (
     r"\bcytunwyd\s+yn\s+unfrydol\b",
 )
 PROSE_DECISION = regex.compile(one_of(PROSE_DECISION_PHRASES), regex.I)
+# a word (or its stem) that each phrase above needs, looked for before the phrases, which
+# are slow to fail on a long paragraph: a phrase added above must need one of them too
+PROSE_DECISION_HINTS = (
+    "agree", "resolve", "decide", "approv", "adopt", "confirm", "accept", "ytunwyd",
+    "penderfynwyd", "pawb",
+)  # fmt: skip
+_PROSE_DECISION_HINT = regex.compile(one_of(PROSE_DECISION_HINTS), regex.I)
+
+
+def find_prose_decision(text: str) -> regex.Match | None:
+    """The first decision recorded in a sentence of prose (PROSE_DECISION) in the text."""
+    return PROSE_DECISION.search(text) if _PROSE_DECISION_HINT.search(text) else None
+
+
 # what follows a decision phrase that decides an act in its own sentence: "it was agreed to
 # add ...", Welsh "cytunwyd y dylid rhoi ..." / "y dylai'r Clerc ..." (that ... should)
 DECIDED_ACT = regex.compile(r"\s+(?:to\s+\p{Ll}|y\s+dyl(?:id|ai)\b)")
@@ -123,6 +152,16 @@ MOVER_SECONDER = regex.compile(
     rf"(?P<seconder>{_NAME})"
     rf"|(?P<mover>{_NAME})\s+(?i:proposed|moved)\s*,?\s+(?i:and)\s+(?P<seconder>{_NAME})\s+(?i:seconded)"
 )
+# both ways of naming a mover and seconder print the word for seconding: a paragraph
+# without it is passed over at once, since the full pattern is slow to fail on a long one
+_SECONDED_WORD = regex.compile(r"(?i)seconded|eiliwyd")
+
+
+def find_mover_seconder(text: str) -> regex.Match | None:
+    """The first mention of who moved and who seconded (MOVER_SECONDER) in the text."""
+    return MOVER_SECONDER.search(text) if _SECONDED_WORD.search(text) else None
+
+
 # what a motion proposed and seconded, with no outcome printed, was for: adopting a report
 ADOPTION = regex.compile(r"(?i)\b(?:adoption|approval|acceptance)\b")
 # the vote such a motion records in few words: "all in favour", "unanimously agreed"
