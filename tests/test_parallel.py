@@ -11,7 +11,7 @@ import pytest
 
 import councildocs
 from councildocs import parallel
-from councildocs.batch import run_batch
+from councildocs.batch import ParsedPack, run_batch
 from councildocs.parallel import HELPER, PARALLEL_MIN_PAGES
 from councildocs.workers import default_limits
 
@@ -172,3 +172,23 @@ def test_a_batch_lends_a_lone_long_pack_s_worker_the_spare_cores(long_pack):
     assert [o.value for o in lone] == [2]
     pair = list(run_batch([str(long_pack)] * 2, _cores_lent, jobs=2, limits=default_limits()))
     assert [o.value for o in pair] == [1, 1]
+
+
+def _lent_cores_as_a_pack(path: str, **_options) -> ParsedPack:
+    return ParsedPack(json=str(HELPER._lent_cores), pages=1)
+
+
+def test_one_file_on_the_command_line_is_lent_the_cores_jobs_gives(long_pack, monkeypatch):
+    from click.testing import CliRunner
+
+    from councildocs import batch
+    from councildocs.cli import main
+
+    monkeypatch.setattr(batch, "parse_file", _lent_cores_as_a_pack)
+    runner = CliRunner()
+    lent = {}
+    for jobs in ("1", "2", "3"):
+        result = runner.invoke(main, ["parse", str(long_pack), "--no-cache", "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        lent[jobs] = result.output.strip()
+    assert lent == {"1": "1", "2": "2", "3": "3"}  # --jobs 1 is the serial run

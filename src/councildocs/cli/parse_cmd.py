@@ -87,7 +87,9 @@ def parse(
         return
     if single_file:
         _refuse_saved_output(paths)
-        [outcome] = parse_packs(list(paths), jobs=1, cache=cache, progress=None, ocr=ocr)
+        # the file is the run's only work: its worker is lent the cores --jobs gives (its
+        # scanned pages' OCR, and a long pack's helper process; see ..parallel)
+        [outcome] = parse_packs(list(paths), jobs=jobs, cache=cache, progress=None, ocr=ocr)
         if not outcome.ok:
             fail(outcome.path, outcome.error or "")
         with _destination(output) as out:
