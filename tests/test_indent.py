@@ -39,3 +39,23 @@ def test_empty_containers_numbers_and_escapes_are_kept():
         "  }\n"
         "}"
     )
+
+
+def test_a_batch_asked_for_indented_json_gives_what_a_cached_pack_is_laid_out_as(tmp_path):
+    """parse --format json takes the worker's indented JSON for a fresh parse and lays out
+    a cached pack's compact JSON here: the two must be the same bytes."""
+    from councildocs.batch import parse_many
+    from councildocs.cache import PackCache
+
+    from .conftest import FIXTURES
+
+    pdf = FIXTURES / "kent_cabinet_pack.pdf"
+    cache = PackCache(tmp_path / "cache")
+    [fresh] = parse_many([pdf], jobs=1, cache=cache, indented=True)
+    [cached] = parse_many([pdf], jobs=1, cache=cache, indented=True)
+    assert not fresh.from_cache and cached.from_cache
+    assert cached.value.indented is None
+    assert fresh.value.indented == indent_json(cached.value.json)
+    assert fresh.value.indented.startswith('{\n  "schema_name": "councildocs.Pack",\n')
+    [plain] = parse_many([pdf], jobs=1, indented=False)
+    assert plain.value.indented is None

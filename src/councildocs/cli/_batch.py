@@ -183,11 +183,21 @@ def parse_packs(
     cache: PackCache | None,
     progress: Progress | None,
     ocr: OcrSettings | None = None,
+    indented: bool = False,
 ) -> Iterator[Outcome[ParsedPack]]:
     """Outcomes of parsing ``files`` (values: :class:`ParsedPack`), in input order, each
-    file in a worker process under the command's --timeout and --max-memory."""
+    file in a worker process under the command's --timeout and --max-memory; ``indented``
+    as :func:`~councildocs.batch.parse_many` has it."""
     on_done = progress.done if progress else None
-    return parse_many(files, jobs=jobs, cache=cache, on_done=on_done, ocr=ocr, limits=limits())
+    return parse_many(
+        files,
+        jobs=jobs,
+        cache=cache,
+        on_done=on_done,
+        ocr=ocr,
+        limits=limits(),
+        indented=indented,
+    )
 
 
 class Progress:

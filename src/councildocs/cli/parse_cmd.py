@@ -89,11 +89,14 @@ def parse(
         _refuse_saved_output(paths)
         # the file is the run's only work: its worker is lent the cores --jobs gives (its
         # scanned pages' OCR, and a long pack's helper process; see ..parallel)
-        [outcome] = parse_packs(list(paths), jobs=jobs, cache=cache, progress=None, ocr=ocr)
+        fmt = fmt or "json"
+        [outcome] = parse_packs(
+            list(paths), jobs=jobs, cache=cache, progress=None, ocr=ocr, indented=fmt == "json"
+        )
         if not outcome.ok:
             fail(outcome.path, outcome.error or "")
         with _destination(output) as out:
-            out.write(_render(fmt or "json", outcome) + "\n")
+            out.write(_render(fmt, outcome) + "\n")
         return
 
     files = input_files(paths, exclude=exclude)
@@ -103,7 +106,10 @@ def parse(
         separator = ",\n" if fmt == "json" else "\n"
         out.write("[\n" if fmt == "json" else "")
         first = True
-        for outcome in parse_packs(files, jobs=jobs, cache=cache, progress=progress, ocr=ocr):
+        parsed = parse_packs(
+            files, jobs=jobs, cache=cache, progress=progress, ocr=ocr, indented=fmt == "json"
+        )
+        for outcome in parsed:
             text = _render(fmt, outcome)
             if not text:
                 continue
@@ -171,7 +177,7 @@ def _render(fmt: str, outcome: Outcome[ParsedPack]) -> str:
     if fmt == "jsonl":
         return parsed.json
     if fmt == "json":
-        return indent_json(parsed.json)
+        return parsed.indented or indent_json(parsed.json)  # a cached pack has only its JSON
     from rich.console import Console
 
     from ..models import Pack
