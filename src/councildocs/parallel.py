@@ -6,7 +6,7 @@ first, then parses the later documents while this process parses the earlier one
 
 The helper is this process forked at the moment its part starts: it inherits what it
 needs (the open pack, the segments) instead of having it pickled across, and only its
-result (pages, or documents as JSON) comes back, through a pipe. That is what makes it pay:
+result (pages, or documents) comes back, pickled, through a pipe. That is what makes it pay:
 the earlier helper, a process pool started once, pickled the segments there and back,
 and on a busy machine made a 520-page pack slower than one process (docs/performance.md).
 
