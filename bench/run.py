@@ -5,8 +5,8 @@ in this one run so that the ratios are fair on a noisy machine:
 
   (a) raw pypdfium2 text extraction: the floor, nothing can be faster on this stack;
   (b) a pdfplumber-only ``extract_text`` pass: what a user would otherwise write;
-  (c) ``councildocs.parse`` end to end (with the helper process where a second core is
-      idle, as by default);
+  (c) ``councildocs.parse`` end to end, as by default (with the helper process where a
+      second core is idle) and serially (the helper off);
 
 and peak memory (resident set) of (c) at 250 and 1000 pages, each in a fresh process,
 serially.
@@ -90,10 +90,17 @@ def pdfplumber_text(path: Path, limit: int) -> None:
             page.flush_cache()
 
 
-def councildocs_parse(path: Path) -> None:
+def councildocs_parse(path: Path, helper: bool | None = None) -> None:
+    """``helper``: None as by default (where a second core is idle), False never."""
     import councildocs
+    from councildocs.parallel import HELPER
 
-    councildocs.parse(path).model_dump_json()
+    if helper is False:
+        HELPER.enable(False)
+    try:
+        councildocs.parse(path).model_dump_json()
+    finally:
+        HELPER.automatic()
 
 
 def build_scan(path: Path) -> Path:
@@ -241,6 +248,7 @@ def main() -> None:
         raw = 250 / best_of(3, lambda: raw_pdfium(pack250))
         plumber = PDFPLUMBER_PAGES / best_of(1, lambda: pdfplumber_text(pack250, PDFPLUMBER_PAGES))
         ours = 250 / best_of(3, lambda: councildocs_parse(pack250))
+        ours_serial = 250 / best_of(3, lambda: councildocs_parse(pack250, helper=False))
         whole = whole_process_rates(long_pack, Path(tmp) / "long_pack.json")
         corpus = corpus_rates(Path(tmp) / "corpus.jsonl")
         memory250 = peak_memory_kib(pack250)
@@ -260,8 +268,13 @@ def main() -> None:
             "a_raw_pypdfium2": round(raw, 1),
             "b_pdfplumber_extract_text": round(plumber, 1),
             "c_councildocs_parse": round(ours, 1),
+            "c_councildocs_parse_serial": round(ours_serial, 1),
         },
-        "ratios": {"c_over_a": round(ours / raw, 3), "c_over_b": round(ours / plumber, 1)},
+        "ratios": {
+            "c_over_a": round(ours / raw, 3),
+            "c_serial_over_a": round(ours_serial / raw, 3),
+            "c_over_b": round(ours / plumber, 1),
+        },
         f"whole_process_pages_{LONG_PACK_PAGES}": whole,
         "whole_process_over_raw": {
             "c_councildocs_serial": over_raw("c_councildocs_serial"),
