@@ -19,6 +19,18 @@ def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("COUNCILDOCS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def _one_process_per_parse():
+    """Parses in this process never fork the helper unless a test asks (test_parallel):
+    whether a core is idle differs from run to run, and tests that measure a parse's
+    memory or time must measure the same work each time."""
+    from councildocs.parallel import HELPER
+
+    HELPER.enable(False)
+    yield
+    HELPER.automatic()
+
+
 def shared_file(relative: str) -> Path:
     path = SHARED / relative
     if not path.exists():
