@@ -344,7 +344,8 @@ class _TextStyles:
             visible = True
         # fill and stroke together is how a font without a bold face is made bold
         bold = facts[1] or mode in _FILLED_AND_STROKED
-        return self.shared(facts[0], size, bold, facts[2], False, visible)
+        key = (facts[0], size, bold, facts[2], False, visible)
+        return self._styles.get(key) or self.shared(*key)
 
     def shared(
         self, font: str, size: float, bold: bool, italic: bool, underline: bool, visible: bool
@@ -458,10 +459,13 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
                 x0, y_top, x1, y_bottom = left.value, top.value, right.value, bottom.value
                 style = style_at(first, x0, y_top, x1, y_bottom)
                 y0, y1 = page_height - y_top, page_height - y_bottom
+                if x1 - x0 <= _SPARSE_RUN * style.size * len(segment):  # most: no wide gap
+                    out.append((y0, y1, Span(segment, x0, x1, style), first))
+                    continue
                 for piece, px0, px1, at in _at_wide_spaces(
                     raw_textpage, start, segment, x0, x1, style.size
                 ):
-                    out.append((y0, y1, Span(text=piece, x0=px0, x1=px1, style=style), at))
+                    out.append((y0, y1, Span(piece, px0, px1, style), at))
             continue
         boxes = []
         for j in range(n_rects):
@@ -479,7 +483,7 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
             if piece.strip():
                 first = offset + len(piece) - len(piece.lstrip())
                 style = style_at(first, x0, y_top, x1, y_bottom)
-                span = Span(text=piece, x0=x0, x1=x1, style=style)
+                span = Span(piece, x0, x1, style)
                 out.append((page_height - y_top, page_height - y_bottom, span, first))
             offset += len(piece)
     return out
@@ -877,6 +881,10 @@ def _lines(rows: list[_Row], page_number: int) -> list[Line]:
     lines = []
     for top, bottom, runs in rows:
         merged = _merge_touching([run[2] for run in runs], bottom - top)
+        if len(merged) == 1:  # most rows: one span is the whole line
+            span = merged[0]
+            lines.append(Line(span.text, span.x0, top, span.x1, bottom, page_number, (span,)))
+            continue
         lines.append(
             Line(
                 text=" ".join(span.text for span in merged),
