@@ -145,11 +145,19 @@ def intersections_to_cells(crossings: dict[Point, Crossing]) -> list[Box]:
         return a[1] == b[1] and not crossings[a].horizontal.isdisjoint(crossings[b].horizontal)
 
     points = sorted(crossings)
+    # the points after each in sorted order that share its x (below it) and its y (right
+    # of it), in that order: a pass over the points of its column and its row, not over
+    # every later point (which made a busy page's time grow with the square of its points)
+    column: dict[float, list[Point]] = {}
+    row: dict[float, list[Point]] = {}
+    for point in points:
+        column.setdefault(point[0], []).append(point)
+        row.setdefault(point[1], []).append(point)
     cells = []
-    for i, point in enumerate(points[:-1]):
-        rest = points[i + 1 :]
-        below = [p for p in rest if p[0] == point[0]]
-        right = [p for p in rest if p[1] == point[1]]
+    for point in points:
+        same_x, same_y = column[point[0]], row[point[1]]
+        below = same_x[same_x.index(point) + 1 :]
+        right = same_y[same_y.index(point) + 1 :]
         cell = None
         for below_point in below:
             if not joined(point, below_point):
