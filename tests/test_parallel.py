@@ -67,7 +67,7 @@ def test_the_helper_gives_the_same_pack(long_pack, helper_forced, monkeypatch):
     helper_forced(True)
     started = _helpers_started(monkeypatch)
     helped = councildocs.parse(long_pack)
-    assert started == ["_read_range", "_documents"]  # pages, then documents
+    assert started == ["_read_from_back", "_documents_from_back"]  # pages, then documents
     assert helped.source.page_count >= PARALLEL_MIN_PAGES
     assert helped.model_dump() == serial.model_dump()
     # three copies of the two fixtures (36 pages a round): three crime tables, and a

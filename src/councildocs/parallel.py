@@ -21,15 +21,75 @@ depends on the helper.
 
 from __future__ import annotations
 
+import fcntl
+import mmap
 import multiprocessing
 import os
 import pickle
+import struct
+import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 # Below this many pages a pack is parsed in one process: the halves are not worth sending.
 PARALLEL_MIN_PAGES = 80
+
+
+class TwoEnds:
+    """The indices 0 to ``count - 1`` shared out between this process, taking them from the
+    front, and a helper forked after this is made, taking them from the back; each index is
+    taken once, and whichever runs faster takes more (pages and documents differ in cost,
+    and the machine's other work slows either), so neither waits long for the other.
+
+    The two ends live in memory both processes share, behind a POSIX record lock, which
+    the system releases if the helper dies holding it.
+    """
+
+    def __init__(self, count: int) -> None:
+        self._ends = mmap.mmap(-1, _ENDS.size)  # anonymous and shared: the fork sees it
+        self._lock_file = tempfile.TemporaryFile()
+        self._count = count
+        self._ends[:] = _ENDS.pack(0, count)
+
+    def from_front(self) -> int | None:
+        """The next index from the front, or None when the two ends have met."""
+        with self._locked():
+            front, back = _ENDS.unpack(self._ends)
+            if front >= back:
+                return None
+            self._ends[:] = _ENDS.pack(front + 1, back)
+            return front
+
+    def from_back(self) -> int | None:
+        """The next index from the back, or None when the two ends have met."""
+        with self._locked():
+            front, back = _ENDS.unpack(self._ends)
+            if front >= back:
+                return None
+            self._ends[:] = _ENDS.pack(front, back - 1)
+            return back - 1
+
+    def taken_from_back(self) -> range:
+        """The indices taken from the back so far (all of the helper's, once both stop)."""
+        _front, back = _ENDS.unpack(self._ends)
+        return range(back, self._count)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        fcntl.lockf(self._lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.lockf(self._lock_file, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        self._ends.close()
+        self._lock_file.close()
+
+
+_ENDS = struct.Struct("qq")  # front, back
 
 
 class Forked:

@@ -28,7 +28,7 @@ from .models import (
     Source,
     UnplacedText,
 )
-from .parallel import HELPER, PARALLEL_MIN_PAGES
+from .parallel import HELPER, PARALLEL_MIN_PAGES, TwoEnds
 from .parsers import PARSERS, parse_agenda
 from .parsers.council import council_name
 from .parsers.tables import locate_tables
@@ -108,41 +108,39 @@ def _mark_ocr_provenance(value: object, ocr_pages: set[int]) -> None:
 def _parse_segments(
     source: SourceDocument, segments: list[Segment]
 ) -> Iterator[tuple[Segment, DocumentBase]]:
-    """Each segment with its document and tables, in order; in a long pack the later
-    documents are parsed by the helper process meanwhile (see ``parallel``)."""
-    share = _helper_share(source, segments)
-    running = HELPER.submit(_documents, source, segments[share:]) if share < len(segments) else None
-    try:
-        for segment in segments[:share]:
+    """Each segment with its document and tables, in order. In a long pack the helper
+    process parses documents from the back meanwhile (see ``parallel.TwoEnds``): this
+    process parses from the front until the two meet, then takes the helper's."""
+    if len(source.pages) < PARALLEL_MIN_PAGES or len(segments) < 2 or not HELPER.available():
+        for segment in segments:
             yield segment, _document(source, segment)
+        return
+    ends = TwoEnds(len(segments))
+    running = HELPER.submit(_documents_from_back, source, segments, ends)
+    try:
+        while (index := ends.from_front()) is not None:
+            yield segments[index], _document(source, segments[index])
         remote = HELPER.result(running)
-        for index, segment in enumerate(segments[share:]):
-            if remote is None:  # the helper could not: parse them here
-                yield segment, _document(source, segment)
+        taken = ends.taken_from_back()
+        for position, index in enumerate(taken):
+            if remote is None or len(remote) != len(taken):  # the helper could not
+                yield segments[index], _document(source, segments[index])
             else:
-                yield segment, remote[index]
+                yield segments[index], remote[position]
     finally:
         HELPER.result(running)  # a consumer that stopped early leaves no helper behind
+        ends.close()
 
 
-def _helper_share(source: SourceDocument, segments: list[Segment]) -> int:
-    """How many leading segments this process parses: about half the lines, the rest
-    going to the helper, or all of them when the pack is short or no helper is free."""
-    if len(source.pages) < PARALLEL_MIN_PAGES or len(segments) < 2 or not HELPER.available():
-        return len(segments)
-    weights = [len(segment.lines) for segment in segments]
-    total, running = sum(weights), 0
-    for index, weight in enumerate(weights):
-        running += weight
-        if running >= total * 0.5:
-            return min(index + 1, len(segments) - 1)
-    return len(segments)
-
-
-def _documents(source: SourceDocument, segments: list[Segment]) -> list[DocumentBase]:
-    """The helper's work. Its documents come back pickled, which loads in half the time of
-    validating them again from JSON (and pickling keeps every field as it was set)."""
-    return [_document(source, segment) for segment in segments]
+def _documents_from_back(
+    source: SourceDocument, segments: list[Segment], ends: TwoEnds
+) -> list[DocumentBase]:
+    """The helper's share, in order. Its documents come back pickled, which loads in half
+    the time of validating them again from JSON, and keeps every field as it was set."""
+    documents = []
+    while (index := ends.from_back()) is not None:
+        documents.append(_document(source, segments[index]))
+    return documents[::-1]
 
 
 def _document(source: SourceDocument, segment: Segment) -> DocumentBase:

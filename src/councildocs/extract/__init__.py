@@ -7,6 +7,7 @@ not its name, and strips page furniture so that later stages see content only.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import NoTextLayer, UnreadableInput
@@ -30,9 +31,14 @@ __all__ = [
 ]
 
 
-def load(path: str | Path, ocr: OcrSettings | None = None) -> SourceDocument:
+def load(
+    path: str | Path,
+    ocr: OcrSettings | None = None,
+    meanwhile: Callable[[], None] | None = None,
+) -> SourceDocument:
     """The file's pages; a PDF's pages without a text layer read by OCR as ``ocr`` says
-    (default: those pages, when Tesseract is installed)."""
+    (default: those pages, when Tesseract is installed). ``meanwhile``, the caller's own
+    work, is run once, while a long PDF's helper process reads its share of the pages."""
     name = str(path)
     file = Path(path)
     check_regular_file(file)
@@ -45,7 +51,7 @@ def load(path: str | Path, ocr: OcrSettings | None = None) -> SourceDocument:
     sha256 = hashlib.sha256(data).hexdigest()
     if looks_like_pdf(data, name):
         try:
-            pages, facts = read_pdf(name)
+            pages, facts = read_pdf(name, meanwhile)
         except UnreadableInput:
             if _has_no_pages(name):
                 raise UnreadableInput(name, "the PDF has no pages") from None
@@ -60,6 +66,8 @@ def load(path: str | Path, ocr: OcrSettings | None = None) -> SourceDocument:
     elif file.suffix.lower() == ".pdf":
         raise UnreadableInput(name, "not a PDF (the file does not start with %PDF-)")
     else:
+        if meanwhile is not None:
+            meanwhile()
         source = SourceDocument(
             path=name, format="text", sha256=sha256, pages=read_text(name, data)
         )

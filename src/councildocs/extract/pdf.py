@@ -12,7 +12,7 @@ from __future__ import annotations
 import ctypes
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -20,20 +20,21 @@ import pypdfium2.raw as pdfium_c
 import regex
 
 from ..errors import UnreadableInput
-from ..parallel import HELPER, PARALLEL_MIN_PAGES
+from ..parallel import HELPER, PARALLEL_MIN_PAGES, TwoEnds
 from .page import SYMBOL_BULLETS, WHITE, Drawing, Line, Outline, Page, Span, TextStyle
 from .pdfium_lock import PDFIUM_LOCK
 
 
-def read_pdf(path: str) -> tuple[list[Page], dict]:
+def read_pdf(path: str, meanwhile: Callable[[], None] | None = None) -> tuple[list[Page], dict]:
     """Return the pages of the PDF at ``path`` and its document-level facts.
 
     A page PDFium cannot load costs only itself: it is kept as an empty page marked not
     ``loaded`` (``source.unreadable_pages``), and the others are read. A file with no
-    page that loads is unreadable.
+    page that loads is unreadable. ``meanwhile`` (the caller's other work, such as loading
+    the parsers) runs once here, while a long PDF's helper, if there is one, reads on.
     """
     with PDFIUM_LOCK:
-        return _read_pdf(path)
+        return _read_pdf(path, meanwhile)
 
 
 def open_pdf(path: str) -> pdfium.PdfDocument:
@@ -82,7 +83,7 @@ def _with_catalog(path: str) -> bytes | None:
     )
 
 
-def _read_pdf(path: str) -> tuple[list[Page], dict]:
+def _read_pdf(path: str, meanwhile: Callable[[], None] | None) -> tuple[list[Page], dict]:
     try:
         pdf = open_pdf(path)
     except pdfium.PdfiumError as exc:
@@ -90,17 +91,12 @@ def _read_pdf(path: str) -> tuple[list[Page], dict]:
     try:
         facts = _document_facts(pdf)
         count = len(pdf)
-        later = None
-        split = count
         if count >= PARALLEL_MIN_PAGES and HELPER.available():
-            split = int(count * _OWN_SHARE)
-            later = HELPER.submit(_read_range, path, split, count)
-        try:
-            pages = _read_range_of(pdf, 0, split)
-            if split < count:
-                pages.extend(HELPER.result(later) or _read_range_of(pdf, split, count))
-        finally:
-            HELPER.result(later)  # collected already, or abandoned by an error here
+            pages = _read_with_helper(pdf, path, count, meanwhile)
+        else:
+            if meanwhile is not None:
+                meanwhile()
+            pages = [_read_page(pdf, index) for index in range(count)]
     except pdfium.PdfiumError as exc:
         raise UnreadableInput(path, f"the PDF is damaged ({exc})") from None
     finally:
@@ -110,19 +106,38 @@ def _read_pdf(path: str) -> tuple[list[Page], dict]:
     return pages, facts
 
 
-# A long PDF is read in two parts at once (see ..parallel); this process also unpickles
-# the helper's pages, so it reads the larger share.
-_OWN_SHARE = 0.55
+def _read_with_helper(
+    pdf: pdfium.PdfDocument, path: str, count: int, meanwhile: Callable[[], None] | None
+) -> list[Page]:
+    """The pages read from the front here and from the back by the helper (see
+    ..parallel.TwoEnds), so that the two finish together whatever each page costs; pages
+    the helper took and could not give back are read here."""
+    ends = TwoEnds(count)
+    running = HELPER.submit(_read_from_back, path, ends)
+    try:
+        if meanwhile is not None:
+            meanwhile()
+        front = []
+        while (index := ends.from_front()) is not None:
+            front.append(_read_page(pdf, index))
+        back = HELPER.result(running)
+        taken = ends.taken_from_back()
+        if back is None or len(back) != len(taken):
+            back = [_read_page(pdf, index) for index in taken]
+        return front + back
+    finally:
+        HELPER.result(running)  # collected already, or abandoned by an error here
+        ends.close()
 
 
-def _read_range_of(pdf: pdfium.PdfDocument, start: int, stop: int) -> list[Page]:
-    return [_read_page(pdf, index) for index in range(start, stop)]
-
-
-def _read_range(path: str, start: int, stop: int) -> list[Page]:
+def _read_from_back(path: str, ends: TwoEnds) -> list[Page]:
+    """The helper's share: pages from the back until it meets this process's, in order."""
     pdf = open_pdf(path)
     try:
-        return _read_range_of(pdf, start, stop)
+        pages = []
+        while (index := ends.from_back()) is not None:
+            pages.append(_read_page(pdf, index))
+        return pages[::-1]
     finally:
         pdf.close()
 
