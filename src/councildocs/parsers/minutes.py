@@ -1129,7 +1129,9 @@ def _actions(blocks: list[str], decided: set[int]) -> tuple[list[Action], list[R
     actions: list[Action] = []
     decisions: list[Resolution] = []
     for index, block in enumerate(blocks):
-        if index in decided:
+        # an action in one of the block's clauses is one in the block (the breaks fall at
+        # white space or after a full stop): a block with none is not broken up
+        if index in decided or not decision_words.ACTION.search(block):
             continue
         for sentence in _SENTENCE_BREAK.split(block):
             sentence = _BULLET.sub("", sentence)
