@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ._phrases import one_of
+from ._phrases import holds_any, one_of
 
 VIRTUAL_ATTENDANCE_LABELS = ("IN ATTENDANCE VIRTUALLY", "Attending virtually", "Virtual attendance")
 IN_ATTENDANCE_LABELS = (
@@ -102,12 +102,12 @@ PUBLIC_COUNT = regex.compile(
     rf"|\b{one_of(PUBLIC_WORDS)}\s*(?:present|attending)?\s*[:\-–]?\s*{_PUBLIC_NUMBER}\b"
 )
 # both ways of counting name the public: a text that does not is passed over at once
-_PUBLIC_WORD = regex.compile(r"(?i)public|cyhoedd")
+_PUBLIC_HINTS = ("publ", "cyhoedd")
 
 
 def find_public_count(text: str) -> regex.Match | None:
     """The first count of the public (PUBLIC_COUNT) in the text."""
-    return PUBLIC_COUNT.search(text) if _PUBLIC_WORD.search(text) else None
+    return PUBLIC_COUNT.search(text) if holds_any(text, _PUBLIC_HINTS) else None
 
 
 # a line of its own that counts the public: a label, not a person
