@@ -1610,6 +1610,7 @@ def _roll_call_table(item: _Item, attendance: Attendance) -> None:
 
 
 _DECLARATION_SENTENCE_BREAK = regex.compile(r"(?<=[.;])\s+|\n")
+_DECLARED_WORD = regex.compile(attendance_words.DECLARED)
 # "At the start of the item, Councillor X declared an interest in ..."
 _DECLARATION = regex.compile(
     rf"^(?:\(\d+\)\s*)?(?:[^.;]*?\b(?:meeting|item|debate|discussion),?\s+)?"
@@ -1626,6 +1627,8 @@ def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocumen
     text = minute.text
     if own_item and attendance_words.NO_DECLARATIONS.search(text):
         document.declarations_stated = True
+    if not _DECLARED_WORD.search(text):
+        return  # a declaration's sentence says it was declared: the text has none
     for sentence in _DECLARATION_SENTENCE_BREAK.split(text):
         match = _DECLARATION.search(sentence)
         if not match or not (own_item or attendance_words.INTEREST_WORD.search(match["interest"])):
