@@ -101,13 +101,17 @@ PUBLIC_COUNT = regex.compile(
     rf"(?i)\b{_PUBLIC_NUMBER}\s+{one_of(PUBLIC_WORDS)}\b"
     rf"|\b{one_of(PUBLIC_WORDS)}\s*(?:present|attending)?\s*[:\-–]?\s*{_PUBLIC_NUMBER}\b"
 )
-# both ways of counting name the public: a text that does not is passed over at once
+# both ways of counting name the public (PUBLIC_WORDS): a text that does not is passed
+# over, after a quick look for pieces of the words, since the count is slow to fail
 _PUBLIC_HINTS = ("publ", "cyhoedd")
+_PUBLIC = regex.compile(one_of(PUBLIC_WORDS), regex.I)
 
 
 def find_public_count(text: str) -> regex.Match | None:
     """The first count of the public (PUBLIC_COUNT) in the text."""
-    return PUBLIC_COUNT.search(text) if holds_any(text, _PUBLIC_HINTS) else None
+    if not holds_any(text, _PUBLIC_HINTS) or not _PUBLIC.search(text):
+        return None
+    return PUBLIC_COUNT.search(text)
 
 
 # a line of its own that counts the public: a label, not a person
