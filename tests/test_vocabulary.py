@@ -4,6 +4,7 @@ interpreters and rules keep no council wording of their own."""
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import regex
@@ -167,3 +168,17 @@ def test_quick_tests_before_slow_patterns_agree_with_the_patterns():
         ):
             found, expected = quick(text), pattern(text)
             assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_quick_hints_hold_only_letters_that_lower_case_soundly():
+    # holds_any lower-cases the text: sound only for letters the regex module matches,
+    # ignoring case, to their own two cases (not i, k or s)
+    from councildocs.vocabulary import attendance, decisions
+
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    for hint in (*attendance._PUBLIC_HINTS, *decisions._SECONDED_HINTS):
+        assert hint.isascii() and hint.islower() and not set(hint) & set("iks"), hint
+        for letter in hint:
+            found = regex.findall(f"(?i){letter}", every_character)
+            assert set(found) == {letter, letter.upper()}, letter
+    assert set(regex.findall("(?i)s", every_character)) == {"s", "S", "ſ"}  # why not s

@@ -51,7 +51,7 @@ def find_marker(text: str) -> Marker | None:
     match = _MARKER.match(text)
     if match is None:
         return None
-    family = MarkerFamily(match.lastgroup)
+    family = MarkerFamily[match.lastgroup]  # the pattern's groups bear the families' names
     printed = match.group()
     if family is MarkerFamily.number and printed.isdigit() and _DATE.match(text):
         return None

@@ -7,6 +7,7 @@ ranked by how they differ from it (larger, bolder, capitals, underlined, italic)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 import regex
 
@@ -29,13 +30,19 @@ def line_style(line: Line) -> TextStyle | None:
     for span in spans:
         if span.style is not None and span.style.visible:
             weights[span.style] = weights.get(span.style, 0) + len(span.text)
-    return max(weights, key=weights.__getitem__) if weights else None
+    return _commonest(weights) if weights else None
 
 
 def dominant_style(lines: Iterable[Line]) -> TextStyle | None:
     """The style of most of the lines' visible characters; None for text exports."""
     weights = _style_weights(lines)
-    return max(weights, key=weights.__getitem__) if weights else None
+    return _commonest(weights) if weights else None
+
+
+def _commonest(weights: dict[TextStyle, int]) -> TextStyle:
+    """The style with the most characters, the first of equal ones; read from the pairs,
+    since looking a style up again hashes it, the cost here."""
+    return max(weights.items(), key=itemgetter(1))[0]
 
 
 # upright text this large a share of the commonest emphasised style's is the body all the same
@@ -50,7 +57,7 @@ def body_text_style(lines: Iterable[Line]) -> TextStyle | None:
     weights = _style_weights(lines)
     if not weights:
         return None
-    commonest = max(weights, key=weights.__getitem__)
+    commonest = _commonest(weights)
     if not (commonest.italic or commonest.bold):
         return commonest
     upright = [style for style in weights if not (style.italic or style.bold)]

@@ -1129,7 +1129,9 @@ def _actions(blocks: list[str], decided: set[int]) -> tuple[list[Action], list[R
     actions: list[Action] = []
     decisions: list[Resolution] = []
     for index, block in enumerate(blocks):
-        if index in decided:
+        # an action in one of the block's clauses is one in the block (the breaks fall at
+        # white space or after a full stop): a block with none is not broken up
+        if index in decided or not decision_words.ACTION.search(block):
             continue
         for sentence in _SENTENCE_BREAK.split(block):
             sentence = _BULLET.sub("", sentence)
@@ -1608,6 +1610,7 @@ def _roll_call_table(item: _Item, attendance: Attendance) -> None:
 
 
 _DECLARATION_SENTENCE_BREAK = regex.compile(r"(?<=[.;])\s+|\n")
+_DECLARED_WORD = regex.compile(attendance_words.DECLARED)
 # "At the start of the item, Councillor X declared an interest in ..."
 _DECLARATION = regex.compile(
     rf"^(?:\(\d+\)\s*)?(?:[^.;]*?\b(?:meeting|item|debate|discussion),?\s+)?"
@@ -1624,6 +1627,8 @@ def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocumen
     text = minute.text
     if own_item and attendance_words.NO_DECLARATIONS.search(text):
         document.declarations_stated = True
+    if not _DECLARED_WORD.search(text):
+        return  # a declaration's sentence says it was declared: the text has none
     for sentence in _DECLARATION_SENTENCE_BREAK.split(text):
         match = _DECLARATION.search(sentence)
         if not match or not (own_item or attendance_words.INTEREST_WORD.search(match["interest"])):

@@ -91,6 +91,8 @@ def whole_figures(text: str) -> str:
     A thousands comma fixes where the pieces belong: they join only into a figure grouped
     by threes, so two figures side by side ("2024 1,234") stay two.
     """
+    if " " not in text:  # both patterns need a space between pieces: most cells have none
+        return text
     text = _COMMA_PIECE.sub("", text)
     cell = _FIGURE_CELL.match(text)
     if cell:

@@ -601,7 +601,9 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
         return None, text, None
     if _is_bullet(lines[i]) or _ITEM_NUMBER.match(text) or _SUB_NUMBER.match(text):
         return None
-    if _LEAD_IN.search(text):
+    # each way of leading in ends on a colon or opens with "That": tested before the pattern,
+    # which is asked of most lines
+    if (text.endswith(":") or text[:4].lower() == "that") and _LEAD_IN.search(text):
         return None
     if not _follows_break(lines, i):
         return None

@@ -246,12 +246,13 @@ def _keep(meta: ReportMetadata, label: str, value: str) -> None:
 def _meeting_from_preamble(preamble: list[Line]) -> list[MeetingRef]:
     """Wolverhampton prints the meeting (body, then date) above the header table."""
     texts = [line.text.strip() for line in preamble]
-    # the cheap whole-line test first: reading a date (dateutil) is the cost here
-    dated = [i for i, t in enumerate(texts) if DATE_PATTERN.fullmatch(t) and parse_date(t)]
-    if not dated:
-        return []
-    body = clean(" ".join(texts[: dated[0]]))
-    return [MeetingRef(body=body or None, date=parse_date(texts[dated[0]]))]
+    for index, text in enumerate(texts):
+        # the first line that is a date, and only that: reading one (dateutil) is the cost
+        date = parse_date(text) if DATE_PATTERN.fullmatch(text) else None
+        if date:
+            body = clean(" ".join(texts[:index]))
+            return [MeetingRef(body=body or None, date=date)]
+    return []
 
 
 def preamble_is_meeting(preamble: list[Line]) -> bool:

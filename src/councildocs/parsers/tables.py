@@ -963,7 +963,8 @@ def _aligned_grids(page: Page, lines: list[Line], settings: TableSettings) -> li
         region = regions[-1] if regions else None
         if region is not None and _shares_columns(region[-1], anchor, settings.align_tolerance):
             between = [ln for ln in ordered if region[-1].bottom <= ln.top < anchor.top]
-            if not any(_crosses(ln, _right_edges(anchor)) for ln in between):
+            edges = _right_edges(anchor)
+            if not any(_crosses(ln, edges) for ln in between):
                 region.append(anchor)
                 continue
         regions.append([anchor])

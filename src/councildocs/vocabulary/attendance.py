@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ._phrases import one_of
+from ._phrases import holds_any, one_of
 
 VIRTUAL_ATTENDANCE_LABELS = ("IN ATTENDANCE VIRTUALLY", "Attending virtually", "Virtual attendance")
 IN_ATTENDANCE_LABELS = (
@@ -101,13 +101,17 @@ PUBLIC_COUNT = regex.compile(
     rf"(?i)\b{_PUBLIC_NUMBER}\s+{one_of(PUBLIC_WORDS)}\b"
     rf"|\b{one_of(PUBLIC_WORDS)}\s*(?:present|attending)?\s*[:\-–]?\s*{_PUBLIC_NUMBER}\b"
 )
-# both ways of counting name the public: a text that does not is passed over at once
-_PUBLIC_WORD = regex.compile(r"(?i)public|cyhoedd")
+# both ways of counting name the public (PUBLIC_WORDS): a text that does not is passed
+# over, after a quick look for pieces of the words, since the count is slow to fail
+_PUBLIC_HINTS = ("publ", "cyhoedd")
+_PUBLIC = regex.compile(one_of(PUBLIC_WORDS), regex.I)
 
 
 def find_public_count(text: str) -> regex.Match | None:
     """The first count of the public (PUBLIC_COUNT) in the text."""
-    return PUBLIC_COUNT.search(text) if _PUBLIC_WORD.search(text) else None
+    if not holds_any(text, _PUBLIC_HINTS) or not _PUBLIC.search(text):
+        return None
+    return PUBLIC_COUNT.search(text)
 
 
 # a line of its own that counts the public: a label, not a person

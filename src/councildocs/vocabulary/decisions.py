@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from ._phrases import one_of
+from ._phrases import holds_any, one_of
 
 # the word that opens a decision ("RESOLVED that ...", "It was APPROVED:"); Welsh minutes
 # print "PENDERFYNWYD" (resolved) and "CYTUNWYD" (agreed). "Cytunwyd" in a sentence is "it
@@ -154,12 +154,13 @@ MOVER_SECONDER = regex.compile(
 )
 # both ways of naming a mover and seconder print the word for seconding: a paragraph
 # without it is passed over at once, since the full pattern is slow to fail on a long one
-_SECONDED_WORD = regex.compile(r"(?i)seconded|eiliwyd")
+# (pieces of "seconded" and "eiliwyd" without the letters holds_any cannot take)
+_SECONDED_HINTS = ("econded", "wyd")
 
 
 def find_mover_seconder(text: str) -> regex.Match | None:
     """The first mention of who moved and who seconded (MOVER_SECONDER) in the text."""
-    return MOVER_SECONDER.search(text) if _SECONDED_WORD.search(text) else None
+    return MOVER_SECONDER.search(text) if holds_any(text, _SECONDED_HINTS) else None
 
 
 # what a motion proposed and seconded, with no outcome printed, was for: adopting a report
