@@ -192,3 +192,16 @@ def test_one_file_on_the_command_line_is_lent_the_cores_jobs_gives(long_pack, mo
         assert result.exit_code == 0, result.output
         lent[jobs] = result.output.strip()
     assert lent == {"1": "1", "2": "2", "3": "3"}  # --jobs 1 is the serial run
+
+
+def test_automatic_keeps_to_one_process_off_linux(monkeypatch):
+    HELPER.automatic()
+    monkeypatch.setattr(parallel, "_usable_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "_a_core_is_idle", lambda: True)
+    monkeypatch.setattr(parallel.sys, "platform", "darwin")
+    assert not HELPER.available()  # macOS's libraries are not fork-safe: never by default
+    HELPER.enable(True)
+    assert HELPER.available() == ("fork" in parallel.multiprocessing.get_all_start_methods())
+    monkeypatch.setattr(parallel.sys, "platform", "linux")
+    HELPER.automatic()
+    assert HELPER.available()

@@ -1,19 +1,20 @@
 """A helper process for the parts of one long parse that can run beside it.
 
 Reading text and parsing documents take nearly all of a long pack's time and split
-cleanly: the helper reads the second part of the pages while this process reads the
-first, then parses the later documents while this process parses the earlier ones.
+cleanly: the helper reads pages from the back while this process reads from the front,
+then parses documents from the back while this process parses from the front (see
+:class:`TwoEnds`).
 
 The helper is this process forked at the moment its part starts: it inherits what it
-needs (the open pack, the segments) instead of having it pickled across, and only its
-result (pages, or documents) comes back, pickled, through a pipe. That is what makes it pay:
-the earlier helper, a process pool started once, pickled the segments there and back,
+needs (the open pack, the segments) instead of having them pickled across, and only its
+result (pages, or documents) comes back, pickled, through a pipe. That is what makes it
+pay: the earlier helper, a process pool started once, pickled the segments there and back,
 and on a busy machine made a 520-page pack slower than one process (docs/performance.md).
 
-It runs only where it can win: a pack of ``PARALLEL_MIN_PAGES`` or more, a second core
-this process may use and that is idle now (no other process running on it), no other thread
-in this process (forking one that holds a lock can hang the copy), and ``fork`` on this
-system. A batch's worker process may use it only when the batch lends it a second core
+By default it runs only where it can win: a pack of ``PARALLEL_MIN_PAGES`` or more, a
+second core this process may use and that is idle now (no other process running on it),
+no other thread in this process (forking one that holds a lock can hang the copy), and
+Linux. A batch's worker process may use it only when the batch lends it a second core
 (fewer files than jobs: one long pack with ``--jobs 2``). :meth:`Helper.enable` forces it
 on or off. Whatever goes wrong in it, the caller does that part itself, so a result never
 depends on the helper.
@@ -27,6 +28,7 @@ import multiprocessing
 import os
 import pickle
 import struct
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -166,6 +168,10 @@ class Helper:
         if self._forced is False or "fork" not in multiprocessing.get_all_start_methods():
             return False
         if threading.active_count() > 1:
+            return False
+        if self._forced is None and not sys.platform.startswith("linux"):
+            # macOS's system libraries are not safe in a forked copy (Python starts its
+            # processes afresh there): only a caller who asks gets the helper
             return False
         in_worker = multiprocessing.parent_process() is not None
         cores = self._lent_cores if in_worker else _usable_cores()
