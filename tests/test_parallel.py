@@ -205,3 +205,36 @@ def test_automatic_keeps_to_one_process_off_linux(monkeypatch):
     monkeypatch.setattr(parallel.sys, "platform", "linux")
     HELPER.automatic()
     assert HELPER.available()
+
+
+def test_a_parse_that_fails_stops_its_helper_at_once(long_pack, helper_forced, monkeypatch):
+    """An error here (or a consumer that stops early) must not wait for the helper's part:
+    the helper is killed, and reaped."""
+    import time
+
+    from councildocs.extract import pdf
+
+    helper_forced(True)
+    here = os.getpid()
+    document_pages = councildocs.parse(long_pack).source.page_count
+    real_read_page = pdf._read_page
+
+    def slow_there_failing_here(document, index):
+        if os.getpid() != here and index == document_pages - 1:
+            time.sleep(30)  # the helper: still at its first page when this process fails
+        elif index >= 3:
+            raise RuntimeError("this process failed on the way")
+        return real_read_page(document, index)
+
+    statuses = []
+
+    def reap(pid):
+        _, status = os.waitpid(pid, 0)
+        statuses.append(status)
+
+    monkeypatch.setattr(pdf, "_read_page", slow_there_failing_here)
+    monkeypatch.setattr(parallel, "_reap", reap)
+    with pytest.raises(RuntimeError, match="failed on the way"):
+        councildocs.parse(long_pack)
+    assert len(statuses) == 1
+    assert os.WIFSIGNALED(statuses[0]) and os.WTERMSIG(statuses[0]) == 9  # killed, not awaited

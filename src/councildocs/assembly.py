@@ -111,7 +111,7 @@ def _parse_segments(
             else:
                 yield segments[index], remote[position]
     finally:
-        HELPER.result(running)  # a consumer that stopped early leaves no helper behind
+        HELPER.discard(running)  # a consumer that stopped early leaves no helper behind
         ends.close()
 
 

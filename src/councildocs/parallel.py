@@ -27,6 +27,7 @@ import mmap
 import multiprocessing
 import os
 import pickle
+import signal
 import struct
 import sys
 import tempfile
@@ -122,6 +123,18 @@ class Forked:
             return None
         return value if succeeded else None
 
+    def stop(self) -> None:
+        """Stop the call if it was not collected (its caller gave up on it) and reap it."""
+        if self._readable is None:
+            return
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:  # it has ended already
+            pass
+        os.close(self._readable)
+        self._readable = None
+        _reap(self.pid)
+
 
 def _run_and_send(function: Callable[..., Any], args: tuple, writable: int) -> None:
     code = 0
@@ -191,6 +204,12 @@ class Helper:
     def result(self, running: Forked | None) -> Any | None:
         """The helper's result, or None when it was not asked or could not give one."""
         return running.collect() if running is not None else None
+
+    def discard(self, running: Forked | None) -> None:
+        """Stop a helper whose result will not be asked for (an error, or a consumer that
+        stopped early); nothing where it was collected or never started."""
+        if running is not None:
+            running.stop()
 
 
 def _usable_cores() -> int:

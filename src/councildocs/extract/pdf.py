@@ -126,7 +126,7 @@ def _read_with_helper(
             back = [_read_page(pdf, index) for index in taken]
         return front + back
     finally:
-        HELPER.result(running)  # collected already, or abandoned by an error here
+        HELPER.discard(running)  # collected already, or abandoned by an error here
         ends.close()
 
 
