@@ -135,7 +135,7 @@ def _document(source: SourceDocument, segment: Segment) -> DocumentBase:
         document: DocumentBase = AgendaDocument()
     elif segment.kind in _PROSE_KINDS:
         # a table's cells are read into its Table; the prose parsers see the rest
-        prose = [line for line in segment.lines if id(line) not in found.cell_lines]
+        prose = [line for line in segment.lines if not found.holds(line)]
         document = PARSERS[segment.kind](prose, blocks)
     else:
         document = PARSERS[segment.kind](segment.lines, blocks)

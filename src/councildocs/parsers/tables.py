@@ -95,7 +95,13 @@ class FoundTables:
     """A document's tables, and the lines their cells were read from (PDF tables only)."""
 
     tables: list[Table]
-    cell_lines: set[int]  # ids of the Line objects in a ruled or aligned table, or its notes
+    # the Line objects (by identity: lines of equal text are different lines) in a ruled
+    # or aligned table, or its notes
+    cell_lines: set[int]
+
+    def holds(self, line: Line) -> bool:
+        """Whether the line was read into one of the tables (so prose leaves it out)."""
+        return id(line) in self.cell_lines
 
 
 def find_tables(source: SourceDocument, segment, settings: TableSettings = DEFAULT_SETTINGS):
