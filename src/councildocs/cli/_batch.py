@@ -51,7 +51,8 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.IntRange(min=1),
             default=None,
             help="Worker processes, one file each (default: the number of cores). One file "
-            "alone: the Tesseract processes its OCR may use.",
+            "alone: the cores it may use, for its OCR's Tesseract processes and, for a long "
+            "pack, a helper process where a second core is idle (--jobs 1: none).",
         ),
         click.option(
             "--cache-dir",
