@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from councildocs.extract import load
-from tests.conftest import shared_file
+from tests.conftest import FIXTURES, shared_file
 
 fpdf = pytest.importorskip("fpdf")
 
@@ -140,3 +140,14 @@ def test_decision_notice_white_punctuation_is_not_content():
     ).pages[0]
     title = _line(cover, "Decision Recording Form").spans[0].style
     assert (title.visible, title.size) == (True, 36.0)
+
+
+def test_runs_that_look_alike_share_one_style_across_pages():
+    """One TextStyle object per look in a file, not per page: the layout counts runs of one
+    style by identity, and the helper's pages pickle each style once."""
+    from councildocs.extract.pdf import read_pdf
+
+    pages, _ = read_pdf(str(FIXTURES / "kent_cabinet_pack.pdf"))
+    styles = [span.style for page in pages for line in page.lines for span in line.spans]
+    assert len(pages) > 5 and len(styles) > 100
+    assert len({id(style) for style in styles}) == len(set(styles))

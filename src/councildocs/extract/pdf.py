@@ -96,7 +96,8 @@ def _read_pdf(path: str, meanwhile: Callable[[], None] | None) -> tuple[list[Pag
         else:
             if meanwhile is not None:
                 meanwhile()
-            pages = [_read_page(pdf, index) for index in range(count)]
+            looks: dict[tuple, TextStyle] = {}
+            pages = [_read_page(pdf, index, looks) for index in range(count)]
     except pdfium.PdfiumError as exc:
         raise UnreadableInput(path, f"the PDF is damaged ({exc})") from None
     finally:
@@ -114,16 +115,17 @@ def _read_with_helper(
     the helper took and could not give back are read here."""
     ends = TwoEnds(count)
     running = HELPER.submit(_read_from_back, path, ends)
+    looks: dict[tuple, TextStyle] = {}
     try:
         if meanwhile is not None:
             meanwhile()
         front = []
         while (index := ends.from_front()) is not None:
-            front.append(_read_page(pdf, index))
+            front.append(_read_page(pdf, index, looks))
         back = HELPER.result(running)
         taken = ends.taken_from_back()
         if back is None or len(back) != len(taken):
-            back = [_read_page(pdf, index) for index in taken]
+            back = [_read_page(pdf, index, looks) for index in taken]
         return front + back
     finally:
         HELPER.discard(running)  # collected already, or abandoned by an error here
@@ -134,9 +136,9 @@ def _read_from_back(path: str, ends: TwoEnds) -> list[Page]:
     """The helper's share: pages from the back until it meets this process's, in order."""
     pdf = open_pdf(path)
     try:
-        pages = []
+        pages, looks = [], {}
         while (index := ends.from_back()) is not None:
-            pages.append(_read_page(pdf, index))
+            pages.append(_read_page(pdf, index, looks))
         return pages[::-1]
     finally:
         pdf.close()
@@ -186,7 +188,10 @@ def _catalog_language(pdf: pdfium.PdfDocument) -> str | None:
     return ctypes.string_at(buffer, size - 2).decode("utf-16-le") or None
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
+def _read_page(pdf: pdfium.PdfDocument, index: int, looks: dict[tuple, TextStyle]) -> Page:
+    """Page ``index``; ``looks`` holds the TextStyles of the pages read before it, so that
+    runs that look alike share one object across pages (the layout counts runs of one
+    style by identity, and a shared style pickles once)."""
     # the raw page and text page, not pypdfium2's wrappers, whose bookkeeping costs a
     # tenth of this function's time
     raw_page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
@@ -200,7 +205,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
         raw_textpage = pdfium_c.FPDFText_LoadPage(raw_page)
         if not raw_textpage:
             return _unreadable_page(index)
-        styles = _TextStyles(raw_textpage, raw_page)
+        styles = _TextStyles(raw_textpage, raw_page, looks)
         runs = _spans(raw_textpage, height, styles)
         shown = [run for run in runs if run[2].style.visible]
         rows = _rows(shown)
@@ -311,13 +316,14 @@ class _TextStyles:
     so a run's style is read once, from its first character.
 
     Font facts (name, bold, italic) are read once per font on the page, and runs that
-    look alike share one TextStyle, so a page stays small when pickled.
+    look alike share one TextStyle, across the pages given one ``looks``, so pages stay
+    small when pickled.
     """
 
-    def __init__(self, raw_textpage, raw_page) -> None:
+    def __init__(self, raw_textpage, raw_page, looks: dict[tuple, TextStyle]) -> None:
         self.textpage, self._page = raw_textpage, raw_page
         self._fonts: dict[bytes, tuple[str, bool, bool]] = {}
-        self._styles: dict[tuple, TextStyle] = {}
+        self._styles = looks
         self._backdrops: tuple[list[tuple], list[tuple]] | None = None
         self._rgba = [ctypes.c_uint() for _ in range(4)]
         self._rgba_refs = [ctypes.byref(v) for v in self._rgba]
