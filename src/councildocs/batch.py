@@ -93,6 +93,13 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def cores_per_file(cores: int, files: int) -> int:
+    """The cores each file may use when ``files`` run side by side on ``cores``: the files
+    share them (fewer files than cores: each is lent the cores no other file needs, for its
+    OCR and a long pack's helper process), and each has one at least."""
+    return max(1, cores // max(1, min(cores, files)))
+
+
 def run_batch(
     paths: Iterable[str],
     work: Callable[[str], T],
@@ -179,10 +186,12 @@ def run_batch(
     order = _largest_first(paths, to_run)
     call = functools.partial(_call, work, out_of_memory=limits.memory_exceeded())
     tasks = [paths[index] for index in order]
-    # fewer files than jobs: each file's worker is lent the cores no other file needs
-    spare = jobs // max(1, len(tasks))
     workers = run_in_workers(
-        tasks, call, jobs=min(jobs, len(tasks)), limits=limits, cores_per_worker=spare
+        tasks,
+        call,
+        jobs=min(jobs, len(tasks)),
+        limits=limits,
+        cores_per_worker=cores_per_file(jobs, len(tasks)),
     )
     for position, result in workers:
         yield from settle(order[position], _finish(paths[order[position]], result, count_pages))
@@ -306,9 +315,7 @@ def parse_many(
     paths = [str(path) for path in paths]
     ocr = ocr or OcrSettings()
     if ocr.jobs is None:
-        # the cores are the batch's: files run side by side share them between their pages
-        cores = jobs or default_jobs()
-        ocr = replace(ocr, jobs=max(1, cores // max(1, min(cores, len(paths)))))
+        ocr = replace(ocr, jobs=cores_per_file(jobs or default_jobs(), len(paths)))
     if cache is not None and ocr.cache_key:
         cache = cache.with_variant(ocr.cache_key)
     if ordered is None:
