@@ -219,12 +219,12 @@ def test_a_parse_that_fails_stops_its_helper_at_once(long_pack, helper_forced, m
     document_pages = councildocs.parse(long_pack).source.page_count
     real_read_page = pdf._read_page
 
-    def slow_there_failing_here(document, index, *looks):
+    def slow_there_failing_here(document, index, looks):
         if os.getpid() != here and index == document_pages - 1:
             time.sleep(30)  # the helper: still at its first page when this process fails
         elif index >= 3:
             raise RuntimeError("this process failed on the way")
-        return real_read_page(document, index, *looks)
+        return real_read_page(document, index, looks)
 
     statuses = []
 

@@ -6,6 +6,7 @@ parsers and models with it) is imported while a long PDF's helper process reads 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -103,13 +104,9 @@ def _parse_segments(
     try:
         while (index := ends.from_front()) is not None:
             yield segments[index], _document(source, segments[index])
-        remote = HELPER.result(running)
-        taken = ends.taken_from_back()
-        for position, index in enumerate(taken):
-            if remote is None or len(remote) != len(taken):  # the helper could not
-                yield segments[index], _document(source, segments[index])
-            else:
-                yield segments[index], remote[position]
+        redo = functools.partial(_document_of, source, segments)
+        for index, document in HELPER.results_from_back(running, ends, redo):
+            yield segments[index], document
     finally:
         HELPER.discard(running)  # a consumer that stopped early leaves no helper behind
         ends.close()
@@ -120,10 +117,11 @@ def _documents_from_back(
 ) -> list[DocumentBase]:
     """The helper's share, in order. Its documents come back pickled, which loads in half
     the time of validating them again from JSON, and keeps every field as it was set."""
-    documents = []
-    while (index := ends.from_back()) is not None:
-        documents.append(_document(source, segments[index]))
-    return documents[::-1]
+    return ends.work_from_back(functools.partial(_document_of, source, segments))
+
+
+def _document_of(source: SourceDocument, segments: list[Segment], index: int) -> DocumentBase:
+    return _document(source, segments[index])
 
 
 def _document(source: SourceDocument, segment: Segment) -> DocumentBase:

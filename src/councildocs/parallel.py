@@ -32,9 +32,11 @@ import struct
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # Below this many pages a pack is parsed in one process: the halves are not worth sending.
 PARALLEL_MIN_PAGES = 80
@@ -73,6 +75,14 @@ class TwoEnds:
                 return None
             self._ends[:] = _ENDS.pack(front, back - 1)
             return back - 1
+
+    def work_from_back(self, work: Callable[[int], T]) -> list[T]:
+        """The helper's side: ``work(index)`` for each index it takes from the back until
+        the ends meet, in index order."""
+        done = []
+        while (index := self.from_back()) is not None:
+            done.append(work(index))
+        return done[::-1]
 
     def taken_from_back(self) -> range:
         """The indices taken from the back so far (all of the helper's, once both stop)."""
@@ -204,6 +214,18 @@ class Helper:
     def result(self, running: Forked | None) -> Any | None:
         """The helper's result, or None when it was not asked or could not give one."""
         return running.collect() if running is not None else None
+
+    def results_from_back(
+        self, running: Forked | None, ends: TwoEnds, redo: Callable[[int], T]
+    ) -> Iterator[tuple[int, T]]:
+        """Once this process has taken its share from the front: each index the helper took
+        from the back, in order, with the helper's result, or with ``redo(index)`` done here
+        (as it is asked for) where the helper gave none back."""
+        done: Iterable[T] | None = self.result(running)
+        taken = ends.taken_from_back()
+        if done is None or len(done) != len(taken):
+            done = map(redo, taken)
+        return zip(taken, done, strict=True)
 
     def discard(self, running: Forked | None) -> None:
         """Stop a helper whose result will not be asked for (an error, or a consumer that

@@ -10,6 +10,7 @@ loop is the hot path of every parse.
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
@@ -122,11 +123,8 @@ def _read_with_helper(
         front = []
         while (index := ends.from_front()) is not None:
             front.append(_read_page(pdf, index, looks))
-        back = HELPER.result(running)
-        taken = ends.taken_from_back()
-        if back is None or len(back) != len(taken):
-            back = [_read_page(pdf, index, looks) for index in taken]
-        return front + back
+        redo = functools.partial(_read_page, pdf, looks=looks)
+        return front + [page for _, page in HELPER.results_from_back(running, ends, redo)]
     finally:
         HELPER.discard(running)  # collected already, or abandoned by an error here
         ends.close()
@@ -136,10 +134,7 @@ def _read_from_back(path: str, ends: TwoEnds) -> list[Page]:
     """The helper's share: pages from the back until it meets this process's, in order."""
     pdf = open_pdf(path)
     try:
-        pages, looks = [], {}
-        while (index := ends.from_back()) is not None:
-            pages.append(_read_page(pdf, index, looks))
-        return pages[::-1]
+        return ends.work_from_back(functools.partial(_read_page, pdf, looks={}))
     finally:
         pdf.close()
 
@@ -365,8 +360,7 @@ class _TextStyles:
             visible = True
         # fill and stroke together is how a font without a bold face is made bold
         bold = facts[1] or mode in _FILLED_AND_STROKED
-        key = (facts[0], size, bold, facts[2], False, visible)
-        return self._styles.get(key) or self.shared(*key)
+        return self.shared(facts[0], size, bold, facts[2], False, visible)
 
     def shared(
         self, font: str, size: float, bold: bool, italic: bool, underline: bool, visible: bool
@@ -480,13 +474,10 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
                 x0, y_top, x1, y_bottom = left.value, top.value, right.value, bottom.value
                 style = style_at(first, x0, y_top, x1, y_bottom)
                 y0, y1 = page_height - y_top, page_height - y_bottom
-                if x1 - x0 <= _SPARSE_RUN * style.size * len(segment):  # most: no wide gap
-                    out.append((y0, y1, Span(segment, x0, x1, style), first))
-                    continue
                 for piece, px0, px1, at in _at_wide_spaces(
                     raw_textpage, start, segment, x0, x1, style.size
                 ):
-                    out.append((y0, y1, Span(piece, px0, px1, style), at))
+                    out.append((y0, y1, Span(text=piece, x0=px0, x1=px1, style=style), at))
             continue
         boxes = []
         for j in range(n_rects):
@@ -504,7 +495,7 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
             if piece.strip():
                 first = offset + len(piece) - len(piece.lstrip())
                 style = style_at(first, x0, y_top, x1, y_bottom)
-                span = Span(piece, x0, x1, style)
+                span = Span(text=piece, x0=x0, x1=x1, style=style)
                 out.append((page_height - y_top, page_height - y_bottom, span, first))
             offset += len(piece)
     return out
@@ -902,10 +893,6 @@ def _lines(rows: list[_Row], page_number: int) -> list[Line]:
     lines = []
     for top, bottom, runs in rows:
         merged = _merge_touching([run[2] for run in runs], bottom - top)
-        if len(merged) == 1:  # most rows: one span is the whole line
-            span = merged[0]
-            lines.append(Line(span.text, span.x0, top, span.x1, bottom, page_number, (span,)))
-            continue
         lines.append(
             Line(
                 text=" ".join(span.text for span in merged),
