@@ -2,10 +2,11 @@
 
 These are pdfplumber's ``merge_edges``, ``edges_to_intersections``,
 ``intersections_to_cells`` and ``cells_to_tables`` (pdfplumber 0.11, MIT licence), with the
-same arithmetic and the same order of results, on plain tuples instead of its object
-dicts. Importing ``pdfplumber.table`` loads pdfplumber, pdfminer and their dependencies
-(a tenth of a second of start-up for every file with a ruled page), and the cell search
-compared edge sets rebuilt for every pair of points; this module needs neither.
+same arithmetic and the same order of results, on small frozen Edge objects and tuples
+instead of its object dicts. Importing ``pdfplumber.table`` loads pdfplumber, pdfminer
+and their dependencies (a tenth of a second of start-up for every file with a ruled
+page), and the cell search compared edge sets rebuilt for every pair of points; this
+module needs neither.
 tests/test_ruled_cells.py checks it against pdfplumber's own functions.
 """
 
