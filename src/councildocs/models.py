@@ -30,7 +30,7 @@ from .contract import DocumentKind as DocumentKind  # re-exported: part of the c
 class Model(BaseModel):
     """Base for every model: unknown keys are errors, so a typo in saved JSON is caught."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 # --- shared pieces ---------------------------------------------------------------------
