@@ -247,7 +247,7 @@ def _meeting_from_preamble(preamble: list[Line]) -> list[MeetingRef]:
     """Wolverhampton prints the meeting (body, then date) above the header table."""
     texts = [line.text.strip() for line in preamble]
     for index, text in enumerate(texts):
-        # the first line that is a date, and only that: reading one (dateutil) is the cost
+        # the first line that is a date, and only that
         date = parse_date(text) if DATE_PATTERN.fullmatch(text) else None
         if date:
             body = clean(" ".join(texts[:index]))
