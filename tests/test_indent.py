@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import councildocs
-from councildocs.output.indent import indent_json
+from councildocs.batch import parse_file
+from councildocs.output.indent import compact_json, indent_json
 
-from .conftest import corpus_pdfs, shared_file
+from .conftest import FIXTURES, corpus_pdfs, shared_file
 
 
 def test_the_seed_pack_indents_as_pydantic_does():
@@ -59,3 +60,23 @@ def test_a_batch_asked_for_indented_json_gives_what_a_cached_pack_is_laid_out_as
     assert fresh.value.indented.startswith('{\n  "schema_name": "councildocs.Pack",\n')
     [plain] = parse_many([pdf], jobs=1, indented=False)
     assert plain.value.indented is None
+
+
+def test_indented_json_compacts_back_to_pydantics_compact_json():
+    pack = councildocs.parse(FIXTURES / "wolverhampton_pack.pdf")
+    compact = pack.model_dump_json(by_alias=True)
+    assert compact_json(pack.model_dump_json(indent=2, by_alias=True)) == compact
+    assert (
+        compact_json('{\n  "a": [],\n  "d": "x\\"y: [z], {w}"\n}')
+        == '{"a":[],"d":"x\\"y: [z], {w}"}'
+    )
+
+
+def test_a_parse_asked_only_for_indented_json_still_gives_its_compact_json():
+    """Without a cache, a parse asked for indented JSON dumps the Pack once; ``.json`` is
+    then made from the indented text, the same as pydantic's compact dump."""
+    path = str(FIXTURES / "wolverhampton_pack.pdf")
+    parsed = parse_file(path, indented=True)
+    assert parsed.compact is None
+    assert parsed.json == councildocs.parse(path).model_dump_json(by_alias=True)
+    assert parse_file(path).compact == parsed.json

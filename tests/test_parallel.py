@@ -175,7 +175,7 @@ def test_a_batch_lends_a_lone_long_pack_s_worker_the_spare_cores(long_pack):
 
 
 def _lent_cores_as_a_pack(path: str, **_options) -> ParsedPack:
-    return ParsedPack(json=str(HELPER._lent_cores), pages=1)
+    return ParsedPack(compact=str(HELPER._lent_cores), pages=1)
 
 
 def test_one_file_on_the_command_line_is_lent_the_cores_jobs_gives(long_pack, monkeypatch):

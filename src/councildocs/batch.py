@@ -260,13 +260,24 @@ def _finish(
 
 @dataclass(frozen=True)
 class ParsedPack:
-    """A parsed file as it crosses process boundaries: the Pack's compact JSON."""
+    """A parsed file as it crosses process boundaries: the Pack's JSON."""
 
-    json: str
+    #: the compact JSON as the parse made it; None where only ``indented`` was made (a
+    #: parse asked for indented JSON and storing nothing: ``json`` is then made from it)
+    compact: str | None
     pages: int
     sha256: str = ""
     #: the same JSON indented two spaces, where the parse was asked for it (see parse_many)
     indented: str | None = None
+
+    @functools.cached_property
+    def json(self) -> str:
+        """The Pack's compact JSON."""
+        if self.compact is not None:
+            return self.compact
+        from .output.indent import compact_json
+
+        return compact_json(self.indented or "")
 
     def pack(self) -> Pack:
         """The :class:`~councildocs.models.Pack` itself (validating the JSON)."""
@@ -365,13 +376,16 @@ def parse_file(
     from .pipeline import parse
 
     pack = parse(path, ocr)
-    text = pack.model_dump_json(by_alias=True)
     read_by_ocr = {page.page for page in pack.source.ocr_pages}
     unread = set(pack.source.pages_without_text) - read_by_ocr
-    if cache is not None and not (unread and (ocr is None or ocr.mode != "never")):
-        cache.put(pack.source.sha256, text)
+    storing = cache is not None and not (unread and (ocr is None or ocr.mode != "never"))
+    # one dump where one is read: the compact JSON is made only to be stored or where no
+    # indented JSON was asked for (a long pack's dump is a few hundredths of a second)
+    compact = pack.model_dump_json(by_alias=True) if storing or not indented else None
+    if storing:
+        cache.put(pack.source.sha256, compact)
     return ParsedPack(
-        text,
+        compact,
         pack.source.page_count,
         pack.source.sha256,
         pack.model_dump_json(by_alias=True, indent=2) if indented else None,

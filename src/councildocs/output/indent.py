@@ -20,6 +20,12 @@ _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
 _CLOSING = {"{": "}", "[": "]"}
 
 
+def compact_json(indented: str) -> str:
+    """``indented`` (any valid JSON) with the whitespace between its tokens taken out:
+    pydantic's compact layout, the inverse of :func:`indent_json`."""
+    return "".join(_TOKEN.findall(indented))
+
+
 def indent_json(compact: str, indent: str = "  ") -> str:
     """``compact`` (any valid JSON) with pydantic's ``indent=2`` layout."""
     tokens = _TOKEN.findall(compact)
