@@ -110,6 +110,42 @@ def test_a_helper_killed_on_the_way_leaves_its_part_to_this_process(
     assert councildocs.parse(long_pack).model_dump() == serial.model_dump()
 
 
+def test_a_helper_that_dies_after_some_results_leaves_its_part_to_this_process(
+    long_pack, helper_forced, monkeypatch
+):
+    """The helper writes each result as it makes it: one that dies after writing some has
+    not finished, and this process does all it took, not only the results it lacks."""
+    helper_forced(False)
+    serial = councildocs.parse(long_pack)
+    helper_forced(True)
+    real = parallel.Forked.__init__
+
+    def dies_after_one(self, function, args):
+        def first_then_dead(*call_args):
+            yield next(iter(function(*call_args)))
+            os._exit(1)
+
+        real(self, first_then_dead, args)
+
+    monkeypatch.setattr(parallel.Forked, "__init__", dies_after_one)
+    assert councildocs.parse(long_pack).model_dump() == serial.model_dump()
+
+
+def test_pages_the_helper_read_share_their_text_styles(long_pack, helper_forced):
+    """Its pages come back through one pickler: a style is one object across them (the
+    layout counts runs of a style by identity), as it is across the pages read here."""
+    from councildocs.extract import load
+
+    helper_forced(True)
+    pages = load(long_pack, None).pages
+    styles: dict = {}
+    for page in pages:
+        for line in page.lines:
+            for span in line.spans:
+                styles.setdefault(span.style, set()).add(id(span.style))
+    assert max(len(objects) for objects in styles.values()) == 2  # this process's, the helper's
+
+
 def test_the_helper_leaves_no_process_behind(long_pack, helper_forced):
     helper_forced(True)
     councildocs.parse(long_pack)

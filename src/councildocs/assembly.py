@@ -114,9 +114,9 @@ def _parse_segments(
 
 def _documents_from_back(
     source: SourceDocument, segments: list[Segment], ends: TwoEnds
-) -> list[DocumentBase]:
-    """The helper's share, in order. Its documents come back pickled, which loads in half
-    the time of validating them again from JSON, and keeps every field as it was set."""
+) -> Iterator[DocumentBase]:
+    """The helper's share. Its documents come back pickled, which loads in half the time
+    of validating them again from JSON, and keeps every field as it was set."""
     return ends.work_from_back(functools.partial(_document_of, source, segments))
 
 

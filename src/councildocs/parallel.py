@@ -7,8 +7,8 @@ then parses documents from the back while this process parses from the front (se
 
 The helper is this process forked at the moment its part starts: it inherits what it
 needs (the open pack, the segments) instead of having them pickled across, and only its
-result (pages, or documents) comes back, pickled, through a pipe. That is what makes it
-pay: the earlier helper, a process pool started once, pickled the segments there and back,
+results (pages, or documents) come back, pickled as it makes them (see :class:`Forked`).
+That is what makes it pay: the earlier helper, a process pool started once, pickled the segments there and back,
 and on a busy machine made a 520-page pack slower than one process (docs/performance.md).
 
 By default it runs only where it can win: a pack of ``PARALLEL_MIN_PAGES`` or more, a
@@ -22,6 +22,7 @@ depends on the helper.
 
 from __future__ import annotations
 
+import enum
 import fcntl
 import mmap
 import multiprocessing
@@ -34,7 +35,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 T = TypeVar("T")
 
@@ -76,13 +77,11 @@ class TwoEnds:
             self._ends[:] = _ENDS.pack(front, back - 1)
             return back - 1
 
-    def work_from_back(self, work: Callable[[int], T]) -> list[T]:
+    def work_from_back(self, work: Callable[[int], T]) -> Iterator[T]:
         """The helper's side: ``work(index)`` for each index it takes from the back until
-        the ends meet, in index order."""
-        done = []
+        the ends meet, each as it is done (the last index first)."""
         while (index := self.from_back()) is not None:
-            done.append(work(index))
-        return done[::-1]
+            yield work(index)
 
     def taken_from_back(self) -> range:
         """The indices taken from the back so far (all of the helper's, once both stop)."""
@@ -106,56 +105,73 @@ _ENDS = struct.Struct("qq")  # front, back
 
 
 class Forked:
-    """A call running in a forked copy of this process; :meth:`Helper.result` collects it."""
+    """A call running in a forked copy of this process; :meth:`Helper.result` collects it.
 
-    def __init__(self, function: Callable[..., Any], args: tuple) -> None:
-        readable, writable = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the copy: run, send the pickled outcome, leave at once
-            os.close(readable)
-            _run_and_send(function, args, writable)
-        os.close(writable)
-        self._readable: int | None = readable
+    The call yields its results and the copy writes each one as it comes, to a file the two
+    share, where this process reads them once the copy has ended. Written as they are made,
+    the results cost the copy their pickling while this process still works on its own
+    share, not after it: a long pack's parse waited a tenth of a second for that at each
+    meeting of the two ends. One pickler writes them all, so an object several results
+    share (a text style) is one object here too.
+    """
 
-    def collect(self) -> Any | None:
-        """The call's result, or None where it failed or was collected already."""
-        if self._readable is None:
-            return None
+    def __init__(self, function: Callable[..., Iterable[Any]], args: tuple) -> None:
+        self._results: BinaryIO | None = tempfile.TemporaryFile()
         try:
-            with os.fdopen(self._readable, "rb") as pipe:
-                data = pipe.read()
-        finally:
-            self._readable = None
-            _reap(self.pid)
-        try:
-            succeeded, value = pickle.loads(data)
-        except Exception:  # the copy died before sending all of it
+            self.pid = os.fork()
+        except OSError:
+            self._results.close()
+            raise
+        if self.pid == 0:  # the copy: run, write the results, leave at once
+            _run_and_write(function, args, self._results)
+
+    def collect(self) -> list[Any] | None:
+        """The call's results in the order it gave them, or None where it failed (or was
+        collected already)."""
+        if self._results is None:
             return None
-        return value if succeeded else None
+        results, self._results = self._results, None
+        _reap(self.pid)
+        with results:
+            results.seek(0)
+            reader = pickle.Unpickler(results)
+            done = []
+            try:
+                while (record := reader.load())[0] is _Record.RESULT:
+                    done.append(record[1])
+            except Exception:  # the copy died before writing all of them
+                return None
+        return done if record[0] is _Record.FINISHED else None
 
     def stop(self) -> None:
         """Stop the call if it was not collected (its caller gave up on it) and reap it."""
-        if self._readable is None:
+        if self._results is None:
             return
         try:
             os.kill(self.pid, signal.SIGKILL)
         except OSError:  # it has ended already
             pass
-        os.close(self._readable)
-        self._readable = None
+        self._results.close()
+        self._results = None
         _reap(self.pid)
 
 
-def _run_and_send(function: Callable[..., Any], args: tuple, writable: int) -> None:
+class _Record(enum.IntEnum):
+    """What one pickled record in a helper's results file holds, with its value."""
+
+    RESULT = 1
+    FINISHED = 2  # the last record: the call returned
+
+
+def _run_and_write(function: Callable[..., Iterable[Any]], args: tuple, results: BinaryIO) -> None:
     code = 0
     try:
-        try:
-            data = pickle.dumps((True, function(*args)), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # the caller does this part itself
-            data = pickle.dumps((False, None))
-        with os.fdopen(writable, "wb") as pipe:
-            pipe.write(data)
-    except BaseException:  # the caller stopped listening
+        writer = pickle.Pickler(results, protocol=pickle.HIGHEST_PROTOCOL)
+        for result in function(*args):
+            writer.dump((_Record.RESULT, result))
+        writer.dump((_Record.FINISHED, None))
+        results.flush()
+    except BaseException:  # no FINISHED record: the caller does this part itself
         code = 1
     finally:
         # no atexit handlers, no second flush of the buffers this copy inherited
@@ -208,7 +224,7 @@ class Helper:
             return None
         try:
             return Forked(function, args)
-        except OSError:  # no process or pipe to be had: do it here
+        except OSError:  # no process or file to be had: do it here
             return None
 
     def result(self, running: Forked | None) -> Any | None:
@@ -221,11 +237,11 @@ class Helper:
         """Once this process has taken its share from the front: each index the helper took
         from the back, in order, with the helper's result, or with ``redo(index)`` done here
         (as it is asked for) where the helper gave none back."""
-        done: Iterable[T] | None = self.result(running)
+        done: list[T] | None = self.result(running)
         taken = ends.taken_from_back()
         if done is None or len(done) != len(taken):
-            done = map(redo, taken)
-        return zip(taken, done, strict=True)
+            return zip(taken, map(redo, taken), strict=True)
+        return zip(taken, reversed(done), strict=True)  # the helper went from the back
 
     def discard(self, running: Forked | None) -> None:
         """Stop a helper whose result will not be asked for (an error, or a consumer that

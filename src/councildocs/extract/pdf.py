@@ -130,11 +130,11 @@ def _read_with_helper(
         ends.close()
 
 
-def _read_from_back(path: str, ends: TwoEnds) -> list[Page]:
-    """The helper's share: pages from the back until it meets this process's, in order."""
+def _read_from_back(path: str, ends: TwoEnds) -> Iterator[Page]:
+    """The helper's share: pages from the back until it meets this process's."""
     pdf = open_pdf(path)
     try:
-        return ends.work_from_back(functools.partial(_read_page, pdf, looks={}))
+        yield from ends.work_from_back(functools.partial(_read_page, pdf, looks={}))
     finally:
         pdf.close()
 
