@@ -8,8 +8,9 @@ then parses documents from the back while this process parses from the front (se
 The helper is this process forked at the moment its part starts: it inherits what it
 needs (the open pack, the segments) instead of having them pickled across, and only its
 results (pages, or documents) come back, pickled as it makes them (see :class:`Forked`).
-That is what makes it pay: the earlier helper, a process pool started once, pickled the segments there and back,
-and on a busy machine made a 520-page pack slower than one process (docs/performance.md).
+That is what makes it pay: the earlier helper, a process pool started once, pickled the
+segments there and back, and on a busy machine made a 520-page pack slower than one
+process (docs/performance.md).
 
 By default it runs only where it can win: a pack of ``PARALLEL_MIN_PAGES`` or more, a
 second core this process may use and that is idle now (no other process running on it),
