@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pypdfium2 as pdfium
 import pytest
@@ -54,7 +55,7 @@ def _helpers_started(monkeypatch) -> list[str]:
     real = parallel.Forked.__init__
 
     def counting(self, function, args):
-        started.append(function.__name__)
+        started.append(getattr(function, "func", function).__name__)  # a partial: its function
         real(self, function, args)
 
     monkeypatch.setattr(parallel.Forked, "__init__", counting)
@@ -246,8 +247,6 @@ def test_automatic_keeps_to_one_process_off_linux(monkeypatch):
 def test_a_parse_that_fails_stops_its_helper_at_once(long_pack, helper_forced, monkeypatch):
     """An error here (or a consumer that stops early) must not wait for the helper's part:
     the helper is killed, and reaped."""
-    import time
-
     from councildocs.extract import pdf
 
     helper_forced(True)
@@ -274,3 +273,37 @@ def test_a_parse_that_fails_stops_its_helper_at_once(long_pack, helper_forced, m
         councildocs.parse(long_pack)
     assert len(statuses) == 1
     assert os.WIFSIGNALED(statuses[0]) and os.WTERMSIG(statuses[0]) == 9  # killed, not awaited
+
+
+def test_a_consumer_that_stops_early_stops_the_helper(helper_forced, monkeypatch):
+    """Helper.share is a generator: closed after its first result, the helper it started
+    is killed and reaped, and nothing of it is left."""
+    helper_forced(True)
+    statuses = []
+
+    def reap(pid):
+        _, status = os.waitpid(pid, 0)
+        statuses.append(status)
+
+    def slow_from_back(ends):
+        while (index := ends.from_back()) is not None:
+            time.sleep(30)  # never done before it is stopped
+            yield index
+
+    monkeypatch.setattr(parallel, "_reap", reap)
+    shared = HELPER.share(10, lambda index: index * 2, slow_from_back)
+    assert next(shared) == (0, 0)
+    shared.close()
+    assert len(statuses) == 1 and os.WTERMSIG(statuses[0]) == 9
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_without_a_helper_every_index_is_done_here(helper_forced):
+    helper_forced(False)
+    assert list(HELPER.share(4, lambda index: index * 2, lambda ends: iter(()))) == [
+        (0, 0),
+        (1, 2),
+        (2, 4),
+        (3, 6),
+    ]

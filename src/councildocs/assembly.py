@@ -93,23 +93,20 @@ def _parse_segments(
     source: SourceDocument, segments: list[Segment]
 ) -> Iterator[tuple[Segment, DocumentBase]]:
     """Each segment with its document and tables, in order. In a long pack the helper
-    process parses documents from the back meanwhile (see ``parallel.TwoEnds``): this
+    process parses documents from the back meanwhile (see ``parallel.Helper.share``): this
     process parses from the front until the two meet, then takes the helper's."""
     if len(source.pages) < PARALLEL_MIN_PAGES or len(segments) < 2 or not HELPER.available():
         for segment in segments:
             yield segment, _document(source, segment)
         return
-    ends = TwoEnds(len(segments))
-    running = HELPER.submit(_documents_from_back, source, segments, ends)
+    here = functools.partial(_document_of, source, segments)
+    there = functools.partial(_documents_from_back, source, segments)
+    shared = HELPER.share(len(segments), here, there)
     try:
-        while (index := ends.from_front()) is not None:
-            yield segments[index], _document(source, segments[index])
-        redo = functools.partial(_document_of, source, segments)
-        for index, document in HELPER.results_from_back(running, ends, redo):
+        for index, document in shared:
             yield segments[index], document
     finally:
-        HELPER.discard(running)  # a consumer that stopped early leaves no helper behind
-        ends.close()
+        shared.close()  # a consumer that stopped early leaves no helper behind
 
 
 def _documents_from_back(

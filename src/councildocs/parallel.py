@@ -106,7 +106,7 @@ _ENDS = struct.Struct("qq")  # front, back
 
 
 class Forked:
-    """A call running in a forked copy of this process; :meth:`Helper.result` collects it.
+    """A call running in a forked copy of this process; :meth:`collect` collects it.
 
     The call yields its results and the copy writes each one as it comes, to a file the two
     share, where this process reads them once the copy has ended. Written as they are made,
@@ -219,7 +219,36 @@ class Helper:
             return False
         return self._forced is True or _a_core_is_idle()
 
-    def submit(self, function: Callable[..., Any], *args: Any) -> Forked | None:
+    def share(
+        self,
+        count: int,
+        here: Callable[[int], T],
+        there: Callable[[TwoEnds], Iterable[T]],
+        meanwhile: Callable[[], None] | None = None,
+    ) -> Iterator[tuple[int, T]]:
+        """Each index from 0 to ``count - 1`` with its result, in order: ``here(index)``
+        for those this process takes from the front, and for those the helper takes from
+        the back (see :class:`TwoEnds`) what ``there(ends)`` yields in the helper, or
+        ``here(index)`` after all where the helper gave none back. ``meanwhile`` runs here
+        once the helper has started. An error here, or a consumer that stops early, stops
+        the helper.
+
+        Without a helper (see :meth:`available`, asked by the caller), this process takes
+        every index from the front.
+        """
+        ends = TwoEnds(count)
+        running = self._submit(there, ends)
+        try:
+            if meanwhile is not None:
+                meanwhile()
+            while (index := ends.from_front()) is not None:
+                yield index, here(index)
+            yield from self._results_from_back(running, ends, here)
+        finally:
+            self._discard(running)  # collected already, or abandoned
+            ends.close()
+
+    def _submit(self, function: Callable[..., Iterable[Any]], *args: Any) -> Forked | None:
         """Start ``function(*args)`` in the helper, or return None to run it here."""
         if not self.available():
             return None
@@ -228,23 +257,19 @@ class Helper:
         except OSError:  # no process or file to be had: do it here
             return None
 
-    def result(self, running: Forked | None) -> Any | None:
-        """The helper's result, or None when it was not asked or could not give one."""
-        return running.collect() if running is not None else None
-
-    def results_from_back(
+    def _results_from_back(
         self, running: Forked | None, ends: TwoEnds, redo: Callable[[int], T]
     ) -> Iterator[tuple[int, T]]:
         """Once this process has taken its share from the front: each index the helper took
         from the back, in order, with the helper's result, or with ``redo(index)`` done here
         (as it is asked for) where the helper gave none back."""
-        done: list[T] | None = self.result(running)
+        done: list[T] | None = running.collect() if running is not None else None
         taken = ends.taken_from_back()
         if done is None or len(done) != len(taken):
             return zip(taken, map(redo, taken), strict=True)
         return zip(taken, reversed(done), strict=True)  # the helper went from the back
 
-    def discard(self, running: Forked | None) -> None:
+    def _discard(self, running: Forked | None) -> None:
         """Stop a helper whose result will not be asked for (an error, or a consumer that
         stopped early); nothing where it was collected or never started."""
         if running is not None:

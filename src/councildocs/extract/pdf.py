@@ -112,22 +112,10 @@ def _read_with_helper(
     pdf: pdfium.PdfDocument, path: str, count: int, meanwhile: Callable[[], None] | None
 ) -> list[Page]:
     """The pages read from the front here and from the back by the helper (see
-    ..parallel.TwoEnds), so that the two finish together whatever each page costs; pages
-    the helper took and could not give back are read here."""
-    ends = TwoEnds(count)
-    running = HELPER.submit(_read_from_back, path, ends)
-    looks: dict[tuple, TextStyle] = {}
-    try:
-        if meanwhile is not None:
-            meanwhile()
-        front = []
-        while (index := ends.from_front()) is not None:
-            front.append(_read_page(pdf, index, looks))
-        redo = functools.partial(_read_page, pdf, looks=looks)
-        return front + [page for _, page in HELPER.results_from_back(running, ends, redo)]
-    finally:
-        HELPER.discard(running)  # collected already, or abandoned by an error here
-        ends.close()
+    ..parallel.Helper.share), so that the two finish together whatever each page costs."""
+    here = functools.partial(_read_page, pdf, looks={})
+    there = functools.partial(_read_from_back, path)
+    return [page for _, page in HELPER.share(count, here, there, meanwhile)]
 
 
 def _read_from_back(path: str, ends: TwoEnds) -> Iterator[Page]:
