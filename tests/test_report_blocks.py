@@ -341,3 +341,22 @@ def test_an_asked_to_lead_in_with_bullets_gives_the_recommendations(tmp_path):
         "agree the consultation on Sunday opening",
         "note the staffing changes",
     ]
+
+
+def test_an_indented_line_after_a_finished_sentence_is_not_a_heading():
+    """A colon label set in from the page's margin is a paragraph's own line; at the margin
+    (the leftmost start among the report's lines on that page) it opens a section."""
+    from councildocs.extract import Line
+
+    def line(text: str, x0: float, top: float, page: int = 1) -> Line:
+        return Line(text=text, x0=x0, top=top, x1=x0 + 200, bottom=top + 11, page=page)
+
+    body = [line("The service kept within its budget this year.", 72, 100)]
+    at_margin = [*body, line("Background:", 72, 114), line("The budget was set.", 72, 128)]
+    indented = [*body, line("Background:", 108, 114), line("The budget was set.", 72, 128)]
+    margins = report._page_margins
+    assert report._section_start(at_margin, 1, margins(at_margin)) == (None, "Background", None)
+    assert report._section_start(indented, 1, margins(indented)) is None
+    # the margin is the page's own: on page 2 the same line starts at that page's margin
+    page_two = [*indented, line("Background:", 108, 100, page=2), line("More.", 108, 114, 2)]
+    assert report._section_start(page_two, 3, margins(page_two)) == (None, "Background", None)

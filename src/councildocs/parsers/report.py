@@ -305,6 +305,7 @@ def _read_header(
     header block, nor into the next box. Returns where the header ends, the lines above
     the first label, and the fields.
     """
+    margins = _page_margins(lines)
     preamble: list[Line] = []
     fields: list[HeaderField] = []
     i = 0
@@ -313,7 +314,7 @@ def _read_header(
         text = line.text.strip()
         if _RECOMMENDATIONS.match(text) or (fields and RECOMMENDATION_LEAD_IN.match(text)):
             return i, preamble, fields
-        heading = _section_start(lines, i)
+        heading = _section_start(lines, i, margins)
         # in the header block "Label:" lines are fields; a heading there must number on,
         # and a label the vocabulary knows is a field even when the sections follow it
         if (
@@ -579,8 +580,11 @@ def _next_numbered(lines: list[Line], i: int) -> str | None:
     return None
 
 
-def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | None] | None:
-    """A heading at line i: its number, title, and text following the title on the line."""
+def _section_start(
+    lines: list[Line], i: int, margins: dict[int, float]
+) -> tuple[str | None, str, str | None] | None:
+    """A heading at line i: its number, title, and text following the title on the line
+    (``margins``: the lines' page margins, see _page_margins)."""
     text = lines[i].text.strip()
     if match := _DECIMAL_HEADING.match(text):
         return match.group("number"), match.group("title"), None
@@ -605,7 +609,7 @@ def _section_start(lines: list[Line], i: int) -> tuple[str | None, str, str | No
     # which is asked of most lines
     if (text.endswith(":") or text[:4].lower() == "that") and _LEAD_IN.search(text):
         return None
-    if not _follows_break(lines, i):
+    if not _follows_break(lines, i, margins):
         return None
     if (match := _COLON_HEADING.match(text)) and not _SIGN_OFF_LABEL.match(text):
         rest = match.group("rest")
@@ -645,27 +649,21 @@ def _continues_headings(lines: list[Line], i: int, number: str) -> bool:
     return False
 
 
-_MARGINS: dict[int, tuple[list[Line], dict[int, float]]] = {}
+def _page_margins(lines: list[Line]) -> dict[int, float]:
+    """Each page's left margin among these lines: where the leftmost of them starts."""
+    margins: dict[int, float] = {}
+    for line in lines:
+        margins[line.page] = min(margins.get(line.page, line.x0), line.x0)
+    return margins
 
 
-def _left_margin(lines: list[Line], page: int) -> float:
-    cached = _MARGINS.get(id(lines))
-    if cached is None or cached[0] is not lines:
-        margins: dict[int, float] = {}
-        for line in lines:
-            margins[line.page] = min(margins.get(line.page, line.x0), line.x0)
-        cached = (lines, margins)
-        _MARGINS.clear()
-        _MARGINS[id(lines)] = cached
-    return cached[1].get(page, 0.0)
-
-
-def _follows_break(lines: list[Line], i: int) -> bool:
-    """A heading starts after a finished sentence, a gap or a page break, never mid-paragraph."""
+def _follows_break(lines: list[Line], i: int, margins: dict[int, float]) -> bool:
+    """A heading starts after a finished sentence, a gap or a page break, never mid-paragraph
+    (``margins``: the lines' page margins)."""
     if i == 0:
         return True
     previous, line = lines[i - 1], lines[i]
-    if line.has_geometry and line.x0 > _left_margin(lines, line.page) + 8:
+    if line.has_geometry and line.x0 > margins.get(line.page, 0.0) + 8:
         return False  # indented: a paragraph's own line
     if previous.page != line.page or previous.text.rstrip().endswith((".", ":", ";", "?")):
         return True
@@ -674,8 +672,9 @@ def _follows_break(lines: list[Line], i: int) -> bool:
 
 
 def _first_section_start(lines: list[Line], begin: int) -> int:
+    margins = _page_margins(lines)
     for i in range(begin, len(lines)):
-        if _section_start(lines, i):
+        if _section_start(lines, i, margins):
             return i
     return len(lines)
 
@@ -732,6 +731,7 @@ class _ParagraphBuilder:
 
 
 def _sections(lines: list[Line], gap: float) -> list[Section]:
+    margins = _page_margins(lines)
     sections: list[Section] = []
     current: Section | None = None
     paragraph: _ParagraphBuilder | None = None
@@ -746,7 +746,7 @@ def _sections(lines: list[Line], gap: float) -> list[Section]:
 
     for i, line in enumerate(lines):
         text = line.text.strip()
-        heading = _section_start(lines, i)
+        heading = _section_start(lines, i, margins)
         if heading and heading[0] is None and current and is_contact_heading(current.title):
             # "Report Author:" / "Relevant Director:" label the contact block (read by
             # .contacts); they are its text, not sections of their own
