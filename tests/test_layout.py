@@ -491,3 +491,12 @@ def test_capitals_lines(text, capitals):
     from councildocs.layout.styles import is_capitals
 
     assert is_capitals(text) is capitals
+
+
+def test_lines_of_the_same_text_and_place_are_two_lines():
+    """A Line is a place on a page: sets and dicts of lines (the cells a table took, the
+    stamps furniture set aside) hold each line, never its twin printed elsewhere."""
+    first = Line(text="Total", x0=72, top=100, x1=100, bottom=111, page=3)
+    twin = Line(text="Total", x0=72, top=100, x1=100, bottom=111, page=3)
+    assert first != twin and len({first, twin}) == 2
+    assert first in {first: 0} and twin not in {first: 0}

@@ -35,7 +35,7 @@ def strip_furniture(pages: list[Page]) -> None:
         if repeated and page_keys:
             kept = []
             for line in page.lines:
-                if page_keys.get(id(line)) in repeated:
+                if page_keys.get(line) in repeated:
                     page.furniture.append(line)
                 else:
                     kept.append(line)
@@ -91,18 +91,18 @@ def _take_stamps(page: Page) -> None:
                 page.pack_page = int(match["page"])
             if match["item"] and page.agenda_item_stamp is None:
                 page.agenda_item_stamp = match["item"]
-            stamps.add(id(line))
+            stamps.add(line)
             continue
         trailing = _TRAILING_PAGE.search(line.text)
         if trailing and page.pack_page is None:
             # a footer run into its stamp ("Consultation ReportPage 3"): the stamp still counts
             page.pack_page = int(trailing["page"])
     if stamps:
-        page.furniture.extend(ln for ln in page.lines if id(ln) in stamps)
-        page.lines = [ln for ln in page.lines if id(ln) not in stamps]
+        page.furniture.extend(ln for ln in page.lines if ln in stamps)
+        page.lines = [ln for ln in page.lines if ln not in stamps]
 
 
-def _edge_keys(page: Page) -> dict[int, str]:
+def _edge_keys(page: Page) -> dict[Line, str]:
     """Each edge line's key: its band and its text with digits blanked ("top:page #")."""
     if page.width == 0:
         return {}
@@ -113,11 +113,11 @@ def _edge_keys(page: Page) -> dict[int, str]:
             # running heads and feet in columns carry a date or a page number
             continue
         band = "top" if line.top < page.height / 2 else "bottom"
-        keys[id(line)] = f"{band}:{_DIGITS.sub('#', line.text.strip().lower())}"
+        keys[line] = f"{band}:{_DIGITS.sub('#', line.text.strip().lower())}"
     return keys
 
 
-def _running_lines(keys: list[dict[int, str]]) -> set[str]:
+def _running_lines(keys: list[dict[Line, str]]) -> set[str]:
     """Edge lines that repeat, digits aside, on at least half the pages (three at least)."""
     if len(keys) < 3:
         return set()

@@ -97,7 +97,9 @@ class Drawing:
 WHITE = (255, 255, 255)
 
 
-@dataclass(slots=True)
+# a line is a place on a page, not a value: two lines of the same text and position are
+# two lines, so a Line compares and hashes by identity and sets and dicts of lines hold them
+@dataclass(slots=True, eq=False)
 class Line:
     text: str
     x0: float

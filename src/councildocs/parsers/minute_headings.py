@@ -83,12 +83,12 @@ def _candidates(lines: Sequence[Line], blocks: Sequence[Block]) -> list[_Candida
         one_a_line = sum(bool(_ITEM_NUMBER.match(ln.text.strip())) for ln in block.lines) >= 2
         opening = block.lines if block.kind is BlockKind.table or one_a_line else block.lines[:1]
         for line in opening:
-            starts[id(line)] = (block, one_a_line)
+            starts[line] = (block, one_a_line)
     found = []
     for line in lines:
-        if id(line) not in starts:
+        if line not in starts:
             continue
-        block, one_a_line = starts[id(line)]
+        block, one_a_line = starts[line]
         text = line.text.strip()
         match = _ITEM_NUMBER.match(text)
         if match is None or _DATE.match(text):
@@ -240,11 +240,11 @@ def labelled_headings(
     # each block that may open an item, with the block after it (none after the last; a
     # text export may have no blocks at all)
     opening = {
-        id(block.lines[0]): (block, following)
+        block.lines[0]: (block, following)
         for block, following in zip(blocks, [*blocks[1:], None], strict=False)
         if block.kind not in (BlockKind.furniture, BlockKind.list_item) and not block.marker
     }
-    starts = [line for line in lines if id(line) in opening]
+    starts = [line for line in lines if line in opening]
     if not starts:
         return []
     margin = min(line.x0 for line in starts)
@@ -256,9 +256,9 @@ def labelled_headings(
         return []  # no attendance: a form of labels ("Proposer:", "Purpose:"), not minutes
     found: list[ItemHeading] = []
     for index, line in enumerate(lines):
-        if id(line) not in opening or line.x0 > margin + tolerance:
+        if line not in opening or line.x0 > margin + tolerance:
             continue
-        block, following = opening[id(line)]
+        block, following = opening[line]
         if index <= labelled_from:
             continue
         text = line.text.strip()

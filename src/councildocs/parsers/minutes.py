@@ -114,16 +114,16 @@ def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> MinutesDocument:
     heading_lines = _field_headings(header, used, document, body_names)
     if attendance_used:
         items = _preamble_items(header, used, max(attendance_used), heading_lines) + items
-    order = {id(line): index for index, line in enumerate(lines)}
+    order = {line: index for index, line in enumerate(lines)}
     leftover = [
-        (order[id(line)], _residual(line, document, body_names))
+        (order[line], _residual(line, document, body_names))
         for i, line in enumerate(header)
         if i not in used and i not in heading_lines
     ]
     repeated = {clean(header[i].text) for i in heading_lines}
     for item in items:
         item.lines, set_aside = _set_aside(item, repeated)
-        leftover.extend((order[id(line)], line) for line in set_aside)
+        leftover.extend((order[line], line) for line in set_aside)
         _leading_attendance(item, document.attendance)
         minute = _minute_item(item)
         document.items.append(minute)
@@ -235,8 +235,8 @@ def _labels_are_items(
         return False
     if not numbered:
         return True
-    entries = {id(b.lines[0]) for b in blocks if b.kind is BlockKind.list_item}
-    listed = sum(id(item.heading) in entries for item in numbered)
+    entries = {b.lines[0] for b in blocks if b.kind is BlockKind.list_item}
+    listed = sum(item.heading in entries for item in numbered)
     if listed * 2 < len(numbered) and len(numbered) > 1:
         return False
     first, last = lines.index(numbered[0].heading), lines.index(numbered[-1].heading)

@@ -95,13 +95,12 @@ class FoundTables:
     """A document's tables, and the lines their cells were read from (PDF tables only)."""
 
     tables: list[Table]
-    # the Line objects (by identity: lines of equal text are different lines) in a ruled
-    # or aligned table, or its notes
-    cell_lines: set[int]
+    # the lines in a ruled or aligned table, or its notes
+    cell_lines: set[Line]
 
     def holds(self, line: Line) -> bool:
         """Whether the line was read into one of the tables (so prose leaves it out)."""
-        return id(line) in self.cell_lines
+        return line in self.cell_lines
 
 
 def find_tables(source: SourceDocument, segment, settings: TableSettings = DEFAULT_SETTINGS):
@@ -114,12 +113,12 @@ def locate_tables(
 ) -> FoundTables:
     """The document's tables and the lines they hold, so that a parser reading prose can
     leave the cells out of its paragraphs (the table keeps them, nothing is lost)."""
-    cell_lines: set[int] = set()
+    cell_lines: set[Line] = set()
     if source.format == "pdf":
-        wanted = {id(line) for line in segment.lines}
+        wanted = set(segment.lines)
         grids: list[_Grid] = []
         for page in segment.pages:
-            lines = [line for line in page.lines if id(line) in wanted]
+            lines = [line for line in page.lines if line in wanted]
             if lines:
                 found = _page_grids(page, lines, settings)
                 grids.extend(found)
@@ -132,7 +131,7 @@ def locate_tables(
     return FoundTables([_finish(grid) for grid in grids], cell_lines)
 
 
-def _inside(lines: list[Line], grids: list[_Grid]) -> set[int]:
+def _inside(lines: list[Line], grids: list[_Grid]) -> set[Line]:
     """The lines a table's cells hold: inside its box, and with their words in its cells. A
     line the cells did not take (a row the reader could not square with the columns) is
     left to the document's text, where it is kept, not lost with the table."""
@@ -145,8 +144,8 @@ def _inside(lines: list[Line], grids: list[_Grid]) -> set[int]:
         for line in lines:
             if top <= (line.top + line.bottom) / 2 <= bottom and x0 - 2 <= line.x0 <= x1:
                 if _words_of(line.text) <= held:
-                    inside.add(id(line))
-    return inside | {id(line) for g in grids for line in g.note_lines}
+                    inside.add(line)
+    return inside | {line for g in grids for line in g.note_lines}
 
 
 def _words_of(text: str) -> set[str]:
@@ -1130,7 +1129,7 @@ def _aligned_rows(inside, region, rules, ordered, figures) -> list[list[Line]]:
             bands.insert(0, band)
             upper_edge = y
         return bands
-    anchors = {id(ln) for ln in region}
+    anchors = set(region)
     pitch = min(
         (b.top - a.top for a, b in zip(region, region[1:], strict=False) if b.top > a.top),
         default=0.0,
@@ -1138,7 +1137,7 @@ def _aligned_rows(inside, region, rules, ordered, figures) -> list[list[Line]]:
     rows: list[list[Line]] = []
     loose: list[Line] = []  # lines between rows of figures not yet placed
     for k, line in enumerate(inside):
-        if id(line) in anchors:
+        if line in anchors:
             joined: list[Line] = []
             while loose and _wraps(loose[-1], joined[0] if joined else line):
                 joined.insert(0, loose.pop())
@@ -1146,7 +1145,7 @@ def _aligned_rows(inside, region, rules, ordered, figures) -> list[list[Line]]:
             rows.append([*joined, line])
             loose = []
             continue
-        following = next((ln for ln in inside[k + 1 :] if id(ln) in anchors), None)
+        following = next((ln for ln in inside[k + 1 :] if ln in anchors), None)
         if rows and not loose and _wraps(rows[-1][-1], line):
             runs_on = line.text[:1].islower() or _CONTINUES.search(rows[-1][-1].spans[0].text)
             if runs_on or following is None or not _wraps(line, following):
