@@ -7,6 +7,8 @@ minutes page (a heading "PARISH COUNCIL" in bold, "Cllr Terry Humphreys", an age
 
 from __future__ import annotations
 
+import pytest
+
 from councildocs.extract.page import Span, TextStyle
 from councildocs.extract.pdf import _merge_touching
 
@@ -74,3 +76,54 @@ def test_a_rectangle_holding_only_its_neighbours_glyph_gives_it_back():
         Span("TO CONSIDER ANY PLANNING APPLICATIONS", 88.5, 300.0, _BOLD),
     ]
     assert _line(spans, 8.0) == "59. TO CONSIDER ANY PLANNING APPLICATIONS"
+
+
+def _split_lines_pdf(path, lines: list[list[tuple[str, float]]]) -> None:
+    """A page whose lines are set as several text objects each: (text, nudge) parts, each
+    part placed right after the last, moved left by its nudge (points) to overlap it."""
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 12)
+    for row, parts in enumerate(lines):
+        x = 20.0
+        for text, nudge in parts:
+            x -= nudge * 25.4 / 72  # fpdf places in millimetres
+            pdf.set_xy(x, 30 + 15 * row)
+            pdf.cell(pdf.get_string_width(text), 8, text)
+            x += pdf.get_string_width(text)
+    pdf.output(str(path))
+
+
+def test_a_line_whose_text_objects_split_words_is_cut_where_its_characters_are(
+    tmp_path, monkeypatch
+):
+    """A text object that begins inside a word (a run split for kerning, or one glyph an
+    object) leaves no space to cut the line's text at: each object's piece runs from its
+    first character, and the page is still read line by line, not box by box (the slow
+    reading of a page whose lines PDFium joined or gave out of order)."""
+    from councildocs.extract import load
+    from councildocs.extract import pdf as reader
+
+    path = tmp_path / "split.pdf"
+    _split_lines_pdf(
+        path,
+        [
+            [("The Mayor an", 0), ("d strong leadership", 0)],
+            [(glyph, 0) for glyph in "Glyph by glyph"],
+            # kerned into the glyph before: the boxes overlap, the two noughts are two
+            [("Meeting 19:", 0), ("0", 1.5), ("0", 1.5), ("hrs", 0)],
+        ],
+    )
+
+    def box_by_box(*_args):
+        raise AssertionError("the page was read box by box")
+
+    monkeypatch.setattr(reader, "_spans_box_by_box", box_by_box)
+    lines = load(path).pages[0].lines
+    assert [line.text for line in lines] == [
+        "The Mayor and strong leadership",
+        "Glyph by glyph",
+        "Meeting 19:00hrs",
+    ]
+    assert [span.text for span in lines[1].spans] == ["Glyph", "by", "glyph"]

@@ -473,10 +473,17 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
             boxes.append((left.value, top.value, right.value, bottom.value))
         if not boxes:
             continue
-        pieces = _cut_at_boxes(raw_textpage, start, segment, boxes) if _one_baseline(boxes) else []
+        pieces = []
+        if _one_baseline(boxes):
+            pieces = _cut_at_boxes(raw_textpage, start, segment, boxes)
+            if len(pieces) != len(boxes):
+                # a box begun inside a word (a text object per glyph, or a run split for
+                # its kerning): cut by where the characters are
+                pieces, boxes = _cut_at_box_starts(raw_textpage, start, segment, boxes)
         if len(pieces) != len(boxes):
-            # wrapped lines PDFium joined (after a hyphen), or boxes out of reading order:
-            # read this page box by box instead, slower but exact
+            # lines PDFium joined after a hyphen (whose characters' boxes it then gives one
+            # place out), or boxes out of reading order: read this page box by box instead,
+            # slower but exact
             return _spans_box_by_box(raw_textpage, page_height, styles)
         offset = start
         for piece, (x0, y_top, x1, y_bottom) in zip(pieces, boxes, strict=True):
@@ -848,6 +855,58 @@ def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) ->
             next_box += 1
     pieces.append(segment[piece_start:])
     return pieces
+
+
+def _cut_at_box_starts(
+    raw_textpage, start: int, segment: str, boxes: list[tuple]
+) -> tuple[list[str], list[tuple]]:
+    """Split a line's text among its rectangles by where its characters are: each
+    character that is not a space belongs to the rectangle its middle lies in, and each
+    rectangle's piece runs from its first character to the next one's (a space goes with
+    the piece before it). The rectangles come back in the order of their text. No pieces
+    where a character lies in none of them, a rectangle holds none or begins elsewhere
+    than its first character, or two rectangles' characters interleave (boxes out of
+    reading order)."""
+    box = [ctypes.c_double() for _ in range(4)]
+    box_refs = [ctypes.byref(v) for v in box]
+    get_box = pdfium_c.FPDFText_GetCharBox
+    first_of: dict[int, int] = {}
+    last_of: dict[int, int] = {}
+    held = 0  # the rectangle the last character was in: the next is most often there too
+    for offset, char in enumerate(segment):
+        if char.isspace():
+            continue
+        get_box(raw_textpage, start + offset, *box_refs)
+        x = (box[0].value + box[1].value) / 2  # GetCharBox: left, right, bottom, top
+        y = (box[2].value + box[3].value) / 2
+        for k in (*range(held, len(boxes)), *range(held)):
+            left, top, right, bottom = boxes[k]
+            if left - 0.5 <= x <= right + 0.5 and bottom - 0.5 <= y <= top + 0.5:
+                held = k
+                break
+        else:
+            return [], boxes
+        if held not in first_of:
+            if abs(box[0].value - boxes[held][0]) >= 1.5:
+                return [], boxes  # the box's text begins elsewhere: one overlaps the next
+            first_of[held] = offset
+        last_of[held] = offset
+    if len(first_of) != len(boxes):
+        return [], boxes
+    order = sorted(first_of, key=first_of.__getitem__)
+    if any(last_of[a] > first_of[b] for a, b in zip(order, order[1:], strict=False)):
+        return [], boxes
+    cuts = [0, *(first_of[k] for k in order[1:]), len(segment)]
+    pieces = [segment[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    # each piece ends where the next begins: a box reaching over its neighbour's first
+    # glyph (kerned "00", a ligature) would make joining them later take the overlap for
+    # a glyph printed twice (see _without_overlap)
+    ordered = [boxes[k] for k in order]
+    for k in range(len(ordered) - 1):
+        left, top, right, bottom = ordered[k]
+        if right > ordered[k + 1][0]:
+            ordered[k] = (left, top, max(left, ordered[k + 1][0]), bottom)
+    return pieces, ordered
 
 
 # A baseline's worth of runs: [top, bottom, runs], its extent kept as it grows
