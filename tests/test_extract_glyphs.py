@@ -78,18 +78,22 @@ def test_a_rectangle_holding_only_its_neighbours_glyph_gives_it_back():
     assert _line(spans, 8.0) == "59. TO CONSIDER ANY PLANNING APPLICATIONS"
 
 
-def _split_lines_pdf(path, lines: list[list[tuple[str, float]]]) -> None:
-    """A page whose lines are set as several text objects each: (text, nudge) parts, each
-    part placed right after the last, moved left by its nudge (points) to overlap it."""
+def _split_lines_pdf(path, lines: list[list[tuple]]) -> None:
+    """A page whose lines are set as several text objects each: (text, nudge[, size,
+    drop]) parts, each placed right after the last, moved left by its nudge (points; less
+    than nothing sets it apart), in its size (12 points unless given), lowered by its drop
+    (points)."""
     fpdf = pytest.importorskip("fpdf")
+    points = 25.4 / 72  # fpdf places in millimetres
     pdf = fpdf.FPDF()
     pdf.add_page()
-    pdf.set_font("Helvetica", "", 12)
     for row, parts in enumerate(lines):
         x = 20.0
-        for text, nudge in parts:
-            x -= nudge * 25.4 / 72  # fpdf places in millimetres
-            pdf.set_xy(x, 30 + 15 * row)
+        for text, nudge, *rest in parts:
+            size, drop = (rest + [12, 0][len(rest) :])[:2]
+            pdf.set_font("Helvetica", "", size)
+            x -= nudge * points
+            pdf.set_xy(x, 30 + 15 * row + drop * points)
             pdf.cell(pdf.get_string_width(text), 8, text)
             x += pdf.get_string_width(text)
     pdf.output(str(path))
@@ -127,3 +131,30 @@ def test_a_line_whose_text_objects_split_words_is_cut_where_its_characters_are(
         "Meeting 19:00hrs",
     ]
     assert [span.text for span in lines[1].spans] == ["Glyph", "by", "glyph"]
+
+
+def test_punctuation_set_apart_stays_on_its_words_line(tmp_path, monkeypatch):
+    """A comma that is a text object of its own, its box lower and smaller than the words',
+    and a full stop a glyph after its number: both end the word before them, on its line
+    (each was a line of its own, or a word)."""
+    from councildocs.extract import load
+    from councildocs.extract import pdf as reader
+
+    path = tmp_path / "punctuation.pdf"
+    _split_lines_pdf(
+        path,
+        [
+            [("held in Church Hall", 0), (",", 0, 12, 1.2), (" Garelochhead", 0)],
+            [("1", 0), (".", -1), (" Election of Chairman", 0)],
+        ],
+    )
+
+    def box_by_box(*_args):
+        raise AssertionError("the page was read box by box")
+
+    monkeypatch.setattr(reader, "_spans_box_by_box", box_by_box)
+    lines = load(path).pages[0].lines
+    assert [line.text for line in lines] == [
+        "held in Church Hall, Garelochhead",
+        "1. Election of Chairman",
+    ]

@@ -473,18 +473,17 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
             boxes.append((left.value, top.value, right.value, bottom.value))
         if not boxes:
             continue
-        pieces = []
-        if _one_baseline(boxes):
-            pieces = _cut_at_boxes(raw_textpage, start, segment, boxes)
-            if len(pieces) != len(boxes):
-                # a box begun inside a word (a text object per glyph, or a run split for
-                # its kerning): cut by where the characters are
-                pieces, boxes = _cut_at_box_starts(raw_textpage, start, segment, boxes)
+        pieces = _cut_at_boxes(raw_textpage, start, segment, boxes) if _one_baseline(boxes) else []
+        if len(pieces) != len(boxes) and _one_row(boxes):
+            # a box begun inside a word (a text object per glyph, or a run split for its
+            # kerning), or raised or larger text on the line: cut by where the characters are
+            pieces, boxes = _cut_at_box_starts(raw_textpage, start, segment, boxes)
         if len(pieces) != len(boxes):
             # lines PDFium joined after a hyphen (whose characters' boxes it then gives one
             # place out), or boxes out of reading order: read this page box by box instead,
             # slower but exact
             return _spans_box_by_box(raw_textpage, page_height, styles)
+        boxes = _punctuation_on_its_line(pieces, boxes)
         offset = start
         for piece, (x0, y_top, x1, y_bottom) in zip(pieces, boxes, strict=True):
             if piece.strip():
@@ -547,6 +546,25 @@ def _one_baseline(boxes: list[tuple]) -> bool:
     tolerance = max(1.5, 0.5 * (first_top - first_bottom))
     centre = (first_top + first_bottom) / 2
     return all(abs((b[1] + b[3]) / 2 - centre) <= tolerance for b in boxes)
+
+
+def _one_row(boxes: list[tuple]) -> bool:
+    """Whether every box shares some height with the first (PDF y upwards: top > bottom):
+    a superscript or a larger word stays on its line, a wrapped line's box does not."""
+    first_top, first_bottom = boxes[0][1], boxes[0][3]
+    return all(b[3] < first_top and b[1] > first_bottom for b in boxes)
+
+
+def _punctuation_on_its_line(pieces: list[str], boxes: list[tuple]) -> list[tuple]:
+    """A piece of punctuation alone (a comma set as a text object of its own) takes the
+    height of the piece before it: its own box, lower and smaller than the words', would
+    put it on a row of its own."""
+    out = list(boxes)
+    for k in range(1, len(out)):
+        if pieces[k].strip() and not any(char.isalnum() for char in pieces[k]):
+            left, _top, right, _bottom = out[k]
+            out[k] = (left, out[k - 1][1], right, out[k - 1][3])
+    return out
 
 
 def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
@@ -862,8 +880,8 @@ def _cut_at_box_starts(
 ) -> tuple[list[str], list[tuple]]:
     """Split a line's text among its rectangles by where its characters are: each
     character that is not a space belongs to the rectangle its middle lies in, and each
-    rectangle's piece runs from its first character to the next one's (a space goes with
-    the piece before it). The rectangles come back in the order of their text. No pieces
+    rectangle's piece runs from its first character (or the space before it, where the
+    rectangle begins with that) to the next one's. The rectangles come back in the order of their text. No pieces
     where a character lies in none of them, a rectangle holds none or begins elsewhere
     than its first character, or two rectangles' characters interleave (boxes out of
     reading order)."""
@@ -887,9 +905,16 @@ def _cut_at_box_starts(
         else:
             return [], boxes
         if held not in first_of:
+            begins = offset
             if abs(box[0].value - boxes[held][0]) >= 1.5:
-                return [], boxes  # the box's text begins elsewhere: one overlaps the next
-            first_of[held] = offset
+                # the box may begin with the space before its first letter
+                begins = offset - 1
+                if begins < 0 or not segment[begins].isspace():
+                    return [], boxes  # its text begins elsewhere: one overlaps the next
+                get_box(raw_textpage, start + begins, *box_refs)
+                if abs(box[0].value - boxes[held][0]) >= 1.5 or box[1].value <= box[0].value:
+                    return [], boxes
+            first_of[held] = begins
         last_of[held] = offset
     if len(first_of) != len(boxes):
         return [], boxes
@@ -1093,6 +1118,10 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
         spaced = span.text[:1].isspace() or previous_raw[-1:].isspace()
         glyphs = not spaced and len(previous_raw.strip()) <= 2 and len(text) <= 2
         letter_gap = max(1.0, (_GLYPH_LETTER_GAP if glyphs else 0.2) * min(height, 12.0))
+        if not spaced and not text.strip(_CLOSING_PUNCTUATION):
+            # punctuation the text sets against the word before it ("1" then "." a glyph
+            # further on) ends that word, whatever the gap
+            letter_gap = max(letter_gap, 0.5 * min(height, 12.0))
         if merged and gap < 0:
             prev = merged[-1]
             before, text = _without_overlap(prev.text, text, spaced)
@@ -1121,6 +1150,8 @@ def _merge_touching(spans: list[Span], height: float = 10.0) -> list[Span]:
 
 
 _GLYPH_LETTER_GAP = 0.28  # of the line's height
+# what ends the word before it, never begins one; a dash (– —) may stand apart
+_CLOSING_PUNCTUATION = ".,;:!?)]}’”%-"
 
 
 def _without_overlap(before: str, text: str, spaced: bool) -> tuple[str, str]:
