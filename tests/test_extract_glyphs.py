@@ -158,3 +158,16 @@ def test_punctuation_set_apart_stays_on_its_words_line(tmp_path, monkeypatch):
         "held in Church Hall, Garelochhead",
         "1. Election of Chairman",
     ]
+
+
+def test_a_box_reaching_over_the_next_words_first_letter_repeats_nothing(tmp_path):
+    """Two text objects cut at a space, the first's box reaching over the second's first
+    glyph: each piece holds its own letters, so joining them drops none ("his" ends in
+    the letter "support" begins with, and was read "hi")."""
+    from councildocs.extract import load
+
+    path = tmp_path / "overlap.pdf"
+    _split_lines_pdf(path, [[("Confirmed his ", 0), ("support for the plan", 3.5)]])
+    assert [line.text for line in load(path).pages[0].lines] == [
+        "Confirmed his support for the plan"
+    ]

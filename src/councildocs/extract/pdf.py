@@ -483,7 +483,7 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
             # place out), or boxes out of reading order: read this page box by box instead,
             # slower but exact
             return _spans_box_by_box(raw_textpage, page_height, styles)
-        boxes = _punctuation_on_its_line(pieces, boxes)
+        boxes = _fitted(pieces, boxes)
         offset = start
         for piece, (x0, y_top, x1, y_bottom) in zip(pieces, boxes, strict=True):
             if piece.strip():
@@ -555,15 +555,24 @@ def _one_row(boxes: list[tuple]) -> bool:
     return all(b[3] < first_top and b[1] > first_bottom for b in boxes)
 
 
-def _punctuation_on_its_line(pieces: list[str], boxes: list[tuple]) -> list[tuple]:
-    """A piece of punctuation alone (a comma set as a text object of its own) takes the
-    height of the piece before it: its own box, lower and smaller than the words', would
-    put it on a row of its own."""
+def _fitted(pieces: list[str], boxes: list[tuple]) -> list[tuple]:
+    """The boxes of a line's pieces (exact slices of its text) made to fit them.
+
+    Each ends where the next begins: a box reaching over its neighbour's first glyph
+    (kerned "00", a ligature, "his" then "support") would make joining them later take
+    the overlap for a glyph printed twice (see _without_overlap), as it is in text read
+    box by box. A piece of punctuation alone (a comma set as a text object of its own)
+    takes the height of the piece before it: its own box, lower and smaller than the
+    words', would put it on a row of its own.
+    """
     out = list(boxes)
-    for k in range(1, len(out)):
-        if pieces[k].strip() and not any(char.isalnum() for char in pieces[k]):
-            left, _top, right, _bottom = out[k]
-            out[k] = (left, out[k - 1][1], right, out[k - 1][3])
+    for k in range(len(out)):
+        left, top, right, bottom = out[k]
+        if k + 1 < len(out) and right > out[k + 1][0]:
+            right = max(left, out[k + 1][0])
+        if k and pieces[k].strip() and not any(char.isalnum() for char in pieces[k]):
+            top, bottom = out[k - 1][1], out[k - 1][3]
+        out[k] = (left, top, right, bottom)
     return out
 
 
@@ -881,10 +890,10 @@ def _cut_at_box_starts(
     """Split a line's text among its rectangles by where its characters are: each
     character that is not a space belongs to the rectangle its middle lies in, and each
     rectangle's piece runs from its first character (or the space before it, where the
-    rectangle begins with that) to the next one's. The rectangles come back in the order of their text. No pieces
-    where a character lies in none of them, a rectangle holds none or begins elsewhere
-    than its first character, or two rectangles' characters interleave (boxes out of
-    reading order)."""
+    rectangle begins with that) to the next one's. The rectangles come back in the order
+    of their text. No pieces where a character lies in none of them, a rectangle holds
+    none or begins elsewhere than its first character, or two rectangles' characters
+    interleave (boxes out of reading order)."""
     box = [ctypes.c_double() for _ in range(4)]
     box_refs = [ctypes.byref(v) for v in box]
     get_box = pdfium_c.FPDFText_GetCharBox
@@ -923,14 +932,7 @@ def _cut_at_box_starts(
         return [], boxes
     cuts = [0, *(first_of[k] for k in order[1:]), len(segment)]
     pieces = [segment[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
-    # each piece ends where the next begins: a box reaching over its neighbour's first
-    # glyph (kerned "00", a ligature) would make joining them later take the overlap for
-    # a glyph printed twice (see _without_overlap)
     ordered = [boxes[k] for k in order]
-    for k in range(len(ordered) - 1):
-        left, top, right, bottom = ordered[k]
-        if right > ordered[k + 1][0]:
-            ordered[k] = (left, top, max(left, ordered[k + 1][0]), bottom)
     return pieces, ordered
 
 
