@@ -758,3 +758,36 @@ def test_a_numbered_list_under_one_lead_in_is_one_decision_in_parts(tmp_path):
     assert centre_line[0].text.startswith("That the Committee for Transport:")
     assert [p.label for p in centre_line[0].parts] == ["1", "2"]
     assert [r.number for r in strategy] == ["1", "2"]
+
+
+_ROMAN_LISTS = """Minutes of the Meeting of Eastfield Parish Council
+held in the Village Hall on 4 March 2025 at 7.30pm
+
+Present: Councillors A Brook (Chair), C Dale and E Fenn
+
+1. APOLOGIES
+None were received.
+2. CORRESPONDENCE
+i) bank statement dated 30 September, balance noted.
+ii) county council consultation on bus routes, to be answered by the clerk.
+3. ANY OTHER BUSINESS
+None.
+"""
+
+
+def test_a_list_under_a_heading_is_not_the_headings_second_line(tmp_path):
+    # a text export: the numbered headings count up from 1, and the lines under
+    # "2. CORRESPONDENCE" open with their own markers, lowercase as they are
+    path = tmp_path / "minutes.txt"
+    path.write_text(_ROMAN_LISTS, encoding="utf-8")
+    import councildocs
+    from councildocs.models import MinutesDocument
+
+    pack = councildocs.parse(path)
+    minutes = next(d for d in pack.documents if isinstance(d, MinutesDocument))
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "APOLOGIES"),
+        ("2", "CORRESPONDENCE"),
+        ("3", "ANY OTHER BUSINESS"),
+    ]
+    assert minutes.items[1].text.startswith("i) bank statement dated 30 September")

@@ -40,7 +40,7 @@ import regex
 from rapidfuzz import fuzz, utils
 
 from ..extract import Line
-from ..layout import Block, BlockKind
+from ..layout import Block, BlockKind, find_marker
 from ..models import (
     Action,
     Attendance,
@@ -433,6 +433,8 @@ def _continues_title(previous: Line, line: Line) -> bool:
     text = line.text.strip()
     if not text or _HEADING.match(text) or _AGENDA_REF.match(text):
         return False
+    if find_marker(text) is not None:
+        return False  # a list under the heading ("i) Lloyds Bank ..."), not its second line
     return text[:1].islower() or bool(_TITLE_END_WORDS.search(previous.text.strip()))
 
 
