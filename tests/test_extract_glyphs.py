@@ -99,6 +99,18 @@ def _split_lines_pdf(path, lines: list[list[tuple]]) -> None:
     pdf.output(str(path))
 
 
+def _read_line_by_line(path, monkeypatch):
+    """The first page's lines, read without the box-by-box reading (which fails the test)."""
+    from councildocs.extract import load
+    from councildocs.extract import pdf as reader
+
+    def box_by_box(*_args):
+        raise AssertionError("the page was read box by box")
+
+    monkeypatch.setattr(reader, "_spans_box_by_box", box_by_box)
+    return load(path).pages[0].lines
+
+
 def test_a_line_whose_text_objects_split_words_is_cut_where_its_characters_are(
     tmp_path, monkeypatch
 ):
@@ -106,9 +118,6 @@ def test_a_line_whose_text_objects_split_words_is_cut_where_its_characters_are(
     object) leaves no space to cut the line's text at: each object's piece runs from its
     first character, and the page is still read line by line, not box by box (the slow
     reading of a page whose lines PDFium joined or gave out of order)."""
-    from councildocs.extract import load
-    from councildocs.extract import pdf as reader
-
     path = tmp_path / "split.pdf"
     _split_lines_pdf(
         path,
@@ -120,11 +129,7 @@ def test_a_line_whose_text_objects_split_words_is_cut_where_its_characters_are(
         ],
     )
 
-    def box_by_box(*_args):
-        raise AssertionError("the page was read box by box")
-
-    monkeypatch.setattr(reader, "_spans_box_by_box", box_by_box)
-    lines = load(path).pages[0].lines
+    lines = _read_line_by_line(path, monkeypatch)
     assert [line.text for line in lines] == [
         "The Mayor and strong leadership",
         "Glyph by glyph",
@@ -137,9 +142,6 @@ def test_punctuation_set_apart_stays_on_its_words_line(tmp_path, monkeypatch):
     """A comma that is a text object of its own, its box lower and smaller than the words',
     and a full stop a glyph after its number: both end the word before them, on its line
     (each was a line of its own, or a word)."""
-    from councildocs.extract import load
-    from councildocs.extract import pdf as reader
-
     path = tmp_path / "punctuation.pdf"
     _split_lines_pdf(
         path,
@@ -149,11 +151,7 @@ def test_punctuation_set_apart_stays_on_its_words_line(tmp_path, monkeypatch):
         ],
     )
 
-    def box_by_box(*_args):
-        raise AssertionError("the page was read box by box")
-
-    monkeypatch.setattr(reader, "_spans_box_by_box", box_by_box)
-    lines = load(path).pages[0].lines
+    lines = _read_line_by_line(path, monkeypatch)
     assert [line.text for line in lines] == [
         "held in Church Hall, Garelochhead",
         "1. Election of Chairman",

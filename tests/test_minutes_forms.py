@@ -665,15 +665,20 @@ None.
 """
 
 
-def test_decisions_one_a_bullet_in_the_councils_own_words(tmp_path):
-    # a text export: "●" bullets each a paragraph of their own
-    path = tmp_path / "minutes.txt"
-    path.write_text(_BULLETED, encoding="utf-8")
+def _text_minutes(tmp_path, text: str):
+    """The minutes document of a text export holding ``text``."""
     import councildocs
     from councildocs.models import MinutesDocument
 
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
     pack = councildocs.parse(path)
-    minutes = next(d for d in pack.documents if isinstance(d, MinutesDocument))
+    return next(d for d in pack.documents if isinstance(d, MinutesDocument))
+
+
+def test_decisions_one_a_bullet_in_the_councils_own_words(tmp_path):
+    # a text export: "●" bullets each a paragraph of their own
+    minutes = _text_minutes(tmp_path, _BULLETED)
     assert [r.text for r in minutes.items[0].resolutions] == [
         "BUDGET The clerk outlined the budget which was approved by Councillors reflecting an "
         "unchanged precept.",
@@ -704,13 +709,7 @@ None.
 
 
 def test_a_decisions_bulleted_entries_are_its_parts(tmp_path):
-    path = tmp_path / "minutes.txt"
-    path.write_text(_BULLETED_DECISION, encoding="utf-8")
-    import councildocs
-    from councildocs.models import MinutesDocument
-
-    pack = councildocs.parse(path)
-    minutes = next(d for d in pack.documents if isinstance(d, MinutesDocument))
+    minutes = _text_minutes(tmp_path, _BULLETED_DECISION)
     decisions = minutes.items[0].resolutions
     assert len(decisions) == 1
     assert [(p.label, p.text) for p in decisions[0].parts] == [
@@ -778,13 +777,7 @@ None.
 def test_a_list_under_a_heading_is_not_the_headings_second_line(tmp_path):
     # a text export: the numbered headings count up from 1, and the lines under
     # "2. CORRESPONDENCE" open with their own markers, lowercase as they are
-    path = tmp_path / "minutes.txt"
-    path.write_text(_ROMAN_LISTS, encoding="utf-8")
-    import councildocs
-    from councildocs.models import MinutesDocument
-
-    pack = councildocs.parse(path)
-    minutes = next(d for d in pack.documents if isinstance(d, MinutesDocument))
+    minutes = _text_minutes(tmp_path, _ROMAN_LISTS)
     assert [(i.number, i.title) for i in minutes.items] == [
         ("1", "APOLOGIES"),
         ("2", "CORRESPONDENCE"),
