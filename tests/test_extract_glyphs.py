@@ -169,3 +169,23 @@ def test_a_box_reaching_over_the_next_words_first_letter_repeats_nothing(tmp_pat
     assert [line.text for line in load(path).pages[0].lines] == [
         "Confirmed his support for the plan"
     ]
+
+
+def test_lines_pdfium_joins_after_a_hyphen_are_read_line_by_line(tmp_path, monkeypatch):
+    """PDFium gives a word wrapped after a hyphen as one line of its text, the hyphen
+    marked U+FFFE: kept in its place (as a hyphen), the offsets in the page's text stay
+    those of its characters, and each printed line is cut from it where its characters are."""
+    path = tmp_path / "wrapped.pdf"
+    _split_lines_pdf(
+        path,
+        [
+            [("The budget is split between a real variance and re-", 0)],
+            [("phasing of the capital programme.", 0)],
+            [("Some text on the third line.", 0)],
+        ],
+    )
+    assert [line.text for line in _read_line_by_line(path, monkeypatch)] == [
+        "The budget is split between a real variance and re-",
+        "phasing of the capital programme.",
+        "Some text on the third line.",
+    ]

@@ -446,7 +446,7 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
     buffer = (ctypes.c_ushort * (count + 1))()
     pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
     text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
-    text = _tidy(text)
+    text = _tidy_in_place(text)
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
     count_rects, get_rect = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect
@@ -474,14 +474,13 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
         if not boxes:
             continue
         pieces = _cut_at_boxes(raw_textpage, start, segment, boxes) if _one_baseline(boxes) else []
-        if len(pieces) != len(boxes) and _one_row(boxes):
+        if len(pieces) != len(boxes):
             # a box begun inside a word (a text object per glyph, or a run split for its
-            # kerning), or raised or larger text on the line: cut by where the characters are
+            # kerning), raised or larger text on the line, or lines PDFium joined after a
+            # hyphen: cut by where the characters are
             pieces, boxes = _cut_at_box_starts(raw_textpage, start, segment, boxes)
         if len(pieces) != len(boxes):
-            # lines PDFium joined after a hyphen (whose characters' boxes it then gives one
-            # place out), or boxes out of reading order: read this page box by box instead,
-            # slower but exact
+            # boxes out of reading order: read this page box by box instead, slower but exact
             return _spans_box_by_box(raw_textpage, page_height, styles)
         boxes = _fitted(pieces, boxes)
         offset = start
@@ -548,13 +547,6 @@ def _one_baseline(boxes: list[tuple]) -> bool:
     return all(abs((b[1] + b[3]) / 2 - centre) <= tolerance for b in boxes)
 
 
-def _one_row(boxes: list[tuple]) -> bool:
-    """Whether every box shares some height with the first (PDF y upwards: top > bottom):
-    a superscript or a larger word stays on its line, a wrapped line's box does not."""
-    first_top, first_bottom = boxes[0][1], boxes[0][3]
-    return all(b[3] < first_top and b[1] > first_bottom for b in boxes)
-
-
 def _fitted(pieces: list[str], boxes: list[tuple]) -> list[tuple]:
     """The boxes of a line's pieces (exact slices of its text) made to fit them.
 
@@ -568,12 +560,20 @@ def _fitted(pieces: list[str], boxes: list[tuple]) -> list[tuple]:
     out = list(boxes)
     for k in range(len(out)):
         left, top, right, bottom = out[k]
-        if k + 1 < len(out) and right > out[k + 1][0]:
-            right = max(left, out[k + 1][0])
+        following = out[k + 1] if k + 1 < len(out) else None
+        if following and _one_row(out[k], following) and right > following[0]:
+            right = max(left, following[0])
         if k and pieces[k].strip() and not any(char.isalnum() for char in pieces[k]):
-            top, bottom = out[k - 1][1], out[k - 1][3]
+            if _one_row(out[k - 1], out[k]):
+                top, bottom = out[k - 1][1], out[k - 1][3]
         out[k] = (left, top, right, bottom)
     return out
+
+
+def _one_row(box: tuple, other: tuple) -> bool:
+    """Whether two boxes share some height (PDF y upwards: top > bottom): a comma or a
+    superscript on its word's line, not the next line's first word."""
+    return other[3] < box[1] and other[1] > box[3]
 
 
 def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
@@ -851,6 +851,16 @@ class _PdfiumChars:
         return index
 
 
+def _tidy_in_place(text: str) -> str:
+    """The page's text tidied as _tidy does, but each character kept in its place, so that
+    an offset in it is still the index of PDFium's character: a soft hyphen (U+FFFE in the
+    page's text, where a word wraps) is a hyphen, a NUL inside the text a space; only the
+    padding after the text goes."""
+    text = text.rstrip("\x00\ufffe")
+    text = text.replace("\x02", "-").replace("\ufffe", "-").replace("\x00", " ")
+    return text.translate(SYMBOL_BULLETS) if _PRIVATE_USE.search(text) else text
+
+
 def _tidy(text: str) -> str:
     """PDFium marks a soft hyphen as U+0002 and pads with NULs and U+FFFE."""
     text = text.replace("\x02", "-").replace("\ufffe", "").replace("\x00", "")
@@ -891,9 +901,11 @@ def _cut_at_box_starts(
     character that is not a space belongs to the rectangle its middle lies in, and each
     rectangle's piece runs from its first character (or the space before it, where the
     rectangle begins with that) to the next one's. The rectangles come back in the order
-    of their text. No pieces where a character lies in none of them, a rectangle holds
-    none or begins elsewhere than its first character, or two rectangles' characters
-    interleave (boxes out of reading order)."""
+    of their text. No pieces where a rectangle has no height, a character lies in none of
+    them, a rectangle holds none or begins elsewhere than its first character, or two
+    rectangles' characters interleave (boxes out of reading order)."""
+    if any(b[1] - b[3] < 0.5 for b in boxes):
+        return [], boxes  # a box with no height: spaces alone, or a text layer astray
     box = [ctypes.c_double() for _ in range(4)]
     box_refs = [ctypes.byref(v) for v in box]
     get_box = pdfium_c.FPDFText_GetCharBox
