@@ -189,3 +189,33 @@ def test_lines_pdfium_joins_after_a_hyphen_are_read_line_by_line(tmp_path, monke
         "phasing of the capital programme.",
         "Some text on the third line.",
     ]
+
+
+def test_a_box_with_no_height_holds_spaces_or_sends_the_page_box_by_box(tmp_path):
+    """PDFium gives a text object of spaces alone a box with no height (a line's trailing
+    space, in Bristol's reports): it holds nothing to cut at, and the line is cut among the
+    others. Where letters lie only in such a box (a text layer astray), no cut is made."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from councildocs.extract.pdf import _cut_at_box_starts
+
+    path = tmp_path / "spaces.pdf"
+    _split_lines_pdf(path, [[("PURPOSE: Final Decisi", 0), ("on Report", 0)]])
+    pdf = pdfium.PdfDocument(str(path))
+    textpage = pdf[0].get_textpage()
+    segment = textpage.get_text_range()
+    values = [ctypes.c_double() for _ in range(4)]
+    boxes = []
+    for index in range(pdfium_c.FPDFText_CountRects(textpage.raw, 0, len(segment))):
+        pdfium_c.FPDFText_GetRect(textpage.raw, index, *values)
+        boxes.append(tuple(v.value for v in values))  # left, top, right, bottom
+    right, bottom = boxes[-1][2], boxes[-1][3]
+    spaces = (right + 1, bottom, right + 4, bottom)  # a trailing box of no height
+    pieces, kept = _cut_at_box_starts(textpage.raw, 0, segment, [*boxes, spaces])
+    assert (pieces, kept) == (["PURPOSE: Final Decisi", "on Report"], boxes)
+    # the second box's letters where PDFium gave them no height: they lie in no box
+    astray = (boxes[1][0], boxes[1][3], boxes[1][2], boxes[1][3])
+    assert _cut_at_box_starts(textpage.raw, 0, segment, [boxes[0], astray])[0] == []

@@ -784,3 +784,28 @@ def test_a_list_under_a_heading_is_not_the_headings_second_line(tmp_path):
         ("3", "ANY OTHER BUSINESS"),
     ]
     assert minutes.items[1].text.startswith("i) bank statement dated 30 September")
+
+
+_MISSING_COMMA = """Minutes of the Meeting of Eastfield Parish Council
+held in the Village Hall on 4 March 2025 at 7.30pm
+
+Present: Councillors Alan Brook, Carol Dale, Mary
+Stone, Edward Fenn
+Gareth Hale and the Clerk, Mrs J Ives.
+
+1. Apologies
+None.
+"""
+
+
+def test_a_name_list_that_leaves_out_the_comma_at_a_lines_end(tmp_path):
+    # "Edward Fenn" ends its line on a whole name and the next opens with another: two
+    # people; "Mary" over "Stone" is one name cut by the wrap
+    minutes = _text_minutes(tmp_path, _MISSING_COMMA)
+    assert [m.name for m in minutes.attendance.members][:5] == [
+        "Alan Brook",
+        "Carol Dale",
+        "Mary Stone",
+        "Edward Fenn",
+        "Gareth Hale",
+    ]

@@ -904,8 +904,9 @@ def _cut_at_box_starts(
     of their text. No pieces where a rectangle has no height, a character lies in none of
     them, a rectangle holds none or begins elsewhere than its first character, or two
     rectangles' characters interleave (boxes out of reading order)."""
-    if any(b[1] - b[3] < 0.5 for b in boxes):
-        return [], boxes  # a box with no height: spaces alone, or a text layer astray
+    # a box with no height holds spaces alone, or letters of a text layer astray (which
+    # then lie in no box: the page is read box by box)
+    boxes = [b for b in boxes if b[1] - b[3] >= 0.5]
     box = [ctypes.c_double() for _ in range(4)]
     box_refs = [ctypes.byref(v) for v in box]
     get_box = pdfium_c.FPDFText_GetCharBox

@@ -54,7 +54,15 @@ from ..models import (
 )
 from ..vocabulary import attendance as attendance_words
 from ..vocabulary import decisions as decision_words
-from ..vocabulary.people import COUNCILLOR, COUNCILLORS_LIST, HONORIFIC, MEMBER_TITLE
+from ..vocabulary._phrases import one_of
+from ..vocabulary.people import (
+    COUNCILLOR,
+    COUNCILLORS_LIST,
+    COUNCILLORS_PLURAL,
+    COUNCILLORS_PLURAL_WITHOUT_COLON,
+    HONORIFIC,
+    MEMBER_TITLE,
+)
 from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
 from .minute_headings import ItemHeading, item_headings, labelled_headings
@@ -1192,6 +1200,36 @@ def _list_label(line: Line) -> tuple[str, bool, str] | None:
     return label
 
 
+def _list_text(lines: list[str]) -> str:
+    """A comma list's lines as one text. A line that ends on a whole name (two or more
+    capitalised words after its last comma, none a title or the list's own label) with no
+    comma, before a line that opens with another, ends an entry: the comma a list left out
+    at a line's end ("..., Dorian Jenkins" over "Andrew Thomas a'r ..."); a name the wrap
+    cut ("..., Cllr" over "A Smith", "Councillors Mary" over "Smith") runs on."""
+    out = ""
+    for line in lines:
+        text = line.strip()
+        if out and text[:1].isupper() and _ends_on_a_name(out):
+            out += ","
+        out = f"{out} {text}" if out else text
+    return clean(out)
+
+
+def _ends_on_a_name(text: str) -> bool:
+    words = text.rsplit(",", 1)[-1].split()
+    return (
+        len(words) >= 2
+        and all(_NAME_WORD.match(word) for word in words)
+        and not any(HONORIFIC.match(f"{word} ") or _GROUP_WORD.match(word) for word in words)
+    )
+
+
+_NAME_WORD = regex.compile(r"^\p{Lu}[\p{Ll}'’-]+$")
+_GROUP_WORD = regex.compile(
+    rf"^{one_of(COUNCILLORS_PLURAL + COUNCILLORS_PLURAL_WITHOUT_COLON)}:?$", regex.I
+)
+
+
 def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
     """Read the labelled lists before the first item; return the indexes of lines used."""
     used: set[int] = set()
@@ -1246,7 +1284,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
                 parts.append(_columns_as_list(header[index]))
                 used.add(index)
                 index += 1
-            _add(attendance, category, split_names(clean(" ".join(parts))), honorific, virtually)
+            _add(attendance, category, split_names(_list_text(parts)), honorific, virtually)
             continue
         # a heading over one person a line ("Witnesses" / "Hannah Pawley - Trainee CWC")
         index += 1
@@ -1269,13 +1307,7 @@ def _header_attendance(header: list[Line], attendance: Attendance) -> set[int]:
                     parts.append(_columns_as_list(header[index]))
                     used.add(index)
                     index += 1
-                _add(
-                    attendance,
-                    category,
-                    split_names(clean(" ".join(parts))),
-                    COUNCILLOR,
-                    virtually,
-                )
+                _add(attendance, category, split_names(_list_text(parts)), COUNCILLOR, virtually)
                 entries = []
                 break
             if _STOP.match(follow_text) or _HEADING.match(follow_text):
