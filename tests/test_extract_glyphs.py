@@ -193,8 +193,9 @@ def test_lines_pdfium_joins_after_a_hyphen_are_read_line_by_line(tmp_path, monke
 
 def test_a_box_with_no_height_holds_spaces_or_sends_the_page_box_by_box(tmp_path):
     """PDFium gives a text object of spaces alone a box with no height (a line's trailing
-    space, in Bristol's reports): it holds nothing to cut at, and the line is cut among the
-    others. Where letters lie only in such a box (a text layer astray), no cut is made."""
+    space, in Bristol's reports), or one as tall as a letter's where each glyph is an object
+    (Wroxton's minutes): it holds nothing to cut at, and the line is cut among the others.
+    Where letters lie only in a box of no height (a text layer astray), no cut is made."""
     import ctypes
 
     import pypdfium2 as pdfium
@@ -215,6 +216,10 @@ def test_a_box_with_no_height_holds_spaces_or_sends_the_page_box_by_box(tmp_path
     right, bottom = boxes[-1][2], boxes[-1][3]
     spaces = (right + 1, bottom, right + 4, bottom)  # a trailing box of no height
     pieces, kept = _cut_at_box_starts(textpage.raw, 0, segment, [*boxes, spaces])
+    assert (pieces, kept) == (["PURPOSE: Final Decisi", "on Report"], boxes)
+    # a box of a space set as a glyph of its own (with a height): no letter, no piece of its own
+    space_glyph = (right + 1, boxes[-1][1], right + 4, bottom)
+    pieces, kept = _cut_at_box_starts(textpage.raw, 0, segment, [*boxes, space_glyph])
     assert (pieces, kept) == (["PURPOSE: Final Decisi", "on Report"], boxes)
     # the second box's letters where PDFium gave them no height: they lie in no box
     astray = (boxes[1][0], boxes[1][3], boxes[1][2], boxes[1][3])

@@ -901,9 +901,10 @@ def _cut_at_box_starts(
     character that is not a space belongs to the rectangle its middle lies in, and each
     rectangle's piece runs from its first character (or the space before it, where the
     rectangle begins with that) to the next one's. The rectangles come back in the order
-    of their text. No pieces where a rectangle has no height, a character lies in none of
-    them, a rectangle holds none or begins elsewhere than its first character, or two
-    rectangles' characters interleave (boxes out of reading order)."""
+    of their text, those holding no letter (spaces alone) left out, their spaces going with
+    the piece before. No pieces where a character lies in none of them, a rectangle begins
+    elsewhere than its first character, or two rectangles' characters interleave (boxes
+    out of reading order)."""
     # a box with no height holds spaces alone, or letters of a text layer astray (which
     # then lie in no box: the page is read box by box)
     boxes = [b for b in boxes if b[1] - b[3] >= 0.5]
@@ -938,7 +939,7 @@ def _cut_at_box_starts(
                     return [], boxes
             first_of[held] = begins
         last_of[held] = offset
-    if len(first_of) != len(boxes):
+    if not first_of:
         return [], boxes
     order = sorted(first_of, key=first_of.__getitem__)
     if any(last_of[a] > first_of[b] for a, b in zip(order, order[1:], strict=False)):
