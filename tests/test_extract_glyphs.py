@@ -224,3 +224,10 @@ def test_a_box_with_no_height_holds_spaces_or_sends_the_page_box_by_box(tmp_path
     # the second box's letters where PDFium gave them no height: they lie in no box
     astray = (boxes[1][0], boxes[1][3], boxes[1][2], boxes[1][3])
     assert _cut_at_box_starts(textpage.raw, 0, segment, [boxes[0], astray])[0] == []
+    # every box astray: no cut, and the boxes given back as given, so that the caller sees
+    # the failure (pieces fewer than boxes) and the line's text is not dropped
+    first_astray = (boxes[0][0], boxes[0][3], boxes[0][2], boxes[0][3])
+    assert _cut_at_box_starts(textpage.raw, 0, segment, [first_astray, astray]) == (
+        [],
+        [first_astray, astray],
+    )

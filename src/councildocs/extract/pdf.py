@@ -906,8 +906,9 @@ def _cut_at_box_starts(
     elsewhere than its first character, or two rectangles' characters interleave (boxes
     out of reading order)."""
     # a box with no height holds spaces alone, or letters of a text layer astray (which
-    # then lie in no box: the page is read box by box)
-    boxes = [b for b in boxes if b[1] - b[3] >= 0.5]
+    # then lie in no box: the page is read box by box). A failed cut gives back the boxes
+    # as given, never fewer: the caller tells a failure by the count
+    given, boxes = boxes, [b for b in boxes if b[1] - b[3] >= 0.5]
     box = [ctypes.c_double() for _ in range(4)]
     box_refs = [ctypes.byref(v) for v in box]
     get_box = pdfium_c.FPDFText_GetCharBox
@@ -926,24 +927,24 @@ def _cut_at_box_starts(
                 held = k
                 break
         else:
-            return [], boxes
+            return [], given
         if held not in first_of:
             begins = offset
             if abs(box[0].value - boxes[held][0]) >= 1.5:
                 # the box may begin with the space before its first letter
                 begins = offset - 1
                 if begins < 0 or not segment[begins].isspace():
-                    return [], boxes  # its text begins elsewhere: one overlaps the next
+                    return [], given  # its text begins elsewhere: one overlaps the next
                 get_box(raw_textpage, start + begins, *box_refs)
                 if abs(box[0].value - boxes[held][0]) >= 1.5 or box[1].value <= box[0].value:
-                    return [], boxes
+                    return [], given
             first_of[held] = begins
         last_of[held] = offset
     if not first_of:
-        return [], boxes
+        return [], given
     order = sorted(first_of, key=first_of.__getitem__)
     if any(last_of[a] > first_of[b] for a, b in zip(order, order[1:], strict=False)):
-        return [], boxes
+        return [], given
     cuts = [0, *(first_of[k] for k in order[1:]), len(segment)]
     pieces = [segment[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
     ordered = [boxes[k] for k in order]
