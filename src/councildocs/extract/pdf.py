@@ -22,6 +22,7 @@ import regex
 
 from ..errors import UnreadableInput
 from ..parallel import HELPER, PARALLEL_MIN_PAGES, TwoEnds
+from . import pdfium_calls
 from .page import SYMBOL_BULLETS, WHITE, Drawing, Line, Outline, Page, Span, TextStyle
 from .pdfium_lock import PDFIUM_LOCK
 
@@ -236,16 +237,16 @@ def _drawings(raw_page, page_height: float) -> tuple[list[Drawing], bool]:
     paint = _Paint()
     out = []
     paths = 0
-    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
-        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+    for i in range(pdfium_calls.FPDFPage_CountObjects(raw_page)):
+        obj = pdfium_calls.FPDFPage_GetObject(raw_page, i)
+        if pdfium_calls.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
         paths += 1
         if paths > MAX_DRAWINGS_PER_PAGE:
             return out, True
-        if pdfium_c.FPDFPath_CountSegments(obj) > _MAX_RULING_SEGMENTS:
+        if pdfium_calls.FPDFPath_CountSegments(obj) > _MAX_RULING_SEGMENTS:
             continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
+        if not pdfium_calls.FPDFPageObj_GetBounds(obj, *bounds):
             continue
         fill, stroke = paint.of_path(obj)
         out.append(
@@ -271,18 +272,18 @@ class _Paint:
 
     def fill(self, obj) -> tuple[int, int, int] | None:
         """The object's fill colour, None where it is fully transparent."""
-        if not pdfium_c.FPDFPageObj_GetFillColor(obj, *self._refs):
+        if not pdfium_calls.FPDFPageObj_GetFillColor(obj, *self._refs):
             return None
         return self._colour()
 
     def stroke(self, obj) -> tuple[int, int, int] | None:
-        if not pdfium_c.FPDFPageObj_GetStrokeColor(obj, *self._refs):
+        if not pdfium_calls.FPDFPageObj_GetStrokeColor(obj, *self._refs):
             return None
         return self._colour()
 
     def of_path(self, obj) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
         """(fill, stroke) of a path, each None where the path does not paint it."""
-        pdfium_c.FPDFPath_GetDrawMode(
+        pdfium_calls.FPDFPath_GetDrawMode(
             obj, ctypes.byref(self._fill_mode), ctypes.byref(self._stroked)
         )
         fill = self.fill(obj) if self._fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE else None
@@ -305,7 +306,7 @@ class _TextStyles:
 
     def __init__(self, raw_textpage, raw_page, looks: dict[tuple, TextStyle]) -> None:
         self.textpage, self._page = raw_textpage, raw_page
-        self._fonts: dict[bytes, tuple[str, bool, bool]] = {}
+        self._fonts: dict[int, tuple[str, bool, bool]] = {}
         self._styles = looks
         self._backdrops: tuple[list[tuple], list[tuple]] | None = None
         self._rgba = [ctypes.c_uint() for _ in range(4)]
@@ -319,17 +320,17 @@ class _TextStyles:
     def at(self, char_index: int, x0: float, top: float, x1: float, bottom: float) -> TextStyle:
         """The style of the run with the character at ``char_index``, whose box (PDF
         y upwards) decides whether white or invisible text has something under it."""
-        obj = pdfium_c.FPDFText_GetTextObject(self.textpage, char_index)
+        obj = pdfium_calls.FPDFText_GetTextObject(self.textpage, char_index)
         if not obj:  # no character there (a box PDFium could not place): plain text
             return self.shared("", 0.0, False, False, False, True)
-        font = pdfium_c.FPDFTextObj_GetFont(obj)
-        facts = self._fonts.get(bytes(font)) or self._font_facts(font)
-        pdfium_c.FPDFTextObj_GetFontSize(obj, self._size_ref)
-        pdfium_c.FPDFPageObj_GetMatrix(obj, self._matrix_ref)
+        font = pdfium_calls.FPDFTextObj_GetFont(obj)
+        facts = self._fonts.get(font) or self._font_facts(font)
+        pdfium_calls.FPDFTextObj_GetFontSize(obj, self._size_ref)
+        pdfium_calls.FPDFPageObj_GetMatrix(obj, self._matrix_ref)
         # the object's matrix holds the page's transformation too; its vertical scale
         # turns the font's nominal size (often 1) into the printed size
         size = round(self._size.value * math.hypot(self._matrix.c, self._matrix.d), 1)
-        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+        mode = pdfium_calls.FPDFTextObj_GetTextRenderMode(obj)
         # (inline rather than through _Paint: this runs once per run of text on every page)
         read = _GET_STROKE if mode in _STROKED_ONLY else _GET_FILL
         red, green, blue, alpha = self._rgba
@@ -363,17 +364,17 @@ class _TextStyles:
         return self.shared(style.font, style.size, style.bold, style.italic, True, style.visible)
 
     def _font_facts(self, font) -> tuple[str, bool, bool]:
-        length = pdfium_c.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
+        length = pdfium_calls.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
         raw_name = self._name.value.decode("latin-1") if length else ""
         name = _SUBSET_PREFIX.sub("", raw_name)
-        flags = pdfium_c.FPDFFont_GetFlags(font)
+        flags = pdfium_calls.FPDFFont_GetFlags(font)
         bold = bool(
             _BOLD_NAME.search(name)
             or flags & _FORCE_BOLD_FLAG
-            or pdfium_c.FPDFFont_GetWeight(font) >= 600
+            or pdfium_calls.FPDFFont_GetWeight(font) >= 600
         )
         italic = bool(_ITALIC_NAME.search(name) or flags & _ITALIC_FLAG)
-        facts = self._fonts[bytes(font)] = (name, bold, italic)
+        facts = self._fonts[font] = (name, bold, italic)
         return facts
 
     def _over_backdrop(
@@ -402,7 +403,10 @@ _FILLED_AND_STROKED = {
     pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
 }
 _UNPAINTED = {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP}
-_GET_FILL, _GET_STROKE = pdfium_c.FPDFPageObj_GetFillColor, pdfium_c.FPDFPageObj_GetStrokeColor
+_GET_FILL, _GET_STROKE = (
+    pdfium_calls.FPDFPageObj_GetFillColor,
+    pdfium_calls.FPDFPageObj_GetStrokeColor,
+)
 
 
 def _backdrops(raw_page) -> tuple[list[tuple], list[tuple]]:
@@ -413,16 +417,16 @@ def _backdrops(raw_page) -> tuple[list[tuple], list[tuple]]:
     bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     paint = _Paint()
     images, shapes = [], []
-    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
-        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+    for i in range(pdfium_calls.FPDFPage_CountObjects(raw_page)):
+        obj = pdfium_calls.FPDFPage_GetObject(raw_page, i)
+        kind = pdfium_calls.FPDFPageObj_GetType(obj)
         if kind in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM):
             into = images
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and paint.of_path(obj)[0] not in (None, WHITE):
             into = shapes
         else:
             continue
-        if pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
+        if pdfium_calls.FPDFPageObj_GetBounds(obj, *bounds):
             into.append((left.value, bottom.value, right.value, top.value))
     return images, shapes
 
@@ -449,7 +453,7 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
     text = _tidy_in_place(text)
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
-    count_rects, get_rect = pdfium_c.FPDFText_CountRects, pdfium_c.FPDFText_GetRect
+    count_rects, get_rect = pdfium_calls.FPDFText_CountRects, pdfium_calls.FPDFText_GetRect
     style_at = styles.at
     out: list[_Run] = []
     for match in _LINE.finditer(text):
@@ -519,7 +523,7 @@ def _at_wide_spaces(
     letters = []  # (offset, left, right) of each character that is not a space
     for offset, char in enumerate(text):
         if not char.isspace():
-            pdfium_c.FPDFText_GetCharBox(raw_textpage, start + offset, *box_refs)
+            pdfium_calls.FPDFText_GetCharBox(raw_textpage, start + offset, *box_refs)
             letters.append((offset, box[0].value, box[1].value))  # left, right, bottom, top
     if not letters:
         return [(text, x0, x1, first)]
@@ -580,13 +584,13 @@ def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> 
     """Every text rectangle of the page with the text PDFium finds inside it."""
     rect = [ctypes.c_double() for _ in range(4)]
     rect_refs = [ctypes.byref(v) for v in rect]
-    count = pdfium_c.FPDFText_CountRects(raw_textpage, 0, -1)
+    count = pdfium_calls.FPDFText_CountRects(raw_textpage, 0, -1)
     # PDFium's own calls look through the whole page for each rectangle: quicker than
     # filing every character while the rectangles are few, quadratic when they are many
     chars = _PageChars(raw_textpage) if count > _FEW_RECTANGLES else _PdfiumChars(raw_textpage)
     out = []
     for i in range(count):
-        pdfium_c.FPDFText_GetRect(raw_textpage, i, *rect_refs)
+        pdfium_calls.FPDFText_GetRect(raw_textpage, i, *rect_refs)
         left, top, right, bottom = (v.value for v in rect)
         raw_text = chars.text_in(left, top, right, bottom)
         text = _tidy(raw_text).replace("\r", " ").replace("\n", " ")
@@ -633,7 +637,7 @@ class _PageChars:
         self._textpage = raw_textpage
         self._origin = ctypes.c_double(), ctypes.c_double()
         self._origin_refs = tuple(ctypes.byref(v) for v in self._origin)
-        get_box = pdfium_c.FPDFText_GetCharBox
+        get_box = pdfium_calls.FPDFText_GetCharBox
         get_unicode = pdfium_c.FPDFText_GetUnicode
         self.boxes: list[tuple[float, float, float, float]] = []  # left, bottom, right, top
         self.codes: list[int] = []
@@ -834,7 +838,7 @@ class _PdfiumChars:
         word = raw_text.split(maxsplit=1)[0]
         index = self.page_text.find(word, self._next)
         if index >= 0:
-            pdfium_c.FPDFText_GetCharBox(self._textpage, index, *self._box_refs)
+            pdfium_calls.FPDFText_GetCharBox(self._textpage, index, *self._box_refs)
             x0, x1, y0, y1 = (v.value for v in self._box)  # left, right, bottom, top
             if (
                 left - 0.5 <= (x0 + x1) / 2 <= right + 0.5
@@ -881,10 +885,10 @@ def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) ->
         if char != " " or offset + 1 >= len(segment) or segment[offset + 1] == " ":
             continue
         target = boxes[next_box][0]
-        pdfium_c.FPDFText_GetCharBox(raw_textpage, start + offset + 1, *box_refs)
+        pdfium_calls.FPDFText_GetCharBox(raw_textpage, start + offset + 1, *box_refs)
         starts_box = abs(box[0].value - target) < 1.5  # GetCharBox: left, right, bottom, top
         if not starts_box:  # the next box may begin with this space itself
-            pdfium_c.FPDFText_GetCharBox(raw_textpage, start + offset, *box_refs)
+            pdfium_calls.FPDFText_GetCharBox(raw_textpage, start + offset, *box_refs)
             starts_box = abs(box[0].value - target) < 1.5 and box[1].value > box[0].value
         if starts_box:
             pieces.append(segment[piece_start : offset + 1])
@@ -911,7 +915,7 @@ def _cut_at_box_starts(
     given, boxes = boxes, [b for b in boxes if b[1] - b[3] >= 0.5]
     box = [ctypes.c_double() for _ in range(4)]
     box_refs = [ctypes.byref(v) for v in box]
-    get_box = pdfium_c.FPDFText_GetCharBox
+    get_box = pdfium_calls.FPDFText_GetCharBox
     first_of: dict[int, int] = {}
     last_of: dict[int, int] = {}
     held = 0  # the rectangle the last character was in: the next is most often there too
