@@ -3,7 +3,10 @@ must be the same as doing it all in one process, page for page, whatever the hel
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -307,3 +310,47 @@ def test_without_a_helper_every_index_is_done_here(helper_forced):
         (2, 4),
         (3, 6),
     ]
+
+
+_MODELS_BUILT_AT_EACH_FORK = """
+import json, sys
+import pydantic
+from councildocs import models, parallel
+from councildocs.parallel import HELPER
+
+def unbuilt():
+    return sorted(
+        name for name, value in vars(models).items()
+        if isinstance(value, type) and issubclass(value, pydantic.BaseModel)
+        and value.__module__ == models.__name__ and not value.__pydantic_complete__
+    )
+
+at_fork = []
+real = parallel.Forked.__init__
+
+def recording(self, function, args):
+    at_fork.append((getattr(function, "func", function).__name__, len(unbuilt())))
+    real(self, function, args)
+
+parallel.Forked.__init__ = recording
+HELPER.enable(True)
+import councildocs
+before = len(unbuilt())
+councildocs.parse(sys.argv[1])
+print(json.dumps({"before": before, "at_fork": at_fork}))
+"""
+
+
+def test_the_documents_helper_is_forked_with_every_model_built(long_pack):
+    # each model is built at its first use; built in the parent before the documents are
+    # shared out, the helper does not build them all again (a fresh interpreter: this one
+    # has built them long ago)
+    result = subprocess.run(
+        [sys.executable, "-c", _MODELS_BUILT_AT_EACH_FORK, str(long_pack)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    assert report["before"] > 40  # none is built by importing the models
+    assert report["at_fork"] == [["_read_from_back", report["before"]], ["_documents_from_back", 0]]

@@ -565,3 +565,18 @@ class Finding(Model):
         description="Stable across runs: the file's name, code, document, message and quote "
         "hashed; what a baseline file lists",
     )
+
+
+def build_validators() -> None:
+    """Build every model's validator and serializer now instead of at its first use.
+
+    Each is built when first used (``defer_build``), so that a command or a script that
+    touches a few models pays for those alone. A long parse uses nearly all of them and
+    forks a helper process for its documents (see ``councildocs.parallel``): built before
+    the fork, they are built once, not once in each process.
+    """
+    pending: list[type[Model]] = [Model]
+    while pending:
+        model = pending.pop()
+        pending.extend(model.__subclasses__())
+        model.model_rebuild()  # nothing where it is built already

@@ -2,8 +2,9 @@
 
 ``parse`` loads a file's pages (:mod:`.extract`) and hands them to :mod:`.assembly` for the
 rest. That module, and the parsers and models it imports (a third of a second, the first
-time in a process), is imported while a long PDF's helper process reads its share of the
-pages, so a command's first parse does not wait for both one after the other.
+time in a process), is imported, and the models' validators built, while a long PDF's
+helper process reads its share of the pages, so a command's first parse does not wait for
+both one after the other.
 """
 
 from __future__ import annotations
@@ -38,14 +39,20 @@ def parse(path: str | Path, ocr: OcrSettings | None = None) -> Pack:
         except OSError as exc:
             raise UnreadableInput(str(path), f"cannot read it ({exc.strerror})") from None
         return parse_contents(data, name=str(path), ocr=ocr)
-    source = load(path, ocr, meanwhile=_import_assembly)
+    source = load(path, ocr, meanwhile=_prepare_assembly)
     from .assembly import assemble
 
     return assemble(source)
 
 
-def _import_assembly() -> None:
+def _prepare_assembly() -> None:
+    """What this process does while a helper reads pages: load the parsers, and build the
+    models that a long pack's documents use nearly all of, so that the helper forked next
+    for the documents inherits them built."""
     import_module(".assembly", __package__)
+    from .models import build_validators
+
+    build_validators()
 
 
 def read(path: str | Path) -> Pack:
