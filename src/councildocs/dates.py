@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
+from .patterns import compiled
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-DATE_PATTERN = regex.compile(
+DATE_PATTERN = compiled(
     rf"""(?ix)
     (?P<dmy>{_WEEKDAY}(?P<dmy_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_month>{_MONTH}),?\s+
         (?P<dmy_year>\d{{4}}))
@@ -21,7 +21,7 @@ DATE_PATTERN = regex.compile(
     """
 )
 # a time, not a piece of a dotted number: "07.17" in the minute reference "07.17.02" is none
-TIME_PATTERN = regex.compile(
+TIME_PATTERN = compiled(
     r"(?i)(?<![\d.:])\b(\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)"
     r"|\d{1,2}[.:]\d{2}(?!\d)(?![.:]\d))"
 )
@@ -90,7 +90,7 @@ def _day_first(numeric: str) -> dt.date | None:
         return None
 
 
-_SEPARATOR = regex.compile(r"[./]")
+_SEPARATOR = compiled(r"[./]")
 
 
 def find_time(text: str) -> str | None:

@@ -18,11 +18,12 @@ from pathlib import Path, PurePath
 import regex
 
 from .models import DocumentBase, Finding, Pack
+from .patterns import compiled
 
 #: words of a quote looked for in the file: enough to be unique, few enough that a quote
 #: joined from a wrapped paragraph still starts with them on one line or the next
 _QUOTE_WORDS = 8
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = compiled(r"[\p{L}\p{N}]+")
 
 
 def pages_of(document: DocumentBase | None, page: int | None) -> tuple[int | None, int | None]:

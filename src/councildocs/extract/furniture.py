@@ -13,15 +13,16 @@ from collections import Counter
 
 import regex
 
+from ..patterns import compiled
 from .page import Line, Page
 
-_STAMP = regex.compile(
+_STAMP = compiled(
     r"^(?:Page\s+(?P<page>\d{1,4}))?\s*(?:Agenda\s+Item\s+(?P<item>\d+[A-Za-z]?(?:\.\d+)?))?$",
     regex.IGNORECASE,
 )
-_TRAILING_PAGE = regex.compile(r"Page\s+(?P<page>\d{1,4})$")
-_BLANK = regex.compile(r"^this page (is )?(intentionally|deliberately) (left )?blank\.?$", regex.I)
-_DIGITS = regex.compile(r"\d+")
+_TRAILING_PAGE = compiled(r"Page\s+(?P<page>\d{1,4})$")
+_BLANK = compiled(r"^this page (is )?(intentionally|deliberately) (left )?blank\.?$", regex.I)
+_DIGITS = compiled(r"\d+")
 _EDGE_FRACTION = 0.09  # running heads and feet sit in the top and bottom 9% of a page
 
 

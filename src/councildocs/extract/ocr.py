@@ -33,6 +33,7 @@ import regex
 
 from ..errors import NoTextLayer, OcrUnavailable
 from ..ocr_settings import INSTALL_BINDING, INSTALL_ENGINE, OcrSettings
+from ..patterns import compiled
 from ..vocabulary.ocr import correct_misreadings
 from .page import Line, Page, Span, TextStyle
 from .pdfium_lock import PDFIUM_LOCK
@@ -233,7 +234,7 @@ def _words(data: dict[str, list[Any]], image: Image) -> list[_Word]:
     return words
 
 
-_INK = regex.compile(rb"[\x00-\x7f]+")  # a run of dark pixels in a row of a grey image
+_INK = compiled(rb"[\x00-\x7f]+")  # a run of dark pixels in a row of a grey image
 
 
 def _read_again(
@@ -429,8 +430,8 @@ _BOLD_STROKE = 1.25
 # the share of an em a line's ink spans, by the letters it holds (Helvetica-like faces):
 # ascenders or capitals with descenders; without descenders; x-height letters only
 _FULL_HEIGHT, _NO_DESCENDER, _X_HEIGHT_ONLY = 0.93, 0.72, 0.53
-_DESCENDERS = regex.compile(r"[gjpqyQ,;()\[\]{}|]")
-_ASCENDERS = regex.compile(r"[\p{Lu}\p{N}bdfhiklt'\"/&%£$@!?]")
+_DESCENDERS = compiled(r"[gjpqyQ,;()\[\]{}|]")
+_ASCENDERS = compiled(r"[\p{Lu}\p{N}bdfhiklt'\"/&%£$@!?]")
 _NEW_SPAN_GAP = 1.0  # ems: a gap wider than this between words ends a span
 # a word of fewer letters and digits than this has too few strokes for its face to be told
 # (a digit's curves read thicker than a letter's stems)

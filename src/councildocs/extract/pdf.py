@@ -22,6 +22,7 @@ import regex
 
 from ..errors import UnreadableInput
 from ..parallel import HELPER, PARALLEL_MIN_PAGES, TwoEnds
+from ..patterns import compiled
 from . import pdfium_calls
 from .page import SYMBOL_BULLETS, WHITE, Drawing, Line, Outline, Page, Span, TextStyle
 from .pdfium_lock import PDFIUM_LOCK
@@ -64,9 +65,7 @@ def open_pdf(path: str) -> pdfium.PdfDocument:
 
 
 # a page tree object: "N G obj << ... /Type /Pages" (not /Page), within a few KB of its start
-_PAGE_TREE = regex.compile(
-    rb"(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj).){0,4000}?/Type\s*/Pages\b", regex.S
-)
+_PAGE_TREE = compiled(rb"(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj).){0,4000}?/Type\s*/Pages\b", regex.S)
 
 
 def _with_catalog(path: str) -> bytes | None:
@@ -391,9 +390,9 @@ class _TextStyles:
         )
 
 
-_SUBSET_PREFIX = regex.compile(r"^[A-Z]{6}\+")
-_BOLD_NAME = regex.compile(r"(?i)bold|black|heavy|semibold|demi")
-_ITALIC_NAME = regex.compile(r"(?i:italic|oblique)|(?:-|Bold|Semibold|Light|Medium)It$")
+_SUBSET_PREFIX = compiled(r"^[A-Z]{6}\+")
+_BOLD_NAME = compiled(r"(?i)bold|black|heavy|semibold|demi")
+_ITALIC_NAME = compiled(r"(?i:italic|oblique)|(?:-|Bold|Semibold|Light|Medium)It$")
 _FORCE_BOLD_FLAG = 1 << 18  # PDF font descriptor flag 19
 _ITALIC_FLAG = 1 << 6  # flag 7
 _STROKED_ONLY = {pdfium_c.FPDF_TEXTRENDERMODE_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP}
@@ -497,7 +496,7 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
     return out
 
 
-_LINE = regex.compile(r"[^\r\n]+")
+_LINE = compiled(r"[^\r\n]+")
 
 # ems per character: a one-box run wider than this may hold a gap a reader sees as a column
 # break ("Nick Oakhill (NO) CHAIR" and, across the page, "Alan Smith", set apart by one
@@ -804,7 +803,7 @@ class _PageChars:
         return nearest
 
 
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = compiled(r"[\ud800-\udfff]")
 
 
 # Above this many rectangles a page's characters are filed once (_PageChars) rather than
@@ -870,7 +869,7 @@ def _tidy(text: str) -> str:
     return text.translate(SYMBOL_BULLETS) if _PRIVATE_USE.search(text) else text
 
 
-_PRIVATE_USE = regex.compile(r"[\uf000-\uf0ff]")
+_PRIVATE_USE = compiled(r"[\uf000-\uf0ff]")
 
 
 def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) -> list[str]:
@@ -1057,7 +1056,7 @@ def _is_thin_rule(drawing: Drawing) -> bool:
     return drawing.visible and height <= 3.0 and width >= 3 * max(height, 1.0)
 
 
-_ORDINAL_SUFFIX = regex.compile(r"^(?:st|nd|rd|th)$")
+_ORDINAL_SUFFIX = compiled(r"^(?:st|nd|rd|th)$")
 
 
 def _attach_superscript_ordinals(lines: list[Line]) -> list[Line]:

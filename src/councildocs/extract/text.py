@@ -14,10 +14,11 @@ import codecs
 import regex
 
 from ..errors import UnreadableInput
+from ..patterns import compiled
 from .page import SYMBOL_BULLETS, Line, Page, Span
 
-_COLUMN_GAP = regex.compile(r"\s{3,}|\t+")
-_NUMBERED_START = regex.compile(r"^\d+(\.\d+)*\.?\s+\p{Lu}")
+_COLUMN_GAP = compiled(r"\s{3,}|\t+")
+_NUMBERED_START = compiled(r"^\d+(\.\d+)*\.?\s+\p{Lu}")
 
 
 #: byte order marks, longest first: UTF-32's little-endian mark begins with UTF-16's
@@ -31,7 +32,7 @@ _BYTE_ORDER_MARKS = (
 
 #: controls no text export holds (tab, newline, form feed, CR and vertical tab it may),
 #: and the replacement character a byte no encoding here could read becomes
-_BINARY_CHARACTER = regex.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_BINARY_CHARACTER = compiled("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 #: more of those than this share of the characters is binary data, not an export with a
 #: stray byte: random bytes hold about one in eight; exports hold none

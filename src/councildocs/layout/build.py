@@ -14,9 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-import regex
-
 from ..extract.page import Line, Page, TextStyle
+from ..patterns import compiled
 from ..vocabulary.captions import CAPTION
 from .blocks import Block, BlockKind
 from .grid import (
@@ -49,14 +48,14 @@ _SHORT_LINE = 0.85  # a line ending before this share of the text width has not 
 _FOOT_BAND = 0.5  # footnotes sit in the lower half of a page
 
 # a label printed with its value inside one run of text: "Date: 4 March 2025"
-_INLINE_LABEL = regex.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s+(?P<value>\S.*)$")
+_INLINE_LABEL = compiled(r"^(?P<label>[^:]{1,40}?)\s*:\s+(?P<value>\S.*)$")
 # where text exports keep no sizes, only a printed mark tells a footnote from a list
-_FOOTNOTE_MARK = regex.compile(r"^(?:[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")
-_FOOTNOTE_NUMBER = regex.compile(r"^(?:[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\]|\d{1,2}(?!\d))")
-_UPPERCASE_START = regex.compile(r"^\W*\p{Lu}")
+_FOOTNOTE_MARK = compiled(r"^(?:[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")
+_FOOTNOTE_NUMBER = compiled(r"^(?:[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\]|\d{1,2}(?!\d))")
+_UPPERCASE_START = compiled(r"^\W*\p{Lu}")
 
-_LOWERCASE_START = regex.compile(r"^\p{Ll}")
-_LETTER_START = regex.compile(r"^\p{L}")
+_LOWERCASE_START = compiled(r"^\p{Ll}")
+_LETTER_START = compiled(r"^\p{L}")
 _ENDS_SENTENCE = (".", ";", ",")
 _ENDS_RUN = (".", ":", ";", "!", "?")
 

@@ -12,6 +12,8 @@ from enum import StrEnum
 
 import regex
 
+from ..patterns import compiled
+
 
 class MarkerFamily(StrEnum):
     bullet = "bullet"
@@ -21,7 +23,7 @@ class MarkerFamily(StrEnum):
     minute = "minute"  # Min 45/19
 
 
-_MARKER = regex.compile(
+_MARKER = compiled(
     r"""^(?:
         (?P<bullet>[•▪■□➢❖✓→◦○●·♦◆]|[\-–—*o](?=\s))
       | (?P<minute>Min(?:ute)?s?\.?\s*\d{1,4}(?:/\d{1,4})+)
@@ -32,7 +34,7 @@ _MARKER = regex.compile(
     regex.VERBOSE,
 )
 # "12 June 2018" opens with a number, but a date numbers nothing
-_DATE = regex.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}\b")
+_DATE = compiled(r"^\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}\b")
 
 
 @dataclass(slots=True, frozen=True)

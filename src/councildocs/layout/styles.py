@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from operator import itemgetter
 
-import regex
-
 from ..extract.page import Line, TextStyle
+from ..patterns import compiled
 
 SIZE_STEP = 0.75  # points: sizes closer than this read as the same size
 
-_LOWERCASE = regex.compile(r"\p{Ll}")
-_CAPITAL_WORD = regex.compile(r"\p{Lu}{3,}")  # a postcode ("SA19 7AW") has no such word
+_LOWERCASE = compiled(r"\p{Ll}")
+_CAPITAL_WORD = compiled(r"\p{Lu}{3,}")  # a postcode ("SA19 7AW") has no such word
 
 
 def line_style(line: Line) -> TextStyle | None:

@@ -48,7 +48,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-import regex
 from pydantic import BaseModel
 from sqlite_utils import Database
 from sqlite_utils.db import ForeignKey
@@ -77,6 +76,7 @@ from ..models import (
     Table,
     WorkProgrammeDocument,
 )
+from ..patterns import compiled
 from ..vocabulary.bodies import BODY_NAME_AMPERSAND, BODY_NAME_AND, BODY_NAME_ARTICLE
 from ..vocabulary.people import HONORIFIC
 
@@ -613,7 +613,7 @@ MIGRATIONS: dict[int, Callable[[Database], None]] = {2: _from_hand_written_schem
 #: SQLite's INTEGER: eight bytes, signed
 _SQLITE_INTEGERS = range(-(2**63), 2**63)
 
-_LONE_SURROGATE = regex.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = compiled("[\ud800-\udfff]")
 
 
 def check_storable(pack: Pack) -> None:
@@ -987,7 +987,7 @@ def _write_table(db: Database, document_id: int, position: int, table: Table) ->
         )
 
 
-_NUMBER = regex.compile(
+_NUMBER = compiled(
     r"^(?P<open>\()?\s*(?P<sign>[-\u2212+])?\s*[£$€]?\s*"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*%?\s*(?P<close>\))?$"
 )

@@ -16,6 +16,7 @@ from ..extract import Line
 from ..extract.page import Span, TextStyle
 from ..layout import find_marker
 from ..models import AgendaItem, Meeting, PageSpan, Presenter, UnplacedText
+from ..patterns import compiled
 from ..vocabulary.labels import LETTER_SALUTATION
 from .common import (
     DATE_PATTERN,
@@ -30,24 +31,24 @@ from .common import (
 )
 from .council import council_name
 
-_ITEM = regex.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?[A-Za-z]?)\.?\s+(?P<title>\S.*)$")
-_PAGE_REF = regex.compile(r"\(\s*Pages?\s+(?P<start>\d+)(?:\s*[-–]\s*(?P<end>\d+))?\s*\)", regex.I)
-_OPEN_PAGE_REF = regex.compile(r"\(\s*Pages?\s*[\d\s–-]*$", regex.I)
-_PRESENTER = regex.compile(r"^\[(?P<body>[^\]]*)\]?$")
-_DECISION = regex.compile(r"^(?P<number>\d{2}/\d{5})\s*[-–]\s*")
-_PART_TWO = regex.compile(
+_ITEM = compiled(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?[A-Za-z]?)\.?\s+(?P<title>\S.*)$")
+_PAGE_REF = compiled(r"\(\s*Pages?\s+(?P<start>\d+)(?:\s*[-–]\s*(?P<end>\d+))?\s*\)", regex.I)
+_OPEN_PAGE_REF = compiled(r"\(\s*Pages?\s*[\d\s–-]*$", regex.I)
+_PRESENTER = compiled(r"^\[(?P<body>[^\]]*)\]?$")
+_DECISION = compiled(r"^(?P<number>\d{2}/\d{5})\s*[-–]\s*")
+_PART_TWO = compiled(
     r"^(?:Part\s*(?:2|II|Two)\b|EXEMPT\s+ITEMS|RESTRICTED\s+ITEMS|CLOSED\s+SESSION|"
     r"Items?\s+not\s+open\s+to\s+the\s+press)",
     regex.I,
 )
-_PART_ONE = regex.compile(r"^(?:Part\s*(?:1|I|One)\b|UNRESTRICTED\s+ITEMS)", regex.I)
-_ITEMS_HEADER = regex.compile(r"^(?:Item\s+No\.?\s+Title|Agenda\s+Item\s+No\.?)$", regex.I)
+_PART_ONE = compiled(r"^(?:Part\s*(?:1|I|One)\b|UNRESTRICTED\s+ITEMS)", regex.I)
+_ITEMS_HEADER = compiled(r"^(?:Item\s+No\.?\s+Title|Agenda\s+Item\s+No\.?)$", regex.I)
 # bare numbers, "13 wards", a wrapped "Title 9 (Public Peace ...)", and a reference split
 # by the typesetter's spacing ("1 9/01 385/F", a planning application's "19/01385/F": one
 # digit before the slash, where a decision number after an item number has two, "9 24/00096")
-_NOT_TITLE = regex.compile(r"^\d+(?:[.,]\d+)*$|^\d{1,2}\s+\p{Ll}|^\d{1,2}\s+\(|^\d{1,2}\s+\d/\d")
+_NOT_TITLE = compiled(r"^\d+(?:[.,]\d+)*$|^\d{1,2}\s+\p{Ll}|^\d{1,2}\s+\(|^\d{1,2}\s+\d/\d")
 
-_MEETING_LABEL = regex.compile(
+_MEETING_LABEL = compiled(
     r"^(?P<label>Meeting|Date|Time|Venue|Place|Location)\s*:\s*(?P<value>.+)$", regex.I
 )
 
@@ -98,12 +99,12 @@ _INDENT = 8.0  # points past the number column: a line under the item, not at it
 _TITLE_SIZE_STEP = 2.0  # points larger than the items: a title, not an item heading
 _HEADING_MAX_WORDS = 8
 _SEQUENCE_STEP = 5  # an item number further on than this is not the next item (a date)
-_NUMBER_PIECE = regex.compile(r"^[\d.]+[A-Za-z]?[.)]?(?=\s|$)\s*")
-_DIGITS = regex.compile(r"^\d[\d.]*$")
+_NUMBER_PIECE = compiled(r"^[\d.]+[A-Za-z]?[.)]?(?=\s|$)\s*")
+_DIGITS = compiled(r"^\d[\d.]*$")
 # a spaced dash leading into a description ("- to receive ...") or a date ("- 1st July")
-_DASH_TO_DETAIL = regex.compile(r"\s[-–—]\s+(?=\p{Ll}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}|\p{L}+day\b)")
+_DASH_TO_DETAIL = compiled(r"\s[-–—]\s+(?=\p{Ll}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}|\p{L}+day\b)")
 # a full stop before a new sentence; not one closing "No.", "St.", "Inc" or an initial
-_SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}\p{Ll}{0,2}|\b\p{L})[.?!](?=\s+\p{Lu})")
+_SENTENCE_END = compiled(r"(?<!\b\p{Lu}\p{Ll}{0,2}|\b\p{L})[.?!](?=\s+\p{Lu})")
 
 
 def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[UnplacedText]]:
@@ -719,14 +720,12 @@ def _left_column(line: Line) -> tuple[str, str]:
     return line.text.strip(), ""
 
 
-_AGENDA_HEADING = regex.compile(r"^(?:A\s?G\s?E\s?N\s?D\s?A|Agenda)$", regex.I)
-_LETTER_FIELD = regex.compile(r"^(Date|Direct Dial|e-mail|Ask for)\b", regex.I)
-_BODY_BEFORE_DATE = regex.compile(
+_AGENDA_HEADING = compiled(r"^(?:A\s?G\s?E\s?N\s?D\s?A|Agenda)$", regex.I)
+_LETTER_FIELD = compiled(r"^(Date|Direct Dial|e-mail|Ask for)\b", regex.I)
+_BODY_BEFORE_DATE = compiled(
     r"^(?P<body>[A-Z][A-Z &',-]+?)\s+[-–]\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,", regex.I
 )
-_BODY_IN_SENTENCE = regex.compile(
-    r"\bmeeting\s+of\s+the\s+(?P<body>[A-Z][\w &'-]+?)\s+will\s+be\s+held"
-)
+_BODY_IN_SENTENCE = compiled(r"\bmeeting\s+of\s+the\s+(?P<body>[A-Z][\w &'-]+?)\s+will\s+be\s+held")
 
 
 def _better_date(text: str, current: str | None) -> bool:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from statistics import median
 
-import regex
-
 from ..dates import DATE_PATTERN, TIME_PATTERN, find_time, parse_date
 from ..extract import Line
 from ..models import Provenance, UnplacedText
+from ..patterns import compiled
 from ..vocabulary.grammar import EMAIL
 
 __all__ = [
@@ -38,7 +37,7 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-_WRAPPED_HYPHEN = regex.compile(r"(\p{L}|\d)- (\p{L})")
+_WRAPPED_HYPHEN = compiled(r"(\p{L}|\d)- (\p{L})")
 
 
 def join_lines(lines: Iterable[Line]) -> str:

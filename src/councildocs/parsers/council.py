@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
+from ..patterns import compiled
 from ..vocabulary.bodies import (
     COUNCIL_KIND_JOINERS,
     COUNCIL_KINDS,
@@ -42,7 +41,7 @@ _WELSH_KINDS = {word.casefold() for word in WELSH_COUNCIL_KINDS}
 _WELSH_JOINERS = {word.casefold() for word in WELSH_PLACE_NAME_JOINERS}
 # a word of a place name: letters, with the apostrophes, hyphens and full stops of
 # "King's Lynn", "Stratford-upon-Avon", "St. Albans"
-_NAME_WORD = regex.compile(r"^\p{L}[\p{L}'’.\-]*$")
+_NAME_WORD = compiled(r"^\p{L}[\p{L}'’.\-]*$")
 _EDGE_PUNCTUATION = '()[]"“”‘’,;:–—|'
 
 

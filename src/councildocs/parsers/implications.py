@@ -15,6 +15,7 @@ import regex
 
 from ..dates import parse_ddmmyyyy
 from ..models import Implication, ImplicationKind, Paragraph, Section, SignOff
+from ..patterns import compiled
 from ..vocabulary import implications as words
 from .common import parse_date
 
@@ -35,14 +36,14 @@ _KIND_PATTERNS = [
         (ImplicationKind.data_protection, words.DATA_PROTECTION),
     )
 ]
-_CODE_SIGN_OFF = regex.compile(
+_CODE_SIGN_OFF = compiled(
     r"\[\s*(?P<reference>(?P<initials>[A-Z]{1,4})\s*/\s*(?P<date>\d{6,8})\s*/\s*(?P<code>[A-Z0-9]{1,4}))\s*\]"
 )
 # the adviser's line that closes a Bristol comment: "... Kevin Jay, Finance Manager 14 August 2024."
-_ADVISER_SIGN_OFF = regex.compile(
+_ADVISER_SIGN_OFF = compiled(
     r"(?P<reference>(?:[^.:]+:\s*)?[^.:]*?\b\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}+\s+\d{4})\.?\s*$"
 )
-_LABELLED_PARAGRAPH = regex.compile(r"^(?P<label>[\p{Lu}][\w /&,’'-]{1,60}?)\s*:\s*(?P<text>.*)$")
+_LABELLED_PARAGRAPH = compiled(r"^(?P<label>[\p{Lu}][\w /&,’'-]{1,60}?)\s*:\s*(?P<text>.*)$")
 
 
 def implication_kind(title: str) -> ImplicationKind:

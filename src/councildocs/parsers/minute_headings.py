@@ -21,20 +21,21 @@ import regex
 from ..extract import Line
 from ..layout import Block, BlockKind, body_style
 from ..layout.styles import emphasised, line_style
+from ..patterns import compiled
 from ..vocabulary.minutes import MINUTE_NUMBER_PREFIX, NOT_ITEM_LABEL
 from ..vocabulary.people import MEMBER_TITLE
 from .common import DATE_PATTERN, clean
 
-_ITEM_NUMBER = regex.compile(
+_ITEM_NUMBER = compiled(
     rf"^(?P<number>(?:{MINUTE_NUMBER_PREFIX}\s*)?\p{{Lu}}?\d{{1,4}}(?:[./]\s?\d{{1,4}})*"
     r"(?P<suffix>[a-z])?)(?:\s*[.):]+\s*|\s+)(?P<title>[\p{Lu}'‘\"“(].*)$"
 )
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = compiled(r"\d+")
 # a date opens with a number that numbers nothing: "12 June 2018"
-_DATE = regex.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}\b")
+_DATE = compiled(r"^\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}\b")
 # what follows a dash after a heading's title is the item's content when it is a phrase of
 # its own ("- accepted", "- Monday, 5th January"), not the title's second half ("- OCC)")
-_CONTENT_AFTER_DASH = regex.compile(r"\s[-–—]\s+(?=\p{Ll}|[^,]*,)")
+_CONTENT_AFTER_DASH = compiled(r"\s[-–—]\s+(?=\p{Ll}|[^,]*,)")
 _INDENT_POINTS = 12.0
 _INDENT_COLUMNS = 2.0
 _LONGEST_TITLE_WORDS = 16
@@ -145,8 +146,8 @@ def _emphasised_part(line: Line, body) -> str | None:
     return match["title"] if match else None
 
 
-_CONTENT_AFTER_COLON = regex.compile(r":(?:\s|$)")
-_BEFORE_DIGITS = regex.compile(r"^\D*")
+_CONTENT_AFTER_COLON = compiled(r":(?:\s|$)")
+_BEFORE_DIGITS = compiled(r"^\D*")
 
 
 def _title(text: str) -> str:
@@ -218,7 +219,7 @@ def _leading(before: list[_Candidate], first: _Candidate) -> list[_Candidate]:
 
 # "Police Matters:", "Minutes::", "Treasurer's Report.:", "Report from the Chair: Written
 # report ...": a title, the colon that labels it, and the item's text running on
-_LABELLED = regex.compile(r"^(?P<title>[\p{Lu}'‘\"“][^:]{1,80}?)[\s.]*:+(?:\s+(?P<rest>.*))?$")
+_LABELLED = compiled(r"^(?P<title>[\p{Lu}'‘\"“][^:]{1,80}?)[\s.]*:+(?:\s+(?P<rest>.*))?$")
 _LONGEST_LABEL_WORDS = 8
 _MARGIN_POINTS = 6.0
 
@@ -299,7 +300,7 @@ def _reads_as_title(title: str) -> bool:
     return not regex.search(r"[.;!?]\s+\S|,", title) and not _SPEAKER.match(title)
 
 
-_SPEAKER = regex.compile(rf"^{MEMBER_TITLE}\.?\s+\p{{Lu}}")
+_SPEAKER = compiled(rf"^{MEMBER_TITLE}\.?\s+\p{{Lu}}")
 
 
 _COLUMN_GAP_POINTS = 40.0

@@ -52,6 +52,7 @@ from ..models import (
     ResolutionPart,
     Votes,
 )
+from ..patterns import compiled
 from ..vocabulary import attendance as attendance_words
 from ..vocabulary import decisions as decision_words
 from ..vocabulary._phrases import one_of
@@ -70,9 +71,9 @@ from .people import person, split_names
 
 # --- item headings -----------------------------------------------------------------------
 
-_HEADING = regex.compile(r"^(?P<number>[1-9]\d{0,2})(?P<dot>[.)]?)\s+(?P<title>[\p{Lu}\d'‘\"“].*)$")
-_AGENDA_REF = regex.compile(r"^\(\s*Item\s+(?P<item>[\w.]+)\s*\)$", regex.I)
-_TITLE_END_WORDS = regex.compile(r"(?i)\b(?:and|of|the|for|to|in|on|or|with|a|an|-|–|&)$")
+_HEADING = compiled(r"^(?P<number>[1-9]\d{0,2})(?P<dot>[.)]?)\s+(?P<title>[\p{Lu}\d'‘\"“].*)$")
+_AGENDA_REF = compiled(r"^\(\s*Item\s+(?P<item>[\w.]+)\s*\)$", regex.I)
+_TITLE_END_WORDS = compiled(r"(?i)\b(?:and|of|the|for|to|in|on|or|with|a|an|-|–|&)$")
 
 # --- attendance labels -------------------------------------------------------------------
 
@@ -85,10 +86,10 @@ _LABELS: list[tuple[regex.Pattern, str, bool]] = [
     (attendance_words.SUBSTITUTES_LABEL, "substitutes", False),
     (attendance_words.MEMBERS_LABEL, "members", False),
 ]
-_LABEL_SEPARATOR = regex.compile(r"^\s*(?::-|:|-)\s*")
+_LABEL_SEPARATOR = compiled(r"^\s*(?::-|:|-)\s*")
 _HONORIFIC_LABEL = COUNCILLORS_LIST
-_BULLET = regex.compile(r"^(?:[\uf0b7\uf0a7•▪◦●○■►➢❖o\-]\s+)")
-_STOP = regex.compile(
+_BULLET = compiled(r"^(?:[\uf0b7\uf0a7•▪◦●○■►➢❖o\-]\s+)")
+_STOP = compiled(
     r"^(?:UNRESTRICTED\s+ITEMS|EXEMPT\s+ITEMS|Part\s+(?:1|2|I|II|One|Two)\b|Item\s+No\.?|"
     r"Election\s+of\s+Chair|[\uf0b7\uf0a7•])",
     regex.I,
@@ -96,8 +97,8 @@ _STOP = regex.compile(
 
 # --- decisions -----------------------------------------------------------------------------
 
-_MARKER = regex.compile(r"^(?P<marker>\(?(?:\d{1,2}[a-z]?|[a-zA-Z]|[ivx]{1,4})[.)])\s+(?=\S)")
-_OWNER_WORD = regex.compile(r"^(?:\p{Lu}[\w'’&-]*|of|and|for|the|&|officers?)$")
+_MARKER = compiled(r"^(?P<marker>\(?(?:\d{1,2}[a-z]?|[a-zA-Z]|[ivx]{1,4})[.)])\s+(?=\S)")
+_OWNER_WORD = compiled(r"^(?:\p{Lu}[\w'’&-]*|of|and|for|the|&|officers?)$")
 
 
 @dataclass(slots=True)
@@ -292,7 +293,7 @@ def _counted_headings(lines: list[Line]) -> list[_Item]:
     return items
 
 
-_OUTLINE_BULLET = regex.compile(r"^[•▪◦■➢❖\uf0b7\uf0a7]\s+(?P<title>\S.*)$")
+_OUTLINE_BULLET = compiled(r"^[•▪◦■➢❖\uf0b7\uf0a7]\s+(?P<title>\S.*)$")
 _SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&"}
 
 
@@ -335,7 +336,7 @@ def _reads_as_heading(title: str) -> bool:
     )
 
 
-_SECTION_MARK = regex.compile(
+_SECTION_MARK = compiled(
     r"^(?:UNRESTRICTED\s+ITEMS|EXEMPT\s+ITEMS|\(Open\s+access\s+to\s+minutes\)"
     r"|Part\s+(?:1|2|I|II|One|Two)\b.*|Item\s+No\.?.*)$",
     regex.I,
@@ -429,7 +430,7 @@ def _close(item: _Item, lines: list[Line], end: int) -> None:
     item.lines = item.lines + lines[start:end]
 
 
-_SENTENCE_STOP = regex.compile(r"\.\s+\p{Lu}")
+_SENTENCE_STOP = compiled(r"\.\s+\p{Lu}")
 
 
 def _looks_like_sentence(title: str) -> bool:
@@ -494,7 +495,7 @@ def _scoped(pattern: regex.Pattern) -> str:
 
 # a line that opens a block of its own, any of these kinds: tried as one pattern, since
 # this is asked of every line of the minutes
-_BLOCK_START = regex.compile(
+_BLOCK_START = compiled(
     "^(?:"
     + "|".join(
         _scoped(p)
@@ -844,7 +845,7 @@ def _restated(text: str, earlier: list[Resolution]) -> Resolution | None:
     return best if score(best) >= _RESTATED else None
 
 
-_PART_MARKER = regex.compile(
+_PART_MARKER = compiled(
     r"(?:^|(?<=[\s:;,]))(?:\((?P<label>[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})\)|(?P<label>[a-zA-Z]|\d{1,2})[.)])"
     r"\s+(?=\S)"
 )
@@ -1001,7 +1002,7 @@ def _completes_lead_in(trigger: regex.Match, lead: str) -> bool:
 
 
 # the word ending a list's last-but-one entry: "notes the risks; and"
-_LIST_JOINER = regex.compile(r"[;,]\s*(?:and|or)$")
+_LIST_JOINER = compiled(r"[;,]\s*(?:and|or)$")
 
 
 def _separate(entries: list[list]) -> list[tuple[str | None, str, list[ResolutionPart]]]:
@@ -1127,8 +1128,8 @@ def _roll_call(blocks: list[str]) -> tuple[Votes | None, int]:
 # --- actions -------------------------------------------------------------------------------
 
 
-_SENTENCE_BREAK = regex.compile(r"(?<=[.;])\s+(?=\p{Lu})|(?<=\d\.)(?=\p{Lu}\p{Ll})")
-_CLAUSE_BREAK = regex.compile(r"(?<=;)\s+")
+_SENTENCE_BREAK = compiled(r"(?<=[.;])\s+(?=\p{Lu})|(?<=\d\.)(?=\p{Lu}\p{Ll})")
+_CLAUSE_BREAK = compiled(r"(?<=;)\s+")
 
 
 def _actions(blocks: list[str], decided: set[int]) -> tuple[list[Action], list[Resolution]]:
@@ -1224,8 +1225,8 @@ def _ends_on_a_name(text: str) -> bool:
     )
 
 
-_NAME_WORD = regex.compile(r"^\p{Lu}[\p{Ll}'’-]+$")
-_GROUP_WORD = regex.compile(
+_NAME_WORD = compiled(r"^\p{Lu}[\p{Ll}'’-]+$")
+_GROUP_WORD = compiled(
     rf"^{one_of(COUNCILLORS_PLURAL + COUNCILLORS_PLURAL_WITHOUT_COLON)}:?$", regex.I
 )
 
@@ -1363,9 +1364,7 @@ def _one_a_line_follows(header: list[Line], index: int, rest: str) -> bool:
 
 
 # a line that is a person: a name of capitalised words, perhaps with a role in brackets
-_OFFICE_OR_NAME = regex.compile(
-    r"^(?:\p{Lu}[\p{Ll}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]+(?:\s*\(.*\))?$"
-)
+_OFFICE_OR_NAME = compiled(r"^(?:\p{Lu}[\p{Ll}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]+(?:\s*\(.*\))?$")
 
 
 def _is_column_label(text: str) -> bool:
@@ -1386,7 +1385,7 @@ def _lists_split(entries: list[str]) -> list[str]:
     return out
 
 
-_BRACKETS = regex.compile(r"\([^()]*\)")
+_BRACKETS = compiled(r"\([^()]*\)")
 
 
 def _names_column(line: Line, rest: str) -> float | None:
@@ -1532,7 +1531,7 @@ def _columns_as_entry(line: Line) -> str:
     return line.text.strip()
 
 
-_A_LETTER = regex.compile(r"\p{L}")
+_A_LETTER = compiled(r"\p{L}")
 
 
 def _add(
@@ -1643,10 +1642,10 @@ def _roll_call_table(item: _Item, attendance: Attendance) -> None:
 # --- declarations --------------------------------------------------------------------------
 
 
-_DECLARATION_SENTENCE_BREAK = regex.compile(r"(?<=[.;])\s+|\n")
-_DECLARED_WORD = regex.compile(attendance_words.DECLARED)
+_DECLARATION_SENTENCE_BREAK = compiled(r"(?<=[.;])\s+|\n")
+_DECLARED_WORD = compiled(attendance_words.DECLARED)
 # "At the start of the item, Councillor X declared an interest in ..."
-_DECLARATION = regex.compile(
+_DECLARATION = compiled(
     rf"^(?:\(\d+\)\s*)?(?:[^.;]*?\b(?:meeting|item|debate|discussion),?\s+)?"
     rf"(?P<member>{MEMBER_TITLE}\s+[\p{{Lu}}][\w'’ -]*?"
     rf"|Members\s+who\s+were\s+[^.]*?)\s+{attendance_words.DECLARED}\s+(?P<interest>.+)$"
@@ -1781,7 +1780,7 @@ def _body_names(body: str | None) -> list[regex.Pattern]:
     pieces = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
     pieces |= {" ".join(words[n:]) for n in range(len(words))}
     return [
-        regex.compile(
+        compiled(
             rf"(?i)(?:^|\bminutes\s+of\s+(?:a\s+meeting\s+of\s+)?(?:the\s+)?)"
             rf"{regex.escape(piece)}(?=\s+{_MINUTES_WORDS}\b|\s*$)"
         )
@@ -1789,12 +1788,12 @@ def _body_names(body: str | None) -> list[regex.Pattern]:
     ]
 
 
-_TIME_COLON = regex.compile(r"(\d)\s*:\s*(\d)")
-_MINUTES_KIND = regex.compile(
+_TIME_COLON = compiled(r"(\d)\s*:\s*(\d)")
+_MINUTES_KIND = compiled(
     r"(?i)^\s*(?:(?:commission|board)\s+)*(?:meeting\s+)?minutes(?:\s+(?:from|of|for)\b)?"
 )
-_LINKING_WORDS = regex.compile(r"(?i)\b(?:at|on|held|in|the)\b")
-_A_WORD_OR_DIGIT = regex.compile(r"\p{L}{2,}|\d")
+_LINKING_WORDS = compiled(r"(?i)\b(?:at|on|held|in|the)\b")
+_A_WORD_OR_DIGIT = compiled(r"\p{L}{2,}|\d")
 
 
 def _residual(line: Line, document: MinutesDocument, body_names: list[regex.Pattern]) -> Line:

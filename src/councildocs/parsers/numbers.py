@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled
 from ..vocabulary.money import CURRENCY_SIGN, SCALE, SCALE_WORDS, TABLE_SCALE_WORDS
 
 _NULLS = {"", "-", "–", "—", "n/a", "na", "n.a.", "nil", "tbc", "*"}
-_NUMBER = regex.compile(
+_NUMBER = compiled(
     r"""(?x)^
     (?P<sign>[+\-−–])?\s*
     (?P<open>\()?\s*
@@ -35,7 +36,7 @@ _NUMBER = regex.compile(
     $"""
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-PERIOD = regex.compile(
+PERIOD = compiled(
     rf"""(?ix)
     (?:Q[1-4]\s*)?(?:19|20)\d{{2}}\s*[-/–]\s*(?:(?:19|20)\d{{2}}|\d{{2}})
     | \b\d{{2}}[-/]\d{{2}}\b
@@ -75,13 +76,13 @@ def parse_number(text: str) -> ParsedNumber | None:
 
 
 # a piece of a figure that cannot stand alone: it opens or ends on a thousands comma
-_COMMA_PIECE = regex.compile(r"(?<=\d) (?=,\d{3}\b)|(?<=\d,) (?=\d{3}\b)")
+_COMMA_PIECE = compiled(r"(?<=\d) (?=,\d{3}\b)|(?<=\d,) (?=\d{3}\b)")
 # a cell holding digit groups and nothing else but a sign, currency, brackets or "%"
-_FIGURE_CELL = regex.compile(
+_FIGURE_CELL = compiled(
     r"^(?P<lead>[+\-−–(£$€\s]*)(?P<pieces>[\d,]+(?: [\d,]+)+(?:\.\d+)?)(?P<tail>[%)\s]*)$"
 )
-_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_A_DIGIT = regex.compile(r"\d")
+_GROUPED = compiled(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_A_DIGIT = compiled(r"\d")
 
 
 def whole_figures(text: str) -> str:
@@ -128,7 +129,7 @@ def find_unit(text: str) -> str | None:
 
 #: a sum of money in running text: "£1.6m", "£1.6 million", "£1,600,000", "-£2.8m",
 #: "£500k", "£ 12.75m"; not "£5 more" (a scale word is a whole word)
-_MONEY = regex.compile(
+_MONEY = compiled(
     rf"""(?x)
     (?<![\w.,])
     (?P<minus>[-−–]\s?)?

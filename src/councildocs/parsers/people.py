@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..models import Person
+from ..patterns import compiled
 from ..vocabulary._phrases import one_of
 from ..vocabulary.attendance import OFFICE, OFFICE_MARKS
 from ..vocabulary.people import (
@@ -23,19 +24,19 @@ from ..vocabulary.people import (
     ROLE_BEFORE_NAME,
 )
 
-_GROUP_WORD = regex.compile(rf"^(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}$", regex.I)
-_GROUP_BEFORE_NAMES = regex.compile(rf"^\s*(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}\s+(?=\p{{Lu}})")
-_OFFICE_FIRST = regex.compile(rf"^(?P<office>{one_of(OFFICE_MARKS)})\s+(?=\p{{Lu}})", regex.I)
-_ROLE_IN_BRACKETS = regex.compile(r"\((?P<text>[^()]*)\)\s*$")
-_OFFICE_LAST = regex.compile(rf"(?<=[),])\s+(?P<office>{one_of(OFFICE_MARKS)})$", regex.I)
-_DASH = regex.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
-_ACRONYM = regex.compile(r"^\p{Lu}{2,}[\p{Lu}&]*$")
-_NAME_AFTER_BRACKET = regex.compile(r"\s+(?=\p{Lu}[\p{Ll}.]*\s+\p{Lu})")
+_GROUP_WORD = compiled(rf"^(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}$", regex.I)
+_GROUP_BEFORE_NAMES = compiled(rf"^\s*(?:and\s+)?{one_of(COUNCILLORS_PLURAL)}\s+(?=\p{{Lu}})")
+_OFFICE_FIRST = compiled(rf"^(?P<office>{one_of(OFFICE_MARKS)})\s+(?=\p{{Lu}})", regex.I)
+_ROLE_IN_BRACKETS = compiled(r"\((?P<text>[^()]*)\)\s*$")
+_OFFICE_LAST = compiled(rf"(?<=[),])\s+(?P<office>{one_of(OFFICE_MARKS)})$", regex.I)
+_DASH = compiled(r"\s+[-–—]\s+|\s*[–—]\s*")
+_ACRONYM = compiled(r"^\p{Lu}{2,}[\p{Lu}&]*$")
+_NAME_AFTER_BRACKET = compiled(r"\s+(?=\p{Lu}[\p{Ll}.]*\s+\p{Lu})")
 # a colon that ends an office printed before its holder, or the holder before the next office
-_OFFICE_LABEL_END = regex.compile(r":(?=\s)")
+_OFFICE_LABEL_END = compiled(r":(?=\s)")
 # an apostrophe standing alone between names, where a text layer lost its place ("Dorian
 # Jenkins ’ Andrew Thomas"): no part of a name
-_LONE_MARK = regex.compile(r"(?<=\s)[’'](?=\s)")
+_LONE_MARK = compiled(r"(?<=\s)[’'](?=\s)")
 
 
 def split_names(text: str) -> list[str]:

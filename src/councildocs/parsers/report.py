@@ -37,6 +37,7 @@ from ..models import (
     ReportMetadata,
     Section,
 )
+from ..patterns import compiled
 from ..vocabulary.documents import APPENDIX_TITLE
 from ..vocabulary.labels import ASKED_LEAD_IN, DIRECTOR_LABEL, RECOMMENDATION_LEAD_IN
 from .common import EMAIL, clean, line_gap, provenance, unplaced
@@ -51,7 +52,7 @@ from .report_metadata import (
 )
 from .report_sections import heading_tree
 
-_RECOMMENDATIONS = regex.compile(
+_RECOMMENDATIONS = compiled(
     r"^(?:(?:Officer\s+)?Recommendations?(?:\s*\(s\))?(?:\s+for\s+action\s+or\s+decision)?"
     r"|RECOMMENDATIONS?|Decision"
     # a budget amendment: "County Council is asked to agree the following:"
@@ -59,36 +60,36 @@ _RECOMMENDATIONS = regex.compile(
     r"\s+the\s+following)\s*:\s*(?P<rest>.*)$",
     regex.I,
 )
-_AMENDMENT_ITEM = regex.compile(r"^To\s+(?:replace|amend|add|delete|insert)\s+Recommendation\b")
-_RECOMMENDATION_HEADING = regex.compile(r"^(?:Officer\s+)?Recommendations?\b", regex.I)
-_DECIMAL_HEADING = regex.compile(r"^(?P<number>\d{1,2}\.0)\s+(?P<title>[\p{L}‘'\"].*)$")
+_AMENDMENT_ITEM = compiled(r"^To\s+(?:replace|amend|add|delete|insert)\s+Recommendation\b")
+_RECOMMENDATION_HEADING = compiled(r"^(?:Officer\s+)?Recommendations?\b", regex.I)
+_DECIMAL_HEADING = compiled(r"^(?P<number>\d{1,2}\.0)\s+(?P<title>[\p{L}‘'\"].*)$")
 # Kent's finance monitoring report: "2 | Recommendations", "3a | Adult Social Care ..."
-_PIPE_HEADING = regex.compile(r"^(?P<number>\d{1,2}[a-z]?)\s*\|\s*(?P<title>\S.*)$")
-_CONTENTS_ENTRY = regex.compile(r"\.{5,}\s*\d{1,3}$")
-_UNLABELLED_CLASSIFICATION = regex.compile(
+_PIPE_HEADING = compiled(r"^(?P<number>\d{1,2}[a-z]?)\s*\|\s*(?P<title>\S.*)$")
+_CONTENTS_ENTRY = compiled(r"\.{5,}\s*\d{1,3}$")
+_UNLABELLED_CLASSIFICATION = compiled(
     r"^(?:Unrestricted|Restricted|Exempt|Confidential|OFFICIAL(?:[-\s]SENSITIVE)?)$", regex.I
 )
-_NUMBERED_HEADING = regex.compile(r"^(?P<number>\d{1,2})\.?\s+(?P<title>\p{Lu}.*)$")
-_SUB_NUMBER = regex.compile(r"^(?P<number>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<text>.*)$")
-_ITEM_NUMBER = regex.compile(
+_NUMBERED_HEADING = compiled(r"^(?P<number>\d{1,2})\.?\s+(?P<title>\p{Lu}.*)$")
+_SUB_NUMBER = compiled(r"^(?P<number>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<text>.*)$")
+_ITEM_NUMBER = compiled(
     r"^(?:(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)"
     r"|(?P<letter>[a-zA-Z]|[ivx]{1,4})[.)])(?:\s+(?P<text>.*)|$)"
 )
-_BULLET = regex.compile(r"^[•●▪◦■□➢➤\uf0b7\uf0a7\uf0d8\u2022\u2023\u2043\-–o]\s+(?P<text>.*)$")
-_SIGN_OFF_LABEL = regex.compile(
+_BULLET = compiled(r"^[•●▪◦■□➢➤\uf0b7\uf0a7\uf0d8\u2022\u2023\u2043\-–o]\s+(?P<text>.*)$")
+_SIGN_OFF_LABEL = compiled(
     r"^[\w ]*(?:Partner|Leader|Manager|Officer|Lawyer|Adviser|Advisor|Lead)\s*:", regex.I
 )
-_COLON_HEADING = regex.compile(r"^(?P<title>\p{Lu}[\w ,/&()’'-]{1,60}?)\s*:(?:\s+(?P<rest>.*))?$")
+_COLON_HEADING = compiled(r"^(?P<title>\p{Lu}[\w ,/&()’'-]{1,60}?)\s*:(?:\s+(?P<rest>.*))?$")
 # "The scrutiny panel is recommended to:" leads into a list; it is not a heading
-_LEAD_IN = regex.compile(
+_LEAD_IN = compiled(
     r"\b(?:recommended|asked|requested|agree)\b.*:$|\bto:$|^That\s+(?:the\s+)?\p{Lu}", regex.I
 )
-_APPENDICES_HEADING = regex.compile(r"^(?:APPENDICES|Appendices)\s*:?$")
-_URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"()]+[^\s<>\"().,;:]")
-_APPENDIX = regex.compile(r"^Appendix\s+[A-Z0-9]{1,3}\b\s*[-–—:]?\s*(?P<title>.*)$", regex.I)
-_BACKGROUND = regex.compile(r"background\s+(?:papers|documents)", regex.I)
+_APPENDICES_HEADING = compiled(r"^(?:APPENDICES|Appendices)\s*:?$")
+_URL = compiled(r"(?i)\b(?:https?://|www\.)[^\s<>\"()]+[^\s<>\"().,;:]")
+_APPENDIX = compiled(r"^Appendix\s+[A-Z0-9]{1,3}\b\s*[-–—:]?\s*(?P<title>.*)$", regex.I)
+_BACKGROUND = compiled(r"background\s+(?:papers|documents)", regex.I)
 _MOST_TITLE_WORDS = 12
-_NONE_PAPERS = regex.compile(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
+_NONE_PAPERS = compiled(r"^(?:There\s+are\s+no\b|None\b|N/?A\b)", regex.I)
 
 
 def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> ReportDocument:
@@ -837,8 +838,8 @@ def _background_papers(sections: list[Section]) -> list[str]:
     return papers
 
 
-_APPENDICES_TITLE = regex.compile(r"appendi|background", regex.I)
-_BEFORE_APPENDIX = regex.compile(r"(?=\bAppendix\s+[A-Z0-9]{1,3}\b\s*[-–—:])")
+_APPENDICES_TITLE = compiled(r"appendi|background", regex.I)
+_BEFORE_APPENDIX = compiled(r"(?=\bAppendix\s+[A-Z0-9]{1,3}\b\s*[-–—:])")
 
 
 def _appendices(sections: list[Section]) -> list[str]:
@@ -866,8 +867,8 @@ def _add_contacts(metadata, blocks) -> None:
 
 
 # a URL running to the end of its line, and the next line's first word
-_URL_AT_END = regex.compile(r"(?i)(?P<open>\()?(?:https?://|www\.)[^\s<>\"()]+$")
-_URL_CONTINUATION = regex.compile(r"^[\w%/.~:?#=&+-]+(?P<close>\))?[.,;:]?$")
+_URL_AT_END = compiled(r"(?i)(?P<open>\()?(?:https?://|www\.)[^\s<>\"()]+$")
+_URL_CONTINUATION = compiled(r"^[\w%/.~:?#=&+-]+(?P<close>\))?[.,;:]?$")
 
 
 def _join_wrapped_urls(lines: list[Line]) -> str:

@@ -34,14 +34,15 @@ from ..models import (
     Provenance,
     ReportMetadata,
 )
+from ..patterns import compiled
 from ..vocabulary import labels
 from ..vocabulary import people as people_words
 from ..vocabulary.grammar import EMAIL, PHONE_CELL
 from .common import DATE_PATTERN, clean, parse_date
 
 # Any other "Label: value" in the block: a short capitalised phrase ending in a colon.
-_OTHER_LABEL = regex.compile(r"^(?P<label>\p{Lu}[\w ()/?,’'&-]{1,55}?)\s*:(?:\s+|$)")
-_OPENS_WITH_NAME = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2},\s")
+_OTHER_LABEL = compiled(r"^(?P<label>\p{Lu}[\w ()/?,’'&-]{1,55}?)\s*:(?:\s+|$)")
+_OPENS_WITH_NAME = compiled(r"^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2},\s")
 
 
 def match_label(line: Line, following: Line | None) -> tuple[str, str, str, bool] | None:
@@ -126,11 +127,9 @@ class HeaderField:
 
 # a second label on a pair's row: a short capitalised phrase and its colon ("Date:",
 # "Job title:"), not a time ("10:30") nor a URL's scheme
-_ROW_LABEL = regex.compile(
-    r"^(?P<label>\p{Lu}[\p{L}()/’'&-]*(?: [\p{L}()/’'&-]+){0,4}?)\s*:(?:\s+|$)"
-)
+_ROW_LABEL = compiled(r"^(?P<label>\p{Lu}[\p{L}()/’'&-]*(?: [\p{L}()/’'&-]+){0,4}?)\s*:(?:\s+|$)")
 # in a text export the second pair is set apart by a run of spaces
-_ROW_GAP = regex.compile(r"\s{2,}(?=\p{Lu})")
+_ROW_GAP = compiled(r"\s{2,}(?=\p{Lu})")
 
 
 def split_row_pairs(fields: list[HeaderField]) -> list[HeaderField]:
@@ -289,7 +288,7 @@ def _cabinet_member(meta: ReportMetadata, field: HeaderField) -> bool:
     return True
 
 
-_NAME_LAST = regex.compile(r",\s*(?P<name>(?:\p{Lu}[\p{L}'’.-]*\s?){2,4})$")
+_NAME_LAST = compiled(r",\s*(?P<name>(?:\p{Lu}[\p{L}'’.-]*\s?){2,4})$")
 
 
 def _role_first_people(texts: list[str]) -> list[str]:

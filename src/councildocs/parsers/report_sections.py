@@ -18,6 +18,7 @@ import regex
 from ..extract import Line, TextStyle
 from ..layout import Block, BlockKind, body_style, rank_headings
 from ..models import Paragraph, Section
+from ..patterns import compiled
 from .common import provenance
 
 _BULLET_MARKERS = frozenset("•●▪◦■□➢➤-–o\uf0b7\uf0a7\uf0d8\u2022\u2023\u2043")
@@ -26,8 +27,8 @@ _MOST_HEADING_WORDS = 16
 _BODY_KINDS = (BlockKind.paragraph, BlockKind.list_item, BlockKind.key_value, BlockKind.table)
 # a span holding only a list number or letter, as some word processors print it ("3 3")
 _MARKER_TOKEN = r"(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?(?:[A-Za-z]|[ivxlIVXL]{1,4})[.)])"
-_MARKER_SPAN = regex.compile(rf"^{_MARKER_TOKEN}(?:\s+{_MARKER_TOKEN})*$")
-_LEAD_END = regex.compile(r"[\s–—:-]+$")
+_MARKER_SPAN = compiled(rf"^{_MARKER_TOKEN}(?:\s+{_MARKER_TOKEN})*$")
+_LEAD_END = compiled(r"[\s–—:-]+$")
 
 
 def heading_tree(blocks: Sequence[Block]) -> tuple[list[Section], list[Line]]:

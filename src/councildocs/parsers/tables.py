@@ -40,6 +40,7 @@ from ..models import (
     Table,
     TableQuality,
 )
+from ..patterns import compiled
 from .common import clean
 from .numbers import find_unit, is_number, is_period, parse_number, whole_figures
 from .ruled_cells import (
@@ -152,7 +153,7 @@ def _words_of(text: str) -> set[str]:
     return set(_WORD_OR_NUMBER.findall(text.casefold()))
 
 
-_WORD_OR_NUMBER = regex.compile(r"\p{L}{2,}|\d+")
+_WORD_OR_NUMBER = compiled(r"\p{L}{2,}|\d+")
 
 
 def _page_grids(page: Page, lines: list[Line], settings: TableSettings) -> list[_Grid]:
@@ -339,7 +340,7 @@ def _caption_above(lines: list[Line], bbox, settings: TableSettings) -> str | No
     return clean(" ".join(ln.text for ln in sorted(block, key=lambda ln: ln.top)))
 
 
-_FOOTNOTE = regex.compile(r"^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|\(?[a-z]\)|Note[s]?:|Source:)\s*\S")
+_FOOTNOTE = compiled(r"^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|\(?[a-z]\)|Note[s]?:|Source:)\s*\S")
 
 
 def _add_footnotes(grid: _Grid, lines: list[Line], settings: TableSettings) -> None:
@@ -481,12 +482,12 @@ def _continues_row(row: list[str], previous: list[str]) -> bool:
 
 # --- text exports -----------------------------------------------------------------------
 
-_NUMBERED_HEADING = regex.compile(r"^\d+(?:\.\d+)*\.?\s+\p{Lu}")
-_HEADER_WORDS = regex.compile(
+_NUMBERED_HEADING = compiled(r"^\d+(?:\.\d+)*\.?\s+\p{Lu}")
+_HEADER_WORDS = compiled(
     r"\b(?:Timescales?|Progress|Comments?|Status|Owner|Lead|Deadline|Due|Outcomes?|Target"
     r"|RAG|Notes|Responsib\w+|Actions?|Date)\b"
 )
-_TIMESCALE = regex.compile(
+_TIMESCALE = compiled(
     r"(?i)(?:(?:End|Early|Mid|Late|By)\s+)?(?:\d{1,2}(?:/\d{1,2})?(?:st|nd|rd|th)?\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}(?:\s+onwards)?\s*$"
 )
@@ -711,7 +712,7 @@ def _two_column_text_table(blocks, i) -> tuple[_Grid, int] | None:
 
 
 # the column labels of Wolverhampton's programme, which the export runs together
-_PROGRAMME_COLUMNS = regex.compile(r"\s+(?=(?:Item|Lead|Specific)\b)")
+_PROGRAMME_COLUMNS = compiled(r"\s+(?=(?:Item|Lead|Specific)\b)")
 
 
 def _programme_text_grids(lines: list[Line]) -> list[_Grid]:
@@ -853,7 +854,7 @@ def _finish(grid: _Grid) -> Table:
     )
 
 
-_MARKS = regex.compile(r"\s*((?:\*+\s*)+|[¹²³⁴⁵⁶⁷⁸⁹]+)$")
+_MARKS = compiled(r"\s*((?:\*+\s*)+|[¹²³⁴⁵⁶⁷⁸⁹]+)$")
 
 
 def _statistics(header, body, spans, notes) -> Statistics | None:
@@ -1089,7 +1090,7 @@ def _aligned_grid(page, ordered, region, settings) -> _Grid | None:
     return grid
 
 
-_NOTE_MARK = regex.compile(r"^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|Notes?:|Source:)\s*\S")
+_NOTE_MARK = compiled(r"^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]|Notes?:|Source:)\s*\S")
 
 
 def _is_note_row(row: list[Line], bounds: list[float]) -> bool:
@@ -1156,7 +1157,7 @@ def _aligned_rows(inside, region, rules, ordered, figures) -> list[list[Line]]:
     return rows
 
 
-_CONTINUES = regex.compile(r"(?:[-–&,/(]|\b(?:and|of|for|to|the|in|on|with))\s*$")
+_CONTINUES = compiled(r"(?:[-–&,/(]|\b(?:and|of|for|to|the|in|on|with))\s*$")
 
 
 def _loose_rows(lines: list[Line], pitch: float) -> list[list[Line]]:

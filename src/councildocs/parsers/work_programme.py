@@ -34,16 +34,17 @@ import regex
 from ..extract import Line
 from ..layout import Block
 from ..models import ProgrammeItem, ProgrammeMeeting, WorkProgrammeDocument
+from ..patterns import compiled
 from ..vocabulary.people import CABINET_MEMBER_AND_NAME
 from .common import EMAIL, clean, paragraphs, parse_date, unplaced
 
-_ROW_DATE = regex.compile(
+_ROW_DATE = compiled(
     r"^(?P<date>\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4})\s*(?P<rest>.*)$"
 )
-_TABLE_HEAD = regex.compile(r"^Date\s+of$|^Date\s+of\s+Meeting\b|^Meeting\s+date\b", regex.I)
-_PUBLISHED = regex.compile(r"^This\s+update\s+published\s+(?P<date>.+)$", regex.I)
-_HEADER_FACT = regex.compile(r"^(?P<label>Contact|Published|Updated)\s*:\s*(?P<value>.+)$", regex.I)
-_TITLE = regex.compile(r"\b(?:Work\s+Programme|Forward\s+Plan|Work\s+Plan)\b", regex.I)
+_TABLE_HEAD = compiled(r"^Date\s+of$|^Date\s+of\s+Meeting\b|^Meeting\s+date\b", regex.I)
+_PUBLISHED = compiled(r"^This\s+update\s+published\s+(?P<date>.+)$", regex.I)
+_HEADER_FACT = compiled(r"^(?P<label>Contact|Published|Updated)\s*:\s*(?P<value>.+)$", regex.I)
+_TITLE = compiled(r"\b(?:Work\s+Programme|Forward\s+Plan|Work\s+Plan)\b", regex.I)
 
 
 def parse(lines: list[Line], blocks: Sequence[Block] = ()) -> WorkProgrammeDocument:
@@ -150,11 +151,11 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 # --- a positioned table (PDF): columns from x positions ----------------------------------
 
-_PAGE_NUMBER = regex.compile(r"^-\s*\d{1,3}\s*-$")
-_SPAN_DATE = regex.compile(
+_PAGE_NUMBER = compiled(r"^-\s*\d{1,3}\s*-$")
+_SPAN_DATE = compiled(
     r"^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?\s+\d{4})$"
 )
-_BULLET_SPAN = regex.compile(r"^[•●▪\uf0b7]\s*")
+_BULLET_SPAN = compiled(r"^[•●▪\uf0b7]\s*")
 # column names by what they hold: (field, pattern on the printed header)
 _COLUMN_ROLES = [
     ("date", r"\bdate\b|\bmeeting\b"),
@@ -164,9 +165,9 @@ _COLUMN_ROLES = [
 ]
 # a forward plan's title cell: the title, then a summary opening "To ..." or "1. To ...",
 # then (after a gap) the access status: "Non Key", "Open" / "Part exempt" and its paragraph
-_SUMMARY_START = regex.compile(r"^(?:\d{1,2}\.\s+)?To\s")
-_NON_KEY = regex.compile(r"^Non[-\s]?Key$", regex.I)
-_ACCESS = regex.compile(r"^(?:Open|(?:Part\s+)?exempt|Exempt|Confidential)$", regex.I)
+_SUMMARY_START = compiled(r"^(?:\d{1,2}\.\s+)?To\s")
+_NON_KEY = compiled(r"^Non[-\s]?Key$", regex.I)
+_ACCESS = compiled(r"^(?:Open|(?:Part\s+)?exempt|Exempt|Confidential)$", regex.I)
 
 
 class _Cell:

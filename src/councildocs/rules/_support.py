@@ -20,6 +20,7 @@ from ..models import (
     ReportDocument,
     WorkProgrammeDocument,
 )
+from ..patterns import compiled
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def document_text(document: DocumentBase) -> str:
     return "\n".join(p.text for p in passages(document))
 
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d(\[])")
+_SENTENCE_END = compiled(r"(?<=[.!?])\s+(?=[\p{Lu}\d(\[])")
 
 
 def sentences(text: str) -> list[str]:
@@ -124,11 +125,11 @@ def sentences(text: str) -> list[str]:
 
 #: A count or amount as printed: 7,403 · 21225 · 16.5 · £500,000. Not part of a date,
 #: a year range (2016-2017), a section number (4.3) or a word (tier1).
-NUMBER = regex.compile(
+NUMBER = compiled(
     r"(?<![\w.,/\-£$])(?P<currency>[£$])?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,-]\d)"
 )
-PERCENT = regex.compile(r"(?<![\w.,\-])(?P<number>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)")
-_YEAR = regex.compile(r"^(19|20)\d\d$")
+PERCENT = compiled(r"(?<![\w.,\-])(?P<number>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)")
+_YEAR = compiled(r"^(19|20)\d\d$")
 
 
 def to_float(printed: str) -> float:

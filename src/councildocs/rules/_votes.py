@@ -23,20 +23,21 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import MinutesDocument, Person
+from ..patterns import compiled
 from ..vocabulary import decisions as decision_words
 from ..vocabulary.people import MEMBER_TITLE, POST_NOMINAL
 
 SIDES = ("for", "against", "abstained")
 
 #: titles a voter's name may carry besides a councillor's: "Sir Paul Carter, CBE"
-_TITLE = regex.compile(rf"^(?:{MEMBER_TITLE}|Sir|Dame|Lord|Lady|Prof(?:essor)?)\.?\s+", regex.I)
+_TITLE = compiled(rf"^(?:{MEMBER_TITLE}|Sir|Dame|Lord|Lady|Prof(?:essor)?)\.?\s+", regex.I)
 #: a part of a list of names: a capital, then at most five words ("Mr Barrington-King")
-_NAME = regex.compile(r"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5}$")
-_CARRIED = regex.compile(r"(?i)\b(?:carried|agreed|approved|adopted|passed)\b")
-_LOST = regex.compile(r"(?i)\b(?:lost|fell|defeated|failed|rejected|not\s+carried)\b")
+_NAME = compiled(r"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5}$")
+_CARRIED = compiled(r"(?i)\b(?:carried|agreed|approved|adopted|passed)\b")
+_LOST = compiled(r"(?i)\b(?:lost|fell|defeated|failed|rejected|not\s+carried)\b")
 #: a vote that needs more than a simple majority of those voting, so that a lost vote may
 #: have more for than against: "failed to gather a majority vote", "two-thirds"
-_SPECIAL_MAJORITY = regex.compile(
+_SPECIAL_MAJORITY = compiled(
     r"(?i)\b(?:majority\s+of|a\s+majority\s+vote|two[\s-]thirds|quorum|casting\s+vote)\b"
 )
 

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 import regex
 
 from ..models import Pack
+from ..patterns import compiled
 from ._support import Hit
 
 CODE = "AGD003"
@@ -32,10 +33,10 @@ NAME = "item-numbering"
 SEVERITY = "warning"
 READS = "pack"
 
-_DATE_TITLE = regex.compile(
+_DATE_TITLE = compiled(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", regex.I
 )
-_LEADING_NUMBER = regex.compile(r"^\s*(\d+)(?P<sub>[.(]?\s*[a-z0-9]+\)?)?\s*$", regex.I)
+_LEADING_NUMBER = compiled(r"^\s*(\d+)(?P<sub>[.(]?\s*[a-z0-9]+\)?)?\s*$", regex.I)
 
 
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:

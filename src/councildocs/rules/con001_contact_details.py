@@ -24,6 +24,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Pack, ReportDocument
+from ..patterns import compiled
 from ..vocabulary.grammar import EMAIL_WITH_APOSTROPHE
 from ._support import Hit, all_passages_with_index, document_text
 
@@ -32,9 +33,7 @@ NAME = "contact-details"
 SEVERITY = "warning"
 READS = "pack"
 
-_PERSON = regex.compile(
-    r"\b(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.?\s+)?(\p{Lu}[\p{Ll}'-]+(?:-\p{Lu}\p{Ll}+)?)\b"
-)
+_PERSON = compiled(r"\b(\p{Lu}\p{Ll}+)\s+(?:\p{Lu}\.?\s+)?(\p{Lu}[\p{Ll}'-]+(?:-\p{Lu}\p{Ll}+)?)\b")
 
 
 def _letters(text: str) -> str:

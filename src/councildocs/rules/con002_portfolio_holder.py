@@ -22,6 +22,7 @@ from collections.abc import Iterator
 import regex
 
 from ..models import Pack, ReportDocument
+from ..patterns import compiled
 from ..vocabulary.people import MEMBER_TITLE, PORTFOLIO_TITLE
 from ._support import Hit
 
@@ -30,7 +31,7 @@ NAME = "portfolio-holder"
 SEVERITY = "error"
 READS = "pack"
 
-_HONORIFIC = regex.compile(rf"^{MEMBER_TITLE}\.?\s+", regex.I)
+_HONORIFIC = compiled(rf"^{MEMBER_TITLE}\.?\s+", regex.I)
 
 
 def _portfolio(text: str) -> str:

@@ -27,6 +27,7 @@ import regex
 
 from ..dates import DATE_PATTERN, parse_date
 from ..models import MinutesDocument, Pack, WorkProgrammeDocument
+from ..patterns import compiled
 from ._support import Hit, passages, sentences
 
 CODE = "CON004"
@@ -35,7 +36,7 @@ SEVERITY = "warning"
 READS = "minutes"
 
 BODY_NOUNS = ("panel", "committee", "sub-committee", "board", "cabinet", "commission")
-_NUMERIC_DATE = regex.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{4}\b")
+_NUMERIC_DATE = compiled(r"\b\d{1,2}[./]\d{1,2}[./]\d{4}\b")
 
 
 def _body_noun(minutes: MinutesDocument, pack: Pack) -> set[str]:
@@ -70,7 +71,7 @@ def check(minutes: MinutesDocument, pack: Pack) -> Iterator[Hit]:
     if not listed or held_on is None:
         return
     nouns = "|".join(regex.escape(n) for n in _body_noun(minutes, pack))
-    about_body = regex.compile(
+    about_body = compiled(
         rf"\b(?:{nouns})(?:'s)?\s+meeting\b|\bmeeting\s+of\s+(?:the|this)\s+(?:{nouns})\b", regex.I
     )
     for passage in passages(minutes):

@@ -25,9 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
-
 from ..models import Pack
+from ..patterns import compiled
 from ..vocabulary.bodies import COUNCIL_NOUNS
 from ..vocabulary.names import NAME_JOINERS, NAME_OPENER, NAMED_THING
 from ._support import Hit, Passage, passages
@@ -42,8 +41,8 @@ PREVIEW = True
 MIN_WORDS = 3
 #: a passage with this share of figures among its words is a table run together
 FIGURES_SHARE = 0.2
-_FIGURE = regex.compile(r"^[-+(£$]*\d[\d,.%)]*$")
-_OF = regex.compile(r"\s+of\s+(?:the\s+)?")
+_FIGURE = compiled(r"^[-+(£$]*\d[\d,.%)]*$")
+_OF = compiled(r"\s+of\s+(?:the\s+)?")
 _JOINERS = frozenset(NAME_JOINERS) | {"and"}
 _COUNCIL_NOUNS = frozenset(noun.lower() for noun in COUNCIL_NOUNS)
 

@@ -26,9 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from ..models import MinutesDocument, Pack, ReportDocument
+from ..patterns import compiled
 from ..vocabulary.money import FUNCTION_WORDS
 from ..vocabulary.people import HONORIFIC, JOB_WORD, POST_NOMINAL
 from ._support import Hit, page_of
@@ -39,7 +38,7 @@ SEVERITY = "warning"
 READS = "pack"
 PREVIEW = True
 
-_WORD = regex.compile(r"[\p{L}\d'’]+")
+_WORD = compiled(r"[\p{L}\d'’]+")
 
 
 @dataclass(frozen=True)

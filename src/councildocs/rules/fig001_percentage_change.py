@@ -31,6 +31,7 @@ import regex
 
 from ..models import DocumentBase, Pack
 from ..parsers.numbers import find_money
+from ..patterns import compiled
 from ..vocabulary.money import SCALE
 from ._support import NUMBER, Hit, agrees, counts, is_count, passages, sentences, to_float
 
@@ -46,18 +47,18 @@ _N = r"(?P<{name}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\d%])"
 _DIR = rf"(?P<dir>{UP}|{DOWN})"
 
 #: "21% increase from 55", "17% decrease from 90", "a 12% rise on 250"
-PCT_FROM = regex.compile(
+PCT_FROM = compiled(
     rf"{_P}\s+{_DIR}\s+(?:from|on|compared\s+(?:with|to))\s+(?:the\s+)?" + _N.format(name="old"),
     regex.I,
 )
 #: "up 12% from 250", "increased by 12% from 250"
-DIR_PCT_FROM = regex.compile(
+DIR_PCT_FROM = compiled(
     rf"\b{_DIR}\s+(?:by\s+)?{_P}\s+(?:from|on)\s+(?:the\s+)?" + _N.format(name="old"), regex.I
 )
 #: a sum's scale after its figure ("£900k", "£1.2 million"), read by find_money
 _SCALE = rf"(?:\s?{SCALE}(?![\p{{L}}\d]))?"
 #: "from 250 to 280", "from £900k to £1.2m"
-FROM_TO = regex.compile(
+FROM_TO = compiled(
     r"\bfrom\s+(?:£|\$)?"
     + _N.format(name="old")
     + _SCALE
@@ -65,10 +66,10 @@ FROM_TO = regex.compile(
     + _N.format(name="new"),
     regex.I,
 )
-PCT_DIR = regex.compile(rf"{_P}\s+{_DIR}\b", regex.I)
-DIR_BY_PCT = regex.compile(rf"\b{_DIR}\s+(?:by\s+|of\s+)?{_P}", regex.I)
+PCT_DIR = compiled(rf"{_P}\s+{_DIR}\b", regex.I)
+DIR_BY_PCT = compiled(rf"\b{_DIR}\s+(?:by\s+|of\s+)?{_P}", regex.I)
 #: "Robbery 389 423 This equates to a 9% increase": a table row flattened to text
-ROW = regex.compile(
+ROW = compiled(
     r"^(?:[\p{L}*][\p{L}\s*,'()-]*?\s)?"
     + _N.format(name="old")
     + r"\s+"
@@ -76,11 +77,11 @@ ROW = regex.compile(
     + r"\s+(?:this|which|that)\b",
     regex.I,
 )
-ANAPHORIC = regex.compile(
+ANAPHORIC = compiled(
     r"^\s*(?:this|that|which|equat|an?\s|up\b|down\b|increase|decrease|rise|fall)", regex.I
 )
 #: "... equating to 2541 offences", "an increase of 2,541"
-ABSOLUTE = regex.compile(
+ABSOLUTE = compiled(
     r"\b(?:equating\s+to|equates\s+to|equal\s+to|or)\s+(?:an?\s+\w+\s+of\s+)?"
     + _N.format(name="delta")
     + r"(?!\s?%)",

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 import regex
 
 from ..models import Pack
+from ..patterns import compiled
 from ._support import Hit, agrees, counts, passages, sentences, to_float
 
 CODE = "FIG002"
@@ -33,12 +34,12 @@ READS = "pack"
 _N = r"(?<![\w.,£$-])(?P<{name}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w%]|[.,]\d)"
 _PCT = r"(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)(?!\s+(?:increase|decrease|rise|fall|reduction|drop|upturn|growth|of\b))"
 #: "234 of which were repeat cases (equates to 36%"
-OF_WHICH = regex.compile(
+OF_WHICH = compiled(
     _N.format(name="part") + r"\s+of\s+(?:which|whom|these|them)\b(?P<rest>[^%]{0,120}?)\b" + _PCT,
     regex.I,
 )
 #: "12 of the 40 schools (30%)", "12 out of 40 (30%)"
-PART_OF_WHOLE = regex.compile(
+PART_OF_WHOLE = compiled(
     _N.format(name="part")
     + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?"
     + _N.format(name="whole")

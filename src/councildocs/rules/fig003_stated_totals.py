@@ -26,6 +26,7 @@ import regex
 
 from ..models import DocumentBase, Pack
 from ..parsers.numbers import Money, find_money
+from ..patterns import compiled
 from ._support import Hit, Passage, counts, passages, sentences, to_float
 
 CODE = "FIG003"
@@ -33,15 +34,15 @@ NAME = "stated-totals"
 SEVERITY = "error"
 READS = "pack"
 
-TOTAL_WORDS = regex.compile(
+TOTAL_WORDS = compiled(
     r"\b(?:accounted\s+for|account\s+for|totall?(?:ed|ing)?|in\s+total|combined|together)\b",
     regex.I,
 )
-COMPRISING = regex.compile(
+COMPRISING = compiled(
     r"\b(?:comprising|made\s+up\s+of|consisting\s+of|broken\s+down\s+into)\b", regex.I
 )
 #: "Business Crime 4,256 4,954": a statistics row flattened into text
-_ROW = regex.compile(
+_ROW = compiled(
     r"^(?P<label>\p{L}[\p{L} '&-]{2,60}?)\s+(?P<values>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:\d{1,3}(?:,\d{3})+|\d+))+)$"
 )
 

@@ -32,10 +32,9 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from ..models import DocumentBase, Pack, Table
 from ..parsers.numbers import parse_number, scale_of
+from ..patterns import compiled
 from ..vocabulary.money import NOT_A_SUM, REFERENCE_HEADER, TOTAL_LABEL, TOTAL_WORD
 from ._support import Hit, page_of
 
@@ -136,7 +135,7 @@ def _reference_columns(header: list[str], figures: list[list[Figure | None]]) ->
 
 
 #: "TOTAL PAY 21,845.7 12,524.5": figures inside a label, the row's cells run together
-_FIGURES_IN_LABEL = regex.compile(r"\d,\d{3}|\d\.\d")
+_FIGURES_IN_LABEL = compiled(r"\d,\d{3}|\d\.\d")
 
 
 def _is_total(label: str) -> bool:

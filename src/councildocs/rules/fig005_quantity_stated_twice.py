@@ -31,6 +31,7 @@ import regex
 
 from ..models import Pack
 from ..parsers.numbers import PERIOD, Money, find_money
+from ..patterns import compiled
 from ..vocabulary.money import AMOUNT_LEAD_IN, FUNCTION_WORDS
 from ._support import Hit, passages, sentences
 
@@ -42,10 +43,10 @@ PREVIEW = True
 
 #: the most words of the phrase before a sum that name what it is
 PHRASE_WORDS = 6
-_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’&-]*")
-_CAPITALISED = regex.compile(r"^\p{Lu}[\p{Ll}'’-]")
+_WORD = compiled(r"[\p{L}\d][\p{L}\d'’&-]*")
+_CAPITALISED = compiled(r"^\p{Lu}[\p{Ll}'’-]")
 #: a period just after the sum ("£9.9m for 2026-27") tells which of a series it is
-_PERIOD_AFTER = regex.compile(r"^\s*(?:for|in|during|by)?\s*(?:the\s+)?(?:year\s+)?", regex.I)
+_PERIOD_AFTER = compiled(r"^\s*(?:for|in|during|by)?\s*(?:the\s+)?(?:year\s+)?", regex.I)
 
 
 @dataclass(frozen=True)

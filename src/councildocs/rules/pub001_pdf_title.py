@@ -21,6 +21,7 @@ from collections.abc import Iterator
 import regex
 
 from ..models import Pack
+from ..patterns import compiled
 from ._publication import is_pdf
 from ._support import Hit
 
@@ -29,9 +30,7 @@ NAME = "pdf-title"
 SEVERITY = "warning"
 READS = "pack"
 
-FILE_NAME = regex.compile(
-    r"^(?:microsoft\s+\w+\s+-\s+)|\.(?:docx?|pdf|xlsx?|pptx?|rtf|odt)$", regex.I
-)
+FILE_NAME = compiled(r"^(?:microsoft\s+\w+\s+-\s+)|\.(?:docx?|pdf|xlsx?|pptx?|rtf|odt)$", regex.I)
 
 
 def check(pack: Pack, _pack: Pack) -> Iterator[Hit]:

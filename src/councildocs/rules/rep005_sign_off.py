@@ -24,10 +24,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-import regex
-
 from ..dates import parse_ddmmyyyy
 from ..models import ImplicationKind, Pack, ReportDocument
+from ..patterns import compiled
 from ..vocabulary.implications import IMPLICATIONS_HEADING
 from ._presence import says
 from ._support import Hit, passages
@@ -38,7 +37,7 @@ NAME = "implication-sign-off"
 SEVERITY = "error"
 READS = "report"
 
-SIGN_OFF = regex.compile(r"\[(?P<initials>[A-Z]{2,4})/(?P<date>\d{8})/(?P<code>[A-Z0-9]{1,3})\]")
+SIGN_OFF = compiled(r"\[(?P<initials>[A-Z]{2,4})/(?P<date>\d{8})/(?P<code>[A-Z0-9]{1,3})\]")
 _KIND = {"financial": ImplicationKind.financial, "finance": ImplicationKind.financial}
 _CHECKED = (ImplicationKind.financial, ImplicationKind.legal)
 

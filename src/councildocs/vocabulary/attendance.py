@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled
 from ._phrases import holds_any, one_of
 
 VIRTUAL_ATTENDANCE_LABELS = ("IN ATTENDANCE VIRTUALLY", "Attending virtually", "Virtual attendance")
@@ -49,22 +50,22 @@ PRESENCE_LABELS = (
 # the names after it; "Members of the Panel" alone on its line heads a list under it)
 MEMBERS_LABELS = PRESENCE_LABELS + ("Members of the\\b[^:]{0,80}?(?=:|$)", "Members", "Attendance")
 # "Members of the Panel" heads a list one person a line, with no colon after it
-MEMBERS_OF_THE = regex.compile(r"^Members\s+of\s+the\b", regex.I)
+MEMBERS_OF_THE = compiled(r"^Members\s+of\s+the\b", regex.I)
 
-VIRTUAL_ATTENDANCE_LABEL = regex.compile(rf"^{one_of(VIRTUAL_ATTENDANCE_LABELS)}\b", regex.I)
-IN_ATTENDANCE_LABEL = regex.compile(rf"^{one_of(IN_ATTENDANCE_LABELS)}\b", regex.I)
+VIRTUAL_ATTENDANCE_LABEL = compiled(rf"^{one_of(VIRTUAL_ATTENDANCE_LABELS)}\b", regex.I)
+IN_ATTENDANCE_LABEL = compiled(rf"^{one_of(IN_ATTENDANCE_LABELS)}\b", regex.I)
 # an apologies label needs its colon or dash: "Apologies" alone is an item's title
-APOLOGIES_LABEL = regex.compile(rf"^{one_of(APOLOGIES_LABELS)}\s*[:\-]", regex.I)
+APOLOGIES_LABEL = compiled(rf"^{one_of(APOLOGIES_LABELS)}\s*[:\-]", regex.I)
 # an item titled only "Apologies" (or "Apologies for absence"), whose text lists the names
-APOLOGIES_TITLE = regex.compile(rf"^{one_of(APOLOGIES_LABELS)}\s*[:.]?$", regex.I)
+APOLOGIES_TITLE = compiled(rf"^{one_of(APOLOGIES_LABELS)}\s*[:.]?$", regex.I)
 # a text that records no apologies
-NO_APOLOGIES = regex.compile(r"(?i)^(?:none|nil|no\s+apologies\b.*|there\s+were\s+no(?:ne)?\b.*)$")
-ABSENT_LABEL = regex.compile(rf"^{one_of(ABSENT_LABELS)}\b", regex.I)
-SUBSTITUTES_LABEL = regex.compile(rf"^{one_of(SUBSTITUTES_LABELS)}\b", regex.I)
-MEMBERS_LABEL = regex.compile(rf"^{one_of(MEMBERS_LABELS)}\b", regex.I)
+NO_APOLOGIES = compiled(r"(?i)^(?:none|nil|no\s+apologies\b.*|there\s+were\s+no(?:ne)?\b.*)$")
+ABSENT_LABEL = compiled(rf"^{one_of(ABSENT_LABELS)}\b", regex.I)
+SUBSTITUTES_LABEL = compiled(rf"^{one_of(SUBSTITUTES_LABELS)}\b", regex.I)
+MEMBERS_LABEL = compiled(rf"^{one_of(MEMBERS_LABELS)}\b", regex.I)
 # a presence label after the item letter or number some minutes put before it ("a. Present"),
 # and what follows it on its line
-PRESENCE_LABEL = regex.compile(
+PRESENCE_LABEL = compiled(
     rf"^(?:[\w]{{1,3}}[.)]\s+)?{one_of(PRESENCE_LABELS)}\b\s*[:\-–]?\s*(?P<rest>.*)$", regex.I
 )
 
@@ -72,7 +73,7 @@ PRESENCE_LABEL = regex.compile(
 
 # an item whose title is one of these records attendance in its text
 ATTENDANCE_ITEM_WORDS = ("apolog", "substitut", "attendance", "roll call", "ymddiheuriad")
-ATTENDANCE_ITEM = regex.compile(one_of(ATTENDANCE_ITEM_WORDS), regex.I)
+ATTENDANCE_ITEM = compiled(one_of(ATTENDANCE_ITEM_WORDS), regex.I)
 # the words before the names in "Apologies for absence were received from Mr A and Mr B."
 APOLOGIES_FROM = (
     "apologies(?: for absence)? (?:were |was |had been |have been |has been )?"
@@ -81,12 +82,12 @@ APOLOGIES_FROM = (
     # Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr A, B ac C." (received apologies from)
     "derbyniwyd ymddiheuriadau gan (?:y )?(?:Cynghorwyr |Cyng\\.? )?",
 )
-APOLOGIES_SENTENCE = regex.compile(rf"(?i)\b{one_of(APOLOGIES_FROM)}(?P<names>.+?)(?:\.(?=\s|$)|$)")
+APOLOGIES_SENTENCE = compiled(rf"(?i)\b{one_of(APOLOGIES_FROM)}(?P<names>.+?)(?:\.(?=\s|$)|$)")
 SUBSTITUTE_PHRASE = r"attended\s+as\s+(?:a\s+)?substitute"
 ABSENT_PHRASE = r"(?:was|were)\s+absent\b"
 # a roll call's status column ("Present", "Absent", "Late"); absent and excused are away
 ROLL_CALL_STATUSES = ("Present", "Absent", "Late", "Excused", "Remote")
-ROLL_CALL_STATUS = regex.compile(rf"(?i)^{one_of(ROLL_CALL_STATUSES)}$")
+ROLL_CALL_STATUS = compiled(rf"(?i)^{one_of(ROLL_CALL_STATUSES)}$")
 ROLL_CALL_AWAY = ("absent", "excused")
 
 # members of the public, counted, not named: "3 members of the public", "Members of the
@@ -97,14 +98,14 @@ PUBLIC_NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _PUBLIC_NUMBER = rf"(?P<n>\d{{1,3}}|{'|'.join(PUBLIC_NUMBERS)})"
-PUBLIC_COUNT = regex.compile(
+PUBLIC_COUNT = compiled(
     rf"(?i)\b{_PUBLIC_NUMBER}\s+{one_of(PUBLIC_WORDS)}\b"
     rf"|\b{one_of(PUBLIC_WORDS)}\s*(?:present|attending)?\s*[:\-–]?\s*{_PUBLIC_NUMBER}\b"
 )
 # both ways of counting name the public (PUBLIC_WORDS): a text that does not is passed
 # over, after a quick look for pieces of the words, since the count is slow to fail
 _PUBLIC_HINTS = ("publ", "cyhoedd")
-_PUBLIC = regex.compile(one_of(PUBLIC_WORDS), regex.I)
+_PUBLIC = compiled(one_of(PUBLIC_WORDS), regex.I)
 
 
 def find_public_count(text: str) -> regex.Match | None:
@@ -115,24 +116,24 @@ def find_public_count(text: str) -> regex.Match | None:
 
 
 # a line of its own that counts the public: a label, not a person
-PUBLIC_LINE = regex.compile(rf"(?i)^(?:\d{{1,3}}\s+)?{one_of(PUBLIC_WORDS)}\b")
+PUBLIC_LINE = compiled(rf"(?i)^(?:\d{{1,3}}\s+)?{one_of(PUBLIC_WORDS)}\b")
 
 # --- declarations of interest -------------------------------------------------------------
 
 DECLARATIONS_ITEM_WORDS = ("declaration", "interests?\\b", "datganiad", "diddordeb")
-DECLARATIONS_ITEM = regex.compile(one_of(DECLARATIONS_ITEM_WORDS), regex.I)
-NO_DECLARATIONS = regex.compile(
+DECLARATIONS_ITEM = compiled(one_of(DECLARATIONS_ITEM_WORDS), regex.I)
+NO_DECLARATIONS = compiled(
     r"(?i)\b(?:no|none)\b.{0,40}\bdeclar|\bthere\s+were\s+none\b|\bno\s+(?:declarations|interests)\b"
     r"|\bnone\s+(?:were\s+)?(?:declared|received|made)\b"
 )
 DECLARED = r"declared"
 # a declaration made anywhere in the minutes names an interest: "Later in the meeting Mr X
 # declared an interest in ..."
-INTEREST_WORD = regex.compile(r"(?i)\binterests?\b")
+INTEREST_WORD = compiled(r"(?i)\binterests?\b")
 # kinds of interest, as the Localism Act's regulations name them
-PECUNIARY = regex.compile(r"(?i)\bpecuniary\b")
-NON_REGISTRABLE = regex.compile(r"(?i)non[- ]registrable")
-OTHER_INTEREST = regex.compile(r"(?i)\bother\b")
+PECUNIARY = compiled(r"(?i)\bpecuniary\b")
+NON_REGISTRABLE = compiled(r"(?i)non[- ]registrable")
+OTHER_INTEREST = compiled(r"(?i)\bother\b")
 
 # --- the chair and the clerk --------------------------------------------------------------
 
@@ -141,11 +142,11 @@ VICE_CHAIR_MARKS = ("Vice[- ]Chair(?:man|person)?", "Vice[- ]Convener", "Is-gade
 CLERK_MARKS = ("Clerk", "Clerc")
 # an office printed as a label before its holder ("Chair: Mrs S Walker: Secretary: ...")
 OFFICE_MARKS = VICE_CHAIR_MARKS + CHAIR_MARKS + CLERK_MARKS + ("Secretary", "Treasurer")
-OFFICE = regex.compile(rf"^{one_of(OFFICE_MARKS)}$", regex.I)
+OFFICE = compiled(rf"^{one_of(OFFICE_MARKS)}$", regex.I)
 # an office label opening an entry ("Clerk: Gail Williams")
-OFFICE_LABEL = regex.compile(rf"^{one_of(OFFICE_MARKS)}\s*:\s", regex.I)
+OFFICE_LABEL = compiled(rf"^{one_of(OFFICE_MARKS)}\s*:\s", regex.I)
 # the clerk serves the council and is not one of its members
-CLERK = regex.compile(rf"^(?:the\s+)?{one_of(CLERK_MARKS)}\b", regex.I)
+CLERK = compiled(rf"^(?:the\s+)?{one_of(CLERK_MARKS)}\b", regex.I)
 
 # --- what the validate rules look for when no list was parsed ---------------------------
 

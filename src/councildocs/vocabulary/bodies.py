@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled
 from ._phrases import one_of
 
 # the ampersand a body's name prints for "and"; written out, the two spellings read alike
-BODY_NAME_AMPERSAND = regex.compile(r"&")
+BODY_NAME_AMPERSAND = compiled(r"&")
 BODY_NAME_AND = "and"
 # an article that opens a body's name in some papers and not in others ("The Cabinet")
 BODY_NAME_ARTICLES = ("The",)
-BODY_NAME_ARTICLE = regex.compile(rf"^\s*{one_of(BODY_NAME_ARTICLES)}\s+", regex.I)
+BODY_NAME_ARTICLE = compiled(rf"^\s*{one_of(BODY_NAME_ARTICLES)}\s+", regex.I)
 
 # How a council prints its own name: a place, a kind, the noun ("Kent County Council",
 # "Burton-cum-Walden Parish Council", "City of Wolverhampton Council"); in Welsh the noun

@@ -6,8 +6,7 @@ words are the only council wording in it, so they live here.
 
 from __future__ import annotations
 
-import regex
-
+from ..patterns import compiled
 from ._phrases import one_of
 
 CAPTION_WORDS = (
@@ -26,6 +25,6 @@ CAPTION_WORDS = (
 )
 
 # "Table 3: Crime by type", "Figure 2.1", "Chart 4 – ..."
-CAPTION = regex.compile(
+CAPTION = compiled(
     "^" + one_of(CAPTION_WORDS) + r"\s+\d{1,3}[A-Za-z]?(?:\.\d{1,3})*\s*(?:[:.–—-]\s*\S|$)"
 )

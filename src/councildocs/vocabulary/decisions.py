@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled
 from ._phrases import holds_any, one_of
 
 # the word that opens a decision ("RESOLVED that ...", "It was APPROVED:"); Welsh minutes
@@ -23,17 +24,17 @@ SHORT_DECISION_WORDS = ("AGREED",)
 # what follows the word: "that", a colon or dash, or nothing; Welsh "bod" (that), "y dylai"
 # / "y dylid" (that ... should)
 DECISION_THAT = ("that\\b", "bod\\b", "y\\s+dylai", "y\\s+dylid", "[:;,-]", "$")
-DECISION = regex.compile(
+DECISION = compiled(
     rf"(?:^|\b)(?P<word>{one_of(DECISION_WORDS)})\b\s*(?P<rest>{one_of(DECISION_THAT)}.*)$"
 )
 # a decision word followed by "that" (or Welsh "bod") and no more on its line ("It was
 # APPROVED that;"): the list under it completes the one clause
-DECISION_THAT_CLAUSE = regex.compile(r"^(?:that|bod)\s*[;:]?\s*$")
+DECISION_THAT_CLAUSE = compiled(r"^(?:that|bod)\s*[;:]?\s*$")
 # the rest of a decision's opening line that is only its lead-in ("RESOLVED that;", also
 # before the clause run on into its paragraph: "It was APPROVED that; That the Committee:")
-DECISION_LEAD = regex.compile(r"^[:;,-]\s*|^that\s*[;:]\s*")
+DECISION_LEAD = compiled(r"^[:;,-]\s*|^that\s*[;:]\s*")
 # a decision with no decision word: "That the minutes ... be approved"
-THAT_DECISION = regex.compile(
+THAT_DECISION = compiled(
     r"^(?:That\s+.*\b(?:be|are|is)\s+(?:approved|agreed|noted|adopted|endorsed|accepted|signed)"
     r"|.*\b[Mm]inutes?\b.*\b(?:were|was|be)\s+(?:agreed|approved|confirmed|signed|accepted)"
     r"|(?:APPROVED|ADOPTED)\s*[–-]"
@@ -93,14 +94,14 @@ PROSE_DECISION_PHRASES = (
     r"\bpawb\s+yn\s+gyt[uû]n\b",
     r"\bcytunwyd\s+yn\s+unfrydol\b",
 )
-PROSE_DECISION = regex.compile(one_of(PROSE_DECISION_PHRASES), regex.I)
+PROSE_DECISION = compiled(one_of(PROSE_DECISION_PHRASES), regex.I)
 # a word (or its stem) that each phrase above needs, looked for before the phrases, which
 # are slow to fail on a long paragraph: a phrase added above must need one of them too
 PROSE_DECISION_HINTS = (
     "agree", "resolve", "decide", "approv", "adopt", "confirm", "accept", "ytunwyd",
     "penderfynwyd", "pawb",
 )  # fmt: skip
-_PROSE_DECISION_HINT = regex.compile(one_of(PROSE_DECISION_HINTS), regex.I)
+_PROSE_DECISION_HINT = compiled(one_of(PROSE_DECISION_HINTS), regex.I)
 
 
 def find_prose_decision(text: str) -> regex.Match | None:
@@ -110,7 +111,7 @@ def find_prose_decision(text: str) -> regex.Match | None:
 
 # what follows a decision phrase that decides an act in its own sentence: "it was agreed to
 # add ...", Welsh "cytunwyd y dylid rhoi ..." / "y dylai'r Clerc ..." (that ... should)
-DECIDED_ACT = regex.compile(r"\s+(?:to\s+\p{Ll}|y\s+dyl(?:id|ai)\b)")
+DECIDED_ACT = compiled(r"\s+(?:to\s+\p{Ll}|y\s+dyl(?:id|ai)\b)")
 
 # --- outcomes of votes --------------------------------------------------------------------
 
@@ -119,24 +120,24 @@ OUTCOMES = ("CARRIED", "LOST", "FAILED", "DEFEATED")
 VOTED_ON = ("[Mm]otion", "[Aa]mendment", "[Rr]ecommendation", "[Pp]roposal")
 PROSE_OUTCOMES = ("[Cc]arried", "[Ll]ost", "[Dd]efeated", "[Ff]ell")
 UNANIMOUSLY = r"unanimously"
-OUTCOME = regex.compile(
+OUTCOME = compiled(
     rf"(?:\b{one_of(OUTCOMES)}\b"
     rf"|\b{one_of(VOTED_ON)}s?\s+(?:was\s+|were\s+)?{one_of(PROSE_OUTCOMES)}\b)"
     rf"(?:\s+{UNANIMOUSLY})?(?:\s*\((?P<counts>[^)]*)\)?)?"
 )
 # a line that is only an outcome: "Amendment lost.", "Agreed unanimously."
-OUTCOME_LINE = regex.compile(
+OUTCOME_LINE = compiled(
     r"^(?:(?:Substantive\s+)?(?:Motion|Amendment|Recommendation)s?\b[^.]{0,40}"
     r"\b(?:carried|lost|agreed|fell|defeated)|Agreed(?:\s+unanimously)?)\.?$",
     regex.I,
 )
-UNANIMOUS = regex.compile(r"(?i)unanimous")
-UNANIMOUS_WORD = regex.compile(r"(?i)\bunanimously\b")
+UNANIMOUS = compiled(r"(?i)unanimous")
+UNANIMOUS_WORD = compiled(r"(?i)\bunanimously\b")
 
 # the outcome a vote's word records
-OUTCOME_CARRIED = regex.compile(r"(?i)^(?:carried|agreed)")
-OUTCOME_FELL = regex.compile(r"(?i)\bfell\b")
-OUTCOME_LOST = regex.compile(r"(?i)^(?:lost|failed|defeated)|\b(?:lost|failed|defeated)\b")
+OUTCOME_CARRIED = compiled(r"(?i)^(?:carried|agreed)")
+OUTCOME_FELL = compiled(r"(?i)\bfell\b")
+OUTCOME_LOST = compiled(r"(?i)^(?:lost|failed|defeated)|\b(?:lost|failed|defeated)\b")
 
 # who moved and seconded: "Proposed by Cllr A, seconded by Cllr B", "Adoption proposed by
 # Mrs S Walker and seconded by Mr M Mitcham", "Cllr A proposed and Cllr B seconded";
@@ -146,7 +147,7 @@ _NAME = (
     r"|(?:y\s+)?(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Cyng)\.?\s+(?:(?:\p{Lu}\.?\s+){1,3}|\p{Lu}\p{Ll}+\s+)?"
     r"\p{Lu}[\w'’-]+|\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)"
 )
-MOVER_SECONDER = regex.compile(
+MOVER_SECONDER = compiled(
     rf"(?i:proposed|moved|cynigiwyd)(?:\s+by|\s+gan)?\s*:?\s*(?P<mover>{_NAME})\s*"
     rf"(?:,|;|\.|\band\b|\bac\b)?\s*(?i:and\s+)?(?i:seconded|eiliwyd)(?:\s+by|\s+gan)?\s*:?\s*"
     rf"(?P<seconder>{_NAME})"
@@ -164,20 +165,20 @@ def find_mover_seconder(text: str) -> regex.Match | None:
 
 
 # what a motion proposed and seconded, with no outcome printed, was for: adopting a report
-ADOPTION = regex.compile(r"(?i)\b(?:adoption|approval|acceptance)\b")
+ADOPTION = compiled(r"(?i)\b(?:adoption|approval|acceptance)\b")
 # the vote such a motion records in few words: "all in favour", "unanimously agreed"
-ALL_IN_FAVOUR = regex.compile(r"(?i)\ball\s+in\s+favour\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
+ALL_IN_FAVOUR = compiled(r"(?i)\ball\s+in\s+favour\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b")
 
 # the outcome of a vote on an amendment ("Amendment lost.", "the amendment was CARRIED"):
 # a step on the way to the decision, recorded as a vote, not as a decision of its own
-AMENDMENT_VOTE = regex.compile(
+AMENDMENT_VOTE = compiled(
     r"(?i)\bamendment\s+(?:was\s+|were\s+)?(?:not\s+carried|carried|lost|defeated|fell"
     r"|agreed|approved|rejected|withdrawn)\b"
     r"|\bput\s+(?:the\s+|an\s+)?amendment\b[^.;]{0,80}?\bto\s+the\s+vote\b"
 )
 # votes on the conduct of the meeting, not on an item's business: closing the debate,
 # extending or adjourning the meeting, suspending standing orders
-PROCEDURAL_MOTION = regex.compile(
+PROCEDURAL_MOTION = compiled(
     r"(?i)\b(?:closure\s+motion|motion\s+(?:for|of)\s+closure|(?:that\s+)?the\s+question\s+be\s+now\s+put"
     r"|extend(?:ing|ed)?\s+the\s+meeting|(?:meeting|debate)\s+(?:be\s+)?extended|extension\s+of\s+the\s+meeting"
     r"|adjourn(?:ing|ment\s+of)?\s+the\s+(?:meeting|debate)|suspen(?:d|sion\s+of)\s+standing\s+orders"
@@ -190,12 +191,12 @@ PROCEDURAL_MOTION = regex.compile(
 FOR_LABELS = ("For",)
 AGAINST_LABELS = ("Against",)
 ABSTAIN_LABELS = ("Abstain(?:ed|ing|ions?)?",)
-COUNT_LIST = regex.compile(
+COUNT_LIST = compiled(
     rf"^(?P<label>{one_of(FOR_LABELS + AGAINST_LABELS + ABSTAIN_LABELS)})\s*\((?P<n>\d+)\)(?=\s|$)",
     regex.I,
 )
-FOR_LABEL = regex.compile(rf"^{one_of(FOR_LABELS)}$", regex.I)
-AGAINST_LABEL = regex.compile(rf"^{one_of(AGAINST_LABELS)}$", regex.I)
+FOR_LABEL = compiled(rf"^{one_of(FOR_LABELS)}$", regex.I)
+AGAINST_LABEL = compiled(rf"^{one_of(AGAINST_LABELS)}$", regex.I)
 
 
 def count_list_side(label: str) -> str:
@@ -223,37 +224,37 @@ VOTES_ABSTAINED = (COUNT + r"\s+abstention", r"abstentions?\s*[:=]?\s*" + COUNT)
 
 # --- US roll-call votes -------------------------------------------------------------------
 
-RESULT = regex.compile(r"^RESULT:\s*(?P<text>.+)$")
+RESULT = compiled(r"^RESULT:\s*(?P<text>.+)$")
 ROLL_FOR = ("AYES",)
 ROLL_AGAINST = ("NAYS", "NOES")
 ROLL_ABSTAIN = ("ABSTAIN", "ABSTENTIONS?")
 ROLL_OTHER = ("ABSENT", "RECUSED")
-ROLL = regex.compile(
+ROLL = compiled(
     rf"^(?P<label>{one_of(ROLL_FOR + ROLL_AGAINST + ROLL_ABSTAIN + ROLL_OTHER)})\s*:\s*(?P<names>.*)$"
 )
 ROLL_NONE = ("", "none")
-US_MOTION = regex.compile(r"^(?:MOTION\s+BY|SECOND(?:ED)?(?:\s+BY)?|MOVER|SECONDER)\s*:", regex.I)
+US_MOTION = compiled(r"^(?:MOTION\s+BY|SECOND(?:ED)?(?:\s+BY)?|MOVER|SECONDER)\s*:", regex.I)
 
 # --- recommendations taken one by one, and actions ----------------------------------------
 
 # Bristol takes a report's recommendations one by one, each opening a paragraph of its own
 # though printed with no gap above: "Recommendation 3 – RPS Business ...", "Recommendation
 # 3A was moved by ...".
-RECOMMENDATION_HEAD = regex.compile(r"^[“\"]?Recommendation\s+\d{1,2}[A-Za-z]?\b")
+RECOMMENDATION_HEAD = compiled(r"^[“\"]?Recommendation\s+\d{1,2}[A-Za-z]?\b")
 # a block that ends a decision's list: the next motion, speaker or report
-DECISION_LIST_END = regex.compile(
+DECISION_LIST_END = compiled(
     r"^(?:Recommendation|Councillor|The\s+(?:report|recommendation|amendment))\b"
 )
 # a person agreeing to do something at the meeting: an action
-ACTION = regex.compile(
+ACTION = compiled(
     r"\b(?:agreed|undertook|offered|promised|was\s+asked|were\s+asked)\s+to\s+"
     r"(?!the\b|a\b|an\b|this\b|that\b|these\b|those\b|it\b|them\b|him\b|her\b)\p{Ll}"
 )
-REPORTED_EARLIER = regex.compile(r"\bhad\s+$")
-AGREED_BY = regex.compile(r"^(?:The\s+)?(?P<who>[\p{Lu}][\w -]*?)\s+agreed\b")
+REPORTED_EARLIER = compiled(r"\bhad\s+$")
+AGREED_BY = compiled(r"^(?:The\s+)?(?P<who>[\p{Lu}][\w -]*?)\s+agreed\b")
 # A committee, panel or the members as a body decide (a resolution); an action belongs to a
 # named person or an officer role ("the Cabinet Member", "officers").
-COLLECTIVE = regex.compile(
+COLLECTIVE = compiled(
     r"(?i)(?:^|\s)(?:Committee|Sub-Committee|Panel|Council|Cabinet|Board|Commission|Group"
     r"|Forum|Members|Councillors|Commissioners)$"
 )

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled
+
 
 def _words(phrase: str) -> str:
     """A phrase as a pattern whose words may be split by any whitespace."""
@@ -38,7 +40,7 @@ MINUTES_TITLE_OPENINGS = ("Minute of", "Cofnodion y", "Cofnodion cyfarfod")
 # A line ending with one of these: "Souldern Parish Council Meeting Minutes".
 MINUTES_CLOSING_TITLES = ("Meeting Minutes",)
 
-MINUTES_TITLE = regex.compile(
+MINUTES_TITLE = compiled(
     rf"^(?:(?:{_any_of(MINUTES_STATUSES)}\s+)?{_any_of(MINUTES_TITLES)}"
     rf"(?:\s*[-–:]|\s+{_any_of(MINUTES_TITLE_JOINERS)}\b|$)"
     rf"|{_any_of(MINUTES_TITLE_OPENINGS)}\b"
@@ -49,7 +51,7 @@ MINUTES_TITLE = regex.compile(
 # An agenda item whose title holds one of these words is for minutes ("Minutes of previous
 # meetings", "Cofnodion y cyfarfod diwethaf").
 MINUTES_ITEM_WORDS = ("minutes", "cofnodion")
-MINUTES_ITEM = regex.compile(rf"\b{_any_of(MINUTES_ITEM_WORDS)}\b", regex.I)
+MINUTES_ITEM = compiled(rf"\b{_any_of(MINUTES_ITEM_WORDS)}\b", regex.I)
 
 
 # --- agendas -----------------------------------------------------------------------------
@@ -60,7 +62,7 @@ AGENDA_TITLES = ("Agenda", "Summons to and", "Notice and Agenda", "Rhaglen")
 # A line ending with one of these: "CITY COUNCIL AGENDA AND NOTICE", "Parish Council Agenda".
 AGENDA_CLOSING_TITLES = ("Agenda", "Agenda and Notice")
 
-AGENDA_TITLE = regex.compile(
+AGENDA_TITLE = compiled(
     # the letter-spaced "A G E N D A" some front sheets print as their banner
     rf"^(?:A\s?G\s?E\s?N\s?D\s?A|{_any_of(AGENDA_TITLES)}"
     rf"|(?:[\w ]+\s)?{_any_of(AGENDA_CLOSING_TITLES)}\s*$)\b",
@@ -68,7 +70,7 @@ AGENDA_TITLE = regex.compile(
 )
 
 # The agenda's reference to an item's pages: "(Pages 3 - 8)", "(Page 9)".
-PAGE_REFERENCE = regex.compile(r"\(Pages?\s+\d+(?:\s*[-–]\s*\d+)?\)?", regex.I)
+PAGE_REFERENCE = compiled(r"\(Pages?\s+\d+(?:\s*[-–]\s*\d+)?\)?", regex.I)
 
 
 # --- work programmes ---------------------------------------------------------------------
@@ -82,10 +84,10 @@ WORK_PROGRAMME_TITLES = (
     "Rhaglen Waith",
     "Blaenraglen",
 )
-WORK_PROGRAMME_TITLE = regex.compile(rf"\b{_any_of(WORK_PROGRAMME_TITLES)}\b", regex.I)
+WORK_PROGRAMME_TITLE = compiled(rf"\b{_any_of(WORK_PROGRAMME_TITLES)}\b", regex.I)
 # The same phrases capitalised as a title prints them ("Work Programme", "WORK PROGRAMME"),
 # for text without typography, where prose ("presented the work programme") looks the same.
-WORK_PROGRAMME_TITLE_CASED = regex.compile(
+WORK_PROGRAMME_TITLE_CASED = compiled(
     rf"\b{_any_of(WORK_PROGRAMME_TITLES + tuple(p.upper() for p in WORK_PROGRAMME_TITLES))}\b"
 )
 
@@ -124,7 +126,7 @@ REPORT_LABEL_WORDS = ("Report of", "Proposed by", "Seconded by")
 # Labels that lead a report's header: a text export's report starts at one of them.
 REPORT_FIRST_LABELS = ("Report title", "From:", "REPORT TO:", "COMMITTEE:")
 
-REPORT_LABEL = regex.compile(
+REPORT_LABEL = compiled(
     rf"^(?:{_any_of(REPORT_LABELS)}|{_any_of(REPORT_LABEL_WORDS)}\b"
     # A finance monitoring cover prints its addressee and author without colons: "To
     # Cabinet – 30 January 2025", "By Deputy Leader and Cabinet Member for Finance".
@@ -132,7 +134,7 @@ REPORT_LABEL = regex.compile(
     r"|By\s+(?:the\s+)?(?:Deputy\s+Leader|Leader|Cabinet\s+Member|(?:Interim\s+)?Corporate\s+Director))",
     regex.I,
 )
-REPORT_FIRST_LABEL = regex.compile(rf"^{_any_of(REPORT_FIRST_LABELS)}", regex.I)
+REPORT_FIRST_LABEL = compiled(rf"^{_any_of(REPORT_FIRST_LABELS)}", regex.I)
 
 
 # --- appendices --------------------------------------------------------------------------
@@ -140,7 +142,7 @@ REPORT_FIRST_LABEL = regex.compile(rf"^{_any_of(REPORT_FIRST_LABELS)}", regex.I)
 # A page whose first line is one of these and a letter or number ("Appendix B", "Annex 1")
 # is an appendix's title page; "Atodiad" is Welsh.
 APPENDIX_TITLES = ("Appendix", "Annex", "Schedule", "Atodiad")
-APPENDIX_TITLE = regex.compile(rf"^{_any_of(APPENDIX_TITLES)}\s+[A-Z0-9]+\b", regex.I)
+APPENDIX_TITLE = compiled(rf"^{_any_of(APPENDIX_TITLES)}\s+[A-Z0-9]+\b", regex.I)
 
 
 # --- records of a decision ---------------------------------------------------------------
@@ -150,7 +152,7 @@ APPENDIX_TITLE = regex.compile(rf"^{_any_of(APPENDIX_TITLES)}\s+[A-Z0-9]+\b", re
 # DECISION", "Decision Notice". It is no officer report either, though it prints a report's
 # labels: it is kind "other", its labelled fields and headings kept.
 DECISION_RECORD_TITLES = ("Record of Decision", "Decision Recording Form", "Decision Notice")
-DECISION_RECORD_TITLE = regex.compile(rf"\b{_any_of(DECISION_RECORD_TITLES)}\b", regex.I)
+DECISION_RECORD_TITLE = compiled(rf"\b{_any_of(DECISION_RECORD_TITLES)}\b", regex.I)
 
 
 # --- evidence of a kind, where no title names it -----------------------------------------
@@ -171,7 +173,7 @@ AGENDA_SUMMONS_PHRASES = (
     "fe'ch gwysir",
     "fe’ch gwysir",
 )
-AGENDA_SUMMONS = regex.compile(_any_of(AGENDA_SUMMONS_PHRASES), regex.I)
+AGENDA_SUMMONS = compiled(_any_of(AGENDA_SUMMONS_PHRASES), regex.I)
 # An agenda item says what the meeting is to do: "3. To consider the budget", "To receive
 # reports"; Welsh items open with the verb alone ("Ystyried", to consider; "Derbyn", to
 # receive; "Cymeradwyo", to approve).
@@ -188,7 +190,7 @@ AGENDA_ITEM_VERBS = (
     "Derbyn",
     "Cymeradwyo",
 )
-AGENDA_ITEM_VERB = regex.compile(rf"^(?:[\w.()]{{1,6}}\s+)?{_any_of(AGENDA_ITEM_VERBS)}\b", regex.I)
+AGENDA_ITEM_VERB = compiled(rf"^(?:[\w.()]{{1,6}}\s+)?{_any_of(AGENDA_ITEM_VERBS)}\b", regex.I)
 
 # What only a record of a meeting held says: a motion moved and seconded, apologies taken,
 # a decision made; Welsh "Cynigiwyd gan" (proposed by), "eiliwyd gan" (seconded by),
@@ -208,16 +210,16 @@ MEETING_RECORD_PHRASES = (
     "penderfynwyd",
     "cytunwyd",
 )
-MEETING_RECORD = regex.compile(rf"\b{_any_of(MEETING_RECORD_PHRASES)}\b", regex.I)
+MEETING_RECORD = compiled(rf"\b{_any_of(MEETING_RECORD_PHRASES)}\b", regex.I)
 
 # A report names itself in its title lines ("TIM BRETT'S REPORT", "Chair's Report", "Response
 # from the Parish Council"); Welsh "Adroddiad" (report), "Ymateb" (response).
 REPORT_TITLE_WORDS = ("Report", "Response", "Adroddiad", "Ymateb")
-REPORT_TITLE_WORD = regex.compile(rf"\b{_any_of(REPORT_TITLE_WORDS)}\b", regex.I)
+REPORT_TITLE_WORD = compiled(rf"\b{_any_of(REPORT_TITLE_WORDS)}\b", regex.I)
 # A councillor's report speaks in the first person: "I asked", "I have reported", "I'd welcome"
 # (the roman numeral "I." that numbers a section is not a pronoun).
-FIRST_PERSON = regex.compile(r"(?<![\p{L}.])I(?:['’](?:d|ve|m|ll))?\s+\p{Ll}")
+FIRST_PERSON = compiled(r"(?<![\p{L}.])I(?:['’](?:d|ve|m|ll))?\s+\p{Ll}")
 # Prose titled as a statement, policy or order is neither a report nor a record: "STATEMENT
 # OF REASONS", "PAY POLICY STATEMENT 2021/22", "(20 MPH SPEED LIMIT) ORDER".
 STATEMENT_TITLE_WORDS = ("Statement", "Policy", "Order", "Notice")
-STATEMENT_TITLE_WORD = regex.compile(rf"\b{_any_of(STATEMENT_TITLE_WORDS)}\b", regex.I)
+STATEMENT_TITLE_WORD = compiled(rf"\b{_any_of(STATEMENT_TITLE_WORDS)}\b", regex.I)

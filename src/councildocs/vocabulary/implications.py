@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled
 from ._phrases import one_of
 
 FINANCIAL = ("financ", "budget")
@@ -25,19 +26,19 @@ DATA_PROTECTION = ("data protection", "\\bGDPR\\b", "privacy")
 
 def kind_pattern(words: tuple[str, ...]) -> regex.Pattern:
     """A kind's words found anywhere in a title, case ignored."""
-    return regex.compile(one_of(words), regex.I)
+    return compiled(one_of(words), regex.I)
 
 
 # a section titled so is an implication: "Legal implications", "Finance Advice",
 # "Equalities Impact Assessment", "Comments of the Chief Finance Officer"
-IMPLICATION_TITLE = regex.compile(
+IMPLICATION_TITLE = compiled(
     r"implications?\b|\bAdvice\b|Impact\s*(?:Assessment)?$|comments?$", regex.I
 )
-NOT_IMPLICATION_TITLE = regex.compile(r"background|appendi", regex.I)
+NOT_IMPLICATION_TITLE = compiled(r"background|appendi", regex.I)
 # Bristol's section of advisers' comments, one paragraph an implication
-PROFESSIONAL_COMMENTS = regex.compile(r"professional\s+comments", regex.I)
+PROFESSIONAL_COMMENTS = compiled(r"professional\s+comments", regex.I)
 # an implication that says there is none
-NONE_STATED = regex.compile(
+NONE_STATED = compiled(
     r"^(?:\d+(?:\.\d+)*\s+)?(?:There\s+(?:are|is|will\s+be)\s+no\b|No\s+(?:\w+\s+){0,3}implications?\b"
     r"|None\b|Not\s+applicable|N/A\b|I\s+can\s+see\s+no\b|At\s+this\s+stage\s+there\s+are\s+no\b"
     r"|(?:This|The)\s+report\s+has\s+no\b)",
@@ -52,7 +53,7 @@ EQUALITIES_MENTION = (
     r"|\beqia\b|public\s+sector\s+equality"
 )
 # REP005: the heading of a financial or legal implications section in a report's text
-IMPLICATIONS_HEADING = regex.compile(
+IMPLICATIONS_HEADING = compiled(
     r"^(?:\d+(?:\.0)?\.?\s+)?(?P<kind>financial|finance|legal|\w+)\s+(?:implications|advice)\b",
     regex.I,
 )

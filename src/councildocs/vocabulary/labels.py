@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled
 from ._phrases import one_of
 
 REPORT_TITLE = ("Report title", "REPORT TITLE", "Subject Matter\\s*/\\s*Title of Decision")
@@ -74,24 +75,24 @@ HEADER_LABELS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 )
 _COLON = {True: r"\s*:", False: r"\s*:?"}
 HEADER_LABEL_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
-    (field, regex.compile(rf"^(?P<label>{one_of(labels)}){_COLON[colon]}(?:\s+|$)", regex.I))
+    (field, compiled(rf"^(?P<label>{one_of(labels)}){_COLON[colon]}(?:\s+|$)", regex.I))
     for field, labels, colon in HEADER_LABELS
 )
 
 # inside a contact's value: "Tel: ...", "Email: ...", "Job title: ..."
-CONTACT_SUB_LABEL = regex.compile(r"^(Tel(?:ephone)?|Email|E-mail|Job\s+title)\b\s*:?\s*", regex.I)
-JOB_TITLE_INLINE = regex.compile(r"\s+Job\s+title\s*:\s*", regex.I)
-KEY_DECISION_CRITERIA = regex.compile(
+CONTACT_SUB_LABEL = compiled(r"^(Tel(?:ephone)?|Email|E-mail|Job\s+title)\b\s*:?\s*", regex.I)
+JOB_TITLE_INLINE = compiled(r"\s+Job\s+title\s*:\s*", regex.I)
+KEY_DECISION_CRITERIA = compiled(
     r"^(?P<label>Key\s+decision\s+criteria)\s*[.:]\s*(?P<rest>.*)$", regex.I
 )
-KEY_DECISION_YES = regex.compile(r"(?:yes|key\s+decision)\b")
-KEY_DECISION_NO = regex.compile(r"(?:no|non[-\s]key)\b")
+KEY_DECISION_YES = compiled(r"(?:yes|key\s+decision)\b")
+KEY_DECISION_NO = compiled(r"(?:no|non[-\s]key)\b")
 # a classification's words (lower-cased) saying whether the report is exempt from publication
-CLASSIFICATION_OPEN = regex.compile(r"^unrestricted|not exempt")
-CLASSIFICATION_EXEMPT = regex.compile(r"exempt|restricted")
+CLASSIFICATION_OPEN = compiled(r"^unrestricted|not exempt")
+CLASSIFICATION_EXEMPT = compiled(r"exempt|restricted")
 
 # a letter opening a summons: "Dear Member", "Dear Councillor"
-LETTER_SALUTATION = regex.compile(r"^Dear\s+(Member|Councillor|Sir)")
+LETTER_SALUTATION = compiled(r"^Dear\s+(Member|Councillor|Sir)")
 
 # --- the contact block at a report's end ----------------------------------------------------
 
@@ -111,13 +112,13 @@ DECIDING_BODIES = (
 )
 # a request's lead-in with no recommendations heading above it: the list under it holds the
 # recommendations, the lead-in itself is none of them
-RECOMMENDATION_LEAD_IN = regex.compile(
+RECOMMENDATION_LEAD_IN = compiled(
     rf"^That\s+(?:the\s+)?(?:(?:\p{{Lu}}[\w’'&-]*|and|of|for|&)\s+){{0,6}}?{one_of(DECIDING_BODIES)}\b"
     r"[^:.;]{0,80}:$"
 )
 # the same request put as a sentence, anywhere in the report: "Cabinet is asked to:", "The
 # Committee is recommended to:", "Members are invited to:"
-ASKED_LEAD_IN = regex.compile(
+ASKED_LEAD_IN = compiled(
     rf"\b(?:{one_of(DECIDING_BODIES)}|Members)\s+(?:is|are)\s+"
     r"(?:recommended|asked|invited|requested)\s+to\b[^.;]{0,60}:$"
 )
@@ -130,15 +131,15 @@ CONTACT_LABELS = (
     "Director",
     "Report Contact",
 )
-CONTACT_LABEL = regex.compile(
+CONTACT_LABEL = compiled(
     rf"^(?P<label>{one_of(CONTACT_LABELS)})s?\s*(?::\s*(?P<rest>.*)|$)", regex.I
 )
-CONTACT_FIELD_WORDS = regex.compile(
+CONTACT_FIELD_WORDS = compiled(
     r"\b(?:Telephone(?:\s+number)?|Tel|E-?mail(?:\s+address)?)\b\s*:?", regex.I
 )
-CONTACT_HEADING = regex.compile(r"^(?:\d+\.?\s+)?Contact\s+(?:details|officers?)\s*:?$", regex.I)
+CONTACT_HEADING = compiled(r"^(?:\d+\.?\s+)?Contact\s+(?:details|officers?)\s*:?$", regex.I)
 # a contact label naming the director who answers for the report
-DIRECTOR_LABEL = regex.compile(r"director", regex.I)
+DIRECTOR_LABEL = compiled(r"director", regex.I)
 
 # --- what the validate rules look for when no field was parsed ----------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled
 from ._phrases import one_of
 
 MINUTE_NUMBER_WORDS = ("Min(?:ute)?s?\\.?", "Cofnod")
@@ -22,4 +23,4 @@ NOT_ITEM_LABELS = (
     "Cadeirydd", "Clerc", "Date", "Time", "Venue", "Location", "Place", "Lleoliad", "Dyddiad",
 )  # fmt: skip
 # the whole label is one of these: "Questions for Fife Council" is an item
-NOT_ITEM_LABEL = regex.compile(rf"^{one_of(NOT_ITEM_LABELS)}$", regex.I)
+NOT_ITEM_LABEL = compiled(rf"^{one_of(NOT_ITEM_LABELS)}$", regex.I)

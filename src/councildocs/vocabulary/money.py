@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled
 from ._phrases import one_of
 
 CURRENCY_SIGNS = ("£", "€", "$")
@@ -38,19 +39,19 @@ TABLE_SCALE = one_of(regex.escape(word) for word in TABLE_SCALE_WORDS)
 
 #: the label of a row or column that adds up the ones before it
 TOTAL_LABELS = ("grand total", "sub-total", "subtotal", "sub total", "total", "cyfanswm")
-TOTAL_LABEL = regex.compile(rf"^\W*{one_of(TOTAL_LABELS)}\b", regex.I)
+TOTAL_LABEL = compiled(rf"^\W*{one_of(TOTAL_LABELS)}\b", regex.I)
 #: "Net total", "2024/25 Total", "Total Spend": a total word anywhere in a short label
-TOTAL_WORD = regex.compile(rf"\b{one_of(TOTAL_LABELS)}\b", regex.I)
+TOTAL_WORD = compiled(rf"\b{one_of(TOTAL_LABELS)}\b", regex.I)
 #: a total's label that says it is not the plain sum of the rows above ("Total as a % of
 #: budget", "Running total", "Rolling 12-month total", "Total change")
-NOT_A_SUM = regex.compile(
+NOT_A_SUM = compiled(
     r"%|\bper\s?cent|\baverage\b|\bmean\b|\brunning\b|\brolling\b|\bcumulative\b"
     r"|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|\brate\b|\bratio\b|\bcapacity\b",
     regex.I,
 )
 #: the header of a column of row numbers or references, which are not figures to add
 REFERENCE_HEADERS = ("row ref(?:erence)?", "ref(?:erence)?", "no", "number", "#", "item", "line")
-REFERENCE_HEADER = regex.compile(rf"^{one_of(REFERENCE_HEADERS)}\.?$", regex.I)
+REFERENCE_HEADER = compiled(rf"^{one_of(REFERENCE_HEADERS)}\.?$", regex.I)
 
 #: the words between a named quantity and its sum: "the Community Safety Fund of £50,000",
 #: "the total cost is estimated at £1.6m", "a budget totalling £2m"
@@ -80,7 +81,7 @@ AMOUNT_LEAD_INS = (
 )
 #: a hedge before the sum, which leaves the quantity the same ("of approximately £2m")
 AMOUNT_HEDGES = ("approximately", "around", "about", "circa", "c\\.", "some", "nearly", "almost")
-AMOUNT_LEAD_IN = regex.compile(
+AMOUNT_LEAD_IN = compiled(
     rf"\s(?:{one_of(AMOUNT_LEAD_INS)}\s+)+(?:{one_of(AMOUNT_HEDGES)}\s+)?$", regex.I
 )
 #: words that open a noun phrase or join it to the sentence, not part of what it names

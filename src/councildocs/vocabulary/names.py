@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled
 from ._phrases import one_of
 
 NAMED_THING_NOUNS = (
@@ -56,10 +57,10 @@ NAMED_THING_NOUN = one_of(NAMED_THING_NOUNS)
 NAME_JOINERS = ("and", "&", "of", "for", "the", "on", "in", "to")
 NAME_JOINER = one_of(NAME_JOINERS)
 #: a capitalised name ending in one of the nouns: up to seven words before it
-NAMED_THING = regex.compile(
+NAMED_THING = compiled(
     rf"(?<![\p{{L}}\d'’-])(?:\p{{Lu}}[\p{{L}}'’-]*\s+(?:{NAME_JOINER}\s+){{0,2}}){{1,7}}"
     rf"{NAMED_THING_NOUN}s?(?![\p{{L}}'’-])"
 )
 #: an opening word of a sentence or heading that is not part of the name after it
 NAME_OPENERS = ("The", "A", "An", "This", "That", "Our", "Their", "Its")
-NAME_OPENER = regex.compile(rf"^(?:{one_of(NAME_OPENERS)}\s+)+", regex.I)
+NAME_OPENER = compiled(rf"^(?:{one_of(NAME_OPENERS)}\s+)+", regex.I)

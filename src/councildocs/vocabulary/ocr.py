@@ -7,10 +7,10 @@ it can only be "Cllr"; elsewhere OCR text is left as the engine read it.
 
 from __future__ import annotations
 
-import regex
+from ..patterns import compiled
 
 # "C" then two of the glyphs an "l" is misread as, then "r": "Clir", "CIlr", "Cl1r", "Cilr"
-_MISREAD_CLLR = regex.compile(r"\bC(?!ll)[lIi1|!]{2}r(?P<plural>s?)(?P<stop>\.?)(?=\s+\p{Lu})")
+_MISREAD_CLLR = compiled(r"\bC(?!ll)[lIi1|!]{2}r(?P<plural>s?)(?P<stop>\.?)(?=\s+\p{Lu})")
 
 
 def correct_misreadings(text: str) -> str:
