@@ -46,9 +46,9 @@ def parse(path: str | Path, ocr: OcrSettings | None = None) -> Pack:
 
 
 def _prepare_assembly() -> None:
-    """What this process does while a helper reads pages: load the parsers, and build the
-    models that a long pack's documents use nearly all of, so that the helper forked next
-    for the documents inherits them built."""
+    """Load the parsers and build the models' validators (see models.build_validators):
+    what this process does while a long PDF's helper reads pages, so that the helper
+    forked next for the documents inherits them built."""
     import_module(".assembly", __package__)
     from .models import build_validators
 

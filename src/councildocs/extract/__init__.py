@@ -38,8 +38,7 @@ def load(
 ) -> SourceDocument:
     """The file's pages; a PDF's pages without a text layer read by OCR as ``ocr`` says
     (default: those pages, when Tesseract is installed). ``meanwhile``, the caller's own
-    work, is run once while a long PDF's helper process reads its share of the pages; it
-    is not run where no helper is asked for (a short PDF, a text export)."""
+    work, is run once, while a long PDF's helper process reads its share of the pages."""
     name = str(path)
     file = Path(path)
     check_regular_file(file)
@@ -67,6 +66,8 @@ def load(
     elif file.suffix.lower() == ".pdf":
         raise UnreadableInput(name, "not a PDF (the file does not start with %PDF-)")
     else:
+        if meanwhile is not None:
+            meanwhile()
         source = SourceDocument(
             path=name, format="text", sha256=sha256, pages=read_text(name, data)
         )

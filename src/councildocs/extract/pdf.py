@@ -34,8 +34,7 @@ def read_pdf(path: str, meanwhile: Callable[[], None] | None = None) -> tuple[li
     A page PDFium cannot load costs only itself: it is kept as an empty page marked not
     ``loaded`` (``source.unreadable_pages``), and the others are read. A file with no
     page that loads is unreadable. ``meanwhile`` (the caller's other work, such as loading
-    the parsers) runs once here while a long PDF's helper reads on, where one is asked
-    for; not at all otherwise.
+    the parsers) runs once here, while a long PDF's helper, if there is one, reads on.
     """
     with PDFIUM_LOCK:
         return _read_pdf(path, meanwhile)
@@ -96,6 +95,8 @@ def _read_pdf(path: str, meanwhile: Callable[[], None] | None) -> tuple[list[Pag
         if count >= PARALLEL_MIN_PAGES and HELPER.available():
             pages = _read_with_helper(pdf, path, count, meanwhile)
         else:
+            if meanwhile is not None:
+                meanwhile()
             looks: dict[tuple, TextStyle] = {}
             pages = [_read_page(pdf, index, looks) for index in range(count)]
     except pdfium.PdfiumError as exc:
