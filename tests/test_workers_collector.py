@@ -9,8 +9,9 @@ import pypdfium2 as pdfium
 import pytest
 
 import councildocs
+from councildocs.collector import PARSE_THRESHOLDS
 from councildocs.parallel import HELPER
-from councildocs.workers import _WORKER_COLLECTOR_THRESHOLDS, default_limits, run_in_workers
+from councildocs.workers import default_limits, run_in_workers
 
 from .conftest import FIXTURES
 
@@ -24,8 +25,8 @@ def test_a_worker_collects_at_its_own_pace_and_the_caller_keeps_its_own():
     results = list(
         run_in_workers(["a", "b"], _collector_thresholds, jobs=2, limits=default_limits())
     )
-    assert sorted(value for _, (value, _, _) in results) == [_WORKER_COLLECTOR_THRESHOLDS] * 2
-    assert _WORKER_COLLECTOR_THRESHOLDS[0] > 700  # slower than CPython's default
+    assert sorted(value for _, (value, _, _) in results) == [PARSE_THRESHOLDS] * 2
+    assert PARSE_THRESHOLDS[0] > 700  # slower than CPython's default
     assert gc.get_threshold() == before
 
 
@@ -72,3 +73,57 @@ def test_a_parse_leaves_few_objects_in_cycles_whatever_its_length(short_and_long
         HELPER.automatic()
     assert one < 1000
     assert four <= one + 100
+
+
+@pytest.fixture
+def own_pace():
+    """A pace of the test's own for the collector, and CPython's back after the test."""
+    before = gc.get_threshold()
+    gc.set_threshold(900, 11, 12)
+    yield (900, 11, 12)
+    gc.set_threshold(*before)
+
+
+def test_a_parse_slows_the_collector_and_gives_the_callers_pace_back(own_pace, monkeypatch):
+    from councildocs import assembly
+
+    seen = []
+    real = assembly.assemble
+
+    def recording(source):
+        seen.append(gc.get_threshold())
+        return real(source)
+
+    monkeypatch.setattr(assembly, "assemble", recording)
+    councildocs.parse(FIXTURES / "wolverhampton_pack.pdf")
+    assert seen == [PARSE_THRESHOLDS]
+    assert gc.get_threshold() == own_pace
+
+
+def test_a_parse_that_fails_gives_the_pace_back_too(own_pace, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\nnothing else")
+    with pytest.raises(councildocs.CouncilDocsError):
+        councildocs.parse(broken)
+    assert gc.get_threshold() == own_pace
+
+
+def test_parses_in_two_threads_share_the_slower_pace_until_the_last_ends(own_pace):
+    from councildocs.collector import CollectorPace
+
+    pace = CollectorPace()
+    first, second = pace.slowed(), pace.slowed()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert gc.get_threshold() == PARSE_THRESHOLDS  # the second still runs
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == own_pace
+
+
+def test_a_pace_set_during_a_parse_is_kept(own_pace):
+    from councildocs.collector import CollectorPace
+
+    with CollectorPace().slowed():
+        gc.set_threshold(5000, 5, 5)
+    assert gc.get_threshold() == (5000, 5, 5)

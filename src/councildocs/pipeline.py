@@ -14,6 +14,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .collector import COLLECTOR
 from .errors import UnreadableInput
 from .extract import OcrSettings, load
 from .inputs import is_pipe_name, read_pipe
@@ -28,7 +29,8 @@ def parse(path: str | Path, ocr: OcrSettings | None = None) -> Pack:
     ``ocr`` says which PDF pages to read by OCR (default: those with no text layer, when
     Tesseract is installed). Raises :class:`councildocs.errors.CouncilDocsError` for a file
     that cannot be read. ``/dev/stdin`` or ``/dev/fd/N`` naming a pipe is read once, into
-    memory.
+    memory. While it runs, the garbage collector runs at a slower pace (see
+    :mod:`councildocs.collector`).
     """
     if is_pipe_name(path) and not os.path.isfile(path):
         from .api import parse as parse_contents
@@ -39,10 +41,11 @@ def parse(path: str | Path, ocr: OcrSettings | None = None) -> Pack:
         except OSError as exc:
             raise UnreadableInput(str(path), f"cannot read it ({exc.strerror})") from None
         return parse_contents(data, name=str(path), ocr=ocr)
-    source = load(path, ocr, meanwhile=_prepare_assembly)
-    from .assembly import assemble
+    with COLLECTOR.slowed():
+        source = load(path, ocr, meanwhile=_prepare_assembly)
+        from .assembly import assemble
 
-    return assemble(source)
+        return assemble(source)
 
 
 def _prepare_assembly() -> None:

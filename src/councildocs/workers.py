@@ -26,15 +26,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .collector import PARSE_THRESHOLDS
+
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
-
-# A parse allocates millions of small objects (spans, lines, blocks, models) that live
-# until its file is done and that refcounting frees: a file leaves a few hundred objects
-# in cycles, whatever its size. At CPython's default pace (a young collection every 700
-# allocations) the collector keeps traversing the live ones as they age, about a tenth of
-# a parse's CPU; a worker, a process of ours, collects at a slower pace.
-_WORKER_COLLECTOR_THRESHOLDS = (50_000, 20, 20)
 
 #: a file's result as it crosses back from a worker: its value, or a one-line reason; seconds
 Result = tuple[Any, str | None, float]
@@ -247,7 +242,7 @@ def _serve(
     """The worker's loop: read a path, send back its result, until told to stop."""
     from .parallel import HELPER
 
-    gc.set_threshold(*_WORKER_COLLECTOR_THRESHOLDS)
+    gc.set_threshold(*PARSE_THRESHOLDS)  # a process of ours: see ..collector
     HELPER.lend_cores(cores)
     parent_end.close()
     for other in others:
