@@ -29,8 +29,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from ..errors import NoTextLayer, OcrUnavailable
 from ..ocr_settings import INSTALL_BINDING, INSTALL_ENGINE, OcrSettings
 from ..patterns import compiled
@@ -265,7 +263,7 @@ def _read_again(
         sheet.paste(image.crop(box), (gap, top))
     recovered = []
     for word in _words(read_sheet(sheet), sheet):
-        if word.confidence < _RECOVERED_CONFIDENCE or not regex.search(r"[\p{L}\p{N}]", word.text):
+        if word.confidence < _RECOVERED_CONFIDENCE or not _LETTER_OR_DIGIT.search(word.text):
             continue
         middle = (word.box[1] + word.box[3]) / 2
         for top, box in placed:
@@ -277,6 +275,9 @@ def _read_again(
                 )
                 break
     return words + recovered
+
+
+_LETTER_OR_DIGIT = compiled(r"[\p{L}\p{N}]")
 
 
 # a second reading is trusted only where Tesseract is fairly sure of it: a speck read as
@@ -544,7 +545,7 @@ def _is_bold(word: _Word, size: float, usual_stroke: float | None) -> bool | Non
     """Whether the word's strokes are bold for its size; None where not measured."""
     if word.stroke is None or usual_stroke is None or size <= 0:
         return None
-    if len(regex.findall(r"[\p{L}\p{N}]", word.text)) < _FEWEST_LETTERS_FOR_FACE:
+    if len(_LETTER_OR_DIGIT.findall(word.text)) < _FEWEST_LETTERS_FOR_FACE:
         return None
     return word.stroke * _POINTS_PER_PIXEL / size > _BOLD_STROKE * usual_stroke
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import codecs
 
-import regex
-
 from ..errors import UnreadableInput
 from ..patterns import compiled
 from .page import SYMBOL_BULLETS, Line, Page, Span
@@ -113,7 +111,7 @@ def _page(number: int, raw_lines: list[str]) -> Page:
             continue
         indent = len(raw) - len(stripped)
         spans = []
-        for match in regex.finditer(r"\S+(?:\s{1,2}\S+)*", raw):
+        for match in _WORDS_RUN.finditer(raw):
             spans.append(Span(text=match.group(), x0=float(match.start()), x1=float(match.end())))
         lines.append(
             Line(
@@ -128,3 +126,6 @@ def _page(number: int, raw_lines: list[str]) -> Page:
             )
         )
     return Page(number=number, width=0.0, height=float(len(raw_lines)), lines=lines)
+
+
+_WORDS_RUN = compiled(r"\S+(?:\s{1,2}\S+)*")

@@ -124,7 +124,7 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
         text = _reading_text(line)
         if index in used:
             continue
-        if not regex.search(r"[\p{L}\p{N}]", text):
+        if not _LETTER_OR_DIGIT.search(text):
             continue  # a full stop set apart from its number by the typesetter
         if _PART_TWO.match(text):
             part = 2
@@ -174,6 +174,9 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
             continue
         unplaced.append(UnplacedText(page=line.page, text=text))
     return [_finish(item) for item in items], meeting, unplaced
+
+
+_LETTER_OR_DIGIT = compiled(r"[\p{L}\p{N}]")
 
 
 def _measure(lines: list[Line], used: set[int]) -> _Sheet:
@@ -276,14 +279,18 @@ def _heading_end(pieces: list[Span], line: Line, sheet: _Sheet) -> int:
             continue
         size = before.style.size
         # a file number ("16-0046") or a letter before the change is not the heading
-        worded = regex.search(r"\p{L}{2}", " ".join(p.text for p in pieces[:k])) is not None
+        worded = _TWO_LETTERS.search(" ".join(p.text for p in pieces[:k])) is not None
         column = after.x0 - before.x1 > 1.2 * size and edge is not None and line.x1 < edge - size
         plainer = _stands_out(before.style) and (
             not _stands_out(after.style) or after.style.size < size - 1
         )
-        if worded and (column or (plainer and regex.match(r"[-–—(:\p{Lu}]", after.text))):
+        if worded and (column or (plainer and _OPENS_A_SUBTITLE.match(after.text))):
             return k
     return len(pieces)
+
+
+_TWO_LETTERS = compiled(r"\p{L}{2}")
+_OPENS_A_SUBTITLE = compiled(r"[-–—(:\p{Lu}]")
 
 
 def _open_item(number: str | None, part: int, line: Line, sheet: _Sheet) -> _OpenItem:
@@ -304,7 +311,7 @@ def _open_item(number: str | None, part: int, line: Line, sheet: _Sheet) -> _Ope
 
 
 def _numbers_an_item(match: regex.Match, line: Line, items: list[_OpenItem], sheet: _Sheet) -> bool:
-    if regex.match(r"^(?:[.:]\d{2}\s*)?[AP]\.?M\.?\b", match["title"], regex.I):
+    if _AM_PM_AFTER_NUMBER.match(match["title"]):
         return False  # a time ("6 P.M. SPECIAL MEETING"), not an item number
     if line.has_geometry and "." not in match["number"]:
         column = (
@@ -314,6 +321,9 @@ def _numbers_an_item(match: regex.Match, line: Line, items: list[_OpenItem], she
             return False  # a numbered list inside an item (a recommendation's 1., 2.)
     previous = next((item.number for item in reversed(items) if item.number), None)
     return _in_sequence(previous, match["number"])
+
+
+_AM_PM_AFTER_NUMBER = compiled(r"^(?:[.:]\d{2}\s*)?[AP]\.?M\.?\b", regex.I)
 
 
 def _in_sequence(previous: str | None, number: str) -> bool:
@@ -327,7 +337,10 @@ def _in_sequence(previous: str | None, number: str) -> bool:
 
 
 def _leading_number(number: str) -> int:
-    return int(regex.match(r"\d+", number).group())
+    return int(_LEADING_DIGITS.match(number).group())
+
+
+_LEADING_DIGITS = compiled(r"\d+")
 
 
 def _is_running_head(match: regex.Match) -> bool:
@@ -396,13 +409,16 @@ def _looks_like_item_heading(line: Line, sheet: _Sheet) -> bool:
     head = clean(" ".join(p.text for p in pieces[: _heading_end(pieces, line, sheet)]))
     return (
         1 <= len(head.split()) <= _HEADING_MAX_WORDS
-        and regex.search(r"\p{L}{2}", head) is not None
+        and _TWO_LETTERS.search(head) is not None
         and not head.endswith((":", ";", ",", "."))
         and not head.startswith(("(", "["))
         and not _is_date_only(head)
         # a day or an item number out of sequence opens it ("29 Jan, 26 Feb, 26 March")
-        and not regex.match(r"\d{1,2}\b", head)
+        and not _DAY_NUMBER.match(head)
     )
+
+
+_DAY_NUMBER = compiled(r"\d{1,2}\b")
 
 
 def _heads_numbered_items(lines: list[Line], index: int, sheet: _Sheet) -> bool:
@@ -514,7 +530,7 @@ def _heading_ended(item: _OpenItem, line: Line, sheet: _Sheet) -> bool:
     if not line.has_geometry:
         return False
     text = line.text.strip()
-    if abs(line.x0 - item.title_x0) <= _ALIGNED and regex.match(r"[-–—]\s", text):
+    if abs(line.x0 - item.title_x0) <= _ALIGNED and _DASH_LEAD.match(text):
         return False  # "- To follow" under the title's first word carries the heading on
     if line.x0 > item.number_x0 + _INDENT and find_marker(text) is not None:
         return True
@@ -522,6 +538,9 @@ def _heading_ended(item: _OpenItem, line: Line, sheet: _Sheet) -> bool:
     if clean(last.text).endswith(":"):
         return True
     return not _wraps(last, line, sheet)
+
+
+_DASH_LEAD = compiled(r"[-–—]\s")
 
 
 def _wraps(last: Line, line: Line, sheet: _Sheet) -> bool:
@@ -553,7 +572,7 @@ def _heading_words(title: str) -> tuple[str, str]:
     Meeting - 1st July 2024")."""
     cut = _DASH_TO_DETAIL.search(title)
     end = next(
-        (e for e in _SENTENCE_END.finditer(title) if regex.search(r"\p{L}{2}", title[: e.start()])),
+        (e for e in _SENTENCE_END.finditer(title) if _TWO_LETTERS.search(title[: e.start()])),
         None,
     )  # "7. 7. Village Hall": a number printed twice ends no sentence
     if end and (cut is None or end.start() < cut.start()):
@@ -568,18 +587,18 @@ def _finish(item: _OpenItem) -> AgendaItem:
     joined = clean(" ".join(texts))
     presenter = None
     notes = [item.rest] if item.rest else []
-    for body in regex.findall(r"\[([^\]]*)\]?", joined):
+    for body in _BRACKETED.findall(joined):
         presenter = presenter or _presenter(body)
         if presenter is None:
             notes.append(clean(body))
-    title = regex.sub(r"\[[^\]]*\]?", " ", joined)
+    title = _BRACKETED_SPAN.sub(" ", joined)
     pages = None
     ref = _PAGE_REF.search(title)
     if ref:
         start = int(ref["start"])
         pages = PageSpan(start=start, end=int(ref["end"] or start))
         title = title[: ref.start()] + " " + title[ref.end() :]
-    for note in regex.findall(r"\(([^()]*)\)\s*$", title):
+    for note in _TRAILING_PARENTHESES.findall(title):
         if len(note) > 60:  # a long parenthetical after the title is a note, not the title
             notes.append(clean(note))
             title = title[: title.rfind("(")]
@@ -601,16 +620,25 @@ def _finish(item: _OpenItem) -> AgendaItem:
     )
 
 
+_BRACKETED = compiled(r"\[([^\]]*)\]?")
+_BRACKETED_SPAN = compiled(r"\[[^\]]*\]?")
+_TRAILING_PARENTHESES = compiled(r"\(([^()]*)\)\s*$")
+
+
 def _presenter(body: str) -> Presenter | None:
     """'[Karen Samuels, Head of Community Safety, to present report]' → name and role."""
     body = clean(body)
-    match = regex.match(r"^(?P<who>.+?),?\s+to\s+(?:present|introduce|report|give|update)\b", body)
+    match = _PRESENTER_LEAD.match(body)
     if not match:
         return None
-    parts = [p.strip() for p in regex.split(r",\s*", match["who"]) if p.strip()]
+    parts = [p.strip() for p in _COMMA.split(match["who"]) if p.strip()]
     if not parts:
         return None
     return Presenter(name=parts[0], role=", ".join(parts[1:]) or None)
+
+
+_PRESENTER_LEAD = compiled(r"^(?P<who>.+?),?\s+to\s+(?:present|introduce|report|give|update)\b")
+_COMMA = compiled(r",\s*")
 
 
 def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
@@ -658,7 +686,7 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
         meeting_date_line = text
         meeting.date = date
         used.add(i)
-        if i + 1 < len(left) and regex.match(r"^(am|pm|a\.m\.|p\.m\.)$", left[i + 1][0], regex.I):
+        if i + 1 < len(left) and _AM_PM.match(left[i + 1][0]):
             text = f"{text} {left[i + 1][0]}"  # "at 10.00" / "am" wrapped in a narrow column
             used.add(i + 1)
         # the time may stand in the line's right-hand column ("14th September 2017" and,
@@ -669,7 +697,7 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
             meeting.venue, venue_lines = venue
             used.update(venue_lines)
         sentence = " ".join(t for t, _ in left[max(0, i - 1) : i + 2])  # a sentence may wrap
-        held_in = regex.search(r"held\s+(?:in|at)\s+(?:the\s+)?(.+?)\s+on\s+\w+day", sentence)
+        held_in = _HELD_IN_ON_A_DAY.search(sentence)
         if held_in:
             meeting.venue = clean(held_in.group(1))
         named = _BODY_BEFORE_DATE.match(text) or _BODY_IN_SENTENCE.search(sentence)
@@ -687,6 +715,10 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
     return meeting, used, dated_sentences + leftovers
 
 
+_HELD_IN_ON_A_DAY = compiled(r"held\s+(?:in|at)\s+(?:the\s+)?(.+?)\s+on\s+\w+day")
+_AM_PM = compiled(r"^(am|pm|a\.m\.|p\.m\.)$", regex.I)
+
+
 def _holds_more_than(text: str, meeting: Meeting) -> bool:
     """Whether the line that dated the meeting names more than the meeting's fields took
     from it: a capitalised word of five letters or more (a venue, a body) left over once
@@ -696,16 +728,23 @@ def _holds_more_than(text: str, meeting: Meeting) -> bool:
     taken = {
         word.casefold()
         for value in (meeting.council, meeting.body, meeting.venue)
-        for word in regex.findall(r"\p{L}+", value or "")
+        for word in _WORD.findall(value or "")
     }
-    return any(word.casefold() not in taken for word in regex.findall(r"\b\p{Lu}\p{L}{4,}", rest))
+    return any(word.casefold() not in taken for word in _CAPITALISED_WORD.findall(rest))
+
+
+_WORD = compiled(r"\p{L}+")
+_CAPITALISED_WORD = compiled(r"\b\p{Lu}\p{L}{4,}")
 
 
 def _council_line(text: str) -> str | None:
     """The council's name when it is the whole of the line (a letterhead), else None."""
     name = council_name([text])
-    printed = regex.sub(r"^The\s+", "", text.strip(" .,:"), flags=regex.I)
+    printed = _LEADING_THE.sub("", text.strip(" .,:"))
     return name if name and name.casefold() == printed.casefold() else None
+
+
+_LEADING_THE = compiled(r"^The\s+", regex.I)
 
 
 def _left_column(line: Line) -> tuple[str, str]:
@@ -732,7 +771,7 @@ def _better_date(text: str, current: str | None) -> bool:
     """Prefer the line that dates the meeting over a letter's or a publication date."""
 
     def rank(line: str) -> int:
-        if regex.search(r"will\s+be\s+held|meeting\s+(?:on|held)", line, regex.I):
+        if _MEETING_SENTENCE.search(line):
             return 3
         if _BODY_BEFORE_DATE.match(line) or find_time(line):
             return 2
@@ -741,14 +780,17 @@ def _better_date(text: str, current: str | None) -> bool:
     return current is None or rank(text) > rank(current)
 
 
+_MEETING_SENTENCE = compiled(r"will\s+be\s+held|meeting\s+(?:on|held)", regex.I)
+
+
 def _venue_after(left: list[tuple[str, str]], i: int) -> tuple[str, list[int]] | None:
     """Kent prints the venue on the lines after the date, up to "Telephone"."""
     parts, used = [], []
     for j in range(i + 1, min(i + 5, len(left))):
         text = left[j][0]
-        if regex.match(r"^(Telephone|Tel|Email|e-mail|Ask for|UNRESTRICTED|Note)\b", text, regex.I):
+        if _CONTACT_LINE.match(text):
             break
-        if regex.search(r"\b(Chamber|Room|House|Hall|Centre|Center|Street|Road|Square)\b", text):
+        if _VENUE_WORD.search(text):
             parts.append(text.rstrip(","))
             used.append(j)
         elif parts:
@@ -756,11 +798,18 @@ def _venue_after(left: list[tuple[str, str]], i: int) -> tuple[str, list[int]] |
     return (clean(", ".join(parts)), used) if parts else None
 
 
+_CONTACT_LINE = compiled(r"^(Telephone|Tel|Email|e-mail|Ask for|UNRESTRICTED|Note)\b", regex.I)
+_VENUE_WORD = compiled(r"\b(Chamber|Room|House|Hall|Centre|Center|Street|Road|Square)\b")
+
+
 def _body(left: list[tuple[str, str]]) -> tuple[str, list[int]] | None:
     """The committee's name: an upper-case line under "AGENDA", as Kent prints it."""
     for i, (text, _) in enumerate(left[:6]):
-        if regex.match(r"^A\s?G\s?E\s?N\s?D\s?A$", text, regex.I) and i + 1 < len(left):
+        if _SPACED_AGENDA.match(text) and i + 1 < len(left):
             name = left[i + 1][0]
             if name.isupper() and len(name) < 80:
                 return name.title(), [i, i + 1]
     return None
+
+
+_SPACED_AGENDA = compiled(r"^A\s?G\s?E\s?N\s?D\s?A$", regex.I)

@@ -11,8 +11,6 @@ Environmental Impact" and "Equalities Impact" headings read the same way.
 
 from __future__ import annotations
 
-import regex
-
 from ..dates import parse_ddmmyyyy
 from ..models import Implication, ImplicationKind, Paragraph, Section, SignOff
 from ..patterns import compiled
@@ -94,7 +92,7 @@ def _implication(title: str, text: str, where, advisers_sign: bool = False) -> I
     sign_off = None
     if match := _CODE_SIGN_OFF.search(text):
         sign_off = SignOff(
-            reference=regex.sub(r"\s+", "", match.group("reference")),
+            reference=_WHITESPACE.sub("", match.group("reference")),
             initials=match.group("initials"),
             date=parse_ddmmyyyy(match.group("date")),
             code=match.group("code"),
@@ -114,3 +112,6 @@ def _implication(title: str, text: str, where, advisers_sign: bool = False) -> I
         sign_off=sign_off,
         provenance=where,
     )
+
+
+_WHITESPACE = compiled(r"\s+")

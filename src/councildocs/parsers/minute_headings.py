@@ -16,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import regex
-
 from ..extract import Line
 from ..layout import Block, BlockKind, body_style
 from ..layout.styles import emphasised, line_style
@@ -130,7 +128,10 @@ def _after_title(text: str, title: str) -> str:
     if not text.startswith(title):
         return ""
     rest = text[len(title) :].lstrip(" :-–—").rstrip()
-    return rest if regex.search(r"\p{L}", rest) else ""
+    return rest if _LETTER.search(rest) else ""
+
+
+_LETTER = compiled(r"\p{L}")
 
 
 def _emphasised_part(line: Line, body) -> str | None:
@@ -286,7 +287,7 @@ def labelled_headings(
         else:
             continue
         if (
-            len(regex.findall(r"\p{L}", title)) < 3
+            len(_LETTER.findall(title)) < 3
             or len(title.split()) > _LONGEST_LABEL_WORDS
             or NOT_ITEM_LABEL.match(title)
         ):
@@ -297,7 +298,10 @@ def labelled_headings(
 
 def _reads_as_title(title: str) -> bool:
     """A label that names an item: no sentence inside it, no person speaking ("Cllr Smith:")."""
-    return not regex.search(r"[.;!?]\s+\S|,", title) and not _SPEAKER.match(title)
+    return not _SENTENCE_INSIDE.search(title) and not _SPEAKER.match(title)
+
+
+_SENTENCE_INSIDE = compiled(r"[.;!?]\s+\S|,")
 
 
 _SPEAKER = compiled(rf"^{MEMBER_TITLE}\.?\s+\p{{Lu}}")

@@ -331,9 +331,12 @@ def _reads_as_heading(title: str) -> bool:
     words = title.split()
     return (
         0 < len(words) <= 5
-        and not regex.search(r"[\d:;.,–-]", title)
+        and not _DIGIT_OR_PUNCTUATION.search(title)
         and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
     )
+
+
+_DIGIT_OR_PUNCTUATION = compiled(r"[\d:;.,–-]")
 
 
 _SECTION_MARK = compiled(
@@ -573,7 +576,7 @@ def _resolutions(lines: list[Line], blocks: list[str]) -> tuple[list[Resolution]
         us_result = decision_words.RESULT.match(body)
         if us_result:
             votes, consumed = _roll_call(blocks[index + 1 :])
-            tally = regex.search(r"\[(\d+)-(\d+)-(\d+)(?:-\d+)?\]", body.replace(" ", ""))
+            tally = _VOTE_TALLY.search(body.replace(" ", ""))
             if tally:  # "FAILED [4-2-1-1]": ayes, nays, abstentions, absent
                 votes = Votes.model_validate(
                     dict(
@@ -651,7 +654,7 @@ def _resolutions(lines: list[Line], blocks: list[str]) -> tuple[list[Resolution]
         if (
             prose
             and len(_decision_reach(body, prose)) > _LONGEST_DECISION_SENTENCE
-            and not regex.search(r"\b\p{Lu}{4,}\b", prose.group())
+            and not _WORD_IN_CAPITALS.search(prose.group())
         ):
             # "it was agreed that ..." opening a long account of a discussion reports a
             # view; minutes record the outcome in a paragraph of its own, or end one with it
@@ -675,6 +678,10 @@ def _resolutions(lines: list[Line], blocks: list[str]) -> tuple[list[Resolution]
         resolution.parts = resolution.parts or _parts(resolution.text)
         resolution.outcome = _outcome(resolution.text)
     return resolutions, decided
+
+
+_VOTE_TALLY = compiled(r"\[(\d+)-(\d+)-(\d+)(?:-\d+)?\]")
+_WORD_IN_CAPITALS = compiled(r"\b\p{Lu}{4,}\b")
 
 
 @dataclass(slots=True)
@@ -964,9 +971,7 @@ def _decision_list(
         break
     if heading is not None:
         consumed -= 1  # a heading with no entry under it belongs to what follows the list
-    stem = bool(lead) and (
-        lead.endswith(":") or bool(regex.match(r"(?i)^that\b[^.;]{0,80}$", lead))
-    )
+    stem = bool(lead) and (lead.endswith(":") or bool(_SHORT_THAT_CLAUSE.match(lead)))
     if entries and lead and not stem:
         return [(None, lead, []), *_separate(entries)], consumed
     if entries:
@@ -988,6 +993,9 @@ def _decision_list(
             return [(None, clean(" ".join(pieces)), parts)], consumed
         return _separate(entries), consumed
     return ([(None, lead, [])] if lead else []), consumed
+
+
+_SHORT_THAT_CLAUSE = compiled(r"(?i)^that\b[^.;]{0,80}$")
 
 
 def _completes_lead_in(trigger: regex.Match, lead: str) -> bool:
@@ -1025,11 +1033,15 @@ def _marker_style(marker: str) -> str:
     inner = marker.strip("().")
     if marker.startswith("("):
         return "bracket"
-    if inner.isdigit() or regex.match(r"^\d+[a-z]$", inner):
+    if inner.isdigit() or _NUMBER_LETTER_MARKER.match(inner):
         return "number"
-    if regex.match(r"^[ivx]+$", inner):
+    if _ROMAN_MARKER.match(inner):
         return "roman"
     return "letter"
+
+
+_ROMAN_MARKER = compiled(r"^[ivx]+$")
+_NUMBER_LETTER_MARKER = compiled(r"^\d+[a-z]$")
 
 
 def _counted_vote(blocks: list[str]) -> tuple[Votes, int, str | None]:
@@ -1349,7 +1361,7 @@ def _split_at_column(line: Line, x: float) -> tuple[Line | None, str]:
 def _one_a_line_follows(header: list[Line], index: int, rest: str) -> bool:
     """The label's names run on one a line: neither its line nor the next holds a list,
     and its line does not stop mid-way."""
-    if index + 1 >= len(header) or regex.search(r"(?:,|\band|&)\s*$", rest):
+    if index + 1 >= len(header) or _ENDS_ON_A_JOINER.search(rest):
         return False
     follow = header[index + 1].text.strip()
     return (
@@ -1361,6 +1373,9 @@ def _one_a_line_follows(header: list[Line], index: int, rest: str) -> bool:
         and not follow.startswith("(")
         and bool(HONORIFIC.match(follow) or _OFFICE_OR_NAME.match(follow))
     )
+
+
+_ENDS_ON_A_JOINER = compiled(r"(?:,|\band|&)\s*$")
 
 
 # a line that is a person: a name of capitalised words, perhaps with a role in brackets
@@ -1378,11 +1393,14 @@ def _lists_split(entries: list[str]) -> list[str]:
     two separators or an office label is cut into its names."""
     out: list[str] = []
     for entry in entries:
-        separators = len(regex.findall(r"[,;]|:(?=\s)", _BRACKETS.sub("", entry)))
+        separators = len(_LIST_SEPARATOR.findall(_BRACKETS.sub("", entry)))
         office = attendance_words.OFFICE_LABEL.match(entry)
         names = split_names(entry) if separators >= 2 or office else [entry]
         out.extend(names if len(names) > 1 or office else [entry])
     return out
+
+
+_LIST_SEPARATOR = compiled(r"[,;]|:(?=\s)")
 
 
 _BRACKETS = compiled(r"\([^()]*\)")
@@ -1404,7 +1422,7 @@ def _list_left(previous: Line, line: Line, last: str, column: float | None, gap:
     line opening with a bracket or in lower case)."""
     if line.page == previous.page and line.top - previous.top > gap * 1.45:
         return True
-    unfinished = regex.search(r"(?:,|\band|&)\s*$", last) or last.count("(") > last.count(")")
+    unfinished = _ENDS_ON_A_JOINER.search(last) or last.count("(") > last.count(")")
     follow = line.text.strip()
     runs_on = follow[:1].islower() or follow.startswith("(")
     return column is not None and line.x0 < column - 6 and not unfinished and not runs_on
@@ -1485,7 +1503,7 @@ def _label(text: str) -> tuple[str, bool, str] | None:
         separator = _LABEL_SEPARATOR.match(rest)
         if match.group().endswith((":", "-")):
             # the label's pattern holds its colon ("Apologies:"); a second one may follow
-            separator = _LABEL_SEPARATOR.match(rest) or regex.match(r"\s*", rest)
+            separator = _LABEL_SEPARATOR.match(rest) or _SPACES.match(rest)
         if separator:
             return category, virtually, rest[separator.end() :].strip()
         if not rest.strip():
@@ -1493,6 +1511,9 @@ def _label(text: str) -> tuple[str, bool, str] | None:
         if category == "members" and attendance_words.MEMBERS_OF_THE.match(match.group()):
             return category, virtually, ""
     return None
+
+
+_SPACES = compiled(r"\s*")
 
 
 def _ends_list(line: Line, previous: str) -> bool:
@@ -1526,9 +1547,12 @@ def _columns_as_list(line: Line) -> str:
 def _columns_as_entry(line: Line) -> str:
     """ "Julia Cleary    Systems and Scrutiny Manager": a name column and a role column."""
     spans = [s.text.strip() for s in line.spans if s.text.strip()]
-    if len(spans) == 2 and not regex.search(r"\s[-–]\s|\(", spans[0]):
+    if len(spans) == 2 and not _DASH_OR_BRACKET.search(spans[0]):
         return f"{spans[0]} – {spans[1]}"
     return line.text.strip()
+
+
+_DASH_OR_BRACKET = compiled(r"\s[-–]\s|\(")
 
 
 _A_LETTER = compiled(r"\p{L}")
@@ -1605,9 +1629,13 @@ def _add_new(people: list[Person], found: list[Person]) -> None:
 def _plausible_name(text: str) -> bool:
     """A person's name, perhaps with a role after a dash or in brackets; not a sentence
     ("Members discussed the matter")."""
-    name = regex.split(r"\s[-–—]\s|\(", text, maxsplit=1)[0]
+    name = _NAME_ENDS_AT.split(text, maxsplit=1)[0]
     lower = [w for w in name.split() if w[:1].islower() and w not in _NAME_PARTICLES]
-    return 0 < len(text.split()) <= 6 and bool(regex.match(r"^[\p{Lu}]", text)) and not lower
+    return 0 < len(text.split()) <= 6 and bool(_OPENS_CAPITALISED.match(text)) and not lower
+
+
+_NAME_ENDS_AT = compiled(r"\s[-–—]\s|\(")
+_OPENS_CAPITALISED = compiled(r"^[\p{Lu}]")
 
 
 # the lower-case words a surname may hold ("B de Smid", "Ludwig van Beek")
@@ -1686,10 +1714,11 @@ def _item_declarations(item: _Item, minute: MinuteItem, document: MinutesDocumen
 
 
 def _declared_item(interest: str) -> str | None:
-    match = regex.search(
-        r"(?i)\b(?:agenda\s+)?item\s+(?P<n>\d+[a-z]?)\b|\bminute\s+(?P<m>\d+)", interest
-    )
+    match = _DECLARED_ITEM.search(interest)
     return (match["n"] or match["m"]) if match else None
+
+
+_DECLARED_ITEM = compiled(r"(?i)\b(?:agenda\s+)?item\s+(?P<n>\d+[a-z]?)\b|\bminute\s+(?P<m>\d+)")
 
 
 # --- the meeting ---------------------------------------------------------------------------
@@ -1698,33 +1727,27 @@ def _declared_item(interest: str) -> str | None:
 def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]) -> None:
     """Body, date, time and venue from the lines above the first item."""
     texts = [line.text.strip() for line in header]
-    joined = regex.sub(r"(\d)\s*:\s*(\d)", r"\1:\2", clean(" ".join(texts)))
+    joined = _SPACED_TIME.sub(r"\1:\2", clean(" ".join(texts)))
     date_match = DATE_PATTERN.search(joined)
     if date_match:
         document.date = parse_date(date_match.group())
         after = joined[date_match.end() : date_match.end() + 40]
-        document.time = find_time(after) if regex.match(r"^\s*(?:[,–-]|at)", after) else None
-    kent = regex.search(
-        r"(?i)\bMINUTES\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+held\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+on\s+",
-        joined,
-    )
+        document.time = find_time(after) if _TIME_FOLLOWS.match(after) else None
+    kent = _MINUTES_OF_BODY_HELD_AT.search(joined)
     if kent:
         document.body = kent["body"]
         document.venue = kent["venue"]
         _mark(header, used, kent.start(), kent.end() + 40, joined)
         return
-    of_the = regex.search(r"(?i)\bMinutes\s+of\s+(?:the\s+)?", joined)
+    of_the = _MINUTES_OF.search(joined)
     if of_the and date_match and 0 < date_match.start() - of_the.end() < 120:
         named = joined[of_the.end() : date_match.start()].strip(" -–,")
         # "Minutes of the meeting held on ...": the sentence names a meeting, not a body
-        named = regex.sub(r"(?i)\s*\bheld\b.*$", "", named)
-        document.body = None if regex.fullmatch(r"(?i)(?:(?:a|the)\s+)?meeting|", named) else named
+        named = _HELD_AND_AFTER.sub("", named)
+        document.body = None if _JUST_A_MEETING.fullmatch(named) else named
     else:
         for index, text in enumerate(texts):
-            heading = regex.match(
-                r"(?i)^(?P<before>.*?)\b(?:(?:regular|special|commission|board)\s+)*(?:meeting\s+)?minutes\b",
-                text,
-            )
+            heading = _BEFORE_MINUTES.match(text)
             if not heading or index > 12:
                 continue
             before = heading["before"].strip(" -–")
@@ -1748,11 +1771,23 @@ def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]
                 break
     if document.body and document.body.isupper():
         document.body = document.body.title()
-    venue = regex.search(
-        r"\bat\s+(?P<venue>[\p{Lu}][^,.]{3,80})$", joined[date_match.end() :] if date_match else ""
-    )
+    venue = _AT_VENUE.search(joined[date_match.end() :] if date_match else "")
     if venue and not find_time(venue["venue"]):
         document.venue = venue["venue"].strip()
+
+
+_SPACED_TIME = compiled(r"(\d)\s*:\s*(\d)")
+_MINUTES_OF_BODY_HELD_AT = compiled(
+    r"(?i)\bMINUTES\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+held\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+on\s+"
+)
+_MINUTES_OF = compiled(r"(?i)\bMinutes\s+of\s+(?:the\s+)?")
+_AT_VENUE = compiled(r"\bat\s+(?P<venue>[\p{Lu}][^,.]{3,80})$")
+_HELD_AND_AFTER = compiled(r"(?i)\s*\bheld\b.*$")
+_TIME_FOLLOWS = compiled(r"^\s*(?:[,–-]|at)")
+_JUST_A_MEETING = compiled(r"(?i)(?:(?:a|the)\s+)?meeting|")
+_BEFORE_MINUTES = compiled(
+    r"(?i)^(?P<before>.*?)\b(?:(?:regular|special|commission|board)\s+)*(?:meeting\s+)?minutes\b"
+)
 
 
 _MINUTES_WORDS = r"(?:(?:regular|special|commission|board)\s+)*(?:meeting\s+)?minutes"

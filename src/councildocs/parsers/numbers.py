@@ -118,13 +118,16 @@ def is_period(text: str) -> bool:
 
 def find_unit(text: str) -> str | None:
     """The unit a note like "All figures in £m" or "£s per pupil" declares."""
-    match = regex.search(r"£\s?(bn|m|k|000s?|s)?\b|%", text)
+    match = _UNIT.search(text)
     if not match:
         return None
     if match.group() == "%":
         return "%"
     scale = match.group(1) or ""
     return "£" + ("k" if scale.startswith("000") else "" if scale == "s" else scale)
+
+
+_UNIT = compiled(r"£\s?(bn|m|k|000s?|s)?\b|%")
 
 
 #: a sum of money in running text: "£1.6m", "£1.6 million", "£1,600,000", "-£2.8m",

@@ -165,8 +165,11 @@ def person(text: str, default_honorific: str | None = None, virtually: bool = Fa
 def _are_initials(bracketed: str, name: str) -> bool:
     """Whether "(KG)" after "Kate Green" is her initials, as minutes print them to refer
     to members later, not an organisation."""
-    words = [word for word in regex.findall(r"\p{L}[\p{L}'’-]*", name) if word[0].isupper()]
+    words = [word for word in _NAME_WORD.findall(name) if word[0].isupper()]
     return len(bracketed) >= 2 and bracketed == "".join(word[0] for word in words)
+
+
+_NAME_WORD = compiled(r"\p{L}[\p{L}'’-]*")
 
 
 def _role_and_organisation(text: str) -> tuple[str | None, str | None]:

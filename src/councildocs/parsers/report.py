@@ -477,7 +477,7 @@ def _item_marker(text: str) -> tuple[str | None, tuple[str, str], str] | None:
         punctuation = "()" if match.group("paren") else text[len(number)]
         if number.isdigit():
             written = "digit"
-        elif regex.fullmatch(r"[ivx]{1,4}", number, regex.I):
+        elif _ROMAN_NUMBER.fullmatch(number):
             written = "roman"
         else:
             written = "letter"
@@ -485,6 +485,9 @@ def _item_marker(text: str) -> tuple[str | None, tuple[str, str], str] | None:
     if match := _BULLET.match(text):
         return None, ("bullet", text[0]), match.group("text")
     return None
+
+
+_ROMAN_NUMBER = compiled(r"[ivx]{1,4}", regex.I)
 
 
 def _same_level(
@@ -703,9 +706,12 @@ def _is_bullet(line: Line) -> bool:
     return (
         not line.has_geometry
         and line.x0 in (1.0, 2.0)
-        and bool(regex.match(r"[\p{Lu}\d£‘'\"]", text))
+        and bool(_OPENS_A_SENTENCE.match(text))
         and not _numbered_line(line)
     )
+
+
+_OPENS_A_SENTENCE = compiled(r"[\p{Lu}\d£‘'\"]")
 
 
 def _bullet_text(line: Line) -> str:
@@ -893,9 +899,12 @@ def _url_wraps(text: str, following: str) -> bool:
     continuation = _URL_CONTINUATION.match(word)
     if continuation is None:
         return False
-    cut = regex.search(r"%[0-9A-Fa-f]?$|[/=?&#~_%+]$", url.group())
+    cut = _URL_CUT_OFF.search(url.group())
     closes = bool(url.group("open")) and bool(continuation.group("close"))
     return bool(cut) or closes
+
+
+_URL_CUT_OFF = compiled(r"%[0-9A-Fa-f]?$|[/=?&#~_%+]$")
 
 
 def _links(lines: list[Line], metadata) -> list[str]:

@@ -20,8 +20,6 @@ Any other "Label: value" in the block goes to ``extra`` as printed.
 
 from __future__ import annotations
 
-import regex
-
 from ..extract import Line
 from ..models import (
     CabinetMember,
@@ -267,10 +265,13 @@ def _title(meta: ReportMetadata, field: HeaderField) -> bool:
 
 def _person(text: str) -> tuple[str, str | None]:
     """ "Rory Love, Cabinet Member for Education" → name and role."""
-    parts = regex.split(r"\s*,\s*|\s+[-–—]\s+|\s*:\s+", text, maxsplit=1)
+    parts = _PERSON_SEPARATOR.split(text, maxsplit=1)
     name = parts[0].strip()
     role = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
     return name, role
+
+
+_PERSON_SEPARATOR = compiled(r"\s*,\s*|\s+[-–—]\s+|\s*:\s+")
 
 
 def _cabinet_member(meta: ReportMetadata, field: HeaderField) -> bool:
@@ -363,8 +364,11 @@ def _contacts(meta: ReportMetadata, field: HeaderField) -> bool:
 def _wards(meta: ReportMetadata, field: HeaderField) -> bool:
     if not field.value:
         return False
-    meta.wards_affected = [w for w in regex.split(r"\s*[;,]\s*|\s+and\s+", field.value) if w]
+    meta.wards_affected = [w for w in _WARD_SEPARATOR.split(field.value) if w]
     return True
+
+
+_WARD_SEPARATOR = compiled(r"\s*[;,]\s*|\s+and\s+")
 
 
 def _director(meta: ReportMetadata, field: HeaderField) -> bool:
@@ -388,7 +392,7 @@ def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
     texts: list[str] = []
     for text in field.texts:
         # an address wrapped at the cell edge: "...@wolverhampton.gov." / "uk"
-        if texts and "@" in texts[-1] and regex.fullmatch(r"[a-z]{1,4}", text.strip()):
+        if texts and "@" in texts[-1] and _INITIALS_ONLY.fullmatch(text.strip()):
             texts[-1] += text.strip()
         else:
             texts.append(text)
@@ -415,6 +419,9 @@ def _employees(meta: ReportMetadata, field: HeaderField) -> bool:
         name, role = _person(name)
     meta.accountable_employees.append(Contact(name=name, role=role, tel=tel, email=email))
     return True
+
+
+_INITIALS_ONLY = compiled(r"[a-z]{1,4}")
 
 
 def _job_title(meta: ReportMetadata, field: HeaderField) -> bool:
@@ -511,7 +518,7 @@ def _key_decision(meta: ReportMetadata, field: HeaderField) -> bool:
 
 
 def _decision_number(meta: ReportMetadata, field: HeaderField) -> bool:
-    match = regex.search(r"\b\d{2}/\d{4,6}\b", field.value)
+    match = _DECISION_NUMBER.search(field.value)
     if not match:
         return False  # "n/a" stays in extra as printed
     meta.decision_number = match.group()
@@ -520,6 +527,9 @@ def _decision_number(meta: ReportMetadata, field: HeaderField) -> bool:
         # text printed beside the number ("For publication [Do not include ...]") is kept
         meta.extra[f"{field.label} (also printed)"] = rest
     return True
+
+
+_DECISION_NUMBER = compiled(r"\b\d{2}/\d{4,6}\b")
 
 
 def _classification(meta: ReportMetadata, field: HeaderField) -> bool:

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-import regex
-
 from ..extract import Line, TextStyle
 from ..layout import Block, BlockKind, body_style, rank_headings
 from ..models import Paragraph, Section
@@ -175,7 +173,7 @@ def _run_in_lead(block: Block, body: TextStyle | None) -> list[Block] | None:
     lead = [span for span in _leading(spans, style)]
     rest = spans[len(lead) :]
     title = _LEAD_END.sub("", " ".join(span.text.strip() for span in lead))
-    if not regex.search(r"\p{L}", title) or len(title.split()) > _MOST_HEADING_WORDS:
+    if not _LETTER.search(title) or len(title.split()) > _MOST_HEADING_WORDS:
         return None
     if not rest and (len(block.lines) > 1 or title.endswith(".")):
         return None  # a whole emphasised sentence or paragraph, not a lead
@@ -192,9 +190,13 @@ def _run_in_lead(block: Block, body: TextStyle | None) -> list[Block] | None:
     heading = Block(BlockKind.heading, [heading_line], marker=marker, style=style)
     if not rest:
         return [heading]
-    rest_text = regex.sub(r"^[\s–—:-]+", "", " ".join(span.text.strip() for span in rest))
+    rest_text = _LEADING_PUNCTUATION.sub("", " ".join(span.text.strip() for span in rest))
     rest_line = Line(rest_text, rest[0].x0, line.top, line.x1, line.bottom, line.page, tuple(rest))
     return [heading, Block(BlockKind.paragraph, [rest_line, *block.lines[1:]], style=block.style)]
+
+
+_LEADING_PUNCTUATION = compiled(r"^[\s–—:-]+")
+_LETTER = compiled(r"\p{L}")
 
 
 def _leading(spans: list, style: TextStyle) -> list:

@@ -28,7 +28,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-import regex
 from pydantic import BaseModel
 
 from ..extract import Line, Page, SourceDocument
@@ -869,7 +868,7 @@ def _statistics(header, body, spans, notes) -> Statistics | None:
         (
             c
             for c in range(period_columns[-1] + 1, len(header))
-            if regex.search(r"(?i)comment|note", header[c])
+            if _COMMENT_HEADER.search(header[c])
         ),
         None,
     )
@@ -910,6 +909,9 @@ def _statistics(header, body, spans, notes) -> Statistics | None:
             )
         )
     return Statistics(periods=[header[c] for c in period_columns], records=records)
+
+
+_COMMENT_HEADER = compiled(r"(?i)comment|note")
 
 
 def _changes(periods: list[str], values: dict[str, float | None]) -> list[PeriodChange]:

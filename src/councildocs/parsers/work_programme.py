@@ -121,17 +121,23 @@ def _meetings(lines: list[Line], leftovers: list[Line]) -> list[ProgrammeMeeting
             meetings[-1].items.append(ProgrammeItem(title=text))
         else:
             # a name broken at its hyphen: "Piggott-" / "Smith"
-            leads.append(regex.sub(r"(\p{L})- (\p{Lu})", r"\1-\2", text))
+            leads.append(_WRAPPED_HYPHEN_BEFORE_CAPITAL.sub(r"\1-\2", text))
     settle_leads()
     return meetings
+
+
+_WRAPPED_HYPHEN_BEFORE_CAPITAL = compiled(r"(\p{L})- (\p{Lu})")
 
 
 def _opens_item(line: Line) -> bool:
     """A bullet glyph, or (text export) the single space left where the glyph was lost."""
     text = line.text.strip()
-    if regex.match(r"^[•●▪\uf0b7-]\s", text):
+    if _BULLET_LEAD.match(text):
         return True
     return not line.has_geometry and line.x0 in (1.0, 2.0)
+
+
+_BULLET_LEAD = compiled(r"^[•●▪\uf0b7-]\s")
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
