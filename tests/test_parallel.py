@@ -354,3 +354,14 @@ def test_the_documents_helper_is_forked_with_every_model_built(long_pack):
     report = json.loads(result.stdout)
     assert report["before"] > 40  # none is built by importing the models
     assert report["at_fork"] == [["_read_from_back", report["before"]], ["_documents_from_back", 0]]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts descriptors in /proc")
+def test_the_helper_leaves_no_descriptor_open(long_pack, helper_forced, monkeypatch):
+    helper_forced(True)
+    started = _helpers_started(monkeypatch)
+    councildocs.parse(long_pack)  # the first parse opens what stays open (imports, logs)
+    before = sorted(os.listdir("/proc/self/fd"))
+    councildocs.parse(long_pack)
+    assert started[-2:] == ["_read_from_back", "_documents_from_back"]
+    assert sorted(os.listdir("/proc/self/fd")) == before

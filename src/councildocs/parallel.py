@@ -119,12 +119,24 @@ class Forked:
     def __init__(self, function: Callable[..., Iterable[Any]], args: tuple) -> None:
         self._results: BinaryIO | None = tempfile.TemporaryFile()
         try:
-            self.pid = os.fork()
+            # the copy writes a byte here once its results are written, or ends without:
+            # waiting for that, not for its end, spares waiting while the system takes
+            # its memory back (a few milliseconds for a long parse's)
+            self._written, written = os.pipe()
         except OSError:
             self._results.close()
             raise
+        try:
+            self.pid = os.fork()
+        except OSError:
+            self._results.close()
+            os.close(self._written)
+            os.close(written)
+            raise
         if self.pid == 0:  # the copy: run, write the results, leave at once
-            _run_and_write(function, args, self._results)
+            os.close(self._written)
+            _run_and_write(function, args, self._results, written)
+        os.close(written)
 
     def collect(self) -> list[Any] | None:
         """The call's results in the order it gave them, or None where it failed (or was
@@ -132,17 +144,23 @@ class Forked:
         if self._results is None:
             return None
         results, self._results = self._results, None
-        _reap(self.pid)
-        with results:
-            results.seek(0)
-            reader = pickle.Unpickler(results)
-            done = []
-            try:
-                while (record := reader.load())[0] is _Record.RESULT:
-                    done.append(record[1])
-            except Exception:  # the copy died before writing all of them
-                return None
-        return done if record[0] is _Record.FINISHED else None
+        try:
+            os.read(self._written, 1)  # the byte, or nothing where the copy died
+        finally:
+            os.close(self._written)
+        try:
+            with results:
+                results.seek(0)
+                reader = pickle.Unpickler(results)
+                done = []
+                try:
+                    while (record := reader.load())[0] is _Record.RESULT:
+                        done.append(record[1])
+                except Exception:  # the copy died before writing all of them
+                    return None
+            return done if record[0] is _Record.FINISHED else None
+        finally:
+            _reap(self.pid)
 
     def stop(self) -> None:
         """Stop the call if it was not collected (its caller gave up on it) and reap it."""
@@ -154,6 +172,7 @@ class Forked:
             pass
         self._results.close()
         self._results = None
+        os.close(self._written)
         _reap(self.pid)
 
 
@@ -164,7 +183,9 @@ class _Record(enum.IntEnum):
     FINISHED = 2  # the last record: the call returned
 
 
-def _run_and_write(function: Callable[..., Iterable[Any]], args: tuple, results: BinaryIO) -> None:
+def _run_and_write(
+    function: Callable[..., Iterable[Any]], args: tuple, results: BinaryIO, written: int
+) -> None:
     code = 0
     try:
         writer = pickle.Pickler(results, protocol=pickle.HIGHEST_PROTOCOL)
@@ -172,6 +193,7 @@ def _run_and_write(function: Callable[..., Iterable[Any]], args: tuple, results:
             writer.dump((_Record.RESULT, result))
         writer.dump((_Record.FINISHED, None))
         results.flush()
+        os.write(written, b"w")
     except BaseException:  # no FINISHED record: the caller does this part itself
         code = 1
     finally:
