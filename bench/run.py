@@ -8,7 +8,8 @@ in this one run so that the ratios are fair on a noisy machine:
   (c) ``councildocs.parse`` end to end, as by default (with the helper process where a
       second core is idle) and serially (the helper off);
 
-and peak memory (resident set) of (c) at 250 and 1000 pages, each in a fresh process,
+(a) and (c) in five rounds of one run each, pages per second from each way's best run,
+the ratios (``c_over_a``) the median of each round's ratio; and peak memory (resident set) of (c) at 250 and 1000 pages, each in a fresh process,
 serially.
 
 Whole processes as a user runs them, on the long pack (520 pages): pages per wall-second
@@ -17,8 +18,9 @@ a pdfplumber-only pass (a sample of its pages), ``councildocs parse --no-cache -
 (serial: one process reads the pack, in its worker) and ``councildocs parse --no-cache``
 as it runs by default (the file's worker is lent the second core, and where that core is
 idle a helper process, a fork of it, reads and parses the second half beside it; see
-``councildocs.parallel``); three rounds interleaved, medians, so that a busy machine slows
-each alike. Then the corpus (``../shared/corpus``, where it
+``councildocs.parallel``); seven rounds interleaved, the rates their medians and the
+ratios to raw the median of each round's ratio, since the machine speeds up and slows
+down from one round to the next and a round's runs meet it alike. Then the corpus (``../shared/corpus``, where it
 is) with ``--jobs 1``, ``--jobs 2`` and each count up to the cores, with the parallel
 efficiency (speed-up over ``--jobs 1`` divided by the jobs).
 Ratios are what to compare, from one run; figures across runs on a shared machine are not.
@@ -60,6 +62,36 @@ def build_pack(pages: int, path: Path) -> Path:
     out.save(str(path))
     out.close()
     return path
+
+
+IN_PROCESS_ROUNDS = 5
+
+
+def in_process_rounds(pack: Path) -> dict[str, list[float]]:
+    """Seconds of each way of reading the pack in this process, one of each per round, so
+    that a round's three runs meet the machine in the same state."""
+    ways = {
+        "a_raw_pypdfium2": lambda: raw_pdfium(pack),
+        "c_councildocs_parse": lambda: councildocs_parse(pack),
+        "c_councildocs_serial": lambda: councildocs_parse(pack, helper=False),
+    }
+    seconds: dict[str, list[float]] = {name: [] for name in ways}
+    for _ in range(IN_PROCESS_ROUNDS):
+        for name, run in ways.items():
+            seconds[name].append(best_of(1, run))
+    return seconds
+
+
+def _paired(seconds: dict[str, list[float]], name: str) -> float:
+    """Raw pypdfium2's time over ``name``'s in each round (pages per second, ours over raw's),
+    the median of the rounds: a ratio of two runs made side by side, which a machine that
+    speeds up and slows down between rounds moves far less than a ratio of two medians."""
+    return round(
+        statistics.median(
+            raw / ours for raw, ours in zip(seconds["a_raw_pypdfium2"], seconds[name], strict=True)
+        ),
+        3,
+    )
 
 
 def best_of(repeats: int, run) -> float:
@@ -145,7 +177,7 @@ def peak_memory_kib(path: Path) -> int:
 
 
 LONG_PACK_PAGES = 520
-ROUNDS = 3
+ROUNDS = 7
 CORPUS = ROOT.parent / "shared" / "corpus"
 COUNCILDOCS = [str(Path(sys.executable).parent / "councildocs")]  # the installed command
 
@@ -183,7 +215,8 @@ def timed_process(command: list[str], env: dict | None = None) -> tuple[float, f
 
 def whole_process_rates(pack: Path, out: Path) -> dict:
     """Pages per wall- and CPU-second of each way of reading the long pack, medians of
-    ROUNDS interleaved rounds."""
+    ROUNDS interleaved rounds (``rates``), and each round's wall and CPU seconds by way
+    (``per_wall_second``, ``per_cpu_second``), for ratios paired round by round."""
     parse = [*COUNCILDOCS, "parse", "--no-cache", str(pack), "-o", str(out)]
     serial = [*parse, "--jobs", "1"]
     ways = {
@@ -211,7 +244,11 @@ def whole_process_rates(pack: Path, out: Path) -> dict:
             "per_wall_second": round(pages / wall, 1),
             "per_cpu_second": round(pages / cpu, 1),
         }
-    return rates
+    paired = {
+        rate: {name: [run[part] for run in runs[name]] for name in ways if name[0] != "b"}
+        for rate, part in (("per_wall_second", 0), ("per_cpu_second", 1))
+    }
+    return {"rates": rates, **paired}
 
 
 def corpus_rates(out: Path) -> dict | None:
@@ -245,40 +282,34 @@ def main() -> None:
         long_pack = build_pack(LONG_PACK_PAGES, Path(tmp) / "long_pack.pdf")
         councildocs_parse(pack250)  # warm imports and caches before timing anything
 
-        raw = 250 / best_of(3, lambda: raw_pdfium(pack250))
         plumber = PDFPLUMBER_PAGES / best_of(1, lambda: pdfplumber_text(pack250, PDFPLUMBER_PAGES))
-        ours = 250 / best_of(3, lambda: councildocs_parse(pack250))
-        ours_serial = 250 / best_of(3, lambda: councildocs_parse(pack250, helper=False))
+        in_process = in_process_rounds(pack250)
         whole = whole_process_rates(long_pack, Path(tmp) / "long_pack.json")
         corpus = corpus_rates(Path(tmp) / "corpus.jsonl")
         memory250 = peak_memory_kib(pack250)
         memory1000 = peak_memory_kib(pack1000)
         ocr = ocr_pages_per_second(tmp)
 
-    raw_whole = whole["a_raw_pypdfium2"]
-
-    def over_raw(name: str) -> dict:
-        return {
-            rate: round(whole[name][rate] / raw_whole[rate], 3)
-            for rate in ("per_wall_second", "per_cpu_second")
-        }
-
+    raw = 250 / min(in_process["a_raw_pypdfium2"])
+    ours = 250 / min(in_process["c_councildocs_parse"])
     figures = {
         "in_process_pages_per_second_250": {
             "a_raw_pypdfium2": round(raw, 1),
             "b_pdfplumber_extract_text": round(plumber, 1),
             "c_councildocs_parse": round(ours, 1),
-            "c_councildocs_parse_serial": round(ours_serial, 1),
+            "c_councildocs_parse_serial": round(250 / min(in_process["c_councildocs_serial"]), 1),
         },
         "ratios": {
-            "c_over_a": round(ours / raw, 3),
-            "c_serial_over_a": round(ours_serial / raw, 3),
+            "c_over_a": _paired(in_process, "c_councildocs_parse"),
+            "c_serial_over_a": _paired(in_process, "c_councildocs_serial"),
             "c_over_b": round(ours / plumber, 1),
         },
-        f"whole_process_pages_{LONG_PACK_PAGES}": whole,
+        f"whole_process_pages_{LONG_PACK_PAGES}": whole["rates"],
         "whole_process_over_raw": {
-            "c_councildocs_serial": over_raw("c_councildocs_serial"),
-            "c_councildocs_default": over_raw("c_councildocs_default"),
+            name: {
+                rate: _paired(whole[rate], name) for rate in ("per_wall_second", "per_cpu_second")
+            }
+            for name in ("c_councildocs_serial", "c_councildocs_default")
         },
         "corpus": corpus,
         "peak_memory_mib": {
