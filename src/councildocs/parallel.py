@@ -108,13 +108,12 @@ _ENDS = struct.Struct("qq")  # front, back
 class Forked:
     """A call running in a forked copy of this process; :meth:`collect` collects it.
 
-        The call yields its results and the copy writes each one as it comes, to a file the two
-        share, where this process reads them once the copy says it has written them all (or has
-    ended without). Written as they are made,
-        the results cost the copy their pickling while this process still works on its own
-        share, not after it: a long pack's parse waited a tenth of a second for that at each
-        meeting of the two ends. One pickler writes them all, so an object several results
-        share (a text style) is one object here too.
+    The call yields its results and the copy writes each one as it comes, to a file the two
+    share, where this process reads them once the copy says it has written them all (or
+    has ended without). Written as they are made, the results cost the copy their pickling
+    while this process still works on its own share, not after it: a long pack's parse
+    waited a tenth of a second for that at each meeting of the two ends. One pickler writes
+    them all, so an object several results share (a text style) is one object here too.
     """
 
     def __init__(self, function: Callable[..., Iterable[Any]], args: tuple) -> None:
