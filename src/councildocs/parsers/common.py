@@ -14,6 +14,7 @@ from ..vocabulary.grammar import EMAIL
 __all__ = [
     "DATE_PATTERN",
     "EMAIL",
+    "LETTER",
     "TIME_PATTERN",
     "clean",
     "find_time",
@@ -38,6 +39,9 @@ def clean(text: str) -> str:
 
 
 _WRAPPED_HYPHEN = compiled(r"(\p{L}|\d)- (\p{L})")
+
+#: any letter, of any script: text that holds one is words, not only figures or marks
+LETTER = compiled(r"\p{L}")
 
 
 def join_lines(lines: Iterable[Line]) -> str:

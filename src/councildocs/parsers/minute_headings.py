@@ -22,7 +22,7 @@ from ..layout.styles import emphasised, line_style
 from ..patterns import compiled
 from ..vocabulary.minutes import MINUTE_NUMBER_PREFIX, NOT_ITEM_LABEL
 from ..vocabulary.people import MEMBER_TITLE
-from .common import DATE_PATTERN, clean
+from .common import DATE_PATTERN, LETTER, clean
 
 _ITEM_NUMBER = compiled(
     rf"^(?P<number>(?:{MINUTE_NUMBER_PREFIX}\s*)?\p{{Lu}}?\d{{1,4}}(?:[./]\s?\d{{1,4}})*"
@@ -128,10 +128,7 @@ def _after_title(text: str, title: str) -> str:
     if not text.startswith(title):
         return ""
     rest = text[len(title) :].lstrip(" :-–—").rstrip()
-    return rest if _LETTER.search(rest) else ""
-
-
-_LETTER = compiled(r"\p{L}")
+    return rest if LETTER.search(rest) else ""
 
 
 def _emphasised_part(line: Line, body) -> str | None:
@@ -287,7 +284,7 @@ def labelled_headings(
         else:
             continue
         if (
-            len(_LETTER.findall(title)) < 3
+            len(LETTER.findall(title)) < 3
             or len(title.split()) > _LONGEST_LABEL_WORDS
             or NOT_ITEM_LABEL.match(title)
         ):

@@ -64,7 +64,7 @@ from ..vocabulary.people import (
     HONORIFIC,
     MEMBER_TITLE,
 )
-from .common import DATE_PATTERN, clean, find_time, line_gap, parse_date, provenance
+from .common import DATE_PATTERN, LETTER, clean, find_time, line_gap, parse_date, provenance
 from .common import unplaced as unplaced_text
 from .minute_headings import ItemHeading, item_headings, labelled_headings
 from .people import person, split_names
@@ -1555,9 +1555,6 @@ def _columns_as_entry(line: Line) -> str:
 _DASH_OR_BRACKET = compiled(r"\s[-–]\s|\(")
 
 
-_A_LETTER = compiled(r"\p{L}")
-
-
 def _add(
     attendance: Attendance,
     category: str,
@@ -1567,9 +1564,7 @@ def _add(
 ) -> None:
     people: list[Person] = getattr(attendance, category)
     for entry in entries:
-        if not _A_LETTER.search(entry) or attendance_words.PUBLIC_COUNT.fullmatch(
-            entry.strip(" .")
-        ):
+        if not LETTER.search(entry) or attendance_words.PUBLIC_COUNT.fullmatch(entry.strip(" .")):
             continue  # "4 members of the public": counted (public_attendance), not people
         someone = person(entry, honorific, virtually)
         if category == "members" and attendance_words.CLERK.match(someone.role or ""):
@@ -1727,7 +1722,7 @@ _DECLARED_ITEM = compiled(r"(?i)\b(?:agenda\s+)?item\s+(?P<n>\d+[a-z]?)\b|\bminu
 def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]) -> None:
     """Body, date, time and venue from the lines above the first item."""
     texts = [line.text.strip() for line in header]
-    joined = _SPACED_TIME.sub(r"\1:\2", clean(" ".join(texts)))
+    joined = _TIME_COLON.sub(r"\1:\2", clean(" ".join(texts)))
     date_match = DATE_PATTERN.search(joined)
     if date_match:
         document.date = parse_date(date_match.group())
@@ -1776,7 +1771,8 @@ def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]
         document.venue = venue["venue"].strip()
 
 
-_SPACED_TIME = compiled(r"(\d)\s*:\s*(\d)")
+#: a time printed with spaces round its colon ("7 : 30")
+_TIME_COLON = compiled(r"(\d)\s*:\s*(\d)")
 _MINUTES_OF_BODY_HELD_AT = compiled(
     r"(?i)\bMINUTES\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+held\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+on\s+"
 )
@@ -1823,7 +1819,6 @@ def _body_names(body: str | None) -> list[regex.Pattern]:
     ]
 
 
-_TIME_COLON = compiled(r"(\d)\s*:\s*(\d)")
 _MINUTES_KIND = compiled(
     r"(?i)^\s*(?:(?:commission|board)\s+)*(?:meeting\s+)?minutes(?:\s+(?:from|of|for)\b)?"
 )

@@ -17,7 +17,7 @@ from ..extract import Line, TextStyle
 from ..layout import Block, BlockKind, body_style, rank_headings
 from ..models import Paragraph, Section
 from ..patterns import compiled
-from .common import provenance
+from .common import LETTER, provenance
 
 _BULLET_MARKERS = frozenset("•●▪◦■□➢➤-–o\uf0b7\uf0a7\uf0d8\u2022\u2023\u2043")
 # a heading holds a title, not a sentence: longer bold text is an emphasised paragraph
@@ -173,7 +173,7 @@ def _run_in_lead(block: Block, body: TextStyle | None) -> list[Block] | None:
     lead = [span for span in _leading(spans, style)]
     rest = spans[len(lead) :]
     title = _LEAD_END.sub("", " ".join(span.text.strip() for span in lead))
-    if not _LETTER.search(title) or len(title.split()) > _MOST_HEADING_WORDS:
+    if not LETTER.search(title) or len(title.split()) > _MOST_HEADING_WORDS:
         return None
     if not rest and (len(block.lines) > 1 or title.endswith(".")):
         return None  # a whole emphasised sentence or paragraph, not a lead
@@ -196,7 +196,6 @@ def _run_in_lead(block: Block, body: TextStyle | None) -> list[Block] | None:
 
 
 _LEADING_PUNCTUATION = compiled(r"^[\s–—:-]+")
-_LETTER = compiled(r"\p{L}")
 
 
 def _leading(spans: list, style: TextStyle) -> list:
