@@ -23,7 +23,7 @@ from pathlib import Path
 
 import regex
 
-_Key = tuple[str, int]
+_Key = tuple[str | bytes, int]
 
 
 class PatternStore:
@@ -34,7 +34,7 @@ class PatternStore:
         self._stored: dict[_Key, regex.Pattern] | None = None
         self._recorded: dict[_Key, regex.Pattern] | None = None
 
-    def compiled(self, pattern: str, flags: int = 0) -> regex.Pattern:
+    def compiled(self, pattern: str | bytes, flags: int = 0) -> regex.Pattern:
         key = (pattern, int(flags))
         if self._stored is None:
             self._stored = self._read()
@@ -81,7 +81,7 @@ def _release() -> tuple[str, int]:
 STORE = PatternStore(Path(__file__).parent / "__pycache__" / "compiled-patterns.pickle")
 
 
-def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
+def compiled(pattern: str | bytes, flags: int = 0) -> regex.Pattern:
     """``regex.compile(pattern, flags)``, from the package's store where it holds it."""
     return STORE.compiled(pattern, flags)
 
