@@ -9,7 +9,8 @@ in this one run so that the ratios are fair on a noisy machine:
       second core is idle) and serially (the helper off);
 
 (a) and (c) in five rounds of one run each, pages per second from each way's best run,
-the ratios (``c_over_a``) the median of each round's ratio; and peak memory (resident set) of (c) at 250 and 1000 pages, each in a fresh process,
+the ratios (``c_over_a``) the median of each round's ratio; and peak memory (resident
+set) of (c) at 250 and 1000 pages, each in a fresh process,
 serially.
 
 Whole processes as a user runs them, on the long pack (520 pages): pages per wall-second
@@ -20,9 +21,9 @@ as it runs by default (the file's worker is lent the second core, and where that
 idle a helper process, a fork of it, reads and parses the second half beside it; see
 ``councildocs.parallel``); seven rounds interleaved, the rates their medians and the
 ratios to raw the median of each round's ratio, since the machine speeds up and slows
-down from one round to the next and a round's runs meet it alike. Then the corpus (``../shared/corpus``, where it
-is) with ``--jobs 1``, ``--jobs 2`` and each count up to the cores, with the parallel
-efficiency (speed-up over ``--jobs 1`` divided by the jobs).
+down from one round to the next and a round's runs meet it alike. Then the corpus
+(``../shared/corpus``, where it is) with ``--jobs 1``, ``--jobs 2`` and each count up to
+the cores, with the parallel efficiency (speed-up over ``--jobs 1`` divided by the jobs).
 Ratios are what to compare, from one run; figures across runs on a shared machine are not.
 And (d) OCR: ``councildocs.parse`` of the Kent pack rebuilt as 300 dpi page images (no
 text layer), with Tesseract on every core (null where Tesseract is not installed).
@@ -245,7 +246,10 @@ def whole_process_rates(pack: Path, out: Path) -> dict:
             "per_cpu_second": round(pages / cpu, 1),
         }
     paired = {
-        rate: {name: [run[part] for run in runs[name]] for name in ways if name[0] != "b"}
+        # the ways run in every round (pdfplumber runs once)
+        rate: {
+            name: [run[part] for run in done] for name, done in runs.items() if len(done) == ROUNDS
+        }
         for rate, part in (("per_wall_second", 0), ("per_cpu_second", 1))
     }
     return {"rates": rates, **paired}
