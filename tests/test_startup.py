@@ -142,3 +142,20 @@ print(sum(len(document.tables) for document in pack.documents))
     assert int(out) >= 1  # the pack's ruled tables were read
     assert "pdfplumber" not in loaded
     assert "councildocs.parsers" in loaded
+
+
+def test_the_command_runs_with_its_modules_frozen_and_the_collector_on():
+    """The entry point loads the command's modules with the collector off and freezes them
+    (see councildocs.__main__); the command itself runs with the collector on."""
+    code = """
+import gc
+import councildocs.cli
+import councildocs.__main__ as entry
+councildocs.cli.main = lambda: print(gc.isenabled(), gc.get_freeze_count())
+entry.run()
+"""
+    enabled, frozen = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert enabled == "True"
+    assert int(frozen) > 10_000  # click's and the command line's objects, at least

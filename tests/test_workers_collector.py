@@ -1,9 +1,11 @@
-"""A worker process collects garbage at a slower pace than CPython's default, which is
-safe because a parse leaves only a few objects in reference cycles, however long its file."""
+"""A worker process collects no garbage while it reads a file and collects the file's
+garbage before its next one, which is safe because a parse leaves only a few objects in
+reference cycles, however long its file."""
 
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pypdfium2 as pdfium
 import pytest
@@ -16,18 +18,39 @@ from councildocs.workers import default_limits, run_in_workers
 from .conftest import FIXTURES
 
 
-def _collector_thresholds(_path: str):
-    return gc.get_threshold(), None, 0.0
+def _collector_state(_path: str):
+    return gc.isenabled(), None, 0.0
 
 
-def test_a_worker_collects_at_its_own_pace_and_the_caller_keeps_its_own():
-    before = gc.get_threshold()
-    results = list(
-        run_in_workers(["a", "b"], _collector_thresholds, jobs=2, limits=default_limits())
-    )
-    assert sorted(value for _, (value, _, _) in results) == [PARSE_THRESHOLDS] * 2
-    assert PARSE_THRESHOLDS[0] > 700  # slower than CPython's default
-    assert gc.get_threshold() == before
+def test_a_worker_collects_nothing_while_it_reads_a_file_and_the_caller_keeps_its_pace():
+    before = gc.get_threshold(), gc.isenabled()
+    results = list(run_in_workers(["a", "b"], _collector_state, jobs=2, limits=default_limits()))
+    assert [value for _, (value, _, _) in results] == [False, False]
+    assert (gc.get_threshold(), gc.isenabled()) == before
+
+
+class _Knot:
+    """An object in a reference cycle: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.myself = self
+
+
+_LEFT_BY_THE_LAST_FILE: list[weakref.ref] = []
+
+
+def _leave_a_knot(_path: str):
+    """The worker's file: says whether the knot the previous file left is gone, and leaves
+    one of its own."""
+    gone = [ref() is None for ref in _LEFT_BY_THE_LAST_FILE]
+    _LEFT_BY_THE_LAST_FILE[:] = [weakref.ref(_Knot())]
+    return gone, None, 0.0
+
+
+def test_a_worker_collects_what_a_file_left_in_cycles_before_its_next_file():
+    results = list(run_in_workers(["a", "b", "c"], _leave_a_knot, jobs=1, limits=default_limits()))
+    # one worker reads the three in turn: no knot before the first, each one gone after
+    assert [value for _, (value, _, _) in results] == [[], [True], [True]]
 
 
 def _pack_of(path, copies: int):

@@ -10,7 +10,13 @@ pack's helper hands its pages back, a full collection in the middle of unpicklin
 
 So while a parse runs the collector runs at :data:`PARSE_THRESHOLDS`, and the process's own
 pace comes back when the last parse running in it ends (parses in several threads share
-one slower pace). A worker process of ours keeps the slower pace for its whole life.
+one slower pace).
+
+A worker process of ours goes further (:class:`WorkerCollector`): no automatic collection
+while it reads a file, and one young collection before its next file, which finds all the
+garbage the last one left (made while it ran, so still young). Even the slower pace cost a
+520-page pack's worker three young collections, 30 ms of traversing live spans and
+blocks, and a command run on one file never pays the collection between files.
 """
 
 from __future__ import annotations
@@ -50,3 +56,25 @@ class CollectorPace:
 
 
 COLLECTOR = CollectorPace()
+
+
+#: a worker's full collection comes every this many files, for garbage that outlived the
+#: file that made it (a replaced cache entry) and so was no longer young
+FULL_COLLECTION_EVERY = 100
+
+
+class WorkerCollector:
+    """The collector in a worker process that reads one file after another."""
+
+    def __init__(self) -> None:
+        self._files = 0
+
+    def start(self) -> None:
+        """Automatic collection off, for the worker's life (its helper process inherits it)."""
+        gc.disable()
+
+    def before_file(self) -> None:
+        """Collect what the files before this one left in cycles (nothing before the first)."""
+        if self._files:
+            gc.collect(0 if self._files % FULL_COLLECTION_EVERY else 2)
+        self._files += 1

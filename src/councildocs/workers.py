@@ -16,7 +16,6 @@ large process should allow for its own size.
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import re
@@ -26,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .collector import PARSE_THRESHOLDS
+from .collector import WorkerCollector
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -242,7 +241,8 @@ def _serve(
     """The worker's loop: read a path, send back its result, until told to stop."""
     from .parallel import HELPER
 
-    gc.set_threshold(*PARSE_THRESHOLDS)  # a process of ours: see ..collector
+    collector = WorkerCollector()  # a process of ours: see ..collector
+    collector.start()
     HELPER.lend_cores(cores)
     parent_end.close()
     for other in others:
@@ -260,6 +260,7 @@ def _serve(
             path = connection.recv()
             if path is None:
                 return
+            collector.before_file()
             connection.send(call(path))
         except (EOFError, BrokenPipeError, ConnectionResetError):
             # the parent is gone or has stopped listening (an interrupted run): there is
