@@ -150,3 +150,33 @@ def test_a_pace_set_during_a_parse_is_kept(own_pace):
     with CollectorPace().slowed():
         gc.set_threshold(5000, 5, 5)
     assert gc.get_threshold() == (5000, 5, 5)
+
+
+def test_a_parse_frees_its_pages_before_the_callers_pace_comes_back(own_pace, monkeypatch):
+    """The caller's first young collection, due as soon as its pace is back, traverses the
+    Pack alone: the pages it was read from are gone by then."""
+    import types
+
+    from councildocs import collector
+    from councildocs.extract import Page
+
+    def pages_alive() -> int:  # other tests' pages too, which this parse cannot free
+        return sum(isinstance(o, Page) for o in gc.get_objects())
+
+    pages_alive_at_restore = []
+
+    def set_threshold(*thresholds):
+        if thresholds == own_pace:
+            pages_alive_at_restore.append(pages_alive())
+        gc.set_threshold(*thresholds)
+
+    monkeypatch.setattr(
+        collector,
+        "gc",
+        types.SimpleNamespace(get_threshold=gc.get_threshold, set_threshold=set_threshold),
+    )
+    before = pages_alive()
+    pack = councildocs.parse(FIXTURES / "wolverhampton_pack.pdf")
+    assert len(pack.documents) > 1
+    assert len(pages_alive_at_restore) == 1
+    assert pages_alive_at_restore[0] <= before  # none of the pack's 26

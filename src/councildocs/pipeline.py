@@ -45,7 +45,11 @@ def parse(path: str | Path, ocr: OcrSettings | None = None) -> Pack:
         source = load(path, ocr, meanwhile=_prepare_assembly)
         from .assembly import assemble
 
-        return assemble(source)
+        pack = assemble(source)
+        # the pages go before the caller's pace comes back: its first young collection,
+        # due at once after a parse, then traverses the Pack alone, not what it was read from
+        del source
+    return pack
 
 
 def _prepare_assembly() -> None:
