@@ -365,3 +365,64 @@ def test_the_helper_leaves_no_descriptor_open(long_pack, helper_forced, monkeypa
     councildocs.parse(long_pack)
     assert started[-2:] == ["_read_from_back", "_documents_from_back"]
     assert sorted(os.listdir("/proc/self/fd")) == before
+
+
+class _Sized:
+    def __init__(self, lines: int) -> None:
+        self.lines = [None] * lines
+
+
+def test_documents_are_shared_out_largest_first_at_both_ends():
+    """The two processes start on the largest documents and meet at the smallest, so the one
+    that finishes first waits only a small document's time for the other."""
+    from councildocs.assembly import _largest_at_both_ends
+
+    sizes = [19, 161, 26, 188, 306, 81, 66, 37]
+    order = _largest_at_both_ends([_Sized(n) for n in sizes])
+    assert sorted(order) == list(range(len(sizes)))
+    half = len(order) // 2
+    from_front = [sizes[i] for i in order[:half]]  # this process, from the front
+    from_back = [sizes[i] for i in reversed(order[half:])]  # the helper, from the back
+    assert from_front == [306, 161, 66, 26]
+    assert from_back == [188, 81, 37, 19]
+
+
+def test_a_pack_does_not_depend_on_the_order_its_documents_are_parsed_in(monkeypatch):
+    """The helper's documents arrive in the order they are done, not the pack's. A page two
+    documents share keeps its lines until both are parsed, whichever comes first: here the
+    crime table's page also ends the document before the table's (as a front sheet may end
+    on the page where the next document starts), and the table is found either way."""
+    from councildocs import assembly
+
+    real_split = assembly.split
+
+    def sharing_the_table_page(source, front, refs):
+        segments = real_split(source, front, refs)
+        k = next(
+            k
+            for k, segment in enumerate(segments)
+            if any(line.text.startswith("Crime type") for line in segment.lines)
+        )
+        table_page = next(
+            p for p in segments[k].pages if any("Crime type" in line.text for line in p.lines)
+        )
+        first_line = next(line for line in segments[k].lines if line.page == table_page.number)
+        segments[k].lines.remove(first_line)
+        segments[k - 1].lines.append(first_line)
+        segments[k - 1].pages.append(table_page)
+        return segments
+
+    def backwards(source, segments):
+        for index in reversed(range(len(segments))):
+            yield index, assembly._document(source, segments[index])
+
+    def crime_tables(pack):
+        return [t.page for d in pack.documents for t in d.tables if t.header[:1] == ["Crime type"]]
+
+    monkeypatch.setattr(assembly, "split", sharing_the_table_page)
+    pack = FIXTURES / "wolverhampton_pack.pdf"
+    in_order = councildocs.parse(pack)
+    monkeypatch.setattr(assembly, "_parse_segments", backwards)
+    reversed_order = councildocs.parse(pack)
+    assert crime_tables(in_order) == crime_tables(reversed_order) == [22]
+    assert reversed_order.model_dump() == in_order.model_dump()
