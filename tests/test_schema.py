@@ -71,3 +71,14 @@ def test_filled_minutes_validate_and_mistakes_do_not(validator):
     data = json.loads(minutes_pack().model_dump_json(by_alias=True))
     data["documents"][0]["kind"] = "letter"
     assert not validator.is_valid(data)
+
+
+def test_provenance_prints_ocr_only_where_the_page_was_read_by_ocr():
+    """Packs read from text layers print as they did before OCR existed: no ``ocr: false``."""
+    from councildocs.models import Provenance
+
+    assert Provenance(page=3, bbox=(1.0, 2.0, 3.0, 4.0)).model_dump_json() == (
+        '{"page":3,"bbox":[1.0,2.0,3.0,4.0]}'
+    )
+    assert Provenance(page=3).model_dump() == {"page": 3, "bbox": None}
+    assert Provenance(page=3, ocr=True).model_dump_json() == '{"page":3,"bbox":null,"ocr":true}'

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    SerializerFunctionWrapHandler,
     field_validator,
-    model_serializer,
 )
 
 from .contract import SCHEMA_NAME, SCHEMA_VERSION, BoundarySignal, Severity
@@ -43,6 +41,10 @@ class PageSpan(Model):
     end: int
 
 
+def _is_false(value: bool) -> bool:
+    return not value
+
+
 class Provenance(Model):
     """Where an item was found: the physical PDF page (1-based) and, for PDFs, its box.
 
@@ -53,14 +55,11 @@ class Provenance(Model):
 
     page: int
     bbox: tuple[float, float, float, float] | None = None
-    ocr: bool = Field(False, description="The page was read by OCR, not from a text layer")
-
-    @model_serializer(mode="wrap")
-    def _without_false_ocr(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data = handler(self)
-        if not self.ocr:
-            data.pop("ocr", None)
-        return data
+    ocr: bool = Field(
+        False,
+        description="The page was read by OCR, not from a text layer",
+        exclude_if=_is_false,  # a field test, not a model serializer: a third of the time
+    )
 
 
 class UnplacedText(Model):
