@@ -7,6 +7,7 @@ number for ``top``; parsers that need columns read ``spans``, which both sources
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -26,13 +27,21 @@ SYMBOL_BULLETS = str.maketrans(
 )
 
 
-def _positionally(self):
-    """Pickle a slotted dataclass as its fields in order (its slots are its fields):
-    pages cross to the helper process and back (see ..parallel), and this pickles in half
-    the time of a slotted dataclass's generated state."""
-    return (type(self), tuple(getattr(self, name) for name in self.__slots__))
+def _pickled_by_position(cls):
+    """Pickle a slotted dataclass as its fields in order (its slots are its fields): pages
+    cross to the helper process and back (see ..parallel), and this pickles in half the
+    time of a slotted dataclass's generated state. One C call reads the fields: a Python
+    loop over them made pickling a page three times as slow as unpickling it."""
+    fields = operator.attrgetter(*cls.__slots__)
+
+    def __reduce__(self):
+        return cls, fields(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
 
 
+@_pickled_by_position
 @dataclass(slots=True, frozen=True)
 class TextStyle:
     """How a run of text looks: what a reader sees of it, whatever the PDF calls it.
@@ -50,13 +59,12 @@ class TextStyle:
     underline: bool = False
     visible: bool = True
 
-    __reduce__ = _positionally
-
 
 # not frozen, though never changed once made: a frozen dataclass sets each field through
 # object.__setattr__, which made a span (some 23,000 in a 520-page pack, and each of the
 # helper's again as it is unpickled) take 0.7 us to make against 0.3; it hashes and compares
 # by its fields as a frozen one does
+@_pickled_by_position
 @dataclass(slots=True, unsafe_hash=True)
 class Span:
     """A run of text on one line in one style, separated from its neighbours by a visible
@@ -68,9 +76,8 @@ class Span:
     style: TextStyle | None = None
     confidence: float | None = None  # OCR's mean word confidence (0-100); None: a text layer
 
-    __reduce__ = _positionally
 
-
+@_pickled_by_position
 @dataclass(slots=True, frozen=True)
 class Drawing:
     """A drawn path's box, with its paint: rules, cell borders, shaded cells, boxes.
@@ -95,14 +102,13 @@ class Drawing:
         """Whether a reader sees it on a white page: stroked, or filled in a colour."""
         return self.stroke is not None or (self.fill is not None and self.fill != WHITE)
 
-    __reduce__ = _positionally
-
 
 WHITE = (255, 255, 255)
 
 
 # a line is a place on a page, not a value: two lines of the same text and position are
 # two lines, so a Line compares and hashes by identity and sets and dicts of lines hold them
+@_pickled_by_position
 @dataclass(slots=True, eq=False)
 class Line:
     text: str
@@ -122,9 +128,8 @@ class Line:
     def height(self) -> float:
         return self.bottom - self.top
 
-    __reduce__ = _positionally
 
-
+@_pickled_by_position
 @dataclass(slots=True)
 class Page:
     """One physical page: its content lines, plus what was recognised as page furniture."""
@@ -151,8 +156,6 @@ class Page:
     loaded: bool = True
     # True where the page drew more paths than are read (extract.pdf.MAX_DRAWINGS_PER_PAGE)
     drawings_cut: bool = False
-
-    __reduce__ = _positionally
 
     @property
     def rulings(self) -> list[tuple[float, float, float, float]]:
