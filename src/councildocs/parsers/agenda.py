@@ -17,7 +17,16 @@ from ..extract.page import Span, TextStyle
 from ..layout import find_marker
 from ..models import AgendaItem, Meeting, PageSpan, Presenter, UnplacedText
 from ..patterns import compiled
-from ..vocabulary.labels import LETTER_SALUTATION
+from ..vocabulary import meetings as meeting_words
+from ..vocabulary._phrases import one_of
+from ..vocabulary.documents import AGENDA_BANNER_LINE, AGENDA_HEADING, PAGE_WORD
+from ..vocabulary.labels import (
+    ASK_FOR_LABELS,
+    EMAIL_LABELS,
+    LETTER_FIELD,
+    LETTER_SALUTATION,
+    TELEPHONE_LABELS,
+)
 from .common import (
     DATE_PATTERN,
     TIME_PATTERN,
@@ -32,25 +41,14 @@ from .common import (
 from .council import council_name
 
 _ITEM = compiled(r"^(?P<number>\d{1,2}(?:\.\d{1,2})?[A-Za-z]?)\.?\s+(?P<title>\S.*)$")
-_PAGE_REF = compiled(r"\(\s*Pages?\s+(?P<start>\d+)(?:\s*[-–]\s*(?P<end>\d+))?\s*\)", regex.I)
-_OPEN_PAGE_REF = compiled(r"\(\s*Pages?\s*[\d\s–-]*$", regex.I)
+_PAGE_REF = compiled(rf"\(\s*{PAGE_WORD}\s+(?P<start>\d+)(?:\s*[-–]\s*(?P<end>\d+))?\s*\)", regex.I)
+_OPEN_PAGE_REF = compiled(rf"\(\s*{PAGE_WORD}\s*[\d\s–-]*$", regex.I)
 _PRESENTER = compiled(r"^\[(?P<body>[^\]]*)\]?$")
 _DECISION = compiled(r"^(?P<number>\d{2}/\d{5})\s*[-–]\s*")
-_PART_TWO = compiled(
-    r"^(?:Part\s*(?:2|II|Two)\b|EXEMPT\s+ITEMS|RESTRICTED\s+ITEMS|CLOSED\s+SESSION|"
-    r"Items?\s+not\s+open\s+to\s+the\s+press)",
-    regex.I,
-)
-_PART_ONE = compiled(r"^(?:Part\s*(?:1|I|One)\b|UNRESTRICTED\s+ITEMS)", regex.I)
-_ITEMS_HEADER = compiled(r"^(?:Item\s+No\.?\s+Title|Agenda\s+Item\s+No\.?)$", regex.I)
 # bare numbers, "13 wards", a wrapped "Title 9 (Public Peace ...)", and a reference split
 # by the typesetter's spacing ("1 9/01 385/F", a planning application's "19/01385/F": one
 # digit before the slash, where a decision number after an item number has two, "9 24/00096")
 _NOT_TITLE = compiled(r"^\d+(?:[.,]\d+)*$|^\d{1,2}\s+\p{Ll}|^\d{1,2}\s+\(|^\d{1,2}\s+\d/\d")
-
-_MEETING_LABEL = compiled(
-    r"^(?P<label>Meeting|Date|Time|Venue|Place|Location)\s*:\s*(?P<value>.+)$", regex.I
-)
 
 
 @dataclass(slots=True, frozen=True)
@@ -126,12 +124,13 @@ def parse_agenda(lines: list[Line]) -> tuple[list[AgendaItem], Meeting, list[Unp
             continue
         if not _LETTER_OR_DIGIT.search(text):
             continue  # a full stop set apart from its number by the typesetter
-        if _PART_TWO.match(text):
+        if meeting_words.PART_TWO_HEADING.match(text):
             part = 2
             _close(items)
             continue
-        if _PART_ONE.match(text) or _ITEMS_HEADER.match(text):
-            part = 1 if _PART_ONE.match(text) else part
+        opens_part_one = meeting_words.PART_ONE_HEADING.match(text)
+        if opens_part_one or meeting_words.ITEMS_TABLE_HEADER.match(text):
+            part = 1 if opens_part_one else part
             _close(items)
             continue
         current = items[-1] if items else None
@@ -637,7 +636,7 @@ def _presenter(body: str) -> Presenter | None:
     return Presenter(name=parts[0], role=", ".join(parts[1:]) or None)
 
 
-_PRESENTER_LEAD = compiled(r"^(?P<who>.+?),?\s+to\s+(?:present|introduce|report|give|update)\b")
+_PRESENTER_LEAD = compiled(rf"^(?P<who>.+?),?\s+{meeting_words.PRESENTER_LEAD}")
 _COMMA = compiled(r",\s*")
 
 
@@ -655,7 +654,7 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
     meeting_date_line: str | None = None
     dated_sentences: list[UnplacedText] = []  # date lines that say more than was taken
     for i, (text, _) in enumerate(left):
-        label = _MEETING_LABEL.match(head[i].text.strip())
+        label = meeting_words.MEETING_LABEL.match(head[i].text.strip())
         if label and letter and label["label"].lower() == "date":
             continue  # a covering letter's "Date:" is when it was sent, not the meeting
         if label:
@@ -671,13 +670,13 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
             used.add(i)
             left[i] = (text, "")  # the label's value is its right-hand column: used, not left over
             continue
-        if letter and _LETTER_FIELD.match(text):
+        if letter and LETTER_FIELD.match(text):
             continue
         if not meeting.council and (council := _council_line(text)):
             meeting.council = council
             used.add(i)
             continue
-        if _AGENDA_HEADING.match(text):
+        if AGENDA_HEADING.match(text):
             used.add(i)  # the sheet's own heading: recognised, nothing to keep
             continue
         date = parse_date(text)
@@ -697,10 +696,10 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
             meeting.venue, venue_lines = venue
             used.update(venue_lines)
         sentence = " ".join(t for t, _ in left[max(0, i - 1) : i + 2])  # a sentence may wrap
-        held_in = _HELD_IN_ON_A_DAY.search(sentence)
+        held_in = meeting_words.HELD_AT_ON_A_DAY.search(sentence)
         if held_in:
-            meeting.venue = clean(held_in.group(1))
-        named = _BODY_BEFORE_DATE.match(text) or _BODY_IN_SENTENCE.search(sentence)
+            meeting.venue = clean(held_in["venue"])
+        named = _BODY_BEFORE_DATE.match(text) or meeting_words.BODY_IN_SENTENCE.search(sentence)
         if named and not meeting.body:
             body = clean(named["body"])
             meeting.body = body.title() if body.isupper() else body
@@ -715,7 +714,6 @@ def _meeting(lines: list[Line]) -> tuple[Meeting, set[int], list[UnplacedText]]:
     return meeting, used, dated_sentences + leftovers
 
 
-_HELD_IN_ON_A_DAY = compiled(r"held\s+(?:in|at)\s+(?:the\s+)?(.+?)\s+on\s+\w+day")
 _AM_PM = compiled(r"^(am|pm|a\.m\.|p\.m\.)$", regex.I)
 
 
@@ -759,28 +757,23 @@ def _left_column(line: Line) -> tuple[str, str]:
     return line.text.strip(), ""
 
 
-_AGENDA_HEADING = compiled(r"^(?:A\s?G\s?E\s?N\s?D\s?A|Agenda)$", regex.I)
-_LETTER_FIELD = compiled(r"^(Date|Direct Dial|e-mail|Ask for)\b", regex.I)
+# Kent's body before the date: "CABINET - THURSDAY, 30th January, 2025"
 _BODY_BEFORE_DATE = compiled(
-    r"^(?P<body>[A-Z][A-Z &',-]+?)\s+[-–]\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,", regex.I
+    rf"^(?P<body>[A-Z][A-Z &',-]+?)\s+[-–]\s+{meeting_words.WEEKDAYS},", regex.I
 )
-_BODY_IN_SENTENCE = compiled(r"\bmeeting\s+of\s+the\s+(?P<body>[A-Z][\w &'-]+?)\s+will\s+be\s+held")
 
 
 def _better_date(text: str, current: str | None) -> bool:
     """Prefer the line that dates the meeting over a letter's or a publication date."""
 
     def rank(line: str) -> int:
-        if _MEETING_SENTENCE.search(line):
+        if meeting_words.MEETING_SENTENCE.search(line):
             return 3
         if _BODY_BEFORE_DATE.match(line) or find_time(line):
             return 2
         return 1
 
     return current is None or rank(text) > rank(current)
-
-
-_MEETING_SENTENCE = compiled(r"will\s+be\s+held|meeting\s+(?:on|held)", regex.I)
 
 
 def _venue_after(left: list[tuple[str, str]], i: int) -> tuple[str, list[int]] | None:
@@ -790,7 +783,7 @@ def _venue_after(left: list[tuple[str, str]], i: int) -> tuple[str, list[int]] |
         text = left[j][0]
         if _CONTACT_LINE.match(text):
             break
-        if _VENUE_WORD.search(text):
+        if meeting_words.VENUE_WORD.search(text):
             parts.append(text.rstrip(","))
             used.append(j)
         elif parts:
@@ -798,18 +791,16 @@ def _venue_after(left: list[tuple[str, str]], i: int) -> tuple[str, list[int]] |
     return (clean(", ".join(parts)), used) if parts else None
 
 
-_CONTACT_LINE = compiled(r"^(Telephone|Tel|Email|e-mail|Ask for|UNRESTRICTED|Note)\b", regex.I)
-_VENUE_WORD = compiled(r"\b(Chamber|Room|House|Hall|Centre|Center|Street|Road|Square)\b")
+# what ends the venue's lines: the officer's contact labels, or what follows the venue
+_VENUE_ENDS = TELEPHONE_LABELS + EMAIL_LABELS + ASK_FOR_LABELS + meeting_words.AFTER_VENUE_WORDS
+_CONTACT_LINE = compiled(rf"^({one_of(_VENUE_ENDS)})\b", regex.I)
 
 
 def _body(left: list[tuple[str, str]]) -> tuple[str, list[int]] | None:
     """The committee's name: an upper-case line under "AGENDA", as Kent prints it."""
     for i, (text, _) in enumerate(left[:6]):
-        if _SPACED_AGENDA.match(text) and i + 1 < len(left):
+        if AGENDA_BANNER_LINE.match(text) and i + 1 < len(left):
             name = left[i + 1][0]
             if name.isupper() and len(name) < 80:
                 return name.title(), [i, i + 1]
     return None
-
-
-_SPACED_AGENDA = compiled(r"^A\s?G\s?E\s?N\s?D\s?A$", regex.I)

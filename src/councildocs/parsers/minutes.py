@@ -55,6 +55,7 @@ from ..models import (
 from ..patterns import compiled
 from ..vocabulary import attendance as attendance_words
 from ..vocabulary import decisions as decision_words
+from ..vocabulary import meetings as meeting_words
 from ..vocabulary._phrases import one_of
 from ..vocabulary.people import (
     COUNCILLOR,
@@ -1728,7 +1729,7 @@ def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]
         document.date = parse_date(date_match.group())
         after = joined[date_match.end() : date_match.end() + 40]
         document.time = find_time(after) if _TIME_FOLLOWS.match(after) else None
-    kent = _MINUTES_OF_BODY_HELD_AT.search(joined)
+    kent = meeting_words.MINUTES_OF_BODY_HELD_AT.search(joined)
     if kent:
         document.body = kent["body"]
         document.venue = kent["venue"]
@@ -1773,9 +1774,6 @@ def _meeting_facts(header: list[Line], document: MinutesDocument, used: set[int]
 
 #: a time printed with spaces round its colon ("7 : 30")
 _TIME_COLON = compiled(r"(\d)\s*:\s*(\d)")
-_MINUTES_OF_BODY_HELD_AT = compiled(
-    r"(?i)\bMINUTES\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+held\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+on\s+"
-)
 _MINUTES_OF = compiled(r"(?i)\bMinutes\s+of\s+(?:the\s+)?")
 _AT_VENUE = compiled(r"\bat\s+(?P<venue>[\p{Lu}][^,.]{3,80})$")
 _HELD_AND_AFTER = compiled(r"(?i)\s*\bheld\b.*$")

@@ -11,10 +11,14 @@ use it too.
 
 Modules, by what the words name: ``attendance`` (attendance labels, apologies, absence,
 substitutes, declarations, chair and clerk marks), ``decisions`` (RESOLVED and its
-synonyms, vote outcomes and counts), ``labels`` (a report's header and contact labels),
+synonyms, vote outcomes and counts), ``labels`` (a report's header and contact labels, and
+the contact labels of a front sheet and a covering letter), ``meetings`` (how a front sheet
+states the meeting: its labels, the sentences saying where and when it is held, venue
+words, the headings over open and closed items, presenters' leads),
 ``implications`` (implication kinds and headings), ``people`` (honorifics, post-nominals,
 job and organisation words), ``bodies`` (the spellings of a body's name) and ``grammar``
 (e-mail addresses, telephone numbers).
-Document-kind words are segment's, in ``documents``. A synonym list is a tuple of
-phrases; ``_phrases.one_of`` turns it into the pattern built beside it.
+Document-kind words are segment's, in ``documents``; the agenda parser shares its agenda
+banner and the word of a page reference. A synonym list is a tuple of phrases;
+``_phrases.one_of`` turns it into the pattern built beside it.
 """

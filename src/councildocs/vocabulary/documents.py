@@ -62,15 +62,24 @@ AGENDA_TITLES = ("Agenda", "Summons to and", "Notice and Agenda", "Rhaglen")
 # A line ending with one of these: "CITY COUNCIL AGENDA AND NOTICE", "Parish Council Agenda".
 AGENDA_CLOSING_TITLES = ("Agenda", "Agenda and Notice")
 
+# the letter-spaced "A G E N D A" some front sheets print as their banner
+AGENDA_BANNER = r"A\s?G\s?E\s?N\s?D\s?A"
+
 AGENDA_TITLE = compiled(
-    # the letter-spaced "A G E N D A" some front sheets print as their banner
-    rf"^(?:A\s?G\s?E\s?N\s?D\s?A|{_any_of(AGENDA_TITLES)}"
+    rf"^(?:{AGENDA_BANNER}|{_any_of(AGENDA_TITLES)}"
     rf"|(?:[\w ]+\s)?{_any_of(AGENDA_CLOSING_TITLES)}\s*$)\b",
     regex.I,
 )
 
-# The agenda's reference to an item's pages: "(Pages 3 - 8)", "(Page 9)".
-PAGE_REFERENCE = compiled(r"\(Pages?\s+\d+(?:\s*[-–]\s*\d+)?\)?", regex.I)
+# The agenda's own heading, the whole of its line ("AGENDA", "A G E N D A"), and the banner
+# alone (over the committee's name on Kent's front sheet): the agenda parser's.
+AGENDA_HEADING = compiled(rf"^(?:{AGENDA_BANNER}|Agenda)$", regex.I)
+AGENDA_BANNER_LINE = compiled(rf"^{AGENDA_BANNER}$", regex.I)
+
+# The agenda's reference to an item's pages: "(Pages 3 - 8)", "(Page 9)"; the agenda parser
+# reads the numbers with PAGE_WORD.
+PAGE_WORD = r"Pages?"
+PAGE_REFERENCE = compiled(rf"\({PAGE_WORD}\s+\d+(?:\s*[-–]\s*\d+)?\)?", regex.I)
 
 
 # --- work programmes ---------------------------------------------------------------------

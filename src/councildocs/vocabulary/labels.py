@@ -1,5 +1,5 @@
 """The labels of a report's header block and contact block, synonyms grouped by the fact
-they label.
+they label; and the contact labels an agenda's front sheet and a covering letter print.
 
 Each tuple lists one fact's labels as councils print them; ``HEADER_LABELS`` says which
 field each tuple fills and whether its labels need a colon after them ("Subject:" is a
@@ -79,8 +79,21 @@ HEADER_LABEL_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
     for field, labels, colon in HEADER_LABELS
 )
 
+# the labels before a telephone number and an e-mail address: inside a contact's value
+# ("Tel: ...", "Email: ..."), and beside the meeting's date and venue on Kent's front sheet
+# ("Telephone: 03000 414043", "Email:"); a covering letter's head prints "e-mail"
+TELEPHONE_LABELS = ("Telephone", "Tel")
+EMAIL_LABELS = ("Email", "e-mail")
+# the officer to ask about a meeting, beside its date ("Ask for: Georgina Little") and in a
+# covering letter's head, and the letter's direct line. Their space is one space ("\x20"),
+# not any run of white space as in other phrases: what the agenda parser has always read.
+ASK_FOR_LABELS = ("Ask\\x20for",)
+DIRECT_DIAL_LABELS = ("Direct\\x20Dial",)
+
 # inside a contact's value: "Tel: ...", "Email: ...", "Job title: ..."
-CONTACT_SUB_LABEL = compiled(r"^(Tel(?:ephone)?|Email|E-mail|Job\s+title)\b\s*:?\s*", regex.I)
+CONTACT_SUB_LABEL = compiled(
+    rf"^({one_of(TELEPHONE_LABELS + EMAIL_LABELS)}|Job\s+title)\b\s*:?\s*", regex.I
+)
 JOB_TITLE_INLINE = compiled(r"\s+Job\s+title\s*:\s*", regex.I)
 KEY_DECISION_CRITERIA = compiled(
     r"^(?P<label>Key\s+decision\s+criteria)\s*[.:]\s*(?P<rest>.*)$", regex.I
@@ -93,6 +106,11 @@ CLASSIFICATION_EXEMPT = compiled(r"exempt|restricted")
 
 # a letter opening a summons: "Dear Member", "Dear Councillor"
 LETTER_SALUTATION = compiled(r"^Dear\s+(Member|Councillor|Sir)")
+# the fields of a covering letter's head, not the meeting's: its own date (when it was sent),
+# its direct line, the writer's e-mail (of EMAIL_LABELS only "e-mail", as letters print it)
+# and the officer to ask for
+LETTER_FIELDS = ("Date", *DIRECT_DIAL_LABELS, EMAIL_LABELS[1], *ASK_FOR_LABELS)
+LETTER_FIELD = compiled(rf"^({one_of(LETTER_FIELDS)})\b", regex.I)
 
 # --- the contact block at a report's end ----------------------------------------------------
 
