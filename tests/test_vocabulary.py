@@ -301,14 +301,15 @@ def test_headings_over_the_business():
 
 
 def test_presenter_leads_and_weekdays():
-    from councildocs.vocabulary.meetings import PRESENTER_LEAD, WEEKDAYS
+    from councildocs.vocabulary.grammar import WEEKDAY
+    from councildocs.vocabulary.meetings import PRESENTER_LEAD
 
     for text in ("to present report", "to  introduce the item", "to give an update"):
         assert regex.match(PRESENTER_LEAD, text), text
     for text in ("to reporter", "to attend", "presenting"):
         assert not regex.match(PRESENTER_LEAD, text), text
-    assert regex.fullmatch(WEEKDAYS, "Wednesday", regex.I)
-    assert not regex.fullmatch(WEEKDAYS, "Funday", regex.I)
+    assert regex.fullmatch(WEEKDAY, "Wednesday") and regex.fullmatch(WEEKDAY, "THURSDAY", regex.I)
+    assert not regex.fullmatch(WEEKDAY, "Funday", regex.I)
 
 
 # --- the agenda's banner and page references (vocabulary.documents) -------------------------

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from .patterns import compiled
+from .vocabulary.grammar import WEEKDAY
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_WEEKDAY = rf"(?:{WEEKDAY},?\s+)?"
 DATE_PATTERN = compiled(
     rf"""(?ix)
     (?P<dmy>{_WEEKDAY}(?P<dmy_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_month>{_MONTH}),?\s+

@@ -20,6 +20,7 @@ from ..patterns import compiled
 from ..vocabulary import meetings as meeting_words
 from ..vocabulary._phrases import one_of
 from ..vocabulary.documents import AGENDA_BANNER_LINE, AGENDA_HEADING, PAGE_WORD
+from ..vocabulary.grammar import WEEKDAY
 from ..vocabulary.labels import (
     ASK_FOR_LABELS,
     EMAIL_LABELS,
@@ -758,9 +759,7 @@ def _left_column(line: Line) -> tuple[str, str]:
 
 
 # Kent's body before the date: "CABINET - THURSDAY, 30th January, 2025"
-_BODY_BEFORE_DATE = compiled(
-    rf"^(?P<body>[A-Z][A-Z &',-]+?)\s+[-–]\s+{meeting_words.WEEKDAYS},", regex.I
-)
+_BODY_BEFORE_DATE = compiled(rf"^(?P<body>[A-Z][A-Z &',-]+?)\s+[-–]\s+{WEEKDAY},", regex.I)
 
 
 def _better_date(text: str, current: str | None) -> bool:

@@ -17,7 +17,7 @@ states the meeting: its labels, the sentences saying where and when it is held, 
 words, the headings over open and closed items, presenters' leads),
 ``implications`` (implication kinds and headings), ``people`` (honorifics, post-nominals,
 job and organisation words), ``bodies`` (the spellings of a body's name) and ``grammar``
-(e-mail addresses, telephone numbers).
+(e-mail addresses, telephone numbers, the days of the week).
 Document-kind words are segment's, in ``documents``; the agenda parser shares its agenda
 banner and the word of a page reference. A synonym list is a tuple of phrases;
 ``_phrases.one_of`` turns it into the pattern built beside it.

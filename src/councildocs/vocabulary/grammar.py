@@ -1,5 +1,6 @@
-"""The grammar of things councils print the same way everywhere: e-mail addresses and
-telephone numbers. Shared by the interpreters and the validate rules."""
+"""The grammar of things councils print the same way everywhere: e-mail addresses,
+telephone numbers and the days of the week. Shared by the interpreters, the dates and the
+validate rules."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import regex
 
 from ..patterns import compiled
 
+# a day of the week, as a date names it ("Thursday, 30th January, 2025"; Kent's front sheet
+# prints "CABINET - THURSDAY, 30th January, 2025": read without case)
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # an e-mail address as printed in council papers (header blocks, contacts, programmes)
 EMAIL = compiled(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # the same, with the apostrophe of "o'brien@..." allowed: what the contact block and

@@ -25,10 +25,6 @@ from ._phrases import one_of
 MEETING_LABELS = ("Meeting", "Date", "Time", "Venue", "Place", "Location")
 MEETING_LABEL = compiled(rf"^(?P<label>{one_of(MEETING_LABELS)})\s*:\s*(?P<value>.+)$", regex.I)
 
-# the days a front sheet's date line names, after the body in Kent's: "CABINET - THURSDAY,
-# 30th January, 2025"
-WEEKDAYS = r"(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY"
-
 # --- the sentences that state the meeting --------------------------------------------------
 
 WILL_BE_HELD = r"will\s+be\s+held"
