@@ -83,7 +83,8 @@ HEADER_LABEL_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
 # ("Tel: ...", "Email: ..."), and beside the meeting's date and venue on Kent's front sheet
 # ("Telephone: 03000 414043", "Email:"); a covering letter's head prints "e-mail"
 TELEPHONE_LABELS = ("Telephone", "Tel")
-EMAIL_LABELS = ("Email", "e-mail")
+HYPHENATED_EMAIL_LABEL = "e-mail"
+EMAIL_LABELS = ("Email", HYPHENATED_EMAIL_LABEL)
 # the officer to ask about a meeting, beside its date ("Ask for: Georgina Little") and in a
 # covering letter's head, and the letter's direct line. Their space is one space ("\x20"),
 # not any run of white space as in other phrases: what the agenda parser has always read.
@@ -107,9 +108,9 @@ CLASSIFICATION_EXEMPT = compiled(r"exempt|restricted")
 # a letter opening a summons: "Dear Member", "Dear Councillor"
 LETTER_SALUTATION = compiled(r"^Dear\s+(Member|Councillor|Sir)")
 # the fields of a covering letter's head, not the meeting's: its own date (when it was sent),
-# its direct line, the writer's e-mail (of EMAIL_LABELS only "e-mail", as letters print it)
-# and the officer to ask for
-LETTER_FIELDS = ("Date", *DIRECT_DIAL_LABELS, EMAIL_LABELS[1], *ASK_FOR_LABELS)
+# its direct line, the writer's e-mail (of EMAIL_LABELS only the hyphenated one, as letters
+# print it) and the officer to ask for
+LETTER_FIELDS = ("Date", *DIRECT_DIAL_LABELS, HYPHENATED_EMAIL_LABEL, *ASK_FOR_LABELS)
 LETTER_FIELD = compiled(rf"^({one_of(LETTER_FIELDS)})\b", regex.I)
 
 # --- the contact block at a report's end ----------------------------------------------------
