@@ -142,33 +142,56 @@ MAX_OUTLINE_DEPTH = 32
 
 
 def _document_facts(pdf: pdfium.PdfDocument) -> dict:
-    metadata = pdf.get_metadata_dict(skip_empty=True)
     outline = []
     for bookmark in pdf.get_toc(max_depth=MAX_OUTLINE_DEPTH):
         dest = bookmark.get_dest()
         index = dest.get_index() if dest is not None else None
         outline.append(
             Outline(
-                title=bookmark.get_title(),
+                title=_utf16_value(functools.partial(pdfium_c.FPDFBookmark_GetTitle, bookmark)),
                 page=index + 1 if index is not None else None,
                 level=bookmark.level,
             )
         )
+    title = _utf16_value(functools.partial(pdfium_c.FPDF_GetMetaText, pdf.raw, b"Title"))
+    language = _utf16_value(functools.partial(pdfium_c.FPDFCatalog_GetLanguage, pdf.raw))
     return {
-        "title": metadata.get("Title") or None,
-        "language": _catalog_language(pdf),
+        "title": title or None,
+        "language": language or None,
         "tagged": bool(pdfium_c.FPDFCatalog_IsTagged(pdf.raw)),
         "outline": outline,
     }
 
 
-def _catalog_language(pdf: pdfium.PdfDocument) -> str | None:
-    size = pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, None, 0)
+def _utf16_value(read: Callable[[object, int], int]) -> str:
+    """A string PDFium writes as UTF-16 ending in a NUL (the document's title, its
+    language): ``read(buffer, size)`` writes it if it fits in ``size`` bytes, and returns
+    its size in bytes either way."""
+    size = read(None, 0)
     if size <= 2:
-        return None
-    buffer = (ctypes.c_ushort * (size // 2))()
-    pdfium_c.FPDFCatalog_GetLanguage(pdf.raw, buffer, size)
-    return ctypes.string_at(buffer, size - 2).decode("utf-16-le") or None
+        return ""
+    room, buffer = _utf16_room(size // 2)
+    read(buffer, size)
+    return room[: size - 2].decode("utf-16-le", errors="replace")
+
+
+def _utf16_room(units: int) -> tuple[bytearray, ctypes._CArgObject]:
+    """Room for ``units`` UTF-16 code units, and the pointer to it that PDFium writes to.
+
+    A bytearray, not a ctypes array: ctypes makes a new array type for each length asked
+    for (``c_ushort * n``, 10 us each) and leaves each behind in reference cycles when its
+    array goes, a hundred thousand of them on the corpus for the collector to find.
+    """
+    room = bytearray(2 * max(units, 1))
+    return room, ctypes.byref(ctypes.c_ushort.from_buffer(room))
+
+
+def _page_text(raw_textpage) -> str:
+    """The page's text in character order."""
+    count = max(0, pdfium_c.FPDFText_CountChars(raw_textpage))
+    room, buffer = _utf16_room(count + 1)
+    pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
+    return room[: 2 * count].decode("utf-16-le", errors="replace")
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int, looks: dict[tuple, TextStyle]) -> Page:
@@ -314,7 +337,6 @@ class _TextStyles:
         self._size_ref = ctypes.byref(self._size)
         self._matrix = pdfium_c.FS_MATRIX()
         self._matrix_ref = ctypes.byref(self._matrix)
-        self._name = ctypes.create_string_buffer(128)
 
     def at(self, char_index: int, x0: float, top: float, x1: float, bottom: float) -> TextStyle:
         """The style of the run with the character at ``char_index``, whose box (PDF
@@ -363,8 +385,7 @@ class _TextStyles:
         return self.shared(style.font, style.size, style.bold, style.italic, True, style.visible)
 
     def _font_facts(self, font) -> tuple[str, bool, bool]:
-        length = pdfium_calls.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
-        raw_name = self._name.value.decode("latin-1") if length else ""
+        raw_name = _font_name(font)
         name = _SUBSET_PREFIX.sub("", raw_name)
         flags = pdfium_calls.FPDFFont_GetFlags(font)
         bold = bool(
@@ -389,6 +410,18 @@ class _TextStyles:
             left <= x <= right and low <= y <= high
             for left, low, right, high in (images if images_only else images + shapes)
         )
+
+
+def _font_name(font) -> str:
+    """The font's base name as the PDF gives it (a subset's with its prefix)."""
+    length = pdfium_calls.FPDFFont_GetBaseFontName(font, None, 0)  # bytes, its NUL included
+    if length <= 1:
+        return ""
+    room = bytearray(length)  # not a ctypes array: see _utf16_room
+    pdfium_calls.FPDFFont_GetBaseFontName(
+        font, ctypes.byref(ctypes.c_char.from_buffer(room)), length
+    )
+    return room[: length - 1].decode("latin-1")
 
 
 _SUBSET_PREFIX = compiled(r"^[A-Z]{6}\+")
@@ -443,13 +476,9 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
     instead of re-reading the page's text once per rectangle. A rectangle's style is that
     of its first character's text object.
     """
-    count = pdfium_c.FPDFText_CountChars(raw_textpage)
-    if count <= 0:
+    text = _tidy_in_place(_page_text(raw_textpage))
+    if not text:
         return []
-    buffer = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
-    text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
-    text = _tidy_in_place(text)
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
     count_rects, get_rect = pdfium_calls.FPDFText_CountRects, pdfium_calls.FPDFText_GetRect
@@ -626,10 +655,7 @@ class _PageChars:
 
     def __init__(self, raw_textpage) -> None:
         count = max(0, pdfium_c.FPDFText_CountChars(raw_textpage))
-        buffer = (ctypes.c_ushort * (count + 1))()
-        pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
-        # the page's text in character order
-        self.page_text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
+        self.page_text = _page_text(raw_textpage)
         self._next = 0
         box = [ctypes.c_double() for _ in range(4)]
         box_refs = [ctypes.byref(v) for v in box]
@@ -817,11 +843,7 @@ class _PdfiumChars:
 
     def __init__(self, raw_textpage) -> None:
         self._textpage = raw_textpage
-        count = pdfium_c.FPDFText_CountChars(raw_textpage)
-        buffer = (ctypes.c_ushort * (count + 1))()
-        pdfium_c.FPDFText_GetText(raw_textpage, 0, count, buffer)
-        # the page's text in character order
-        self.page_text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="replace")
+        self.page_text = _page_text(raw_textpage)
         self._next = 0
         self._box = [ctypes.c_double() for _ in range(4)]
         self._box_refs = [ctypes.byref(v) for v in self._box]
@@ -829,9 +851,9 @@ class _PdfiumChars:
     def text_in(self, left: float, top: float, right: float, bottom: float) -> str:
         page = self._textpage
         size = pdfium_c.FPDFText_GetBoundedText(page, left, top, right, bottom, None, 0)
-        buffer = (ctypes.c_ushort * (size + 1))()
+        room, buffer = _utf16_room(size + 1)
         n = pdfium_c.FPDFText_GetBoundedText(page, left, top, right, bottom, buffer, size)
-        return ctypes.string_at(buffer, n * 2).decode("utf-16-le", errors="replace")
+        return room[: 2 * n].decode("utf-16-le", errors="replace")
 
     def one_of(self, raw_text: str, left: float, top: float, right: float, bottom: float) -> int:
         word = raw_text.split(maxsplit=1)[0]
