@@ -341,17 +341,18 @@ class _TextStyles:
     def at(self, char_index: int, x0: float, top: float, x1: float, bottom: float) -> TextStyle:
         """The style of the run with the character at ``char_index``, whose box (PDF
         y upwards) decides whether white or invisible text has something under it."""
-        obj = pdfium_calls.FPDFText_GetTextObject(self.textpage, char_index)
+        obj = _GET_TEXT_OBJECT(self.textpage, char_index)
         if not obj:  # no character there (a box PDFium could not place): plain text
             return self.shared("", 0.0, False, False, False, True)
-        font = pdfium_calls.FPDFTextObj_GetFont(obj)
+        font = _GET_FONT(obj)
         facts = self._fonts.get(font) or self._font_facts(font)
-        pdfium_calls.FPDFTextObj_GetFontSize(obj, self._size_ref)
-        pdfium_calls.FPDFPageObj_GetMatrix(obj, self._matrix_ref)
+        _GET_FONT_SIZE(obj, self._size_ref)
+        _GET_MATRIX(obj, self._matrix_ref)
         # the object's matrix holds the page's transformation too; its vertical scale
         # turns the font's nominal size (often 1) into the printed size
-        size = round(self._size.value * math.hypot(self._matrix.c, self._matrix.d), 1)
-        mode = pdfium_calls.FPDFTextObj_GetTextRenderMode(obj)
+        matrix = self._matrix
+        size = round(self._size.value * math.hypot(matrix.c, matrix.d), 1)
+        mode = _GET_RENDER_MODE(obj)
         # (inline rather than through _Paint: this runs once per run of text on every page)
         read = _GET_STROKE if mode in _STROKED_ONLY else _GET_FILL
         red, green, blue, alpha = self._rgba
@@ -369,8 +370,11 @@ class _TextStyles:
         else:
             visible = True
         # fill and stroke together is how a font without a bold face is made bold
-        bold = facts[1] or mode in _FILLED_AND_STROKED
-        return self.shared(facts[0], size, bold, facts[2], False, visible)
+        key = (facts[0], size, facts[1] or mode in _FILLED_AND_STROKED, facts[2], False, visible)
+        style = self._styles.get(key)  # (shared(), inlined: this runs once per run of text)
+        if style is None:
+            style = self._styles[key] = TextStyle(*key)
+        return style
 
     def shared(
         self, font: str, size: float, bold: bool, italic: bool, underline: bool, visible: bool
@@ -435,10 +439,16 @@ _FILLED_AND_STROKED = {
     pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
 }
 _UNPAINTED = {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP}
+# the calls made once per run of text, looked up once
 _GET_FILL, _GET_STROKE = (
     pdfium_calls.FPDFPageObj_GetFillColor,
     pdfium_calls.FPDFPageObj_GetStrokeColor,
 )
+_GET_TEXT_OBJECT = pdfium_calls.FPDFText_GetTextObject
+_GET_FONT = pdfium_calls.FPDFTextObj_GetFont
+_GET_FONT_SIZE = pdfium_calls.FPDFTextObj_GetFontSize
+_GET_MATRIX = pdfium_calls.FPDFPageObj_GetMatrix
+_GET_RENDER_MODE = pdfium_calls.FPDFTextObj_GetTextRenderMode
 
 
 def _backdrops(raw_page) -> tuple[list[tuple], list[tuple]]:
@@ -483,6 +493,7 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
     refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
     count_rects, get_rect = pdfium_calls.FPDFText_CountRects, pdfium_calls.FPDFText_GetRect
     style_at = styles.at
+    chars = _CharBoxes(raw_textpage)
     out: list[_Run] = []
     for match in _LINE.finditer(text):
         start, segment = match.start(), match.group()
@@ -495,7 +506,7 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
                 style = style_at(first, x0, y_top, x1, y_bottom)
                 y0, y1 = page_height - y_top, page_height - y_bottom
                 for piece, px0, px1, at in _at_wide_spaces(
-                    raw_textpage, start, segment, x0, x1, style.size
+                    chars, start, segment, x0, x1, style.size
                 ):
                     out.append((y0, y1, Span(text=piece, x0=px0, x1=px1, style=style), at))
             continue
@@ -505,12 +516,12 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
             boxes.append((left.value, top.value, right.value, bottom.value))
         if not boxes:
             continue
-        pieces = _cut_at_boxes(raw_textpage, start, segment, boxes) if _one_baseline(boxes) else []
+        pieces = _cut_at_boxes(chars, start, segment, boxes) if _one_baseline(boxes) else []
         if len(pieces) != len(boxes):
             # a box begun inside a word (a text object per glyph, or a run split for its
             # kerning), raised or larger text on the line, or lines PDFium joined after a
             # hyphen: cut by where the characters are
-            pieces, boxes = _cut_at_box_starts(raw_textpage, start, segment, boxes)
+            pieces, boxes = _cut_at_box_starts(chars, start, segment, boxes)
         if len(pieces) != len(boxes):
             # boxes out of reading order: read this page box by box instead, slower but exact
             return _spans_box_by_box(raw_textpage, page_height, styles)
@@ -526,6 +537,25 @@ def _spans(raw_textpage, page_height: float, styles: _TextStyles) -> list[_Run]:
     return out
 
 
+class _CharBoxes:
+    """The boxes of a page's characters, read through one set of buffers for the page:
+    the four doubles PDFium writes a box into cost more to make for each line than
+    reading its boxes."""
+
+    def __init__(self, raw_textpage) -> None:
+        self._textpage = raw_textpage
+        self._box = [ctypes.c_double() for _ in range(4)]
+        self._refs = [ctypes.byref(v) for v in self._box]
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        """(left, right, bottom, top) of character ``index``, in FPDFText_GetCharBox's order."""
+        _GET_CHAR_BOX(self._textpage, index, *self._refs)
+        left, right, bottom, top = self._box
+        return left.value, right.value, bottom.value, top.value
+
+
+_GET_CHAR_BOX = pdfium_calls.FPDFText_GetCharBox
+
 _LINE = compiled(r"[^\r\n]+")
 
 # ems per character: a one-box run wider than this may hold a gap a reader sees as a column
@@ -537,7 +567,7 @@ _WIDE_SPACE = 2.5
 
 
 def _at_wide_spaces(
-    raw_textpage, start: int, text: str, x0: float, x1: float, size: float
+    chars: _CharBoxes, start: int, text: str, x0: float, x1: float, size: float
 ) -> list[tuple[str, float, float, int]]:
     """A one-box run (its text from character ``start`` of the page) as (text, x0, x1,
     index of its first letter) pieces, cut where the space between two letters is wider
@@ -546,13 +576,11 @@ def _at_wide_spaces(
     first = start + len(text) - len(text.lstrip())
     if size <= 0 or x1 - x0 <= _SPARSE_RUN * size * len(text):
         return [(text, x0, x1, first)]
-    box = [ctypes.c_double() for _ in range(4)]
-    box_refs = [ctypes.byref(v) for v in box]
     letters = []  # (offset, left, right) of each character that is not a space
     for offset, char in enumerate(text):
         if not char.isspace():
-            pdfium_calls.FPDFText_GetCharBox(raw_textpage, start + offset, *box_refs)
-            letters.append((offset, box[0].value, box[1].value))  # left, right, bottom, top
+            left, right, _, _ = chars.box(start + offset)
+            letters.append((offset, left, right))
     if not letters:
         return [(text, x0, x1, first)]
     cuts = [
@@ -630,7 +658,9 @@ def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> 
             # cut only where the rectangle's text is a run of the page's, from its first word
             if inside >= 0 and chars.page_text.startswith(text.strip(), inside):
                 lead = len(text) - len(text.lstrip())
-                pieces = _at_wide_spaces(raw_textpage, inside - lead, text, left, right, style.size)
+                pieces = _at_wide_spaces(
+                    _CharBoxes(raw_textpage), inside - lead, text, left, right, style.size
+                )
             for piece, px0, px1, at in pieces:
                 out.append((y0, y1, Span(text=piece, x0=px0, x1=px1, style=style), at))
     return out
@@ -895,10 +925,8 @@ def _tidy(text: str) -> str:
 _PRIVATE_USE = compiled(r"[\uf000-\uf0ff]")
 
 
-def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) -> list[str]:
+def _cut_at_boxes(chars: _CharBoxes, start: int, segment: str, boxes: list[tuple]) -> list[str]:
     """Split a line's text among its rectangles: each new one begins after a space."""
-    box = [ctypes.c_double() for _ in range(4)]
-    box_refs = [ctypes.byref(v) for v in box]
     pieces, piece_start, next_box = [], 0, 1
     for offset, char in enumerate(segment):
         if next_box >= len(boxes):
@@ -906,11 +934,10 @@ def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) ->
         if char != " " or offset + 1 >= len(segment) or segment[offset + 1] == " ":
             continue
         target = boxes[next_box][0]
-        pdfium_calls.FPDFText_GetCharBox(raw_textpage, start + offset + 1, *box_refs)
-        starts_box = abs(box[0].value - target) < 1.5  # GetCharBox: left, right, bottom, top
+        starts_box = abs(chars.box(start + offset + 1)[0] - target) < 1.5
         if not starts_box:  # the next box may begin with this space itself
-            pdfium_calls.FPDFText_GetCharBox(raw_textpage, start + offset, *box_refs)
-            starts_box = abs(box[0].value - target) < 1.5 and box[1].value > box[0].value
+            left, right, _, _ = chars.box(start + offset)
+            starts_box = abs(left - target) < 1.5 and right > left
         if starts_box:
             pieces.append(segment[piece_start : offset + 1])
             piece_start = offset + 1
@@ -920,7 +947,7 @@ def _cut_at_boxes(raw_textpage, start: int, segment: str, boxes: list[tuple]) ->
 
 
 def _cut_at_box_starts(
-    raw_textpage, start: int, segment: str, boxes: list[tuple]
+    chars: _CharBoxes, start: int, segment: str, boxes: list[tuple]
 ) -> tuple[list[str], list[tuple]]:
     """Split a line's text among its rectangles by where its characters are: each
     character that is not a space belongs to the rectangle its middle lies in, and each
@@ -934,18 +961,15 @@ def _cut_at_box_starts(
     # then lie in no box: the page is read box by box). A failed cut gives back the boxes
     # as given, never fewer: the caller tells a failure by the count
     given, boxes = boxes, [b for b in boxes if b[1] - b[3] >= 0.5]
-    box = [ctypes.c_double() for _ in range(4)]
-    box_refs = [ctypes.byref(v) for v in box]
-    get_box = pdfium_calls.FPDFText_GetCharBox
     first_of: dict[int, int] = {}
     last_of: dict[int, int] = {}
     held = 0  # the rectangle the last character was in: the next is most often there too
     for offset, char in enumerate(segment):
         if char.isspace():
             continue
-        get_box(raw_textpage, start + offset, *box_refs)
-        x = (box[0].value + box[1].value) / 2  # GetCharBox: left, right, bottom, top
-        y = (box[2].value + box[3].value) / 2
+        char_left, char_right, char_bottom, char_top = chars.box(start + offset)
+        x = (char_left + char_right) / 2
+        y = (char_bottom + char_top) / 2
         for k in (*range(held, len(boxes)), *range(held)):
             left, top, right, bottom = boxes[k]
             if left - 0.5 <= x <= right + 0.5 and bottom - 0.5 <= y <= top + 0.5:
@@ -955,13 +979,13 @@ def _cut_at_box_starts(
             return [], given
         if held not in first_of:
             begins = offset
-            if abs(box[0].value - boxes[held][0]) >= 1.5:
+            if abs(char_left - boxes[held][0]) >= 1.5:
                 # the box may begin with the space before its first letter
                 begins = offset - 1
                 if begins < 0 or not segment[begins].isspace():
                     return [], given  # its text begins elsewhere: one overlaps the next
-                get_box(raw_textpage, start + begins, *box_refs)
-                if abs(box[0].value - boxes[held][0]) >= 1.5 or box[1].value <= box[0].value:
+                space_left, space_right, _, _ = chars.box(start + begins)
+                if abs(space_left - boxes[held][0]) >= 1.5 or space_right <= space_left:
                     return [], given
             first_of[held] = begins
         last_of[held] = offset
