@@ -201,13 +201,14 @@ def test_a_box_with_no_height_holds_spaces_or_sends_the_page_box_by_box(tmp_path
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    from councildocs.extract.pdf import _cut_at_box_starts
+    from councildocs.extract.pdf import _CharBoxes, _cut_at_box_starts
 
     path = tmp_path / "spaces.pdf"
     _split_lines_pdf(path, [[("PURPOSE: Final Decisi", 0), ("on Report", 0)]])
     pdf = pdfium.PdfDocument(str(path))
     textpage = pdf[0].get_textpage()
     segment = textpage.get_text_range()
+    chars = _CharBoxes(textpage.raw)
     values = [ctypes.c_double() for _ in range(4)]
     boxes = []
     for index in range(pdfium_c.FPDFText_CountRects(textpage.raw, 0, len(segment))):
@@ -215,19 +216,19 @@ def test_a_box_with_no_height_holds_spaces_or_sends_the_page_box_by_box(tmp_path
         boxes.append(tuple(v.value for v in values))  # left, top, right, bottom
     right, bottom = boxes[-1][2], boxes[-1][3]
     spaces = (right + 1, bottom, right + 4, bottom)  # a trailing box of no height
-    pieces, kept = _cut_at_box_starts(textpage.raw, 0, segment, [*boxes, spaces])
+    pieces, kept = _cut_at_box_starts(chars, 0, segment, [*boxes, spaces])
     assert (pieces, kept) == (["PURPOSE: Final Decisi", "on Report"], boxes)
     # a box of a space set as a glyph of its own (with a height): no letter, no piece of its own
     space_glyph = (right + 1, boxes[-1][1], right + 4, bottom)
-    pieces, kept = _cut_at_box_starts(textpage.raw, 0, segment, [*boxes, space_glyph])
+    pieces, kept = _cut_at_box_starts(chars, 0, segment, [*boxes, space_glyph])
     assert (pieces, kept) == (["PURPOSE: Final Decisi", "on Report"], boxes)
     # the second box's letters where PDFium gave them no height: they lie in no box
     astray = (boxes[1][0], boxes[1][3], boxes[1][2], boxes[1][3])
-    assert _cut_at_box_starts(textpage.raw, 0, segment, [boxes[0], astray])[0] == []
+    assert _cut_at_box_starts(chars, 0, segment, [boxes[0], astray])[0] == []
     # every box astray: no cut, and the boxes given back as given, so that the caller sees
     # the failure (pieces fewer than boxes) and the line's text is not dropped
     first_astray = (boxes[0][0], boxes[0][3], boxes[0][2], boxes[0][3])
-    assert _cut_at_box_starts(textpage.raw, 0, segment, [first_astray, astray]) == (
+    assert _cut_at_box_starts(chars, 0, segment, [first_astray, astray]) == (
         [],
         [first_astray, astray],
     )
