@@ -1,8 +1,8 @@
 """The cyclic garbage collector's pace while a parse runs.
 
 A parse allocates millions of small objects (spans, lines, blocks, models) that live until
-its file is done and that reference counting frees: a file leaves a few hundred objects in
-cycles, whatever its size (``tests/test_workers_collector.py``). At CPython's default pace
+its file is done and that reference counting frees: a parse that returns leaves nothing in
+reference cycles, whatever its file (``tests/test_workers_collector.py``). At CPython's default pace
 (a young collection every 700 allocations, an older one every ten of those) the collector
 keeps traversing the live ones as they age: a tenth of a parse's time, and, where a long
 pack's helper hands its pages back, a full collection in the middle of unpickling them
@@ -10,7 +10,7 @@ pack's helper hands its pages back, a full collection in the middle of unpicklin
 
 So while a parse runs the collector runs at :data:`PARSE_THRESHOLDS`, and the process's own
 pace comes back when the last parse running in it ends (parses in several threads share
-one slower pace).
+one slower pace), with what the parses made moved to the oldest generation (_make_old).
 
 A worker process of ours goes further (:class:`WorkerCollector`): no automatic collection
 while it reads a file, and one young collection before its next file, which finds all the
