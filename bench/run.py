@@ -8,7 +8,7 @@ in this one run so that the ratios are fair on a noisy machine:
   (c) ``councildocs.parse`` end to end, as by default (with the helper process where a
       second core is idle) and serially (the helper off);
 
-(a) and (c) in this process, in five rounds of one run each, pages per second from each
+(a) and (c) in this process, in eleven rounds of one run each, pages per second from each
 way's best run, the ratios (``c_over_a``) the median of each round's ratio; (b) warm in a
 process of its own (what pdfplumber leaves in memory would slow the forks of (c)); and peak
 memory (resident set) of (c) at 250 and 1000 pages, each in a fresh process, serially.
@@ -66,7 +66,10 @@ def build_pack(pages: int, path: Path) -> Path:
     return path
 
 
-IN_PROCESS_ROUNDS = 5
+# the median of five rounds' ratios moved from 0.309 to 0.372 between runs of one code on
+# the development machine, whose speed varies by a fifth from minute to minute; eleven
+# rounds (some ten seconds more) make the median a steadier estimate of the same ratio
+IN_PROCESS_ROUNDS = 11
 
 
 def in_process_rounds(pack: Path) -> dict[str, list[float]]:
