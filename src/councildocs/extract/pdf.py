@@ -370,11 +370,8 @@ class _TextStyles:
         else:
             visible = True
         # fill and stroke together is how a font without a bold face is made bold
-        key = (facts[0], size, facts[1] or mode in _FILLED_AND_STROKED, facts[2], False, visible)
-        style = self._styles.get(key)  # (shared(), inlined: this runs once per run of text)
-        if style is None:
-            style = self._styles[key] = TextStyle(*key)
-        return style
+        bold = facts[1] or mode in _FILLED_AND_STROKED
+        return self.shared(facts[0], size, bold, facts[2], False, visible)
 
     def shared(
         self, font: str, size: float, bold: bool, italic: bool, underline: bool, visible: bool
@@ -644,6 +641,7 @@ def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> 
     # PDFium's own calls look through the whole page for each rectangle: quicker than
     # filing every character while the rectangles are few, quadratic when they are many
     chars = _PageChars(raw_textpage) if count > _FEW_RECTANGLES else _PdfiumChars(raw_textpage)
+    boxes = _CharBoxes(raw_textpage)
     out = []
     for i in range(count):
         pdfium_calls.FPDFText_GetRect(raw_textpage, i, *rect_refs)
@@ -658,9 +656,7 @@ def _spans_box_by_box(raw_textpage, page_height: float, styles: _TextStyles) -> 
             # cut only where the rectangle's text is a run of the page's, from its first word
             if inside >= 0 and chars.page_text.startswith(text.strip(), inside):
                 lead = len(text) - len(text.lstrip())
-                pieces = _at_wide_spaces(
-                    _CharBoxes(raw_textpage), inside - lead, text, left, right, style.size
-                )
+                pieces = _at_wide_spaces(boxes, inside - lead, text, left, right, style.size)
             for piece, px0, px1, at in pieces:
                 out.append((y0, y1, Span(text=piece, x0=px0, x1=px1, style=style), at))
     return out
@@ -687,12 +683,10 @@ class _PageChars:
         count = max(0, pdfium_c.FPDFText_CountChars(raw_textpage))
         self.page_text = _page_text(raw_textpage)
         self._next = 0
-        box = [ctypes.c_double() for _ in range(4)]
-        box_refs = [ctypes.byref(v) for v in box]
+        char_boxes = _CharBoxes(raw_textpage)
         self._textpage = raw_textpage
         self._origin = ctypes.c_double(), ctypes.c_double()
         self._origin_refs = tuple(ctypes.byref(v) for v in self._origin)
-        get_box = pdfium_calls.FPDFText_GetCharBox
         get_unicode = pdfium_c.FPDFText_GetUnicode
         self.boxes: list[tuple[float, float, float, float]] = []  # left, bottom, right, top
         self.codes: list[int] = []
@@ -702,8 +696,7 @@ class _PageChars:
         self._large: list[int] = []
         cell = self._CELL
         for i in range(count):
-            get_box(raw_textpage, i, *box_refs)
-            x0, x1, y0, y1 = box[0].value, box[1].value, box[2].value, box[3].value
+            x0, x1, y0, y1 = char_boxes.box(i)
             left, right = (x0, x1) if x0 <= x1 else (x1, x0)
             bottom, top = (y0, y1) if y0 <= y1 else (y1, y0)
             self.boxes.append((left, bottom, right, top))
@@ -875,8 +868,7 @@ class _PdfiumChars:
         self._textpage = raw_textpage
         self.page_text = _page_text(raw_textpage)
         self._next = 0
-        self._box = [ctypes.c_double() for _ in range(4)]
-        self._box_refs = [ctypes.byref(v) for v in self._box]
+        self._boxes = _CharBoxes(raw_textpage)
 
     def text_in(self, left: float, top: float, right: float, bottom: float) -> str:
         page = self._textpage
@@ -889,8 +881,7 @@ class _PdfiumChars:
         word = raw_text.split(maxsplit=1)[0]
         index = self.page_text.find(word, self._next)
         if index >= 0:
-            pdfium_calls.FPDFText_GetCharBox(self._textpage, index, *self._box_refs)
-            x0, x1, y0, y1 = (v.value for v in self._box)  # left, right, bottom, top
+            x0, x1, y0, y1 = self._boxes.box(index)  # left, right, bottom, top
             if (
                 left - 0.5 <= (x0 + x1) / 2 <= right + 0.5
                 and bottom - 0.5 <= (y0 + y1) / 2 <= top + 0.5
