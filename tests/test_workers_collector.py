@@ -1,6 +1,7 @@
 """A worker process collects no garbage while it reads a file and collects the file's
 garbage before its next one, and a parse hands its Pack back old, which is safe because a
-parse that returns leaves nothing in reference cycles, however long its file."""
+parse that returns leaves nothing in reference cycles from a text layer, however long its
+file."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 A parse allocates millions of small objects (spans, lines, blocks, models) that live until
 its file is done and that reference counting frees: a parse that returns leaves nothing in
-reference cycles, whatever its file (``tests/test_workers_collector.py``). At CPython's default pace
+reference cycles from a text layer, whatever its length, and one small cycle for each page it
+reads by OCR (``tests/test_workers_collector.py``). At CPython's default pace
 (a young collection every 700 allocations, an older one every ten of those) the collector
 keeps traversing the live ones as they age: a tenth of a parse's time, and, where a long
 pack's helper hands its pages back, a full collection in the middle of unpickling them
@@ -65,10 +66,12 @@ def _make_old() -> None:
     What a parse made and kept is its Pack, which the caller goes on holding: left young, it
     would be traversed by the caller's next young collection (due at once: a parse
     allocates far past the caller's pace), 7 to 11 ms of a 250-page pack's parse, and by the
-    one after, only to be found alive. Nothing is kept from a collection that would free it:
-    a parse that returns leaves nothing in reference cycles (tests/test_workers_collector.py),
-    and the caller's own young objects, made old with the Pack, are freed as before by
-    reference counting, and their cycles by the next full collection. ``gc.freeze`` and
+    one after, only to be found alive. Little is kept from a collection that would free it:
+    a parse that returns leaves nothing in reference cycles from a text layer
+    (tests/test_workers_collector.py); a page it reads by OCR leaves the ctypes array type
+    pypdfium2 makes for the page's image (a few objects in a cycle), which waits for the
+    next full collection, as the cycles among the caller's own young objects, made old with
+    the Pack, do. ``gc.freeze`` and
     ``gc.unfreeze`` each move whole generations, whatever their size; where the caller has
     frozen objects of its own (gc.freeze), or turned the collector off, nothing is moved.
     """
